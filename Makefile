@@ -1,0 +1,58 @@
+# The README's two commands: `make run` and `make test`. Both set everything up first.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+
+QM     := $(patsubst %.ts,%.qm,$(wildcard assets/translations/*.ts))
+
+.PHONY: run test lint format translations update-translations screenshots clean
+
+run: $(VENV)/.installed translations
+	@scripts/system-packages.sh run || echo "make run: some system libraries are missing; the app may not start" >&2
+	$(PY) -m desktop
+
+test: $(VENV)/.installed-test translations
+	scripts/system-packages.sh test
+	$(MAKE) --no-print-directory lint
+	scripts/run-tests.sh
+
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check desktop tests scripts
+	$(VENV)/bin/ruff format --check desktop tests scripts
+	$(VENV)/bin/mypy
+	$(PY) -m desktop lint-checklists --quiet
+
+format: $(VENV)/.installed-test
+	$(VENV)/bin/ruff format desktop tests scripts
+	$(VENV)/bin/ruff check --fix desktop tests scripts
+
+# Compiled translations are built, not committed.
+translations: $(QM)
+
+assets/translations/%.qm: assets/translations/%.ts $(VENV)/.installed
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+# After changing visible strings in desktop/gui: extract them, then translate the .ts.
+update-translations: $(VENV)/.installed
+	$(VENV)/bin/pyside6-lupdate -no-obsolete desktop/gui/*.py -ts assets/translations/selfcheck_vi.ts
+
+# PNGs of every screen in both languages, under a private X server, for looking at.
+screenshots: $(VENV)/.installed translations
+	scripts/system-packages.sh test
+	xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24" $(PY) scripts/screenshots.py docs/screenshots
+
+$(VENV)/.created:
+	$(PYTHON) -m venv $(VENV) || { scripts/system-packages.sh venv && $(PYTHON) -m venv $(VENV); }
+	touch $@
+
+$(VENV)/.installed: pyproject.toml $(VENV)/.created
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(PY) -m pip install --quiet -e '.[test,dev]'
+	touch $@
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache assets/translations/*.qm

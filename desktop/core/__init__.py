@@ -1,0 +1,1 @@
+"""The Qt-free heart of SelfCheck: policy, assessment, checks. Never imports Qt."""

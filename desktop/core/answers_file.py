@@ -1,0 +1,238 @@
+"""The answers file: a person, their accounts and their answers, as JSON.
+
+The same format is used for drafts and for `selfcheck assess`. It never holds a password:
+a field that looks like one is refused. Parsing is defensive (size, depth, duplicate keys,
+types) and every error names the file and the field.
+"""
+
+import json
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+from desktop.core.checks import INTERPRETED_CHOICES, CheckName
+from desktop.core.errors import AnswersError
+from desktop.core.fields import Fields
+from desktop.core.i18n import LANGUAGES, Language
+from desktop.core.model import Account, AccountKind, Category, Person, Submission
+from desktop.core.policy import ItemKind, Policy
+
+FORMAT = "selfcheck-answers"
+VERSION = 1
+MAX_BYTES = 1024 * 1024
+MAX_ACCOUNTS = 200
+ACCOUNT_ID = re.compile(r"[A-Za-z0-9_-]{1,40}")
+STAFF_ID = re.compile(r"[\w./-]{1,40}")
+# Field names that would hold a secret. Nothing in the format is named like this, so a
+# file that has one was written by mistake, and we refuse it rather than read past it.
+SECRET_KEY = re.compile(r"(pass(word|wd|phrase)?|pwd|m[aạ]t[ _-]?kh[aẩ]u|secret|otp|pin)", re.I)
+
+
+class _DuplicateKeyError(ValueError):
+    pass
+
+
+def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise _DuplicateKeyError(key)
+        if SECRET_KEY.fullmatch(key):
+            raise _DuplicateKeyError(f"!secret:{key}")
+        out[key] = value
+    return out
+
+
+def _reject_constant(name: str) -> None:
+    raise ValueError(f"{name} is not allowed")
+
+
+def parse_json(raw: bytes, name: str) -> Any:
+    """Strict JSON: UTF-8, no duplicate keys, no NaN, bounded size and depth."""
+    if len(raw) > MAX_BYTES:
+        raise AnswersError(name, f"is larger than {MAX_BYTES} bytes")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise AnswersError(name, f"is not UTF-8 text (byte {exc.start})") from None
+    try:
+        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+    except _DuplicateKeyError as exc:
+        key = str(exc)
+        if key.startswith("!secret:"):
+            raise AnswersError(
+                name,
+                "must never hold a password or other secret; remove it",
+                field=key.removeprefix("!secret:"),
+            ) from None
+        raise AnswersError(name, "appears twice", field=key) from None
+    except RecursionError:
+        raise AnswersError(name, "is nested too deeply") from None
+    except ValueError as exc:
+        raise AnswersError(name, f"is not valid JSON: {exc}") from None
+
+
+def load_answers(path: Path, policy: Policy) -> Submission:
+    return parse_answers(Path(path).read_bytes(), str(path), policy)
+
+
+def parse_answers(raw: bytes, name: str, policy: Policy) -> Submission:
+    doc = Fields(parse_json(raw, name), file=name, error=AnswersError)
+    if doc.required("format") != FORMAT:
+        raise doc.fail("format", f"must be '{FORMAT}'")
+    version = doc.integer("version", low=1, high=1_000_000)
+    assert version is not None
+    if version > VERSION:
+        raise doc.fail("version", f"is {version}: written by a newer SelfCheck; please update")
+    doc.string("saved_at", optional=True, max_length=40)  # drafts record when; not used here
+    programme = doc.required("programme")
+    if programme not in policy.programmes:
+        raise doc.fail(
+            "programme", f"unknown programme '{programme}' (known: {', '.join(policy.programmes)})"
+        )
+    language = doc.string("language", optional=True) or "vi"
+    if language not in LANGUAGES:
+        raise doc.fail("language", f"must be one of {', '.join(LANGUAGES)}")
+    person_fields = doc.table("person")
+    assert person_fields is not None
+    person = _person(person_fields, programme)
+    account_tables = doc.tables("accounts")
+    if len(account_tables) > MAX_ACCOUNTS:
+        raise doc.fail("accounts", f"has more than {MAX_ACCOUNTS} accounts")
+    accounts: list[Account] = []
+    for table in account_tables:
+        account = _account(table, policy)
+        if any(a.id == account.id for a in accounts):
+            raise table.fail("id", f"duplicate account id '{account.id}'")
+        accounts.append(account)
+    answers = _answers(doc, "answers", policy, account_item=False)
+    doc.done()
+    lang: Language = "en" if language == "en" else "vi"
+    return Submission(programme, person, tuple(accounts), answers, lang)
+
+
+def _person(t: Fields, programme: str) -> Person:
+    abroad = programme == "predeployment"
+    person = Person(
+        full_name=t.required("full_name", max_length=200),
+        staff_id=t.required("staff_id", pattern=STAFF_ID),
+        unit=t.required("unit", max_length=300),
+        position=t.required("position", max_length=200),
+        category=t.required_enum("category", Category),
+        birth_year=t.integer("birth_year", low=1900, high=2100, optional=True),
+        destination=t.string("destination", optional=not abroad, max_length=200),
+        mission=t.string("mission", optional=True, max_length=300),
+        departure_date=t.iso_date("departure_date", optional=not abroad),
+    )
+    t.done()
+    return person
+
+
+def _account(t: Fields, policy: Policy) -> Account:
+    account_id = t.required("id", pattern=ACCOUNT_ID)
+    t.with_item(account_id)
+    platform = t.required("platform")
+    if platform not in policy.platforms:
+        raise t.fail(
+            "platform", f"unknown platform '{platform}' (known: {', '.join(policy.platforms)})"
+        )
+    kind = t.required_enum("kind", AccountKind)
+    account = Account(
+        id=account_id,
+        platform=platform,
+        kind=kind,
+        handle=t.required("handle", max_length=300),
+        display_name=t.string("display_name", optional=True, max_length=300),
+        registration_email=t.string("registration_email", optional=True, max_length=320),
+        recovery_email=t.string("recovery_email", optional=True, max_length=320),
+        phone=t.string("phone", optional=True, max_length=40),
+        recovery_confirmed=t.boolean("recovery_confirmed", optional=True),
+        office_phone_on_profile=t.boolean("office_phone_on_profile", optional=True),
+        office_address_on_profile=t.boolean("office_address_on_profile", optional=True),
+        official_logo_on_profile=t.boolean("official_logo_on_profile", optional=True),
+        answers=_answers(t, "answers", policy, account_item=True),
+    )
+    t.done()
+    return account
+
+
+def _answers(t: Fields, key: str, policy: Policy, *, account_item: bool) -> Mapping[str, str]:
+    table = t.table(key, optional=True)
+    if table is None:
+        return {}
+    out: dict[str, str] = {}
+    for item_id in list(table.data):
+        item = policy.items.get(item_id)
+        if item is None:
+            raise table.fail(item_id, f"unknown item id '{item_id}'")
+        if (item.kind == ItemKind.ACCOUNT) != account_item:
+            where = "inside an account" if item.kind == ItemKind.ACCOUNT else "at the top level"
+            raise table.fail(item_id, f"is a {item.kind.value} item: answer it {where}")
+        choice = table.required(item_id, max_length=64)
+        known = [c.id for c in item.answer.choices]
+        if item.answer.check is not None and item.answer.check in INTERPRETED_CHOICES:
+            known = sorted(INTERPRETED_CHOICES[CheckName(item.answer.check)] & set(known))
+        if choice not in known:
+            raise table.fail(
+                item_id,
+                f"'{choice}' is not a choice of this item "
+                f"(choices: {', '.join(known) or 'none: it is measured'})",
+            )
+        out[item_id] = choice
+    table.done()
+    return out
+
+
+def dump_answers(submission: Submission, saved_at: str | None = None) -> bytes:
+    """Serialise a submission in the answers format (what drafts are saved as)."""
+    person = submission.person
+    doc: dict[str, Any] = {
+        "format": FORMAT,
+        "version": VERSION,
+        "programme": submission.programme,
+        "language": submission.language,
+        "person": _without_none(
+            {
+                "full_name": person.full_name,
+                "staff_id": person.staff_id,
+                "unit": person.unit,
+                "position": person.position,
+                "category": person.category.value,
+                "birth_year": person.birth_year,
+                "destination": person.destination,
+                "mission": person.mission,
+                "departure_date": person.departure_date.isoformat()
+                if person.departure_date
+                else None,
+            }
+        ),
+        "accounts": [
+            _without_none(
+                {
+                    "id": a.id,
+                    "platform": a.platform,
+                    "kind": a.kind.value,
+                    "handle": a.handle,
+                    "display_name": a.display_name,
+                    "registration_email": a.registration_email,
+                    "recovery_email": a.recovery_email,
+                    "phone": a.phone,
+                    "recovery_confirmed": a.recovery_confirmed,
+                    "office_phone_on_profile": a.office_phone_on_profile,
+                    "office_address_on_profile": a.office_address_on_profile,
+                    "official_logo_on_profile": a.official_logo_on_profile,
+                    "answers": dict(a.answers),
+                }
+            )
+            for a in submission.accounts
+        ],
+        "answers": dict(submission.answers),
+    }
+    if saved_at is not None:
+        doc["saved_at"] = saved_at
+    return (json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+
+
+def _without_none(fields: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in fields.items() if v is not None}

@@ -1,0 +1,46 @@
+"""Errors of the core, one family per subsystem.
+
+Each error names where the problem is (file, item, field) so that a user or an agency
+editing a checklist can fix it without reading code; `str(error)` is the one line shown.
+"""
+
+from pathlib import Path
+
+
+class SelfCheckError(Exception):
+    """Something SelfCheck cannot go on with; the message says what and where."""
+
+
+class LocatedError(SelfCheckError):
+    """An error in a file the user or the agency gave us, pointing at the bad field."""
+
+    def __init__(
+        self,
+        file: str | Path,
+        message: str,
+        *,
+        item: str | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.file = str(file)
+        self.item = item
+        self.field = field
+        self.message = message
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        parts = [self.file]
+        if self.item is not None:
+            parts.append(f"item '{self.item}'")
+        if self.field is not None:
+            parts.append(f"field '{self.field}'")
+        parts.append(self.message)
+        return ": ".join(parts)
+
+
+class PolicyError(LocatedError):
+    """A checklist file is malformed or inconsistent with the others."""
+
+
+class AnswersError(LocatedError):
+    """An answers file (or a draft) is malformed or does not fit the checklists."""

@@ -1,0 +1,248 @@
+"""Defensive reading of untrusted tables (TOML checklists, JSON answers files).
+
+A `Fields` wraps one table and hands out typed values; anything missing, of the wrong
+type, out of range or unknown raises the subsystem's `LocatedError` naming the file,
+the item and the dotted field path, so a user never sees a traceback.
+"""
+
+import re
+from collections.abc import Callable
+from datetime import date
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from desktop.core.errors import LocatedError
+from desktop.core.i18n import LANGUAGES, Steps, Text
+
+E = TypeVar("E", bound=StrEnum)
+
+MAX_TEXT = 20_000  # characters; longer fields are a mistake or an attack
+MAX_LIST = 1_000
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
+
+
+def _describe(value: object) -> str:
+    names = {
+        str: "text",
+        int: "a number",
+        float: "a number",
+        bool: "true/false",
+        list: "a list",
+        dict: "a table",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+class Fields:
+    """Typed access to one table of an untrusted document."""
+
+    def __init__(
+        self,
+        data: object,
+        *,
+        file: str,
+        error: type[LocatedError],
+        item: str | None = None,
+        path: str = "",
+    ) -> None:
+        self.file = file
+        self.error = error
+        self.item = item
+        self.path = path
+        if not isinstance(data, dict):
+            raise self.fail(None, f"must be a table, got {_describe(data)}")
+        self.data: dict[str, Any] = data
+        self._seen: set[str] = set()
+
+    # -- errors ---------------------------------------------------------------------------
+
+    def where(self, key: str | None) -> str | None:
+        if key is None:
+            return self.path or None
+        return f"{self.path}.{key}" if self.path else key
+
+    def fail(self, key: str | None, message: str) -> LocatedError:
+        return self.error(self.file, message, item=self.item, field=self.where(key))
+
+    def with_item(self, item: str) -> "Fields":
+        """The same table, with errors naming `item` (once its id is known)."""
+        self.item = item
+        return self
+
+    # -- raw access -----------------------------------------------------------------------
+
+    def has(self, key: str) -> bool:
+        return key in self.data
+
+    def _get(self, key: str, optional: bool) -> Any:
+        self._seen.add(key)
+        if key not in self.data:
+            if optional:
+                return None
+            raise self.fail(key, "is missing")
+        return self.data[key]
+
+    def _typed(self, key: str, value: Any, kind: type, label: str) -> Any:
+        # bool is an int in Python; a checklist that says `months = true` is wrong.
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise self.fail(key, f"must be {label}, got {_describe(value)}")
+        return value
+
+    # -- scalars --------------------------------------------------------------------------
+
+    def string(
+        self,
+        key: str,
+        *,
+        optional: bool = False,
+        pattern: re.Pattern[str] | None = None,
+        max_length: int = MAX_TEXT,
+        allow_empty: bool = False,
+    ) -> str | None:
+        value = self._get(key, optional)
+        if value is None:
+            return None
+        value = self._typed(key, value, str, "text")
+        if not allow_empty and not value.strip():
+            raise self.fail(key, "must not be empty")
+        if len(value) > max_length:
+            raise self.fail(key, f"is longer than {max_length} characters")
+        if pattern is not None and not pattern.fullmatch(value):
+            raise self.fail(key, f"has an invalid form: {value[:80]!r}")
+        return str(value)
+
+    def required(self, key: str, **kwargs: Any) -> str:
+        value = self.string(key, **kwargs)
+        assert value is not None  # optional=False guarantees it
+        return value
+
+    def identifier(self, key: str) -> str:
+        return self.required(key, pattern=ID_PATTERN)
+
+    def integer(self, key: str, *, low: int, high: int, optional: bool = False) -> int | None:
+        value = self._get(key, optional)
+        if value is None:
+            return None
+        value = self._typed(key, value, int, "a whole number")
+        if not low <= value <= high:
+            raise self.fail(key, f"must be between {low} and {high}, got {value}")
+        return int(value)
+
+    def boolean(self, key: str, *, optional: bool = False) -> bool | None:
+        value = self._get(key, optional)
+        if value is None:
+            return None
+        return bool(self._typed(key, value, bool, "true or false"))
+
+    def enum(self, key: str, cls: type[E], *, optional: bool = False) -> E | None:
+        value = self.string(key, optional=optional)
+        if value is None:
+            return None
+        try:
+            return cls(value)
+        except ValueError:
+            allowed = ", ".join(member.value for member in cls)
+            raise self.fail(key, f"must be one of {allowed} (got {value[:40]!r})") from None
+
+    def required_enum(self, key: str, cls: type[E]) -> E:
+        value = self.enum(key, cls)
+        assert value is not None  # optional=False guarantees it
+        return value
+
+    def iso_date(self, key: str, *, optional: bool = False) -> date | None:
+        value = self.string(key, optional=optional)
+        if value is None:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise self.fail(key, f"must be a date as YYYY-MM-DD (got {value[:40]!r})") from None
+
+    # -- compound -------------------------------------------------------------------------
+
+    def string_list(
+        self, key: str, *, optional: bool = False, pattern: re.Pattern[str] | None = None
+    ) -> tuple[str, ...] | None:
+        value = self._get(key, optional)
+        if value is None:
+            return None
+        value = self._typed(key, value, list, "a list")
+        if len(value) > MAX_LIST:
+            raise self.fail(key, f"has more than {MAX_LIST} entries")
+        out: list[str] = []
+        for index, entry in enumerate(value):
+            entry_key = f"{key}[{index}]"
+            if not isinstance(entry, str) or not entry.strip():
+                raise self.fail(entry_key, f"must be non-empty text, got {_describe(entry)}")
+            if len(entry) > MAX_TEXT:
+                raise self.fail(entry_key, f"is longer than {MAX_TEXT} characters")
+            if pattern is not None and not pattern.fullmatch(entry):
+                raise self.fail(entry_key, f"has an invalid form: {entry[:80]!r}")
+            out.append(entry)
+        return tuple(out)
+
+    def enum_set(self, key: str, cls: type[E], *, optional: bool = False) -> frozenset[E] | None:
+        values = self.string_list(key, optional=optional)
+        if values is None:
+            return None
+        out: set[E] = set()
+        for index, value in enumerate(values):
+            try:
+                out.add(cls(value))
+            except ValueError:
+                allowed = ", ".join(member.value for member in cls)
+                raise self.fail(
+                    f"{key}[{index}]", f"must be one of {allowed} (got {value[:40]!r})"
+                ) from None
+        return frozenset(out)
+
+    def table(self, key: str, *, optional: bool = False) -> "Fields | None":
+        value = self._get(key, optional)
+        if value is None:
+            return None
+        return Fields(
+            value, file=self.file, error=self.error, item=self.item, path=self.where(key) or key
+        )
+
+    def tables(self, key: str, *, optional: bool = False) -> list["Fields"]:
+        value = self._get(key, optional)
+        if value is None:
+            return []
+        value = self._typed(key, value, list, "a list of tables")
+        if len(value) > MAX_LIST:
+            raise self.fail(key, f"has more than {MAX_LIST} entries")
+        return [
+            Fields(entry, file=self.file, error=self.error, item=self.item, path=f"{key}[{i}]")
+            for i, entry in enumerate(value)
+        ]
+
+    def text(self, key: str) -> Text:
+        table = self.table(key)
+        assert table is not None
+        vi, en = (table.required(language) for language in LANGUAGES)
+        table.done()
+        return Text(vi=vi, en=en)
+
+    def steps(self, key: str) -> Steps:
+        table = self.table(key)
+        assert table is not None
+        vi, en = (table.string_list(language) or () for language in LANGUAGES)
+        if len(vi) != len(en):
+            raise table.fail(None, f"has {len(vi)} Vietnamese and {len(en)} English steps")
+        table.done()
+        return Steps(vi=vi, en=en)
+
+    def each(self, key: str, read: Callable[["Fields"], Any]) -> list[Any]:
+        """Read every table of the list `key` with `read`, checking each is fully used."""
+        out = []
+        for table in self.tables(key):
+            out.append(read(table))
+            table.done()
+        return out
+
+    def done(self) -> None:
+        """Reject any key nobody asked for: a typo in a checklist must not pass silently."""
+        unknown = sorted(set(self.data) - self._seen)
+        if unknown:
+            raise self.fail(unknown[0], "is not a known field")

@@ -1,0 +1,39 @@
+"""Bilingual text as it comes from the checklists: Vietnamese first, English complete."""
+
+from dataclasses import dataclass
+from typing import Literal, get_args
+
+Language = Literal["vi", "en"]
+LANGUAGES: tuple[Language, ...] = get_args(Language)
+DEFAULT_LANGUAGE: Language = "vi"
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """One piece of user-facing text in both languages."""
+
+    vi: str
+    en: str
+
+    def get(self, language: Language) -> str:
+        return self.vi if language == "vi" else self.en
+
+
+@dataclass(frozen=True, slots=True)
+class Steps:
+    """An ordered list of instructions in both languages (same length in each)."""
+
+    vi: tuple[str, ...]
+    en: tuple[str, ...]
+
+    def get(self, language: Language) -> tuple[str, ...]:
+        return self.vi if language == "vi" else self.en
+
+    def __add__(self, other: "Steps") -> "Steps":
+        return Steps(self.vi + other.vi, self.en + other.en)
+
+    def __bool__(self) -> bool:
+        return bool(self.vi)
+
+
+NO_STEPS = Steps((), ())

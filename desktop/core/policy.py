@@ -1,0 +1,204 @@
+"""The policy as loaded from `checklists/`: provisions, items, programmes, platforms, domains.
+
+Plain immutable data; loading and validation live in `policy_loader`.
+"""
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from desktop.core.i18n import NO_STEPS, Steps, Text
+from desktop.core.model import AccountKind, Category
+
+
+class ProvisionKind(StrEnum):
+    ACCOUNT = "account"
+    PLEDGE = "pledge"
+    PROGRAMME = "programme"
+    REVIEW = "review"
+    CONTEXT = "context"
+
+
+# Every provision of these kinds must be cited by at least one item (lint-checklists).
+COVERED_KINDS = frozenset(
+    {ProvisionKind.ACCOUNT, ProvisionKind.PLEDGE, ProvisionKind.PROGRAMME, ProvisionKind.REVIEW}
+)
+
+
+class ItemKind(StrEnum):
+    ACCOUNT = "account"  # asked once per account the person holds
+    PLEDGE = "pledge"  # affirmed once per assessment
+    PROGRAMME = "programme"  # asked once, depends on the programme (training, posting abroad)
+
+
+class Severity(StrEnum):
+    CRITICAL = "critical"
+    HIGH = "high"
+    MEDIUM = "medium"
+    LOW = "low"
+
+    @property
+    def rank(self) -> int:
+        """0 for the worst, so that sorting by rank puts the worst first."""
+        return list(Severity).index(self)
+
+
+class Status(StrEnum):
+    PASS = "pass"
+    FAIL = "fail"
+    PARTIAL = "partial"
+    NOT_APPLICABLE = "na"
+    NOT_VERIFIED = "not-verified"
+
+
+class GuideTopic(StrEnum):
+    TWO_FACTOR = "two_factor"
+    RECOVERY = "recovery"
+    VERIFICATION = "verification"
+    LOGIN_ALERTS = "login_alerts"
+    COMMENT_MODERATION = "comment_moderation"
+
+
+class DueKind(StrEnum):
+    ON_ENROLMENT = "on-enrolment"  # due as soon as the person joins
+    MONTHS_AFTER_LAST = "months-after-last"  # e.g. 12 months after the last declaration
+    BEFORE_DEPARTURE = "before-departure"  # due a number of days before the departure date
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    title: Text
+    reference: str
+
+
+@dataclass(frozen=True, slots=True)
+class Provision:
+    id: str
+    source: str
+    kind: ProvisionKind
+    heading: Text
+    original: str  # the authoritative Vietnamese text, shown as the legal basis
+    gloss: str  # an English translation to help, never authoritative
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    id: str
+    label: Text
+    # None only for choices that a measured check interprets itself (e.g. 2FA methods).
+    status: Status | None
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerSpec:
+    """How an item is answered: by a measured check, by choosing, or a check with a fallback."""
+
+    check: str | None
+    choices: tuple[Choice, ...]
+
+    def choice(self, choice_id: str) -> Choice | None:
+        return next((c for c in self.choices if c.id == choice_id), None)
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    id: str
+    kind: ItemKind
+    group: str
+    programmes: frozenset[str]
+    severity: Severity
+    provisions: tuple[str, ...]
+    title: Text
+    question: Text
+    help: Text
+    fix: Steps
+    answer: AnswerSpec
+    # Account items only: None means every account kind / platform.
+    account_kinds: frozenset[AccountKind] | None = None
+    platforms: frozenset[str] | None = None
+    # None means every category of person (BNG-2).
+    categories: frozenset[Category] | None = None
+    guide: GuideTopic | None = None  # which platform guide holds the per-platform fix-it steps
+
+    def applies_to(self, programme: str, category: Category) -> bool:
+        return programme in self.programmes and (
+            self.categories is None or category in self.categories
+        )
+
+    def applies_to_account(self, kind: AccountKind, platform: str) -> bool:
+        return (self.account_kinds is None or kind in self.account_kinds) and (
+            self.platforms is None or platform in self.platforms
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class DueRule:
+    kind: DueKind
+    months: int = 0
+    days_before: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Programme:
+    id: str
+    title: Text
+    description: Text
+    provisions: tuple[str, ...]
+    due: DueRule
+
+
+@dataclass(frozen=True, slots=True)
+class Platform:
+    id: str
+    name: str
+    account_kinds: frozenset[AccountKind]
+    two_factor_methods: tuple[str, ...]
+    guides: Mapping[GuideTopic, Steps]
+    help_url: str | None = None
+
+    def guide(self, topic: GuideTopic | None) -> Steps:
+        return self.guides.get(topic, NO_STEPS) if topic is not None else NO_STEPS
+
+
+@dataclass(frozen=True, slots=True)
+class OfficialDomains:
+    """Domains whose addresses are official agency e-mail (BNG-5.6)."""
+
+    suffixes: tuple[str, ...]  # every domain under these counts, e.g. "gov.vn"
+    domains: tuple[str, ...]  # exact domains (and their subdomains) the agency adds
+
+
+@dataclass(frozen=True, slots=True)
+class ChecklistFile:
+    """One file the policy was read from, identified for the signed summary."""
+
+    id: str
+    version: str
+    path: str  # relative to the checklist folder, with forward slashes
+    sha256: str
+
+
+@dataclass(frozen=True)
+class Policy:
+    sources: Mapping[str, Source]
+    provisions: Mapping[str, Provision]
+    items: Mapping[str, Item]  # in file order, which is the order the wizard asks them
+    programmes: Mapping[str, Programme]
+    platforms: Mapping[str, Platform]
+    domains: OfficialDomains
+    files: tuple[ChecklistFile, ...]
+
+    def items_for(
+        self, programme: str, category: Category, kind: ItemKind | None = None
+    ) -> Iterator[Item]:
+        for item in self.items.values():
+            if item.applies_to(programme, category) and (kind is None or item.kind == kind):
+                yield item
+
+    def account_items(
+        self, programme: str, category: Category, account_kind: AccountKind, platform: str
+    ) -> Iterator[Item]:
+        for item in self.items_for(programme, category, ItemKind.ACCOUNT):
+            if item.applies_to_account(account_kind, platform):
+                yield item

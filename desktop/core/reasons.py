@@ -1,0 +1,123 @@
+"""Why a finding has its status, in words: one entry per reason a rule or answer can give.
+
+The rules return a reason key and parameters; the text lives here, once, in both
+languages, so the GUI, the command line and (later) the PDF say the same thing.
+"""
+
+from collections.abc import Mapping
+
+from desktop.core.i18n import Language, Text
+
+REASONS: dict[str, Text] = {
+    "unanswered": Text(
+        "Chưa trả lời: mục này chưa được kiểm tra.", "Not answered: this item has not been checked."
+    ),
+    "declared": Text("Theo khai báo của anh/chị.", "As you declared."),
+    "name-matches": Text(
+        "Tên hiển thị khớp với họ tên thật.", "The display name matches your real name."
+    ),
+    "name-extra-words": Text(
+        "Tên hiển thị “{shown}” có từ không thuộc họ tên thật: {words}.",
+        "The display name “{shown}” has words not in your real name: {words}.",
+    ),
+    "name-incomplete": Text(
+        "Tên hiển thị “{shown}” thiếu: {missing}.", "The display name “{shown}” lacks: {missing}."
+    ),
+    "email-invalid": Text(
+        "“{address}” không phải là địa chỉ thư điện tử hợp lệ.",
+        "“{address}” is not a valid e-mail address.",
+    ),
+    "official-email-on-personal": Text(
+        "Tài khoản cá nhân đăng ký bằng thư điện tử công vụ {address} (tên miền {domain}).",
+        "The personal account is registered with the official address {address} (domain {domain}).",
+    ),
+    "email-not-official": Text(
+        "Thư điện tử đăng ký không thuộc tên miền công vụ.",
+        "The registration e-mail is not on an official domain.",
+    ),
+    "official-marks-shown": Text(
+        "Trang cá nhân đang dùng của cơ quan: {marks}.", "The profile shows the agency's: {marks}."
+    ),
+    "no-official-marks": Text(
+        "Không dùng logo, địa chỉ, điện thoại của cơ quan.", "No agency logo, address or phone."
+    ),
+    "password-too-short": Text(
+        "Mật khẩu có {length} ký tự, cần ít nhất {min}.",
+        "The password has {length} characters; at least {min} are needed.",
+    ),
+    "password-guessable": Text(
+        "Mật khẩu dễ đoán (điểm {score}/4).", "The password is easy to guess (score {score}/4)."
+    ),
+    "password-weak": Text(
+        "Mật khẩu chưa đủ mạnh (điểm {score}/4).",
+        "The password is not strong enough (score {score}/4).",
+    ),
+    "password-strong": Text(
+        "Mật khẩu mạnh (điểm {score}/4, {length} ký tự).",
+        "Strong password (score {score}/4, {length} characters).",
+    ),
+    "password-reused": Text(
+        "Mật khẩu này cũng được dùng cho: {accounts}.",
+        "This password is also used for: {accounts}.",
+    ),
+    "password-unique": Text(
+        "Mật khẩu không trùng với tài khoản nào khác.",
+        "The password is not shared with any other account.",
+    ),
+    "two-factor-security_key": Text("Khóa bảo mật: mức mạnh nhất.", "Security key: the strongest."),
+    "two-factor-passkey": Text("Passkey: mức mạnh nhất.", "Passkey: the strongest."),
+    "two-factor-authenticator_app": Text("Ứng dụng xác thực: đạt.", "Authenticator app: good."),
+    "two-factor-push": Text(
+        "Xác nhận trên ứng dụng có đối chiếu số: đạt.", "App prompt with number matching: good."
+    ),
+    "two-factor-sms": Text(
+        "Mã SMS chỉ đạt một phần: SIM có thể bị chiếm đoạt.",
+        "SMS codes count only in part: a SIM can be hijacked.",
+    ),
+    "two-factor-voice": Text(
+        "Mã qua cuộc gọi chỉ đạt một phần.", "Voice-call codes count only in part."
+    ),
+    "two-factor-email": Text(
+        "Mã qua thư điện tử không phải là xác thực hai lớp.",
+        "E-mail codes are not two-factor authentication.",
+    ),
+    "two-factor-none": Text("Chưa bật xác thực hai lớp.", "Two-factor authentication is off."),
+    "recovery-email-invalid": Text(
+        "Thư điện tử khôi phục “{address}” không hợp lệ.",
+        "The recovery e-mail “{address}” is not valid.",
+    ),
+    "recovery-official-email": Text(
+        "Thư điện tử khôi phục {address} là thư công vụ (tên miền {domain}).",
+        "The recovery e-mail {address} is an official address (domain {domain}).",
+    ),
+    "recovery-confirmed": Text(
+        "Đã có thông tin khôi phục và đã kiểm tra nhận mã.",
+        "Recovery contacts are set and checked.",
+    ),
+    "recovery-unreachable": Text(
+        "Thông tin khôi phục không còn nhận được mã.",
+        "The recovery contacts no longer receive codes.",
+    ),
+    "recovery-unconfirmed": Text(
+        "Đã có thông tin khôi phục nhưng chưa kiểm tra nhận mã.",
+        "Recovery contacts are set but not checked.",
+    ),
+    "phone-vietnamese": Text(
+        "Tài khoản được xác thực bằng số di động Việt Nam.",
+        "The account is authenticated by a Vietnamese mobile number.",
+    ),
+    "phone-not-vietnamese": Text(
+        "Số xác thực tài khoản không phải số di động Việt Nam.",
+        "The authenticating number is not a Vietnamese mobile number.",
+    ),
+}
+
+
+def explain(reason: str, params: Mapping[str, str], language: Language) -> str:
+    template = REASONS.get(reason)
+    if template is None:
+        return reason
+    try:
+        return template.get(language).format_map(params)
+    except (KeyError, IndexError, ValueError):
+        return template.get(language)

@@ -1,0 +1,25 @@
+"""Names of the core's enumerations as the user reads them, through Qt's translations."""
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.core.model import Category
+
+
+def category_label(category: Category) -> str:
+    labels = {
+        Category.OFFICIAL: QCoreApplication.translate("labels", "Official"),
+        Category.PUBLIC_EMPLOYEE: QCoreApplication.translate("labels", "Public employee"),
+        Category.RESERVE_PROBATIONARY: QCoreApplication.translate(
+            "labels", "Reserve official or probationer"
+        ),
+        Category.CONTRACT: QCoreApplication.translate("labels", "Contract staff"),
+        Category.SECONDED: QCoreApplication.translate("labels", "Seconded staff"),
+        Category.MISSION_MEMBER: QCoreApplication.translate(
+            "labels", "Member of an overseas mission"
+        ),
+        Category.ACCOMPANYING_SPOUSE: QCoreApplication.translate(
+            "labels", "Accompanying spouse receiving an allowance"
+        ),
+        Category.STUDYING_ABROAD: QCoreApplication.translate("labels", "Studying abroad"),
+    }
+    return labels[category]

@@ -1,0 +1,44 @@
+"""Switching the interface language at once: Qt translations for the app's own strings,
+and the checklists' own Vietnamese or English text for the policy."""
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
+
+from desktop.core.i18n import DEFAULT_LANGUAGE, Language
+from desktop.core.resources import assets_dir
+
+
+def translations_dir() -> Path:
+    return assets_dir() / "translations"
+
+
+class LanguageSwitch(QObject):
+    """Owns the installed translators; emits `changed` after every switch."""
+
+    changed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.language: Language = DEFAULT_LANGUAGE
+        self._translators: list[QTranslator] = []
+
+    def set_language(self, language: Language) -> bool:
+        """Switch to `language`; False when its translation file is missing."""
+        app = QCoreApplication.instance()
+        for translator in self._translators:
+            app.removeTranslator(translator)
+        self._translators.clear()
+        loaded = True
+        if language != "en":  # the source strings are English
+            translator = QTranslator(self)
+            loaded = translator.load(f"selfcheck_{language}", str(translations_dir()))
+            if loaded:
+                app.installTranslator(translator)
+                self._translators.append(translator)
+        QLocale.setDefault(
+            QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English)
+        )
+        self.language = language
+        self.changed.emit(language)
+        return loaded
