@@ -17,6 +17,7 @@ from desktop.core.fields import Fields
 from desktop.core.i18n import LANGUAGES, Language
 from desktop.core.model import Account, AccountKind, Category, Person, Submission
 from desktop.core.policy import ItemKind, Policy
+from desktop.core.text import fold
 
 FORMAT = "selfcheck-answers"
 VERSION = 1
@@ -26,7 +27,7 @@ ACCOUNT_ID = re.compile(r"[A-Za-z0-9_-]{1,40}")
 STAFF_ID = re.compile(r"[\w./-]{1,40}")
 # Field names that would hold a secret. Nothing in the format is named like this, so a
 # file that has one was written by mistake, and we refuse it rather than read past it.
-SECRET_KEY = re.compile(r"(pass(word|wd|phrase)?|pwd|m[aạ]t[ _-]?kh[aẩ]u|secret|otp|pin)", re.I)
+SECRET_KEY = re.compile(r"(pass(word|wd|phrase)?|pwd|mat[ _-]?khau|secret|otp|pin)")
 
 
 class _DuplicateKeyError(ValueError):
@@ -38,7 +39,7 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     for key, value in pairs:
         if key in out:
             raise _DuplicateKeyError(key)
-        if SECRET_KEY.fullmatch(key):
+        if SECRET_KEY.fullmatch(fold(key)):
             raise _DuplicateKeyError(f"!secret:{key}")
         out[key] = value
     return out

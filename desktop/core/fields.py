@@ -66,8 +66,9 @@ class Fields:
         return self.error(self.file, message, item=self.item, field=self.where(key))
 
     def with_item(self, item: str) -> "Fields":
-        """The same table, with errors naming `item` (once its id is known)."""
+        """The same table, with errors naming `item` and fields relative to it."""
         self.item = item
+        self.path = ""
         return self
 
     # -- raw access -----------------------------------------------------------------------
@@ -77,11 +78,12 @@ class Fields:
 
     def _get(self, key: str, optional: bool) -> Any:
         self._seen.add(key)
-        if key not in self.data:
+        value = self.data.get(key)
+        if value is None:  # JSON null counts as absent
             if optional:
                 return None
             raise self.fail(key, "is missing")
-        return self.data[key]
+        return value
 
     def _typed(self, key: str, value: Any, kind: type, label: str) -> Any:
         # bool is an int in Python; a checklist that says `months = true` is wrong.
@@ -213,7 +215,13 @@ class Fields:
         if len(value) > MAX_LIST:
             raise self.fail(key, f"has more than {MAX_LIST} entries")
         return [
-            Fields(entry, file=self.file, error=self.error, item=self.item, path=f"{key}[{i}]")
+            Fields(
+                entry,
+                file=self.file,
+                error=self.error,
+                item=self.item,
+                path=self.where(f"{key}[{i}]") or key,
+            )
             for i, entry in enumerate(value)
         ]
 

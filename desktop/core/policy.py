@@ -179,7 +179,7 @@ class ChecklistFile:
     sha256: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Policy:
     sources: Mapping[str, Source]
     provisions: Mapping[str, Provision]
@@ -188,6 +188,10 @@ class Policy:
     platforms: Mapping[str, Platform]
     domains: OfficialDomains
     files: tuple[ChecklistFile, ...]
+
+    def __repr__(self) -> str:
+        files = ", ".join(f"{f.id} {f.version}" for f in self.files)
+        return f"<Policy {len(self.items)} items from {files}>"
 
     def items_for(
         self, programme: str, category: Category, kind: ItemKind | None = None

@@ -38,8 +38,9 @@ from desktop.core.resources import checklists_dir
 MAX_FILE_BYTES = 2 * 1024 * 1024
 ITEM_ID = re.compile(r"[a-z][a-z0-9-]{1,63}")
 PROVISION_ID = re.compile(r"[A-Z]{2,5}(-[A-Za-z0-9.]+)+")
-DOMAIN = re.compile(r"([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
-SECTIONS = ("meta", "source", "provision", "programme", "item", "platform", "official_domains")
+DOMAIN = re.compile(
+    r"([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?", re.IGNORECASE
+)
 
 T = TypeVar("T")
 

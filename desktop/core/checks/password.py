@@ -8,6 +8,7 @@ as the `PasswordSession`, so the digests are useless once the run ends.
 
 import hashlib
 import hmac
+import re
 import secrets
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -77,11 +78,27 @@ def context_words(person: Person, accounts: Iterable[Account]) -> list[str]:
     return list(dict.fromkeys(w for w in out if w))
 
 
+_SEPARATORS = re.compile(r"[\s._\-]+")
+
+
 def measure(password: str, user_inputs: Iterable[str] = ()) -> PasswordReport:
-    """Measure one password's strength. Pure: safe to call from a worker thread."""
+    """Measure one password's strength. Pure: safe to call from a worker thread.
+
+    zxcvbn scores each space as a random character, so "Nguyễn Văn An 1990" would pass
+    for strong; the password is therefore also measured folded (no accents, no spaces or
+    separators) and the weaker of the two results counts.
+    """
     normalised = unicodedata.normalize("NFC", password)
+    if not normalised:  # zxcvbn 4.5 raises IndexError on an empty string
+        return PasswordReport(0, 0, 0.0, "less than a second", 0, "", (), truncated=False)
     prefix = normalised[:ZXCVBN_MAX_LENGTH]
-    result = zxcvbn(prefix, user_inputs=list(user_inputs), max_length=ZXCVBN_MAX_LENGTH)
+    inputs = list(user_inputs)
+    squeezed = _SEPARATORS.sub("", fold(prefix))
+    variants = [prefix] if squeezed in ("", prefix) else [prefix, squeezed]
+    result = min(
+        (zxcvbn(v, user_inputs=inputs, max_length=ZXCVBN_MAX_LENGTH) for v in variants),
+        key=lambda r: r["guesses"],
+    )
     # zxcvbn's result holds the password and its matched substrings: take only the numbers
     # and the generic feedback, and let the rest go with the dict.
     feedback = result["feedback"]

@@ -1,0 +1,71 @@
+"""Shared fixtures. Every test runs with its data directory in a temporary folder."""
+
+import os
+from collections.abc import Callable, Iterator
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+# Without a display (a plain `pytest` outside `make test`) Qt must not try to open one:
+# it would abort the whole run. Under `make test` Xvfb provides DISPLAY.
+if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.core.model import Account, AccountKind, Category, Person, Submission  # noqa: E402
+from desktop.core.policy import Policy  # noqa: E402
+from desktop.core.policy_loader import load_policy  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+CHECKLISTS = ROOT / "checklists"
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(autouse=True)
+def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path_factory.mktemp("selfcheck-home")
+    monkeypatch.setenv("SELFCHECK_HOME", str(home))
+    monkeypatch.delenv("SELFCHECK_CHECKLISTS", raising=False)
+    return home
+
+
+@pytest.fixture(scope="session")
+def policy() -> Policy:
+    return load_policy(CHECKLISTS)
+
+
+@pytest.fixture
+def person() -> Person:
+    return Person(
+        full_name="Nguyễn Văn An",
+        staff_id="BNG-08231",
+        unit="Vụ Thông tin Báo chí",
+        position="Chuyên viên",
+        category=Category.OFFICIAL,
+        birth_year=1990,
+    )
+
+
+def account(account_id: str = "fb", **fields: Any) -> Account:
+    base = Account(id=account_id, platform="facebook", kind=AccountKind.PERSONAL, handle="an.nv")
+    return replace(base, **fields)
+
+
+@pytest.fixture
+def submit(person: Person) -> Callable[..., Submission]:
+    def make(*accounts: Account, programme: str = "annual", **answers: str) -> Submission:
+        return Submission(programme, person, accounts, dict(answers))
+
+    return make
+
+
+@pytest.fixture
+def checklist_copy(tmp_path: Path) -> Iterator[Path]:
+    """A writable copy of the shipped checklists, for tests that break them on purpose."""
+    target = tmp_path / "checklists"
+    for source in CHECKLISTS.rglob("*.toml"):
+        dest = target / source.relative_to(CHECKLISTS)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        dest.write_bytes(source.read_bytes())
+    yield target

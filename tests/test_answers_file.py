@@ -1,0 +1,163 @@
+"""The answers file: the examples parse; malformed or dangerous files are refused by name."""
+
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from desktop.core.answers_file import dump_answers, load_answers, parse_answers
+from desktop.core.errors import AnswersError
+from desktop.core.model import AccountKind, Category
+from desktop.core.policy import Policy
+from tests.conftest import EXAMPLES
+
+
+@pytest.mark.parametrize("programme", ["onboarding", "annual", "predeployment"])
+def test_each_programme_has_a_realistic_example(policy: Policy, programme: str) -> None:
+    submission = load_answers(EXAMPLES / f"{programme}.json", policy)
+    assert submission.programme == programme
+    assert submission.accounts and submission.answers
+
+
+def test_example_fields_are_read(policy: Policy) -> None:
+    submission = load_answers(EXAMPLES / "predeployment.json", policy)
+    person = submission.person
+    assert person.full_name == "Lê Đức Minh"
+    assert person.category == Category.MISSION_MEMBER
+    assert person.departure_date == date(2027, 1, 15)
+    telegram = submission.accounts[1]
+    assert (telegram.platform, telegram.kind, telegram.phone) == (
+        "telegram", AccountKind.PERSONAL, "+33 6 12 34 56 78")
+
+
+@pytest.mark.parametrize("programme", ["onboarding", "annual", "predeployment"])
+def test_dump_then_parse_gives_the_same_submission(policy: Policy, programme: str) -> None:
+    original = load_answers(EXAMPLES / f"{programme}.json", policy)
+    again = parse_answers(dump_answers(original, saved_at="2026-11-22T10:00:00Z"), "draft",
+                          policy)
+    assert again == original
+
+
+def _example() -> dict[str, Any]:
+    return json.loads((EXAMPLES / "annual.json").read_text("utf-8"))
+
+
+def _error(policy: Policy, doc: object, name: str = "answers.json") -> str:
+    raw = doc if isinstance(doc, bytes) else json.dumps(doc, ensure_ascii=False).encode()
+    with pytest.raises(AnswersError) as caught:
+        parse_answers(raw, name, policy)
+    message = str(caught.value)
+    assert "\n" not in message and message.startswith(name)
+    return message
+
+
+def test_a_password_field_is_refused_wherever_it_is(policy: Policy) -> None:
+    doc = _example()
+    doc["accounts"][0]["password"] = "hunter2"
+    assert _error(policy, doc) == (
+        "answers.json: field 'password': must never hold a password or other secret; remove it")
+    doc = _example()
+    doc["person"]["mật_khẩu"] = "x"
+    assert "field 'mật_khẩu': must never hold a password" in _error(policy, doc)
+
+
+def test_duplicate_keys_are_refused(policy: Policy) -> None:
+    raw = b'{"format": "selfcheck-answers", "format": "selfcheck-answers"}'
+    assert _error(policy, raw) == "answers.json: field 'format': appears twice"
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (lambda d: d.update(version=2), "field 'version': is 2: written by a newer SelfCheck"),
+        (lambda d: d.update(programme="yearly"), "field 'programme': unknown programme 'yearly'"),
+        (lambda d: d["person"].pop("full_name"), "field 'person.full_name': is missing"),
+        (lambda d: d["person"].update(category="boss"), "field 'person.category': must be one of"),
+        (lambda d: d["person"].update(birth_year="1978"),
+         "field 'person.birth_year': must be a whole number, got text"),
+        (lambda d: d["accounts"][0].update(platform="myspace"),
+         "item 'fb': field 'platform': unknown platform 'myspace'"),
+        (lambda d: d["accounts"][1].update(id="fb"), "item 'fb': field 'id': duplicate account id"),
+        (lambda d: d["accounts"][0].update(kind="page"), "item 'fb': field 'kind': must be one of"),
+        (lambda d: d["accounts"][0].update(recovery_confirmed="yes"),
+         "item 'fb': field 'recovery_confirmed': must be true or false, got text"),
+        (lambda d: d["accounts"][0]["answers"].update({"acct-two-factor": "carrier-pigeon"}),
+         "item 'fb': field 'answers.acct-two-factor': 'carrier-pigeon' is not a choice"),
+        (lambda d: d["accounts"][0]["answers"].update({"acct-login-alert": "on"}),
+         "field 'answers.acct-login-alert': unknown item id 'acct-login-alert'"),
+        (lambda d: d["answers"].update({"acct-two-factor": "sms"}),
+         "field 'answers.acct-two-factor': is a account item: answer it inside an account"),
+        (lambda d: d["accounts"][0]["answers"].update({"pledge-language": "affirm"}),
+         "field 'answers.pledge-language': is a pledge item: answer it at the top level"),
+        (lambda d: d.update(colour="red"), "field 'colour': is not a known field"),
+        (lambda d: d.update(accounts={}), "field 'accounts': must be a list of tables, got a table"),
+    ],
+)
+def test_malformed_answers_name_the_field(policy: Policy, change: Any, expected: str) -> None:
+    doc = _example()
+    change(doc)
+    assert expected in _error(policy, doc)
+
+
+def test_pre_deployment_needs_destination_and_departure(policy: Policy) -> None:
+    doc = json.loads((EXAMPLES / "predeployment.json").read_text("utf-8"))
+    doc["person"].pop("departure_date")
+    assert "field 'person.departure_date': is missing" in _error(policy, doc)
+    doc["person"]["departure_date"] = "15/01/2027"
+    assert "must be a date as YYYY-MM-DD" in _error(policy, doc)
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (b"\xff\xfe{}", "is not UTF-8 text"),
+        (b"{", "is not valid JSON"),
+        (b"[1, 2]", "must be a table, got a list"),
+        (b'{"version": NaN}', "is not valid JSON"),
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b" " * (1024 * 1024 + 1), "is larger than"),
+    ],
+)
+def test_unreadable_files_are_refused_in_one_line(
+    policy: Policy, raw: bytes, expected: str
+) -> None:
+    assert expected in _error(policy, raw)
+
+
+def test_missing_file_is_an_os_error(policy: Policy, tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError):
+        load_answers(tmp_path / "none.json", policy)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda children: st.lists(children, max_size=4)
+    | st.dictionaries(st.text(max_size=12), children, max_size=4),
+    max_leaves=30,
+))
+def test_any_json_value_is_either_accepted_or_refused_cleanly(policy: Policy, doc: Any) -> None:
+    raw = json.dumps(doc).encode()
+    try:
+        parse_answers(raw, "fuzz.json", policy)
+    except AnswersError as exc:
+        assert str(exc).startswith("fuzz.json")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_mutated_example_is_accepted_or_refused_cleanly(policy: Policy, data: st.DataObject) -> None:
+    doc = _example()
+    account = doc["accounts"][data.draw(st.integers(0, len(doc["accounts"]) - 1))]
+    key = data.draw(st.sampled_from(sorted(account)))
+    account[key] = data.draw(st.none() | st.booleans() | st.integers() | st.text(max_size=400))
+    try:
+        submission = parse_answers(json.dumps(doc).encode(), "fuzz.json", policy)
+    except AnswersError as exc:
+        assert str(exc).startswith("fuzz.json")
+    else:
+        assert parse_answers(dump_answers(submission), "again", policy) == submission

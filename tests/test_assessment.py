@@ -1,0 +1,280 @@
+"""The assessment engine: findings per item and account, fail-safe statuses, the verdict."""
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import date
+
+import pytest
+
+from desktop.core.assessment import Assessment, assess
+from desktop.core.checks.password import PasswordSession
+from desktop.core.findings import Evidence, Finding, VerdictKind
+from desktop.core.model import AccountKind, Category, Person, Submission
+from desktop.core.policy import Item, ItemKind, Policy, Severity, Status
+from tests.conftest import account
+
+Submit = Callable[..., Submission]
+STRONG = "con mèo vàng ngủ trên mái nhà số 7"
+
+
+def finding(result: Assessment, item_id: str, account_id: str | None = "fb") -> Finding:
+    matches = [f for f in result.findings if f.item_id == item_id and f.account_id == account_id]
+    assert len(matches) == 1, f"{item_id}/{account_id}: {len(matches)} findings"
+    return matches[0]
+
+
+def item_ids(result: Assessment, account_id: str | None) -> set[str]:
+    return {f.item_id for f in result.for_account(account_id)}
+
+
+# -- what is asked -----------------------------------------------------------------------
+
+
+def test_every_applicable_item_gets_exactly_one_finding(policy: Policy, submit: Submit) -> None:
+    result = assess(policy, submit(account("fb"), account("page", kind=AccountKind.OFFICIAL_PAGE)))
+    asked = list(policy.items_for("annual", Category.OFFICIAL, ItemKind.PLEDGE))
+    assert {i.id for i in asked} <= item_ids(result, None)
+    keys = [(f.item_id, f.account_id) for f in result.findings]
+    assert len(keys) == len(set(keys))
+
+
+def test_personal_and_official_page_accounts_get_different_items(
+    policy: Policy, submit: Submit
+) -> None:
+    result = assess(policy, submit(account("fb"), account("page", kind=AccountKind.OFFICIAL_PAGE)))
+    personal, page = item_ids(result, "fb"), item_ids(result, "page")
+    assert {"acct-real-name", "acct-no-official-email", "acct-no-official-marks"} <= personal
+    assert "acct-page-real-name" in page
+    assert not {"acct-real-name", "acct-no-official-email", "acct-no-official-marks"} & page
+
+
+def test_programme_decides_the_items(policy: Policy, submit: Submit) -> None:
+    annual = assess(policy, submit(account(), programme="annual"))
+    onboarding = assess(policy, submit(account(), programme="onboarding"))
+    assert "prog-periodic-review" in item_ids(annual, None)
+    assert "prog-periodic-review" not in item_ids(onboarding, None)
+    assert "acct-vietnamese-number" not in item_ids(annual, "fb")
+
+
+def test_accompanying_spouse_gets_spouse_items_not_family_items(
+    policy: Policy, person: Person
+) -> None:
+    spouse = replace(person, category=Category.ACCOMPANYING_SPOUSE, destination="Pháp",
+                     departure_date=date(2027, 1, 15))
+    mission = replace(spouse, category=Category.MISSION_MEMBER)
+    spouse_items = item_ids(assess(policy, Submission("predeployment", spouse, (), {})), None)
+    member_items = item_ids(assess(policy, Submission("predeployment", mission, (), {})), None)
+    assert "prog-spouse-scope" in spouse_items and "prog-accompanying-family" not in spouse_items
+    assert "prog-accompanying-family" in member_items and "prog-spouse-scope" not in member_items
+
+
+# -- fail safe -----------------------------------------------------------------------------
+
+
+def test_unanswered_items_are_not_verified_never_pass(policy: Policy, submit: Submit) -> None:
+    result = assess(policy, submit(account()))
+    assert result.findings
+    for f in result.findings:
+        assert f.status == Status.NOT_VERIFIED, f.item_id
+        assert f.evidence == Evidence.NONE
+    assert result.verdict.kind == VerdictKind.ACTION_REQUIRED
+    assert len(result.verdict.to_fix) == len(result.findings)
+
+
+def test_all_affirmed_and_measured_is_compliant(policy: Policy, submit: Submit, person: Person) -> None:
+    answers = {i.id: _best_choice(i) for i in policy.items_for("annual", person.category)
+               if i.kind != ItemKind.ACCOUNT}
+    acct = account(
+        display_name="An Nguyễn", registration_email="an@gmail.com", recovery_email="an2@gmail.com",
+        recovery_confirmed=True, office_phone_on_profile=False, office_address_on_profile=False,
+        official_logo_on_profile=False,
+        answers={i.id: _best_choice(i) for i in policy.account_items(
+            "annual", person.category, AccountKind.PERSONAL, "facebook") if i.answer.choices},
+    )
+    acct = replace(acct, answers={**acct.answers, "acct-two-factor": "security_key"})
+    sub = Submission("annual", person, (acct,), answers)
+    passwords = PasswordSession(person, sub.accounts)
+    passwords.add("fb", STRONG)
+    result = assess(policy, sub, passwords)
+    assert [f.item_id for f in result.verdict.to_fix] == []
+    assert result.verdict.kind == VerdictKind.COMPLIANT
+    assert finding(result, "acct-password-strength").evidence == Evidence.MEASURED
+
+
+def _best_choice(item: Item) -> str:
+    passing = [c for c in item.answer.choices if c.status == Status.PASS]
+    return (passing or list(item.answer.choices))[0].id
+
+
+# -- measured checks in the engine ---------------------------------------------------------
+
+
+def test_real_name_is_measured_from_the_display_name(policy: Policy, submit: Submit) -> None:
+    ok = assess(policy, submit(account(display_name="Nguyen Van An")))
+    nick = assess(policy, submit(account(display_name="An Nguyễn (Bin)")))
+    assert finding(ok, "acct-real-name").status == Status.PASS
+    assert finding(ok, "acct-real-name").evidence == Evidence.MEASURED
+    assert finding(nick, "acct-real-name").status == Status.FAIL
+    assert finding(nick, "acct-real-name").params["words"] == "(Bin)"
+
+
+def test_official_email_fails_on_personal_account_only(policy: Policy, submit: Submit) -> None:
+    result = assess(policy, submit(
+        account("fb", registration_email="An.NV@HN.MOFA.GOV.VN"),
+        account("page", kind=AccountKind.OFFICIAL_PAGE, registration_email="press@mofa.gov.vn"),
+    ))
+    bad = finding(result, "acct-no-official-email", "fb")
+    assert (bad.status, bad.evidence, bad.params["domain"]) == (
+        Status.FAIL, Evidence.MEASURED, "gov.vn")
+    assert "acct-no-official-email" not in item_ids(result, "page")
+
+
+def test_declared_answer_is_used_when_nothing_can_be_measured(
+    policy: Policy, submit: Submit
+) -> None:
+    result = assess(policy, submit(account(answers={"acct-no-official-email": "personal-email"})))
+    f = finding(result, "acct-no-official-email")
+    assert (f.status, f.evidence) == (Status.PASS, Evidence.DECLARED)
+
+
+def test_measurement_overrides_a_contradicting_declaration(policy: Policy, submit: Submit) -> None:
+    acct = account(registration_email="an@mofa.gov.vn",
+                   answers={"acct-no-official-email": "personal-email"})
+    assert finding(assess(policy, submit(acct)), "acct-no-official-email").status == Status.FAIL
+
+
+def test_official_marks(policy: Policy, submit: Submit) -> None:
+    shown = account(office_phone_on_profile=False, office_address_on_profile=True,
+                    official_logo_on_profile=False)
+    unknown = account(office_phone_on_profile=False)
+    assert finding(assess(policy, submit(shown)), "acct-no-official-marks").status == Status.FAIL
+    assert (finding(assess(policy, submit(unknown)), "acct-no-official-marks").status
+            == Status.NOT_VERIFIED)
+
+
+@pytest.mark.parametrize(
+    ("method", "status"),
+    [
+        ("security_key", Status.PASS),
+        ("passkey", Status.PASS),
+        ("authenticator_app", Status.PASS),
+        ("push", Status.PASS),
+        ("sms", Status.PARTIAL),
+        ("voice", Status.PARTIAL),
+        ("email", Status.FAIL),  # e-mail codes are not a second factor
+        ("none", Status.FAIL),
+    ],
+)
+def test_two_factor_is_ranked(policy: Policy, submit: Submit, method: str, status: Status) -> None:
+    result = assess(policy, submit(account(answers={"acct-two-factor": method})))
+    assert finding(result, "acct-two-factor").status == status
+
+
+@pytest.mark.parametrize(
+    ("password", "method", "status", "reason"),
+    [
+        ("Zk8#qv2!Lp", "none", Status.FAIL, "password-too-short"),  # 10 chars alone
+        ("Zk8#qv2!Lp", "email", Status.FAIL, "password-too-short"),  # e-mail is no factor
+        ("Zk8#qv2!Lp", "authenticator_app", Status.PASS, "password-strong"),  # 8+ with 2FA
+        ("Nguyen Van An 1990", "none", Status.FAIL, "password-guessable"),  # long but personal
+        ("abc12345", "sms", Status.FAIL, "password-guessable"),
+        (STRONG, "none", Status.PASS, "password-strong"),
+    ],
+)
+def test_password_strength_applies_nist_length_with_zxcvbn(
+    policy: Policy, submit: Submit, person: Person, password: str, method: str,
+    status: Status, reason: str,
+) -> None:
+    sub = submit(account(answers={"acct-two-factor": method}))
+    passwords = PasswordSession(person, sub.accounts)
+    passwords.add("fb", password)
+    f = finding(assess(policy, sub, passwords), "acct-password-strength")
+    assert (f.status, f.reason, f.evidence) == (status, reason, Evidence.MEASURED)
+
+
+def test_password_not_typed_falls_back_to_declaration(policy: Policy, submit: Submit) -> None:
+    sub = submit(account(answers={"acct-password-strength": "declared-strong"}))
+    f = finding(assess(policy, sub, None), "acct-password-strength")
+    assert (f.status, f.evidence) == (Status.PASS, Evidence.DECLARED)
+
+
+def test_shared_password_fails_both_accounts(policy: Policy, submit: Submit, person: Person) -> None:
+    sub = submit(account("fb", handle="an.fb"), account("x", platform="x", handle="@an_x"))
+    passwords = PasswordSession(person, sub.accounts)
+    passwords.add("fb", STRONG)
+    passwords.add("x", STRONG)
+    result = assess(policy, sub, passwords)
+    assert finding(result, "acct-password-unique", "fb").params["accounts"] == "@an_x"
+    assert finding(result, "acct-password-unique", "x").status == Status.FAIL
+
+
+def test_uniqueness_needs_every_account_typed(policy: Policy, submit: Submit, person: Person) -> None:
+    sub = submit(account("fb"), account("x", platform="x"))
+    passwords = PasswordSession(person, sub.accounts)
+    passwords.add("fb", STRONG)
+    assert finding(assess(policy, sub, passwords), "acct-password-unique").status == (
+        Status.NOT_VERIFIED)
+    passwords.add("x", STRONG + " khác")
+    f = finding(assess(policy, sub, passwords), "acct-password-unique")
+    assert (f.status, f.evidence) == (Status.PASS, Evidence.MEASURED)
+
+
+@pytest.mark.parametrize(
+    ("fields", "status", "reason"),
+    [
+        ({}, Status.NOT_VERIFIED, "unanswered"),
+        ({"recovery_email": "an@gmail.com", "recovery_confirmed": True}, Status.PASS,
+         "recovery-confirmed"),
+        ({"phone": "0903123456"}, Status.PARTIAL, "recovery-unconfirmed"),
+        ({"recovery_email": "an@gmail.com", "recovery_confirmed": False}, Status.FAIL,
+         "recovery-unreachable"),
+        ({"recovery_email": "an@Mofa.Gov.Vn", "recovery_confirmed": True}, Status.FAIL,
+         "recovery-official-email"),
+    ],
+)
+def test_recovery_contacts(
+    policy: Policy, submit: Submit, fields: dict[str, object], status: Status, reason: str
+) -> None:
+    f = finding(assess(policy, submit(account(**fields))), "acct-recovery")
+    assert (f.status, f.reason) == (status, reason)
+
+
+@pytest.mark.parametrize(
+    ("phone", "status"),
+    [("+84 912 345 678", Status.PASS), ("0988.765.432", Status.PASS),
+     ("+33 6 12 34 56 78", Status.FAIL), ("+1 202 555 0143", Status.FAIL)],
+)
+def test_pre_deployment_checks_the_authenticating_number_is_vietnamese(
+    policy: Policy, person: Person, phone: str, status: Status
+) -> None:
+    abroad = replace(person, destination="Pháp", departure_date=date(2027, 1, 15))
+    sub = Submission("predeployment", abroad, (account(phone=phone),), {})
+    assert finding(assess(policy, sub), "acct-vietnamese-number").status == status
+
+
+# -- fix-it plan and verdict ---------------------------------------------------------------
+
+
+def test_fix_steps_include_the_platform_guide(policy: Policy, submit: Submit) -> None:
+    result = assess(policy, submit(account("z", platform="zalo", answers={"acct-two-factor": "none"})))
+    f = finding(result, "acct-two-factor", "z")
+    guide = policy.platforms["zalo"].guides["two_factor"]
+    item = policy.items["acct-two-factor"]
+    assert f.fix.vi == item.fix.vi + guide.vi
+    assert f.fix.en == item.fix.en + guide.en
+
+
+def test_passing_and_not_applicable_findings_need_no_fix(policy: Policy, submit: Submit) -> None:
+    result = assess(policy, submit(account(answers={
+        "acct-two-factor": "security_key", "acct-comment-moderation": "no-comments"})))
+    assert not finding(result, "acct-two-factor").fix
+    na = finding(result, "acct-comment-moderation")
+    assert na.status == Status.NOT_APPLICABLE and not na.fix
+    assert na not in result.verdict.to_fix
+
+
+def test_verdict_lists_worst_first(policy: Policy, submit: Submit) -> None:
+    result = assess(policy, submit(account(answers={"acct-two-factor": "sms"})))
+    ranks = [f.severity.rank for f in result.verdict.to_fix]
+    assert ranks == sorted(ranks)
+    assert result.verdict.to_fix[0].severity == Severity.CRITICAL
