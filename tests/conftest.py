@@ -1,7 +1,7 @@
 """Shared fixtures. Every test runs with its data directory in a temporary folder."""
 
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -13,9 +13,9 @@ import pytest
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.core.model import Account, AccountKind, Category, Person, Submission  # noqa: E402
-from desktop.core.policy import Policy  # noqa: E402
-from desktop.core.policy_loader import load_policy  # noqa: E402
+from desktop.core.model import Account, AccountKind, Category, Person, Submission
+from desktop.core.policy import Policy
+from desktop.core.policy_loader import load_policy
 
 ROOT = Path(__file__).resolve().parents[1]
 CHECKLISTS = ROOT / "checklists"
@@ -61,11 +61,11 @@ def submit(person: Person) -> Callable[..., Submission]:
 
 
 @pytest.fixture
-def checklist_copy(tmp_path: Path) -> Iterator[Path]:
+def checklist_copy(tmp_path: Path) -> Path:
     """A writable copy of the shipped checklists, for tests that break them on purpose."""
     target = tmp_path / "checklists"
     for source in CHECKLISTS.rglob("*.toml"):
         dest = target / source.relative_to(CHECKLISTS)
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_bytes(source.read_bytes())
-    yield target
+    return target

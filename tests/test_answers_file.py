@@ -31,14 +31,16 @@ def test_example_fields_are_read(policy: Policy) -> None:
     assert person.departure_date == date(2027, 1, 15)
     telegram = submission.accounts[1]
     assert (telegram.platform, telegram.kind, telegram.phone) == (
-        "telegram", AccountKind.PERSONAL, "+33 6 12 34 56 78")
+        "telegram",
+        AccountKind.PERSONAL,
+        "+33 6 12 34 56 78",
+    )
 
 
 @pytest.mark.parametrize("programme", ["onboarding", "annual", "predeployment"])
 def test_dump_then_parse_gives_the_same_submission(policy: Policy, programme: str) -> None:
     original = load_answers(EXAMPLES / f"{programme}.json", policy)
-    again = parse_answers(dump_answers(original, saved_at="2026-11-22T10:00:00Z"), "draft",
-                          policy)
+    again = parse_answers(dump_answers(original, saved_at="2026-11-22T10:00:00Z"), "draft", policy)
     assert again == original
 
 
@@ -59,7 +61,8 @@ def test_a_password_field_is_refused_wherever_it_is(policy: Policy) -> None:
     doc = _example()
     doc["accounts"][0]["password"] = "hunter2"
     assert _error(policy, doc) == (
-        "answers.json: field 'password': must never hold a password or other secret; remove it")
+        "answers.json: field 'password': must never hold a password or other secret; remove it"
+    )
     doc = _example()
     doc["person"]["mật_khẩu"] = "x"
     assert "field 'mật_khẩu': must never hold a password" in _error(policy, doc)
@@ -77,24 +80,41 @@ def test_duplicate_keys_are_refused(policy: Policy) -> None:
         (lambda d: d.update(programme="yearly"), "field 'programme': unknown programme 'yearly'"),
         (lambda d: d["person"].pop("full_name"), "field 'person.full_name': is missing"),
         (lambda d: d["person"].update(category="boss"), "field 'person.category': must be one of"),
-        (lambda d: d["person"].update(birth_year="1978"),
-         "field 'person.birth_year': must be a whole number, got text"),
-        (lambda d: d["accounts"][0].update(platform="myspace"),
-         "item 'fb': field 'platform': unknown platform 'myspace'"),
+        (
+            lambda d: d["person"].update(birth_year="1978"),
+            "field 'person.birth_year': must be a whole number, got text",
+        ),
+        (
+            lambda d: d["accounts"][0].update(platform="myspace"),
+            "item 'fb': field 'platform': unknown platform 'myspace'",
+        ),
         (lambda d: d["accounts"][1].update(id="fb"), "item 'fb': field 'id': duplicate account id"),
         (lambda d: d["accounts"][0].update(kind="page"), "item 'fb': field 'kind': must be one of"),
-        (lambda d: d["accounts"][0].update(recovery_confirmed="yes"),
-         "item 'fb': field 'recovery_confirmed': must be true or false, got text"),
-        (lambda d: d["accounts"][0]["answers"].update({"acct-two-factor": "carrier-pigeon"}),
-         "item 'fb': field 'answers.acct-two-factor': 'carrier-pigeon' is not a choice"),
-        (lambda d: d["accounts"][0]["answers"].update({"acct-login-alert": "on"}),
-         "field 'answers.acct-login-alert': unknown item id 'acct-login-alert'"),
-        (lambda d: d["answers"].update({"acct-two-factor": "sms"}),
-         "field 'answers.acct-two-factor': is a account item: answer it inside an account"),
-        (lambda d: d["accounts"][0]["answers"].update({"pledge-language": "affirm"}),
-         "field 'answers.pledge-language': is a pledge item: answer it at the top level"),
+        (
+            lambda d: d["accounts"][0].update(recovery_confirmed="yes"),
+            "item 'fb': field 'recovery_confirmed': must be true or false, got text",
+        ),
+        (
+            lambda d: d["accounts"][0]["answers"].update({"acct-two-factor": "carrier-pigeon"}),
+            "item 'fb': field 'answers.acct-two-factor': 'carrier-pigeon' is not a choice",
+        ),
+        (
+            lambda d: d["accounts"][0]["answers"].update({"acct-login-alert": "on"}),
+            "field 'answers.acct-login-alert': unknown item id 'acct-login-alert'",
+        ),
+        (
+            lambda d: d["answers"].update({"acct-two-factor": "sms"}),
+            "field 'answers.acct-two-factor': is a account item: answer it inside an account",
+        ),
+        (
+            lambda d: d["accounts"][0]["answers"].update({"pledge-language": "affirm"}),
+            "field 'answers.pledge-language': is a pledge item: answer it at the top level",
+        ),
         (lambda d: d.update(colour="red"), "field 'colour': is not a known field"),
-        (lambda d: d.update(accounts={}), "field 'accounts': must be a list of tables, got a table"),
+        (
+            lambda d: d.update(accounts={}),
+            "field 'accounts': must be a list of tables, got a table",
+        ),
     ],
 )
 def test_malformed_answers_name_the_field(policy: Policy, change: Any, expected: str) -> None:
@@ -134,12 +154,16 @@ def test_missing_file_is_an_os_error(policy: Policy, tmp_path: Path) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.recursive(
-    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4)
-    | st.dictionaries(st.text(max_size=12), children, max_size=4),
-    max_leaves=30,
-))
+@given(
+    st.recursive(
+        st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+        lambda children: (
+            st.lists(children, max_size=4)
+            | st.dictionaries(st.text(max_size=12), children, max_size=4)
+        ),
+        max_leaves=30,
+    )
+)
 def test_any_json_value_is_either_accepted_or_refused_cleanly(policy: Policy, doc: Any) -> None:
     raw = json.dumps(doc).encode()
     try:
@@ -150,7 +174,9 @@ def test_any_json_value_is_either_accepted_or_refused_cleanly(policy: Policy, do
 
 @settings(max_examples=100, deadline=None)
 @given(st.data())
-def test_mutated_example_is_accepted_or_refused_cleanly(policy: Policy, data: st.DataObject) -> None:
+def test_mutated_example_is_accepted_or_refused_cleanly(
+    policy: Policy, data: st.DataObject
+) -> None:
     doc = _example()
     account = doc["accounts"][data.draw(st.integers(0, len(doc["accounts"]) - 1))]
     key = data.draw(st.sampled_from(sorted(account)))

@@ -59,8 +59,12 @@ def test_programme_decides_the_items(policy: Policy, submit: Submit) -> None:
 def test_accompanying_spouse_gets_spouse_items_not_family_items(
     policy: Policy, person: Person
 ) -> None:
-    spouse = replace(person, category=Category.ACCOMPANYING_SPOUSE, destination="Pháp",
-                     departure_date=date(2027, 1, 15))
+    spouse = replace(
+        person,
+        category=Category.ACCOMPANYING_SPOUSE,
+        destination="Pháp",
+        departure_date=date(2027, 1, 15),
+    )
     mission = replace(spouse, category=Category.MISSION_MEMBER)
     spouse_items = item_ids(assess(policy, Submission("predeployment", spouse, (), {})), None)
     member_items = item_ids(assess(policy, Submission("predeployment", mission, (), {})), None)
@@ -81,15 +85,29 @@ def test_unanswered_items_are_not_verified_never_pass(policy: Policy, submit: Su
     assert len(result.verdict.to_fix) == len(result.findings)
 
 
-def test_all_affirmed_and_measured_is_compliant(policy: Policy, submit: Submit, person: Person) -> None:
-    answers = {i.id: _best_choice(i) for i in policy.items_for("annual", person.category)
-               if i.kind != ItemKind.ACCOUNT}
+def test_all_affirmed_and_measured_is_compliant(
+    policy: Policy, submit: Submit, person: Person
+) -> None:
+    answers = {
+        i.id: _best_choice(i)
+        for i in policy.items_for("annual", person.category)
+        if i.kind != ItemKind.ACCOUNT
+    }
     acct = account(
-        display_name="An Nguyễn", registration_email="an@gmail.com", recovery_email="an2@gmail.com",
-        recovery_confirmed=True, office_phone_on_profile=False, office_address_on_profile=False,
+        display_name="An Nguyễn",
+        registration_email="an@gmail.com",
+        recovery_email="an2@gmail.com",
+        recovery_confirmed=True,
+        office_phone_on_profile=False,
+        office_address_on_profile=False,
         official_logo_on_profile=False,
-        answers={i.id: _best_choice(i) for i in policy.account_items(
-            "annual", person.category, AccountKind.PERSONAL, "facebook") if i.answer.choices},
+        answers={
+            i.id: _best_choice(i)
+            for i in policy.account_items(
+                "annual", person.category, AccountKind.PERSONAL, "facebook"
+            )
+            if i.answer.choices
+        },
     )
     acct = replace(acct, answers={**acct.answers, "acct-two-factor": "security_key"})
     sub = Submission("annual", person, (acct,), answers)
@@ -119,13 +137,19 @@ def test_real_name_is_measured_from_the_display_name(policy: Policy, submit: Sub
 
 
 def test_official_email_fails_on_personal_account_only(policy: Policy, submit: Submit) -> None:
-    result = assess(policy, submit(
-        account("fb", registration_email="An.NV@HN.MOFA.GOV.VN"),
-        account("page", kind=AccountKind.OFFICIAL_PAGE, registration_email="press@mofa.gov.vn"),
-    ))
+    result = assess(
+        policy,
+        submit(
+            account("fb", registration_email="An.NV@HN.MOFA.GOV.VN"),
+            account("page", kind=AccountKind.OFFICIAL_PAGE, registration_email="press@mofa.gov.vn"),
+        ),
+    )
     bad = finding(result, "acct-no-official-email", "fb")
     assert (bad.status, bad.evidence, bad.params["domain"]) == (
-        Status.FAIL, Evidence.MEASURED, "gov.vn")
+        Status.FAIL,
+        Evidence.MEASURED,
+        "gov.vn",
+    )
     assert "acct-no-official-email" not in item_ids(result, "page")
 
 
@@ -138,18 +162,24 @@ def test_declared_answer_is_used_when_nothing_can_be_measured(
 
 
 def test_measurement_overrides_a_contradicting_declaration(policy: Policy, submit: Submit) -> None:
-    acct = account(registration_email="an@mofa.gov.vn",
-                   answers={"acct-no-official-email": "personal-email"})
+    acct = account(
+        registration_email="an@mofa.gov.vn", answers={"acct-no-official-email": "personal-email"}
+    )
     assert finding(assess(policy, submit(acct)), "acct-no-official-email").status == Status.FAIL
 
 
 def test_official_marks(policy: Policy, submit: Submit) -> None:
-    shown = account(office_phone_on_profile=False, office_address_on_profile=True,
-                    official_logo_on_profile=False)
+    shown = account(
+        office_phone_on_profile=False,
+        office_address_on_profile=True,
+        official_logo_on_profile=False,
+    )
     unknown = account(office_phone_on_profile=False)
     assert finding(assess(policy, submit(shown)), "acct-no-official-marks").status == Status.FAIL
-    assert (finding(assess(policy, submit(unknown)), "acct-no-official-marks").status
-            == Status.NOT_VERIFIED)
+    assert (
+        finding(assess(policy, submit(unknown)), "acct-no-official-marks").status
+        == Status.NOT_VERIFIED
+    )
 
 
 @pytest.mark.parametrize(
@@ -182,8 +212,13 @@ def test_two_factor_is_ranked(policy: Policy, submit: Submit, method: str, statu
     ],
 )
 def test_password_strength_applies_nist_length_with_zxcvbn(
-    policy: Policy, submit: Submit, person: Person, password: str, method: str,
-    status: Status, reason: str,
+    policy: Policy,
+    submit: Submit,
+    person: Person,
+    password: str,
+    method: str,
+    status: Status,
+    reason: str,
 ) -> None:
     sub = submit(account(answers={"acct-two-factor": method}))
     passwords = PasswordSession(person, sub.accounts)
@@ -198,7 +233,9 @@ def test_password_not_typed_falls_back_to_declaration(policy: Policy, submit: Su
     assert (f.status, f.evidence) == (Status.PASS, Evidence.DECLARED)
 
 
-def test_shared_password_fails_both_accounts(policy: Policy, submit: Submit, person: Person) -> None:
+def test_shared_password_fails_both_accounts(
+    policy: Policy, submit: Submit, person: Person
+) -> None:
     sub = submit(account("fb", handle="an.fb"), account("x", platform="x", handle="@an_x"))
     passwords = PasswordSession(person, sub.accounts)
     passwords.add("fb", STRONG)
@@ -208,12 +245,15 @@ def test_shared_password_fails_both_accounts(policy: Policy, submit: Submit, per
     assert finding(result, "acct-password-unique", "x").status == Status.FAIL
 
 
-def test_uniqueness_needs_every_account_typed(policy: Policy, submit: Submit, person: Person) -> None:
+def test_uniqueness_needs_every_account_typed(
+    policy: Policy, submit: Submit, person: Person
+) -> None:
     sub = submit(account("fb"), account("x", platform="x"))
     passwords = PasswordSession(person, sub.accounts)
     passwords.add("fb", STRONG)
     assert finding(assess(policy, sub, passwords), "acct-password-unique").status == (
-        Status.NOT_VERIFIED)
+        Status.NOT_VERIFIED
+    )
     passwords.add("x", STRONG + " khác")
     f = finding(assess(policy, sub, passwords), "acct-password-unique")
     assert (f.status, f.evidence) == (Status.PASS, Evidence.MEASURED)
@@ -223,13 +263,22 @@ def test_uniqueness_needs_every_account_typed(policy: Policy, submit: Submit, pe
     ("fields", "status", "reason"),
     [
         ({}, Status.NOT_VERIFIED, "unanswered"),
-        ({"recovery_email": "an@gmail.com", "recovery_confirmed": True}, Status.PASS,
-         "recovery-confirmed"),
+        (
+            {"recovery_email": "an@gmail.com", "recovery_confirmed": True},
+            Status.PASS,
+            "recovery-confirmed",
+        ),
         ({"phone": "0903123456"}, Status.PARTIAL, "recovery-unconfirmed"),
-        ({"recovery_email": "an@gmail.com", "recovery_confirmed": False}, Status.FAIL,
-         "recovery-unreachable"),
-        ({"recovery_email": "an@Mofa.Gov.Vn", "recovery_confirmed": True}, Status.FAIL,
-         "recovery-official-email"),
+        (
+            {"recovery_email": "an@gmail.com", "recovery_confirmed": False},
+            Status.FAIL,
+            "recovery-unreachable",
+        ),
+        (
+            {"recovery_email": "an@Mofa.Gov.Vn", "recovery_confirmed": True},
+            Status.FAIL,
+            "recovery-official-email",
+        ),
     ],
 )
 def test_recovery_contacts(
@@ -241,8 +290,12 @@ def test_recovery_contacts(
 
 @pytest.mark.parametrize(
     ("phone", "status"),
-    [("+84 912 345 678", Status.PASS), ("0988.765.432", Status.PASS),
-     ("+33 6 12 34 56 78", Status.FAIL), ("+1 202 555 0143", Status.FAIL)],
+    [
+        ("+84 912 345 678", Status.PASS),
+        ("0988.765.432", Status.PASS),
+        ("+33 6 12 34 56 78", Status.FAIL),
+        ("+1 202 555 0143", Status.FAIL),
+    ],
 )
 def test_pre_deployment_checks_the_authenticating_number_is_vietnamese(
     policy: Policy, person: Person, phone: str, status: Status
@@ -256,7 +309,9 @@ def test_pre_deployment_checks_the_authenticating_number_is_vietnamese(
 
 
 def test_fix_steps_include_the_platform_guide(policy: Policy, submit: Submit) -> None:
-    result = assess(policy, submit(account("z", platform="zalo", answers={"acct-two-factor": "none"})))
+    result = assess(
+        policy, submit(account("z", platform="zalo", answers={"acct-two-factor": "none"}))
+    )
     f = finding(result, "acct-two-factor", "z")
     guide = policy.platforms["zalo"].guides["two_factor"]
     item = policy.items["acct-two-factor"]
@@ -265,8 +320,17 @@ def test_fix_steps_include_the_platform_guide(policy: Policy, submit: Submit) ->
 
 
 def test_passing_and_not_applicable_findings_need_no_fix(policy: Policy, submit: Submit) -> None:
-    result = assess(policy, submit(account(answers={
-        "acct-two-factor": "security_key", "acct-comment-moderation": "no-comments"})))
+    result = assess(
+        policy,
+        submit(
+            account(
+                answers={
+                    "acct-two-factor": "security_key",
+                    "acct-comment-moderation": "no-comments",
+                }
+            )
+        ),
+    )
     assert not finding(result, "acct-two-factor").fix
     na = finding(result, "acct-comment-moderation")
     assert na.status == Status.NOT_APPLICABLE and not na.fix

@@ -11,8 +11,17 @@ from desktop.core.policy import COVERED_KINDS, GuideTopic, ItemKind, Policy
 from desktop.core.policy_loader import load_policy
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "PROVISIONS.md"
-PLATFORMS = ["facebook", "zalo", "tiktok", "youtube", "x", "linkedin", "instagram", "telegram",
-             "other"]
+PLATFORMS = [
+    "facebook",
+    "zalo",
+    "tiktok",
+    "youtube",
+    "x",
+    "linkedin",
+    "instagram",
+    "telegram",
+    "other",
+]
 
 
 def test_shipped_checklists_cover_every_required_provision(policy: Policy) -> None:
@@ -57,7 +66,9 @@ def test_official_domains_include_gov_vn(policy: Policy) -> None:
 def test_agency_can_extend_official_domains(checklist_copy: Path) -> None:
     (checklist_copy / "agency.toml").write_text(
         '[meta]\nid = "agency"\nversion = "1"\n'
-        '[official_domains]\ndomains = ["Example-Agency.vn"]\n', "utf-8")
+        '[official_domains]\ndomains = ["Example-Agency.vn"]\n',
+        "utf-8",
+    )
     policy = load_policy(checklist_copy)
     assert "example-agency.vn" in policy.domains.domains
     assert "gov.vn" in policy.domains.suffixes
@@ -92,22 +103,29 @@ def _error(root: Path) -> str:
 
 
 def test_missing_field_names_file_item_and_field(checklist_copy: Path) -> None:
-    path = _edit(checklist_copy, ACCOUNTS, 'severity = "high"\nprovisions = ["BNG-5.6"]\n',
-                 'provisions = ["BNG-5.6"]\n')
+    path = _edit(
+        checklist_copy,
+        ACCOUNTS,
+        'severity = "high"\nprovisions = ["BNG-5.6"]\n',
+        'provisions = ["BNG-5.6"]\n',
+    )
     assert _error(checklist_copy) == (
-        f"{path}: item 'acct-no-official-email': field 'severity': is missing")
+        f"{path}: item 'acct-no-official-email': field 'severity': is missing"
+    )
 
 
 def test_unknown_provision_id_is_named(checklist_copy: Path) -> None:
     path = _edit(checklist_copy, ACCOUNTS, 'provisions = ["BNG-5.6"]', 'provisions = ["BNG-9.9"]')
     assert _error(checklist_copy) == (
         f"{path}: item 'acct-no-official-email': field 'provisions[0]': "
-        "unknown provision id 'BNG-9.9'")
+        "unknown provision id 'BNG-9.9'"
+    )
 
 
 def test_duplicate_item_id_names_both_files(checklist_copy: Path) -> None:
-    path = _edit(checklist_copy, "items/programme.toml", 'id = "prog-training"',
-                 'id = "acct-real-name"')
+    path = _edit(
+        checklist_copy, "items/programme.toml", 'id = "prog-training"', 'id = "acct-real-name"'
+    )
     message = _error(checklist_copy)
     assert message.startswith(f"{path}: item 'acct-real-name': field 'id': duplicate item id")
     assert "accounts.toml" in message
@@ -121,22 +139,40 @@ def test_duplicate_item_id_within_a_file(checklist_copy: Path) -> None:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ('severity = "critical"', 'severity = "urgent"',
-         "item 'acct-two-factor': field 'severity': must be one of critical, high, medium, low"),
+        (
+            'severity = "critical"',
+            'severity = "urgent"',
+            "item 'acct-two-factor': field 'severity': must be one of critical, high, medium, low",
+        ),
         ('guide = "two_factor"', 'guide = "two-factor"', "field 'guide': must be one of"),
-        ('programmes = ["predeployment"]', 'programmes = ["abroad"]',
-         "item 'acct-vietnamese-number': field 'programmes': unknown programme id 'abroad'"),
+        (
+            'programmes = ["predeployment"]',
+            'programmes = ["abroad"]',
+            "item 'acct-vietnamese-number': field 'programmes': unknown programme id 'abroad'",
+        ),
         ('check = "real_name"', 'check = "realname"', "field 'answer.check': must be one of"),
-        ('id = "security_key"\n', 'id = "security_key"\nstatus = "pass"\n',
-         "field 'answer.choice[0].status': is decided by the 'two_factor' check"),
+        (
+            'id = "security_key"\n',
+            'id = "security_key"\nstatus = "pass"\n',
+            "field 'answer.choice[0].status': is decided by the 'two_factor' check",
+        ),
         ('id = "passkey"', 'id = "fingerprint"', "field 'answer.choice[1].id': must be one of"),
-        ('account_kinds = ["personal"]', 'account_kinds = ["private"]',
-         "field 'account_kinds[0]': must be one of personal, official_page"),
-        ('account_kinds = ["personal"]', 'account_kinds = "personal"',
-         "field 'account_kinds': must be a list, got text"),
-        ('severity = "medium"', 'severity = 3', "field 'severity': must be text, got a number"),
-        ('group = "identity"', 'group = "identity"\ncolour = "red"',
-         "item 'acct-real-name': field 'colour': is not a known field"),
+        (
+            'account_kinds = ["personal"]',
+            'account_kinds = ["private"]',
+            "field 'account_kinds[0]': must be one of personal, official_page",
+        ),
+        (
+            'account_kinds = ["personal"]',
+            'account_kinds = "personal"',
+            "field 'account_kinds': must be a list, got text",
+        ),
+        ('severity = "medium"', "severity = 3", "field 'severity': must be text, got a number"),
+        (
+            'group = "identity"',
+            'group = "identity"\ncolour = "red"',
+            "item 'acct-real-name': field 'colour': is not a known field",
+        ),
         ('id = "other-name"', 'id = "real-name"', "duplicate choice id 'real-name'"),
     ],
 )
@@ -150,23 +186,39 @@ def test_malformed_item_fields_are_named(
 
 
 def test_check_on_a_pledge_is_refused(checklist_copy: Path) -> None:
-    _edit(checklist_copy, "items/pledges.toml", "[item.answer]\n",
-          '[item.answer]\ncheck = "real_name"\n')
-    assert "item 'pledge-language': field 'answer.check': measured checks only apply to account" \
+    _edit(
+        checklist_copy,
+        "items/pledges.toml",
+        "[item.answer]\n",
+        '[item.answer]\ncheck = "real_name"\n',
+    )
+    assert (
+        "item 'pledge-language': field 'answer.check': measured checks only apply to account"
         in _error(checklist_copy)
+    )
 
 
 def test_account_fields_on_a_pledge_are_refused(checklist_copy: Path) -> None:
-    _edit(checklist_copy, "items/pledges.toml", 'kind = "pledge"\n',
-          'kind = "pledge"\nplatforms = ["facebook"]\n')
+    _edit(
+        checklist_copy,
+        "items/pledges.toml",
+        'kind = "pledge"\n',
+        'kind = "pledge"\nplatforms = ["facebook"]\n',
+    )
     assert "field 'platforms': only applies to account items" in _error(checklist_copy)
 
 
 def test_unequal_vietnamese_and_english_steps(checklist_copy: Path) -> None:
-    _edit(checklist_copy, ACCOUNTS, 'fix.en = ["Change the account\'s e-mail to a personal address '
-          'you control.", ', 'fix.en = [')
-    assert "item 'acct-no-official-email': field 'fix': has 2 Vietnamese and 1 English steps" \
+    _edit(
+        checklist_copy,
+        ACCOUNTS,
+        'fix.en = ["Change the account\'s e-mail to a personal address you control.", ',
+        "fix.en = [",
+    )
+    assert (
+        "item 'acct-no-official-email': field 'fix': has 2 Vietnamese and 1 English steps"
         in _error(checklist_copy)
+    )
 
 
 def test_missing_english_text(checklist_copy: Path) -> None:
@@ -175,8 +227,12 @@ def test_missing_english_text(checklist_copy: Path) -> None:
 
 
 def test_platform_missing_a_guide_topic(checklist_copy: Path) -> None:
-    _edit(checklist_copy, "platforms.toml", "[platform.guide.login_alerts]",
-          "[platform.guide.login_alert]")
+    _edit(
+        checklist_copy,
+        "platforms.toml",
+        "[platform.guide.login_alerts]",
+        "[platform.guide.login_alert]",
+    )
     message = _error(checklist_copy)
     assert "item 'facebook'" in message and "field 'guide.login_alerts': is missing" in message
 
@@ -194,8 +250,9 @@ def test_non_utf8_file_is_refused(checklist_copy: Path) -> None:
 
 
 def test_unknown_top_level_table_is_refused(checklist_copy: Path) -> None:
-    (checklist_copy / "extra.toml").write_text('[meta]\nid = "extra"\nversion = "1"\n'
-                                               '[[items]]\nid = "x"\n', "utf-8")
+    (checklist_copy / "extra.toml").write_text(
+        '[meta]\nid = "extra"\nversion = "1"\n[[items]]\nid = "x"\n', "utf-8"
+    )
     assert _error(checklist_copy).endswith("extra.toml: field 'items': is not a known field")
 
 

@@ -25,16 +25,15 @@ class LanguageSwitch(QObject):
 
     def set_language(self, language: Language) -> bool:
         """Switch to `language`; False when its translation file is missing."""
-        app = QCoreApplication.instance()
         for translator in self._translators:
-            app.removeTranslator(translator)
+            QCoreApplication.removeTranslator(translator)
         self._translators.clear()
         loaded = True
         if language != "en":  # the source strings are English
             translator = QTranslator(self)
             loaded = translator.load(f"selfcheck_{language}", str(translations_dir()))
             if loaded:
-                app.installTranslator(translator)
+                QCoreApplication.installTranslator(translator)
                 self._translators.append(translator)
         QLocale.setDefault(
             QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English)

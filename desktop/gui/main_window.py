@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QTextBrowser,
     QTreeWidget,
     QTreeWidgetItem,
+    QTreeWidgetItemIterator,
     QVBoxLayout,
     QWidget,
 )
@@ -35,21 +36,28 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.resize(1000, 680)
 
-        self.intro = QLabel(objectName="intro", wordWrap=True)
-        self.language_label = QLabel(objectName="languageLabel")
-        self.language_box = QComboBox(objectName="languageBox")
+        self.intro = QLabel()
+        self.intro.setObjectName("intro")
+        self.intro.setWordWrap(True)
+        self.language_label = QLabel()
+        self.language_label.setObjectName("languageLabel")
+        self.language_box = QComboBox()
+        self.language_box.setObjectName("languageBox")
         for code, name in _LANGUAGES:
             self.language_box.addItem(name, code)
         self.language_label.setBuddy(self.language_box)
         self.language_box.currentIndexChanged.connect(self._language_chosen)
 
-        self.programmes = QListWidget(objectName="programmeList")
+        self.programmes = QListWidget()
+        self.programmes.setObjectName("programmeList")
         self.programmes.setWordWrap(True)
         self.programmes.currentRowChanged.connect(self._show_programme)
-        self.items = QTreeWidget(objectName="itemTree")
+        self.items = QTreeWidget()
+        self.items.setObjectName("itemTree")
         self.items.setHeaderHidden(True)
         self.items.currentItemChanged.connect(self._show_item)
-        self.details = QTextBrowser(objectName="itemDetails")
+        self.details = QTextBrowser()
+        self.details.setObjectName("itemDetails")
         self.details.setOpenExternalLinks(False)
 
         top = QHBoxLayout()
@@ -148,13 +156,12 @@ class MainWindow(QMainWindow):
         """Keep the reader's place when the language changes."""
         if item_id is None:
             return
-        for index in range(self.items.topLevelItemCount()):
-            group = self.items.topLevelItem(index)
-            for child_index in range(group.childCount()):
-                child = group.child(child_index)
-                if child.data(0, Qt.ItemDataRole.UserRole) == item_id:
-                    self.items.setCurrentItem(child)
-                    return
+        iterator = QTreeWidgetItemIterator(self.items)
+        while (entry := iterator.value()) is not None:
+            if entry.data(0, Qt.ItemDataRole.UserRole) == item_id:
+                self.items.setCurrentItem(entry)
+                return
+            iterator += 1
 
     def _show_item(self, current: QTreeWidgetItem | None) -> None:
         item_id = current.data(0, Qt.ItemDataRole.UserRole) if current else None

@@ -1,0 +1,234 @@
+"""The command line as a user runs it: real processes, exit codes, one-line errors."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CHECKLISTS, EXAMPLES, ROOT
+
+
+def selfcheck(
+    *args: str, stdin: str = "", env: dict[str, str] | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+        cwd=cwd or ROOT,
+        check=False,
+    )
+
+
+def assert_no_traceback(result: subprocess.CompletedProcess[str]) -> None:
+    assert "Traceback" not in result.stderr + result.stdout
+
+
+def test_lint_shipped_checklists_reports_full_coverage() -> None:
+    result = selfcheck("lint-checklists")
+    assert result.returncode == 0, result.stderr
+    assert "50/50 account, pledge, programme and review provisions covered" in result.stdout
+    assert "MISSING" not in result.stdout
+    assert "ok       BNG-5.6      account    acct-no-official-email" in result.stdout
+
+
+def _broken_copy(tmp_path: Path, name: str, old: str, new: str) -> Path:
+    target = tmp_path / "checklists"
+    for source in CHECKLISTS.rglob("*.toml"):
+        dest = target / source.relative_to(CHECKLISTS)
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        text = source.read_text("utf-8")
+        if source.relative_to(CHECKLISTS).as_posix() == name:
+            assert old in text
+            text = text.replace(old, new, 1)
+        dest.write_text(text, "utf-8")
+    return target
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        (
+            'severity = "medium"\nprovisions = ["QN-II.1.b"]\n',
+            'provisions = ["QN-II.1.b"]\n',
+            "item 'acct-real-name': field 'severity': is missing",
+        ),
+        (
+            'provisions = ["BNG-5.6"]',
+            'provisions = ["BNG-99"]',
+            "item 'acct-no-official-email': field 'provisions[0]': unknown provision id 'BNG-99'",
+        ),
+        (
+            'id = "acct-page-real-name"',
+            'id = "acct-real-name"',
+            "item 'acct-real-name': field 'id': duplicate item id 'acct-real-name'",
+        ),
+    ],
+)
+def test_lint_broken_checklist_gives_one_line_and_fails(
+    tmp_path: Path, old: str, new: str, expected: str
+) -> None:
+    folder = _broken_copy(tmp_path, "items/accounts.toml", old, new)
+    result = selfcheck("lint-checklists", str(folder))
+    assert result.returncode != 0
+    assert_no_traceback(result)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"selfcheck: {folder / 'items' / 'accounts.toml'}: ")
+    assert expected in lines[0]
+
+
+def test_lint_fails_when_a_required_provision_is_not_cited(tmp_path: Path) -> None:
+    folder = _broken_copy(
+        tmp_path,
+        "items/programme.toml",
+        'provisions = ["BNG-6.1", "BNG-6.2", "BNG-7"]',
+        'provisions = ["BNG-6.1", "BNG-6.2"]',
+    )
+    result = selfcheck("lint-checklists", str(folder))
+    assert result.returncode == 1
+    assert "selfcheck: provision BNG-7 (review) is cited by no item" in result.stderr
+    assert "MISSING  BNG-7" in result.stdout
+
+
+def test_check_prints_findings_and_verdict() -> None:
+    result = selfcheck("check", str(EXAMPLES / "annual.json"), "--lang", "en")
+    assert result.returncode == 1  # the example has open findings
+    assert "== X: @annguyen_vn" in result.stdout
+    assert "Verdict: ACTION REQUIRED" in result.stdout
+    assert (
+        "personal account is registered with the official address An.NguyenVan@MOFA.GOV.VN"
+        in result.stdout
+    )
+
+
+def test_check_in_vietnamese_by_default() -> None:
+    result = selfcheck("check", str(EXAMPLES / "onboarding.json"))
+    assert "Kết luận: CẦN KHẮC PHỤC" in result.stdout
+    assert "Tên hiển thị “Thu Hà 🌸” thiếu: Trần." in result.stdout
+
+
+def test_check_of_a_malformed_answers_file_is_one_line(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "selfcheck-answers", "version": 1, "programme": "x"}')
+    result = selfcheck("check", str(bad))
+    assert result.returncode == 2
+    assert_no_traceback(result)
+    assert (
+        result.stderr == f"selfcheck: {bad}: field 'programme': unknown programme 'x' "
+        "(known: onboarding, annual, predeployment)\n"
+    )
+
+
+def test_check_of_a_missing_file_is_one_line(tmp_path: Path) -> None:
+    result = selfcheck("check", str(tmp_path / "nope.json"))
+    assert result.returncode == 2
+    assert_no_traceback(result)
+    assert result.stderr.count("\n") == 1 and "No such file" in result.stderr
+
+
+def test_password_stdin_measures_one_line_per_account(tmp_path: Path) -> None:
+    out = tmp_path / "findings.json"
+    # Facebook gets a shared weak password; X the same one; the page is skipped (empty line).
+    result = selfcheck(
+        "check",
+        str(EXAMPLES / "annual.json"),
+        "--password-stdin",
+        "--lang",
+        "en",
+        "--json",
+        str(out),
+        stdin="an1978\n\nan1978\n",
+    )
+    assert result.returncode == 1, result.stderr
+    text = out.read_text("utf-8")
+    assert '"reason": "password-too-short"' in text
+    assert '"reason": "password-reused"' in text
+    assert "This password is also used for: @annguyen_vn" in result.stdout
+
+
+def test_canary_password_reaches_no_file_and_no_output(tmp_path: Path) -> None:
+    """A password typed through the engine is found in nothing the run wrote."""
+    canary = "Canary-Hạ-Long-7f3a9c-Pw!"
+    home, tmp, out_dir = tmp_path / "home", tmp_path / "tmp", tmp_path / "out"
+    for folder in (home, tmp, out_dir):
+        folder.mkdir()
+    env = {
+        "SELFCHECK_HOME": str(home),
+        "HOME": str(home),
+        "TMPDIR": str(tmp),
+        "XDG_CACHE_HOME": str(home / ".cache"),
+        "XDG_CONFIG_HOME": str(home / ".config"),
+        "XDG_DATA_HOME": str(home / ".local/share"),
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
+    result = selfcheck(
+        "check",
+        str(EXAMPLES / "annual.json"),
+        "--password-stdin",
+        "--json",
+        str(out_dir / "findings.json"),
+        stdin=f"{canary}\n{canary}\n{canary}\n",
+        env=env,
+        cwd=tmp_path,
+    )
+    assert result.returncode == 1, result.stderr
+    assert (out_dir / "findings.json").exists()
+    needles = [canary.encode(enc) for enc in ("utf-8", "utf-16-le", "utf-16-be")]
+    needles += [canary.lower().encode(), "7f3a9c".encode("utf-16-le"), b"7f3a9c"]
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert written, "the run wrote nothing to search"
+    for path in written:
+        data = path.read_bytes()
+        for needle in needles:
+            assert needle not in data, f"canary found in {path}"
+    for stream in (result.stdout, result.stderr):
+        assert "7f3a9c" not in stream
+
+
+def test_gui_without_a_display_says_so_in_one_line() -> None:
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
+    }
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("selfcheck: no display found")
+    assert result.stderr.count("\n") == 1
+
+
+def test_gui_with_an_unreachable_display_does_not_abort() -> None:
+    env = {k: v for k, v in os.environ.items() if k not in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    env["DISPLAY"] = ":87"  # nothing listens there
+    result = subprocess.run(
+        [sys.executable, "-m", "desktop"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr == (
+        "selfcheck: cannot connect to the X display ':87': is the desktop session running?\n"
+    )
+
+
+def test_version() -> None:
+    result = selfcheck("--version")
+    assert result.returncode == 0 and result.stdout.startswith("selfcheck ")
