@@ -191,38 +191,28 @@ def test_canary_password_reaches_no_file_and_no_output(tmp_path: Path) -> None:
         assert "7f3a9c" not in stream
 
 
-def test_gui_without_a_display_says_so_in_one_line() -> None:
-    env = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")
-    }
-    result = subprocess.run(
+def run_gui(drop: tuple[str, ...], **extra: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in drop}
+    return subprocess.run(
         [sys.executable, "-m", "desktop"],
         capture_output=True,
         text=True,
-        env=env,
+        env={**env, **extra},
         cwd=ROOT,
         timeout=60,
         check=False,
     )
+
+
+def test_gui_without_a_display_says_so_in_one_line() -> None:
+    result = run_gui(("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
     assert result.returncode == 2
     assert result.stderr.startswith("selfcheck: no display found")
     assert result.stderr.count("\n") == 1
 
 
 def test_gui_with_an_unreachable_display_does_not_abort() -> None:
-    env = {k: v for k, v in os.environ.items() if k not in ("WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
-    env["DISPLAY"] = ":87"  # nothing listens there
-    result = subprocess.run(
-        [sys.executable, "-m", "desktop"],
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=ROOT,
-        timeout=60,
-        check=False,
-    )
+    result = run_gui(("WAYLAND_DISPLAY", "QT_QPA_PLATFORM"), DISPLAY=":87")  # nobody there
     assert result.returncode == 2
     assert result.stderr == (
         "selfcheck: cannot connect to the X display ':87': is the desktop session running?\n"

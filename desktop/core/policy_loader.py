@@ -7,8 +7,9 @@ who edit checklists are agency staff, not programmers.
 import hashlib
 import re
 import tomllib
+from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, Protocol, TypeVar
 
 from desktop.core.checks import INTERPRETED_CHOICES, CheckName
 from desktop.core.errors import PolicyError
@@ -43,6 +44,11 @@ DOMAIN = re.compile(
 )
 
 T = TypeVar("T")
+
+
+class _Identified(Protocol):
+    @property
+    def id(self) -> str: ...
 
 
 class _Collector:
@@ -122,21 +128,17 @@ def _read_file(path: Path, root: Path, found: _Collector) -> None:
             sha256=hashlib.sha256(raw).hexdigest(),
         )
     )
-    for table in doc.tables("source", optional=True):
-        source = _source(table)
-        found.add(found.sources, "source", source.id, source, table)
-    for table in doc.tables("provision", optional=True):
-        provision = _provision(table)
-        found.add(found.provisions, "provision", provision.id, provision, table)
-    for table in doc.tables("programme", optional=True):
-        programme = _programme(table)
-        found.add(found.programmes, "programme", programme.id, programme, table)
-    for table in doc.tables("item", optional=True):
-        item = _item(table)
-        found.add(found.items, "item", item.id, item, table)
-    for table in doc.tables("platform", optional=True):
-        platform = _platform(table)
-        found.add(found.platforms, "platform", platform.id, platform, table)
+    sections: tuple[tuple[str, Callable[[Fields], _Identified], dict[str, Any]], ...] = (
+        ("source", _source, found.sources),
+        ("provision", _provision, found.provisions),
+        ("programme", _programme, found.programmes),
+        ("item", _item, found.items),
+        ("platform", _platform, found.platforms),
+    )
+    for section, read, defined in sections:
+        for table in doc.tables(section, optional=True):
+            value = read(table)
+            found.add(defined, section, value.id, value, table)
     domains = doc.table("official_domains", optional=True)
     if domains is not None:
         found.suffixes += _domains(domains, "suffixes")
