@@ -7,13 +7,15 @@ QM     := $(patsubst %.ts,%.qm,$(wildcard assets/translations/*.ts))
 
 .PHONY: run test lint format translations update-translations screenshots clean
 
-run: $(VENV)/.installed translations
+# System packages come first: Qt's own tools (lrelease) need some of them too.
+run: $(VENV)/.installed
 	@scripts/system-packages.sh run || echo "make run: some system libraries are missing; the app may not start" >&2
+	$(MAKE) --no-print-directory translations
 	$(PY) -m desktop
 
-test: $(VENV)/.installed-test translations
+test: $(VENV)/.installed-test
 	scripts/system-packages.sh test
-	$(MAKE) --no-print-directory lint
+	$(MAKE) --no-print-directory translations lint
 	scripts/run-tests.sh
 
 lint: $(VENV)/.installed-test

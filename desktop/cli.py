@@ -26,7 +26,7 @@ from desktop.core.i18n import Language
 from desktop.core.model import Account
 from desktop.core.policy import Policy
 from desktop.core.policy_loader import load_policy
-from desktop.core.reasons import explain
+from desktop.core.reasons import describe
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -158,7 +158,7 @@ def print_assessment(result: Assessment, language: Language, out: TextIO) -> Non
         for finding in result.for_account(account_id):
             status = finding.status.value.upper()
             title = _label(policy, finding.item_id, language)
-            reason = explain(finding.reason, finding.params, language)
+            reason = describe(finding, policy, language)
             print(f"  [{status:12}] {title} ({', '.join(finding.provisions)}): {reason}", file=out)
     verdict = result.verdict
     if verdict.kind == VerdictKind.COMPLIANT:

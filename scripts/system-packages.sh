@@ -11,7 +11,7 @@ profile=${1:-test}
 
 runtime=(
   libegl1 libgl1 libx11-6 libx11-xcb1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
-  libfreetype6 libdbus-1-3 libglib2.0-0 fonts-dejavu-core
+  libfreetype6 libdbus-1-3 libglib2.0-0 libgssapi-krb5-2 libbrotli1 libzstd1 fonts-dejavu-core
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1
 )

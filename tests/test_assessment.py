@@ -342,3 +342,30 @@ def test_verdict_lists_worst_first(policy: Policy, submit: Submit) -> None:
     ranks = [f.severity.rank for f in result.verdict.to_fix]
     assert ranks == sorted(ranks)
     assert result.verdict.to_fix[0].severity == Severity.CRITICAL
+
+
+def test_every_reason_reads_in_both_languages(policy: Policy, submit: Submit) -> None:
+    from desktop.core.reasons import REASONS, describe
+
+    result = assess(policy, submit(account(answers={"acct-login-alerts": "off"})))
+    f = finding(result, "acct-login-alerts")
+    assert describe(f, policy, "vi") == "Anh/chị khai báo: Chưa bật."
+    assert describe(f, policy, "en") == "You declared: Off."
+    for key, text in REASONS.items():
+        assert text.vi and text.en, key
+        assert text.vi.count("{") == text.en.count("{"), key
+
+
+def test_every_reason_a_rule_can_give_has_words() -> None:
+    import inspect
+    import re
+
+    from desktop.core import assessment, rules
+    from desktop.core.checks.twofactor import TwoFactorMethod
+    from desktop.core.reasons import REASONS
+
+    source = inspect.getsource(rules) + inspect.getsource(assessment)
+    given = set(re.findall(r'Evidence\.\w+,\s*"([a-z0-9-]+)"', source))
+    given |= {f"two-factor-{m.value}" for m in TwoFactorMethod}
+    assert len(given) > 20
+    assert given <= set(REASONS), given - set(REASONS)

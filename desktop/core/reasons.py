@@ -6,13 +6,15 @@ languages, so the GUI, the command line and (later) the PDF say the same thing.
 
 from collections.abc import Mapping
 
+from desktop.core.findings import Finding
 from desktop.core.i18n import Language, Text
+from desktop.core.policy import Policy
 
 REASONS: dict[str, Text] = {
     "unanswered": Text(
         "Chưa trả lời: mục này chưa được kiểm tra.", "Not answered: this item has not been checked."
     ),
-    "declared": Text("Theo khai báo của anh/chị.", "As you declared."),
+    "declared": Text("Anh/chị khai báo: {label}.", "You declared: {label}."),
     "name-matches": Text(
         "Tên hiển thị khớp với họ tên thật.", "The display name matches your real name."
     ),
@@ -111,6 +113,16 @@ REASONS: dict[str, Text] = {
         "The authenticating number is not a Vietnamese mobile number.",
     ),
 }
+
+
+def describe(finding: Finding, policy: Policy, language: Language) -> str:
+    """The finding's reason in words, with a declared choice shown by its label."""
+    params = dict(finding.params)
+    if finding.reason == "declared":
+        item = policy.items.get(finding.item_id)
+        choice = item.answer.choice(params.get("choice", "")) if item else None
+        params["label"] = choice.label.get(language) if choice else params.get("choice", "")
+    return explain(finding.reason, params, language)
 
 
 def explain(reason: str, params: Mapping[str, str], language: Language) -> str:
