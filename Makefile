@@ -44,6 +44,8 @@ screenshots: $(VENV)/.installed translations
 	xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24" $(PY) scripts/screenshots.py docs/screenshots
 
 $(VENV)/.created:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \
+	  echo "SelfCheck needs Python 3.11 or newer (Debian 12, Ubuntu 24.04 or later); set PYTHON=python3.11" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV) || { scripts/system-packages.sh venv && $(PYTHON) -m venv $(VENV); }
 	touch $@
 

@@ -6,6 +6,7 @@ line naming the file and field; `SELFCHECK_DEBUG=1` shows the traceback to devel
 """
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -131,10 +132,18 @@ def check(args: argparse.Namespace) -> int:
 
 
 def _read_passwords(session: PasswordSession, accounts: Sequence[Account], stream: TextIO) -> None:
+    """One password a line, in the file's account order; an empty line skips an account.
+
+    At a terminal, each password is asked for without echo, so it never shows on screen.
+    """
+    interactive = stream.isatty()
     for account in accounts:
-        line = stream.readline()
-        if not line:
-            break
+        if interactive:
+            line = getpass.getpass(f"{account.platform} {account.handle} (Enter: skip): ")
+        else:
+            line = stream.readline()
+            if not line:
+                break
         password = line.removesuffix("\n").removesuffix("\r")
         if password:
             session.add(account.id, password)

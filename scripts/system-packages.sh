@@ -4,14 +4,18 @@
 #   scripts/system-packages.sh test  those, plus a virtual X server, a real keychain
 #                                    and the tools the tests check our output with
 #   scripts/system-packages.sh venv  Debian's split-out venv module, when `python3 -m venv` fails
-# Installs nothing when everything is present; uses apt-get as root, or sudo -n.
+# Installs nothing when everything is present; uses apt-get as root, or sudo.
+# "a|b" means either package will do (Ubuntu 24.04 and Debian 13 renamed some libraries
+# with a t64 suffix); the first one the archive has is installed.
 set -euo pipefail
 
 profile=${1:-test}
 
 runtime=(
-  libegl1 libgl1 libx11-6 libx11-xcb1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
-  libfreetype6 libdbus-1-3 libglib2.0-0 libgssapi-krb5-2 libbrotli1 libzstd1 fonts-dejavu-core
+  libegl1 libgl1 libx11-6 libx11-xcb1 libxkbcommon0 libxkbcommon-x11-0
+  "libfontconfig1|libfontconfig1t64" "libfreetype6|libfreetype6t64" "libdbus-1-3|libdbus-1-3t64"
+  "libglib2.0-0|libglib2.0-0t64" "libgssapi-krb5-2|libgssapi-krb5-2t64" libbrotli1 libzstd1
+  fonts-dejavu-core
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1
 )
@@ -31,10 +35,19 @@ if ! command -v dpkg-query >/dev/null 2>&1; then
   exit 0
 fi
 
+installed() {
+  # db:Status-Abbrev is "ii " once per installed architecture.
+  dpkg-query -W -f='${db:Status-Abbrev}\n' "$1" 2>/dev/null | grep -q '^ii'
+}
+
 missing=()
-for pkg in "${wanted[@]}"; do
-  status=$(dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null || true)
-  [[ "$status" == "install ok installed" ]] || missing+=("$pkg")
+for group in "${wanted[@]}"; do
+  IFS='|' read -r -a choices <<<"$group"
+  found=no
+  for pkg in "${choices[@]}"; do
+    installed "$pkg" && found=yes && break
+  done
+  [[ $found == yes ]] || missing+=("$group")
 done
 [[ ${#missing[@]} -eq 0 ]] && exit 0
 
@@ -42,12 +55,26 @@ if [[ $(id -u) -eq 0 ]]; then
   as_root=()
 elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
   as_root=(sudo -n)
+elif command -v sudo >/dev/null 2>&1 && [[ -t 0 ]]; then
+  as_root=(sudo)  # asks for the password at the terminal
 else
-  echo "system-packages: missing ${missing[*]}; install them with: sudo apt-get install ${missing[*]}" >&2
+  echo "system-packages: missing ${missing[*]//|/ or }; install them with sudo apt-get install" >&2
   exit 1
 fi
 
-echo "system-packages: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 "${as_root[@]}" apt-get update -qq
-"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+chosen=()
+for group in "${missing[@]}"; do
+  IFS='|' read -r -a choices <<<"$group"
+  pick=${choices[0]}
+  for pkg in "${choices[@]}"; do
+    if [[ -n $(apt-cache policy "$pkg" 2>/dev/null | awk '/Candidate:/ && $2 != "(none)" {print $2}') ]]; then
+      pick=$pkg
+      break
+    fi
+  done
+  chosen+=("$pick")
+done
+echo "system-packages: installing ${chosen[*]}"
+"${as_root[@]}" apt-get install -y -qq --no-install-recommends "${chosen[@]}" >/dev/null

@@ -1,5 +1,6 @@
 """The answers file: the examples parse; malformed or dangerous files are refused by name."""
 
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -9,7 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from desktop.cli import findings_json, print_assessment
 from desktop.core.answers_file import dump_answers, load_answers, parse_answers
+from desktop.core.assessment import assess
 from desktop.core.errors import AnswersError
 from desktop.core.model import AccountKind, Category
 from desktop.core.policy import Policy
@@ -77,7 +80,10 @@ def test_duplicate_keys_are_refused(policy: Policy) -> None:
     ("change", "expected"),
     [
         (lambda d: d.update(version=2), "field 'version': is 2: written by a newer SelfCheck"),
-        (lambda d: d.update(programme="yearly"), "field 'programme': unknown programme 'yearly'"),
+        (
+            lambda d: d.update(programme="yearly"),
+            "field 'programme': must be one of onboarding, annual, predeployment",
+        ),
         (lambda d: d["person"].pop("full_name"), "field 'person.full_name': is missing"),
         (lambda d: d["person"].update(category="boss"), "field 'person.category': must be one of"),
         (
@@ -86,7 +92,7 @@ def test_duplicate_keys_are_refused(policy: Policy) -> None:
         ),
         (
             lambda d: d["accounts"][0].update(platform="myspace"),
-            "item 'fb': field 'platform': unknown platform 'myspace'",
+            "item 'fb': field 'platform': must be one of facebook, zalo",
         ),
         (lambda d: d["accounts"][1].update(id="fb"), "item 'fb': field 'id': duplicate account id"),
         (lambda d: d["accounts"][0].update(kind="page"), "item 'fb': field 'kind': must be one of"),
@@ -96,7 +102,7 @@ def test_duplicate_keys_are_refused(policy: Policy) -> None:
         ),
         (
             lambda d: d["accounts"][0]["answers"].update({"acct-two-factor": "carrier-pigeon"}),
-            "item 'fb': field 'answers.acct-two-factor': 'carrier-pigeon' is not a choice",
+            "item 'fb': field 'answers.acct-two-factor': must be one of authenticator_app, email",
         ),
         (
             lambda d: d["accounts"][0]["answers"].update({"acct-login-alert": "on"}),
@@ -104,11 +110,11 @@ def test_duplicate_keys_are_refused(policy: Policy) -> None:
         ),
         (
             lambda d: d["answers"].update({"acct-two-factor": "sms"}),
-            "field 'answers.acct-two-factor': is a account item: answer it inside an account",
+            "field 'answers.acct-two-factor': belongs inside an account (account item)",
         ),
         (
             lambda d: d["accounts"][0]["answers"].update({"pledge-language": "affirm"}),
-            "field 'answers.pledge-language': is a pledge item: answer it at the top level",
+            "field 'answers.pledge-language': belongs at the top level (pledge item)",
         ),
         (lambda d: d.update(colour="red"), "field 'colour': is not a known field"),
         (
@@ -172,6 +178,41 @@ def test_any_json_value_is_either_accepted_or_refused_cleanly(policy: Policy, do
         assert str(exc).startswith("fuzz.json")
 
 
+def test_rejected_values_are_never_quoted(policy: Policy) -> None:
+    """A value in the wrong place may be a password pasted by mistake: never echo it."""
+    secret = "Mật-khẩu-thật-9f2c"
+    doc = _example()
+    doc["accounts"][0]["answers"]["acct-password-strength"] = secret
+    doc2 = _example()
+    doc2["person"]["category"] = secret
+    doc3 = _example()
+    doc3["person"]["staff_id"] = secret + "/.."
+    doc4 = _example()
+    doc4["person"]["birth_year"] = 90219021
+    for bad in (doc, doc2, doc3, doc4):
+        message = _error(policy, bad)
+        assert "9f2c" not in message and "9021" not in message
+
+
+@pytest.mark.parametrize("staff_id", ["../../etc", "a/b", ".hidden", "Nguyễn", "x" * 41])
+def test_staff_id_cannot_become_a_path(policy: Policy, staff_id: str) -> None:
+    doc = _example()
+    doc["person"]["staff_id"] = staff_id
+    assert "field 'person.staff_id'" in _error(policy, doc)
+
+
+def test_lone_surrogates_are_refused(policy: Policy) -> None:
+    raw = json.dumps(_example()).replace('"an.nguyenvan.78"', '"\\ud800x"')
+    assert "item 'fb': field 'handle': is not valid Unicode text" in _error(policy, raw.encode())
+    raw = json.dumps(_example()).replace('"answers": {"prog', '"\\udfff": 1, "answers": {"prog')
+    assert "not valid Unicode text" in _error(policy, raw.encode())
+
+
+def test_an_endless_file_is_cut_at_the_limit(policy: Policy) -> None:
+    with pytest.raises(AnswersError, match="is larger than"):
+        load_answers(Path("/dev/zero"), policy)
+
+
 @settings(max_examples=100, deadline=None)
 @given(st.data())
 def test_mutated_example_is_accepted_or_refused_cleanly(
@@ -180,10 +221,15 @@ def test_mutated_example_is_accepted_or_refused_cleanly(
     doc = _example()
     account = doc["accounts"][data.draw(st.integers(0, len(doc["accounts"]) - 1))]
     key = data.draw(st.sampled_from(sorted(account)))
-    account[key] = data.draw(st.none() | st.booleans() | st.integers() | st.text(max_size=400))
+    anything = st.text(alphabet=st.characters(codec=None, exclude_categories=()), max_size=400)
+    account[key] = data.draw(st.none() | st.booleans() | st.integers() | anything)
     try:
         submission = parse_answers(json.dumps(doc).encode(), "fuzz.json", policy)
     except AnswersError as exc:
         assert str(exc).startswith("fuzz.json")
     else:
         assert parse_answers(dump_answers(submission), "again", policy) == submission
+        # Whatever was accepted can be assessed and printed without an error.
+        result = assess(policy, submission)
+        print_assessment(result, "vi", io.StringIO())
+        findings_json(result).decode("utf-8")

@@ -32,8 +32,15 @@ def item_ids(result: Assessment, account_id: str | None) -> set[str]:
 
 def test_every_applicable_item_gets_exactly_one_finding(policy: Policy, submit: Submit) -> None:
     result = assess(policy, submit(account("fb"), account("page", kind=AccountKind.OFFICIAL_PAGE)))
-    asked = list(policy.items_for("annual", Category.OFFICIAL, ItemKind.PLEDGE))
-    assert {i.id for i in asked} <= item_ids(result, None)
+    once = [
+        i.id for i in policy.items_for("annual", Category.OFFICIAL) if i.kind != ItemKind.ACCOUNT
+    ]
+    assert sorted(item_ids(result, None)) == sorted(once)
+    for acct_id, kind in (("fb", AccountKind.PERSONAL), ("page", AccountKind.OFFICIAL_PAGE)):
+        expected = {
+            i.id for i in policy.account_items("annual", Category.OFFICIAL, kind, "facebook")
+        }
+        assert item_ids(result, acct_id) == expected
     keys = [(f.item_id, f.account_id) for f in result.findings]
     assert len(keys) == len(set(keys))
 
@@ -196,8 +203,18 @@ def test_official_marks(policy: Policy, submit: Submit) -> None:
     ],
 )
 def test_two_factor_is_ranked(policy: Policy, submit: Submit, method: str, status: Status) -> None:
-    result = assess(policy, submit(account(answers={"acct-two-factor": method})))
-    assert finding(result, "acct-two-factor").status == status
+    # "other" offers every method, so only the ranking decides.
+    acct = account(platform="other", answers={"acct-two-factor": method})
+    assert finding(assess(policy, submit(acct)), "acct-two-factor").status == status
+
+
+def test_a_factor_the_platform_does_not_offer_is_not_verified(
+    policy: Policy, submit: Submit
+) -> None:
+    zalo = account("z", platform="zalo", answers={"acct-two-factor": "security_key"})
+    f = finding(assess(policy, submit(zalo)), "acct-two-factor", "z")
+    assert (f.status, f.reason) == (Status.NOT_VERIFIED, "two-factor-not-offered")
+    assert f in assess(policy, submit(zalo)).verdict.to_fix
 
 
 @pytest.mark.parametrize(
@@ -278,6 +295,16 @@ def test_uniqueness_needs_every_account_typed(
             {"recovery_email": "an@Mofa.Gov.Vn", "recovery_confirmed": True},
             Status.FAIL,
             "recovery-official-email",
+        ),
+        (
+            {"phone": "không có", "recovery_confirmed": True},
+            Status.NOT_VERIFIED,
+            "recovery-phone-invalid",
+        ),
+        (
+            {"recovery_email": "???", "recovery_confirmed": True},
+            Status.NOT_VERIFIED,
+            "recovery-email-invalid",
         ),
     ],
 )

@@ -36,7 +36,7 @@ def test_stroke_d_matches_plain_d() -> None:
         ("An Nguyễn (Bin)", ("(Bin)",)),
         ("Bin Nguyễn Văn An", ("Bin",)),
         ("TS. Nguyễn Văn An", ("TS.",)),  # a title on a personal profile is a mismatch too
-        ("Nguyễn Văn An 🌸 Official", ("Official",)),
+        ("Nguyễn Văn An 🌸 Official", ("🌸", "Official")),
     ],
 )
 def test_nickname_or_title_is_flagged_as_mismatch(shown: str, extra: tuple[str, ...]) -> None:
@@ -85,3 +85,40 @@ def test_lookalike_domains_are_not_official(address: str) -> None:
 @pytest.mark.parametrize("bad", ["not an address", "@mofa.gov.vn", "an@", "a n@gmail.com"])
 def test_malformed_addresses_have_no_domain(bad: str) -> None:
     assert email_domain(bad) is None
+
+
+@pytest.mark.parametrize(
+    ("full", "shown"),
+    [
+        ("H'Hen Niê", "H'Hen Niê"),  # Ê Đê names carry an apostrophe
+        ("H'Hen Niê", "Niê H'Hen"),
+        ("Lê-Nguyễn Văn An", "An Lê-Nguyễn"),
+        ("Nguyễn Văn An.", "An Nguyễn"),
+    ],
+)
+def test_names_with_punctuation_match_themselves(full: str, shown: str) -> None:
+    assert match_real_name(full, shown).matches
+
+
+@pytest.mark.parametrize(
+    ("shown", "extra"),
+    [
+        ("Nguyễn Văn An 小明", ("小明",)),  # another script
+        ("Nguyễn Văn An Ванька", ("Ванька",)),
+        ("Nguyễn Văn An ✔️", ("✔️",)),  # a fake verified mark
+        ("Nguyễn Văn An ١٢", ("١٢",)),  # other digits
+    ],
+)
+def test_words_in_other_scripts_or_symbols_are_a_mismatch(
+    shown: str, extra: tuple[str, ...]
+) -> None:
+    result = match_real_name("Nguyễn Văn An", shown)
+    assert not result.matches
+    assert result.extra == extra
+
+
+@pytest.mark.parametrize(
+    "address", ["an@mofa.gov.vn>", "an@mofa.gov.vn,", "an@mofa.gov.vn\u200b", "a@b@gmail.com"]
+)
+def test_addresses_with_stray_characters_are_not_read_as_valid(address: str) -> None:
+    assert email_domain(address) is None

@@ -4,13 +4,7 @@ from dataclasses import asdict
 
 import pytest
 
-from desktop.core.checks.password import (
-    MIN_LENGTH_ALONE,
-    MIN_LENGTH_WITH_SECOND_FACTOR,
-    PasswordSession,
-    context_words,
-    measure,
-)
+from desktop.core.checks.password import PasswordSession, context_words, measure
 from desktop.core.model import Person
 from tests.conftest import account
 
@@ -104,8 +98,3 @@ def test_forgetting_an_account_drops_its_measurement(person: Person) -> None:
     session.forget("b")
     assert not session.measured("b")
     assert session.shared_with("a") == ()
-
-
-def test_nist_minimum_lengths() -> None:
-    assert MIN_LENGTH_ALONE == 15
-    assert MIN_LENGTH_WITH_SECOND_FACTOR == 8

@@ -264,3 +264,8 @@ def test_missing_meta_is_refused(checklist_copy: Path) -> None:
 def test_empty_or_missing_folder(tmp_path: Path) -> None:
     assert "holds no checklist files" in _error(tmp_path)
     assert "is not a folder of checklists" in _error(tmp_path / "nowhere")
+
+
+def test_deeply_nested_toml_is_refused_cleanly(checklist_copy: Path) -> None:
+    (checklist_copy / "deep.toml").write_text("x = " + "[" * 3000 + "]" * 3000 + "\n")
+    assert _error(checklist_copy).endswith("deep.toml: is nested too deeply")

@@ -13,7 +13,7 @@ from typing import Any
 
 from desktop.core.checks import INTERPRETED_CHOICES, CheckName
 from desktop.core.errors import AnswersError
-from desktop.core.fields import Fields
+from desktop.core.fields import Fields, has_surrogate
 from desktop.core.i18n import LANGUAGES, Language
 from desktop.core.model import Account, AccountKind, Category, Person, Submission
 from desktop.core.policy import ItemKind, Policy
@@ -24,7 +24,8 @@ VERSION = 1
 MAX_BYTES = 1024 * 1024
 MAX_ACCOUNTS = 200
 ACCOUNT_ID = re.compile(r"[A-Za-z0-9_-]{1,40}")
-STAFF_ID = re.compile(r"[\w./-]{1,40}")
+# The staff id names bundle folders later: no path separators, no leading dot.
+STAFF_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
 # Field names that would hold a secret. Nothing in the format is named like this, so a
 # file that has one was written by mistake, and we refuse it rather than read past it.
 SECRET_KEY = re.compile(r"(pass(word|wd|phrase)?|pwd|mat[ _-]?khau|secret|otp|pin)")
@@ -37,6 +38,8 @@ class _DuplicateKeyError(ValueError):
 def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
+        if has_surrogate(key):
+            raise _DuplicateKeyError("!unicode:" + key.encode("utf-8", "replace").decode())
         if key in out:
             raise _DuplicateKeyError(key)
         if SECRET_KEY.fullmatch(fold(key)):
@@ -61,6 +64,8 @@ def parse_json(raw: bytes, name: str) -> Any:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
     except _DuplicateKeyError as exc:
         key = str(exc)
+        if key.startswith("!unicode:"):
+            raise AnswersError(name, "has a field name that is not valid Unicode text") from None
         if key.startswith("!secret:"):
             raise AnswersError(
                 name,
@@ -75,11 +80,13 @@ def parse_json(raw: bytes, name: str) -> Any:
 
 
 def load_answers(path: Path, policy: Policy) -> Submission:
-    return parse_answers(Path(path).read_bytes(), str(path), policy)
+    with open(path, "rb") as stream:  # read one byte past the limit: /dev/zero ends too
+        raw = stream.read(MAX_BYTES + 1)
+    return parse_answers(raw, str(path), policy)
 
 
 def parse_answers(raw: bytes, name: str, policy: Policy) -> Submission:
-    doc = Fields(parse_json(raw, name), file=name, error=AnswersError)
+    doc = Fields(parse_json(raw, name), file=name, error=AnswersError, echo=False)
     if doc.required("format") != FORMAT:
         raise doc.fail("format", f"must be '{FORMAT}'")
     version = doc.integer("version", low=1, high=1_000_000)
@@ -89,9 +96,7 @@ def parse_answers(raw: bytes, name: str, policy: Policy) -> Submission:
     doc.string("saved_at", optional=True, max_length=40)  # drafts record when; not used here
     programme = doc.required("programme")
     if programme not in policy.programmes:
-        raise doc.fail(
-            "programme", f"unknown programme '{programme}' (known: {', '.join(policy.programmes)})"
-        )
+        raise doc.fail("programme", f"must be one of {', '.join(policy.programmes)}")
     language = doc.string("language", optional=True) or "vi"
     if language not in LANGUAGES:
         raise doc.fail("language", f"must be one of {', '.join(LANGUAGES)}")
@@ -135,9 +140,7 @@ def _account(t: Fields, policy: Policy) -> Account:
     t.with_item(account_id)
     platform = t.required("platform")
     if platform not in policy.platforms:
-        raise t.fail(
-            "platform", f"unknown platform '{platform}' (known: {', '.join(policy.platforms)})"
-        )
+        raise t.fail("platform", f"must be one of {', '.join(policy.platforms)}")
     kind = t.required_enum("kind", AccountKind)
     account = Account(
         id=account_id,
@@ -169,17 +172,14 @@ def _answers(t: Fields, key: str, policy: Policy, *, account_item: bool) -> Mapp
             raise table.fail(item_id, f"unknown item id '{item_id}'")
         if (item.kind == ItemKind.ACCOUNT) != account_item:
             where = "inside an account" if item.kind == ItemKind.ACCOUNT else "at the top level"
-            raise table.fail(item_id, f"is a {item.kind.value} item: answer it {where}")
+            raise table.fail(item_id, f"belongs {where} ({item.kind.value} item)")
         choice = table.required(item_id, max_length=64)
         known = [c.id for c in item.answer.choices]
         if item.answer.check is not None and item.answer.check in INTERPRETED_CHOICES:
             known = sorted(INTERPRETED_CHOICES[CheckName(item.answer.check)] & set(known))
         if choice not in known:
-            raise table.fail(
-                item_id,
-                f"'{choice}' is not a choice of this item "
-                f"(choices: {', '.join(known) or 'none: it is measured'})",
-            )
+            # The rejected value is not quoted: it could be a password pasted by mistake.
+            raise table.fail(item_id, f"must be one of {', '.join(known) or 'nothing (measured)'}")
         out[item_id] = choice
     table.done()
     return out

@@ -34,6 +34,15 @@ def _describe(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
+def has_surrogate(text: str) -> bool:
+    # JSON's "\ud800" escapes decode to lone surrogates that no output can encode.
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 class Fields:
     """Typed access to one table of an untrusted document."""
 
@@ -45,8 +54,12 @@ class Fields:
         error: type[LocatedError],
         item: str | None = None,
         path: str = "",
+        echo: bool = True,
     ) -> None:
         self.file = file
+        # Whether errors may quote the offending value. Off for answers files, where a
+        # value in the wrong place could be a password the user pasted by mistake.
+        self.echo = echo
         self.error = error
         self.item = item
         self.path = path
@@ -61,6 +74,15 @@ class Fields:
         if key is None:
             return self.path or None
         return f"{self.path}.{key}" if self.path else key
+
+    def got(self, value: object) -> str:
+        """' (got …)' quoting a bad value, when this document may be quoted."""
+        return f" (got {str(value)[:40]!r})" if self.echo else ""
+
+    def _child(self, data: object, path: str) -> "Fields":
+        return Fields(
+            data, file=self.file, error=self.error, item=self.item, path=path, echo=self.echo
+        )
 
     def fail(self, key: str | None, message: str) -> LocatedError:
         return self.error(self.file, message, item=self.item, field=self.where(key))
@@ -110,8 +132,10 @@ class Fields:
             raise self.fail(key, "must not be empty")
         if len(value) > max_length:
             raise self.fail(key, f"is longer than {max_length} characters")
+        if has_surrogate(value):
+            raise self.fail(key, "is not valid Unicode text")
         if pattern is not None and not pattern.fullmatch(value):
-            raise self.fail(key, f"has an invalid form: {value[:80]!r}")
+            raise self.fail(key, "has an invalid form" + self.got(value))
         return str(value)
 
     def required(self, key: str, **kwargs: Any) -> str:
@@ -128,7 +152,7 @@ class Fields:
             return None
         value = self._typed(key, value, int, "a whole number")
         if not low <= value <= high:
-            raise self.fail(key, f"must be between {low} and {high}, got {value}")
+            raise self.fail(key, f"must be between {low} and {high}" + self.got(value))
         return int(value)
 
     def boolean(self, key: str, *, optional: bool = False) -> bool | None:
@@ -145,7 +169,7 @@ class Fields:
             return cls(value)
         except ValueError:
             allowed = ", ".join(member.value for member in cls)
-            raise self.fail(key, f"must be one of {allowed} (got {value[:40]!r})") from None
+            raise self.fail(key, f"must be one of {allowed}" + self.got(value)) from None
 
     def required_enum(self, key: str, cls: type[E]) -> E:
         value = self.enum(key, cls)
@@ -159,7 +183,7 @@ class Fields:
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise self.fail(key, f"must be a date as YYYY-MM-DD (got {value[:40]!r})") from None
+            raise self.fail(key, "must be a date as YYYY-MM-DD" + self.got(value)) from None
 
     # -- compound -------------------------------------------------------------------------
 
@@ -179,8 +203,10 @@ class Fields:
                 raise self.fail(entry_key, f"must be non-empty text, got {_describe(entry)}")
             if len(entry) > MAX_TEXT:
                 raise self.fail(entry_key, f"is longer than {MAX_TEXT} characters")
+            if has_surrogate(entry):
+                raise self.fail(entry_key, "is not valid Unicode text")
             if pattern is not None and not pattern.fullmatch(entry):
-                raise self.fail(entry_key, f"has an invalid form: {entry[:80]!r}")
+                raise self.fail(entry_key, "has an invalid form" + self.got(entry))
             out.append(entry)
         return tuple(out)
 
@@ -195,7 +221,7 @@ class Fields:
             except ValueError:
                 allowed = ", ".join(member.value for member in cls)
                 raise self.fail(
-                    f"{key}[{index}]", f"must be one of {allowed} (got {value[:40]!r})"
+                    f"{key}[{index}]", f"must be one of {allowed}" + self.got(value)
                 ) from None
         return frozenset(out)
 
@@ -203,9 +229,7 @@ class Fields:
         value = self._get(key, optional)
         if value is None:
             return None
-        return Fields(
-            value, file=self.file, error=self.error, item=self.item, path=self.where(key) or key
-        )
+        return self._child(value, self.where(key) or key)
 
     def tables(self, key: str, *, optional: bool = False) -> list["Fields"]:
         value = self._get(key, optional)
@@ -215,14 +239,7 @@ class Fields:
         if len(value) > MAX_LIST:
             raise self.fail(key, f"has more than {MAX_LIST} entries")
         return [
-            Fields(
-                entry,
-                file=self.file,
-                error=self.error,
-                item=self.item,
-                path=self.where(f"{key}[{i}]") or key,
-            )
-            for i, entry in enumerate(value)
+            self._child(entry, self.where(f"{key}[{i}]") or key) for i, entry in enumerate(value)
         ]
 
     def text(self, key: str) -> Text:

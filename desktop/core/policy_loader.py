@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from desktop.core.checks import INTERPRETED_CHOICES, CheckName
+from desktop.core.checks.identity import DOMAIN
 from desktop.core.errors import PolicyError
 from desktop.core.fields import ID_PATTERN, Fields
 from desktop.core.model import AccountKind, Category
@@ -39,9 +40,6 @@ from desktop.core.resources import checklists_dir
 MAX_FILE_BYTES = 2 * 1024 * 1024
 ITEM_ID = re.compile(r"[a-z][a-z0-9-]{1,63}")
 PROVISION_ID = re.compile(r"[A-Z]{2,5}(-[A-Za-z0-9.]+)+")
-DOMAIN = re.compile(
-    r"([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?", re.IGNORECASE
-)
 
 T = TypeVar("T")
 
@@ -99,7 +97,8 @@ def load_policy(directory: Path | None = None) -> Policy:
 
 def _read_file(path: Path, root: Path, found: _Collector) -> None:
     name = str(path)
-    raw = path.read_bytes()
+    with open(path, "rb") as stream:
+        raw = stream.read(MAX_FILE_BYTES + 1)
     if len(raw) > MAX_FILE_BYTES:
         raise PolicyError(name, f"is larger than {MAX_FILE_BYTES} bytes")
     try:
@@ -108,6 +107,8 @@ def _read_file(path: Path, root: Path, found: _Collector) -> None:
         raise PolicyError(name, f"is not UTF-8 text (byte {exc.start})") from None
     except tomllib.TOMLDecodeError as exc:
         raise PolicyError(name, f"is not valid TOML: {exc}") from None
+    except RecursionError:
+        raise PolicyError(name, "is nested too deeply") from None
     doc = Fields(data, file=name, error=PolicyError)
     meta = doc.table("meta")
     assert meta is not None

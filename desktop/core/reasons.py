@@ -38,7 +38,8 @@ REASONS: dict[str, Text] = {
         "The registration e-mail is not on an official domain.",
     ),
     "official-marks-shown": Text(
-        "Trang cá nhân đang dùng của cơ quan: {marks}.", "The profile shows the agency's: {marks}."
+        "Trang cá nhân đang hiển thị {marks} của cơ quan.",
+        "The profile shows the agency's {marks}.",
     ),
     "no-official-marks": Text(
         "Không dùng logo, địa chỉ, điện thoại của cơ quan.", "No agency logo, address or phone."
@@ -92,6 +93,14 @@ REASONS: dict[str, Text] = {
         "Thư điện tử khôi phục {address} là thư công vụ (tên miền {domain}).",
         "The recovery e-mail {address} is an official address (domain {domain}).",
     ),
+    "recovery-phone-invalid": Text(
+        "Số điện thoại khôi phục không phải là một số điện thoại hợp lệ.",
+        "The recovery phone is not a valid phone number.",
+    ),
+    "two-factor-not-offered": Text(
+        "Nền tảng này không được biết là có phương thức đã khai; hãy kiểm tra lại cài đặt.",
+        "This platform is not known to offer the method declared; please check the setting.",
+    ),
     "recovery-confirmed": Text(
         "Đã có thông tin khôi phục và đã kiểm tra nhận mã.",
         "Recovery contacts are set and checked.",
@@ -115,9 +124,20 @@ REASONS: dict[str, Text] = {
 }
 
 
+# The office details a personal profile must not show (BNG-5.6), as `official_marks` names them.
+MARKS: dict[str, Text] = {
+    "phone": Text("số điện thoại", "phone number"),
+    "address": Text("địa chỉ", "address"),
+    "logo": Text("logo", "logo"),
+}
+
+
 def describe(finding: Finding, policy: Policy, language: Language) -> str:
     """The finding's reason in words, with a declared choice shown by its label."""
     params = dict(finding.params)
+    if "marks" in params:
+        names = [MARKS[m].get(language) if m in MARKS else m for m in params["marks"].split(", ")]
+        params["marks"] = ", ".join(names)
     if finding.reason == "declared":
         item = policy.items.get(finding.item_id)
         choice = item.answer.choice(params.get("choice", "")) if item else None

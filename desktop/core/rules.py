@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from desktop.core.checks import CheckName
 from desktop.core.checks.identity import email_domain, match_real_name, official_domain
 from desktop.core.checks.password import GOOD_SCORE, PasswordSession, min_length
-from desktop.core.checks.phone import is_vietnamese_mobile
+from desktop.core.checks.phone import is_phone_number, is_vietnamese_mobile
 from desktop.core.checks.twofactor import TwoFactorMethod
 from desktop.core.findings import Evidence, Outcome
 from desktop.core.model import Account, AccountKind, Submission
@@ -133,6 +133,17 @@ def two_factor(ctx: AccountContext) -> Outcome | None:
     if choice is None:
         return None
     method = TwoFactorMethod(choice)
+    platform = ctx.policy.platforms.get(ctx.account.platform)
+    offered = platform.two_factor_methods if platform is not None else ()
+    if method.is_second_factor and offered and method.value not in offered:
+        # Fail safe: a factor the platform is not known to offer is more likely a mix-up
+        # (an e-mail code taken for an app) than a pass; the person checks the setting.
+        return Outcome(
+            Status.NOT_VERIFIED,
+            Evidence.DECLARED,
+            "two-factor-not-offered",
+            {"method": method.value},
+        )
     return Outcome(method.status, Evidence.DECLARED, f"two-factor-{method.value}")
 
 
@@ -140,22 +151,24 @@ def recovery_contacts(ctx: AccountContext) -> Outcome | None:
     account = ctx.account
     if not account.recovery_email and not account.phone:
         return None
-    if account.recovery_email and account.kind == AccountKind.PERSONAL:
+    if account.recovery_email:
         if email_domain(account.recovery_email) is None:
             return Outcome(
-                Status.FAIL,
-                Evidence.MEASURED,
+                Status.NOT_VERIFIED,
+                Evidence.NONE,
                 "recovery-email-invalid",
                 {"address": account.recovery_email},
             )
         domain = official_domain(account.recovery_email, ctx.policy.domains)
-        if domain is not None:
+        if domain is not None and account.kind == AccountKind.PERSONAL:
             return Outcome(
                 Status.FAIL,
                 Evidence.MEASURED,
                 "recovery-official-email",
                 {"address": account.recovery_email, "domain": domain},
             )
+    if account.phone and not is_phone_number(account.phone):
+        return Outcome(Status.NOT_VERIFIED, Evidence.NONE, "recovery-phone-invalid")
     if account.recovery_confirmed is True:
         return Outcome(Status.PASS, Evidence.DECLARED, "recovery-confirmed")
     if account.recovery_confirmed is False:

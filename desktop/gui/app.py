@@ -27,7 +27,7 @@ def run_gui() -> int:
     language.set_language("vi")
     try:
         policy = load_policy()
-    except SelfCheckError as exc:
+    except (SelfCheckError, OSError) as exc:
         QMessageBox.critical(None, "SelfCheck", str(exc))
         print(f"selfcheck: {exc}", file=sys.stderr)
         return 2

@@ -1,11 +1,19 @@
 """Identity checks: is the account under the person's real name, and is it kept apart from
 the office (no official e-mail on a personal account, BNG-5.6)?"""
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
 from desktop.core.policy import OfficialDomains
 from desktop.core.text import fold, words
+
+DOMAIN = re.compile(
+    r"([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?", re.IGNORECASE
+)
+_LOCAL_PART = re.compile(r"[^\s@<>()\[\],;:\"\\]{1,64}")
+# Punctuation a real name may carry on a platform: "H'Hen Niê", "Lê-Nguyễn", "An."
+_NAME_PUNCTUATION = frozenset(".,-'’")
 
 
 @dataclass(frozen=True, slots=True)
@@ -15,33 +23,45 @@ class NameMatch:
     missing: tuple[str, ...] = ()  # family or given name absent from the display name
 
 
+def _foreign(token: str) -> bool:
+    """A token with characters no Vietnamese name has: other scripts, emoji, symbols."""
+    return any(
+        not (ch.isascii() and ch.isalnum()) and ch not in _NAME_PUNCTUATION for ch in fold(token)
+    )
+
+
 def match_real_name(full_name: str, display_name: str) -> NameMatch:
     """Whether `display_name` is the person's real name (QN-II.1.b).
 
     Insensitive to diacritics, case and word order, because Vietnamese names appear as
     "Nguyễn Văn An", "Nguyen Van An" and "An Nguyễn" on platforms. The middle name may be
-    left out, but the family name and the given name must be there, and any word that is
-    not part of the real name (a nickname, a title, an emoji name) is a mismatch.
+    left out, but the family name and the given name must be there, and anything that is
+    not part of the real name (a nickname, a title, another script, an emoji) is a mismatch.
     """
-    real = words(full_name)
-    if not real:
+    real = full_name.split()
+    if not words(full_name):
         return NameMatch(matches=False)
-    shown_words = display_name.split()
-    extra_counter = Counter(words(display_name)) - Counter(real)
-    extra = tuple(w for w in shown_words if words(w) and all(p in extra_counter for p in words(w)))
+    not_in_name = Counter(words(display_name)) - Counter(words(full_name))
+    extra = tuple(
+        token
+        for token in display_name.split()
+        if _foreign(token) or any(w in not_in_name for w in words(token))
+    )
     shown = set(words(display_name))
-    needed = [full_name.split()[0], full_name.split()[-1]]
-    missing = tuple(dict.fromkeys(w for w in needed if fold(w) not in shown))
-    return NameMatch(matches=not extra_counter and not missing, extra=extra, missing=missing)
+    needed = dict.fromkeys([real[0], real[-1]])
+    missing = tuple(token for token in needed if not set(words(token)) <= shown)
+    return NameMatch(matches=not extra and not missing, extra=extra, missing=missing)
 
 
 def email_domain(address: str) -> str | None:
     """The lower-cased domain of an e-mail address, or None when it is not an address."""
     local, at, domain = address.strip().rpartition("@")
-    domain = domain.rstrip(".").lower()
-    if not at or not local or "." not in domain or any(c.isspace() for c in address.strip()):
+    domain = domain.removesuffix(".")
+    if not at or not _LOCAL_PART.fullmatch(local) or "." not in domain:
         return None
-    return domain
+    if not DOMAIN.fullmatch(domain):
+        return None
+    return domain.lower()
 
 
 def official_domain(address: str, domains: OfficialDomains) -> str | None:
