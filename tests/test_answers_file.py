@@ -2,6 +2,7 @@
 
 import io
 import json
+import tomllib
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from desktop.cli import findings_json, print_assessment
+from desktop.commands.assessing import findings_json, print_assessment
 from desktop.core.answers_file import dump_answers, load_answers, parse_answers
 from desktop.core.assessment import assess
 from desktop.core.errors import AnswersError
@@ -21,13 +22,13 @@ from tests.conftest import EXAMPLES
 
 @pytest.mark.parametrize("programme", ["onboarding", "annual", "predeployment"])
 def test_each_programme_has_a_realistic_example(policy: Policy, programme: str) -> None:
-    submission = load_answers(EXAMPLES / f"{programme}.json", policy)
+    submission = load_answers(EXAMPLES / f"{programme}.toml", policy)
     assert submission.programme == programme
     assert submission.accounts and submission.answers
 
 
 def test_example_fields_are_read(policy: Policy) -> None:
-    submission = load_answers(EXAMPLES / "predeployment.json", policy)
+    submission = load_answers(EXAMPLES / "predeployment.toml", policy)
     person = submission.person
     assert person.full_name == "Lê Đức Minh"
     assert person.category == Category.MISSION_MEMBER
@@ -42,13 +43,13 @@ def test_example_fields_are_read(policy: Policy) -> None:
 
 @pytest.mark.parametrize("programme", ["onboarding", "annual", "predeployment"])
 def test_dump_then_parse_gives_the_same_submission(policy: Policy, programme: str) -> None:
-    original = load_answers(EXAMPLES / f"{programme}.json", policy)
+    original = load_answers(EXAMPLES / f"{programme}.toml", policy)
     again = parse_answers(dump_answers(original, saved_at="2026-11-22T10:00:00Z"), "draft", policy)
     assert again == original
 
 
 def _example() -> dict[str, Any]:
-    return json.loads((EXAMPLES / "annual.json").read_text("utf-8"))
+    return tomllib.loads((EXAMPLES / "annual.toml").read_text("utf-8"))
 
 
 def _error(policy: Policy, doc: object, name: str = "answers.json") -> str:
@@ -130,7 +131,8 @@ def test_malformed_answers_name_the_field(policy: Policy, change: Any, expected:
 
 
 def test_pre_deployment_needs_destination_and_departure(policy: Policy) -> None:
-    doc = json.loads((EXAMPLES / "predeployment.json").read_text("utf-8"))
+    doc = tomllib.loads((EXAMPLES / "predeployment.toml").read_text("utf-8"))
+    doc["person"]["departure_date"] = doc["person"]["departure_date"].isoformat()
     doc["person"].pop("departure_date")
     assert "field 'person.departure_date': is missing" in _error(policy, doc)
     doc["person"]["departure_date"] = "15/01/2027"

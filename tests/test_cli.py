@@ -97,7 +97,7 @@ def test_lint_fails_when_a_required_provision_is_not_cited(tmp_path: Path) -> No
 
 
 def test_check_prints_findings_and_verdict() -> None:
-    result = selfcheck("check", str(EXAMPLES / "annual.json"), "--lang", "en")
+    result = selfcheck("check", str(EXAMPLES / "annual.toml"), "--lang", "en")
     assert result.returncode == 1  # the example has open findings
     assert "== X: @annguyen_vn" in result.stdout
     assert "Verdict: ACTION REQUIRED" in result.stdout
@@ -108,7 +108,7 @@ def test_check_prints_findings_and_verdict() -> None:
 
 
 def test_check_in_vietnamese_by_default() -> None:
-    result = selfcheck("check", str(EXAMPLES / "onboarding.json"))
+    result = selfcheck("check", str(EXAMPLES / "onboarding.toml"))
     assert "Kết luận: CẦN KHẮC PHỤC" in result.stdout
     assert "Tên hiển thị “Thu Hà 🌸” có từ không thuộc họ tên thật: 🌸." in result.stdout
 
@@ -136,7 +136,7 @@ def test_password_stdin_measures_one_line_per_account(tmp_path: Path) -> None:
     # Facebook gets a shared weak password; X the same one; the page is skipped (empty line).
     result = selfcheck(
         "check",
-        str(EXAMPLES / "annual.json"),
+        str(EXAMPLES / "annual.toml"),
         "--password-stdin",
         "--lang",
         "en",
@@ -168,7 +168,7 @@ def test_canary_password_reaches_no_file_and_no_output(tmp_path: Path) -> None:
     }
     result = selfcheck(
         "check",
-        str(EXAMPLES / "annual.json"),
+        str(EXAMPLES / "annual.toml"),
         "--password-stdin",
         "--json",
         str(out_dir / "findings.json"),

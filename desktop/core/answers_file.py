@@ -7,6 +7,7 @@ types) and every error names the file and the field.
 
 import json
 import re
+import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
@@ -80,13 +81,50 @@ def parse_json(raw: bytes, name: str) -> Any:
 
 
 def load_answers(path: Path, policy: Policy) -> Submission:
+    """Read an answers file: TOML (`.toml`, easiest to write by hand) or JSON (drafts)."""
+    path = Path(path)
     with open(path, "rb") as stream:  # read one byte past the limit: /dev/zero ends too
         raw = stream.read(MAX_BYTES + 1)
+    if path.suffix.lower() == ".toml":
+        return submission_from(parse_toml(raw, str(path)), str(path), policy)
     return parse_answers(raw, str(path), policy)
 
 
+def parse_toml(raw: bytes, name: str) -> Any:
+    if len(raw) > MAX_BYTES:
+        raise AnswersError(name, f"is larger than {MAX_BYTES} bytes")
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise AnswersError(name, f"is not UTF-8 text (byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise AnswersError(name, f"is not valid TOML: {exc}") from None
+    except RecursionError:
+        raise AnswersError(name, "is nested too deeply") from None
+    _refuse_secret_keys(data, name)
+    return data
+
+
+def _refuse_secret_keys(value: Any, name: str) -> None:
+    if isinstance(value, dict):
+        for key, inner in value.items():
+            if SECRET_KEY.fullmatch(fold(key)):
+                raise AnswersError(
+                    name, "must never hold a password or other secret; remove it", field=key
+                )
+            _refuse_secret_keys(inner, name)
+    elif isinstance(value, list):
+        for inner in value:
+            _refuse_secret_keys(inner, name)
+
+
 def parse_answers(raw: bytes, name: str, policy: Policy) -> Submission:
-    doc = Fields(parse_json(raw, name), file=name, error=AnswersError, echo=False)
+    """Parse the JSON form (drafts, and answers files named *.json)."""
+    return submission_from(parse_json(raw, name), name, policy)
+
+
+def submission_from(data: Any, name: str, policy: Policy) -> Submission:
+    doc = Fields(data, file=name, error=AnswersError, echo=False)
     if doc.required("format") != FORMAT:
         raise doc.fail("format", f"must be '{FORMAT}'")
     version = doc.integer("version", low=1, high=1_000_000)

@@ -7,7 +7,7 @@ the item and the dotted field path, so a user never sees a traceback.
 
 import re
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -177,6 +177,10 @@ class Fields:
         return value
 
     def iso_date(self, key: str, *, optional: bool = False) -> date | None:
+        raw = self.data.get(key)
+        if isinstance(raw, date) and not isinstance(raw, datetime):  # a TOML date
+            self._seen.add(key)
+            return raw
         value = self.string(key, optional=optional)
         if value is None:
             return None

@@ -1,0 +1,143 @@
+"""`selfcheck check` and `selfcheck assess`: evaluate an answers file; assess also signs."""
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Sequence
+from typing import TextIO
+
+from desktop.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from desktop.core.answers_file import load_answers
+from desktop.core.assessment import Assessment, assess
+from desktop.core.atomic import write_atomic
+from desktop.core.checks.password import PasswordSession
+from desktop.core.findings import VerdictKind
+from desktop.core.i18n import Language
+from desktop.core.model import Account
+from desktop.core.policy import Policy
+from desktop.core.policy_loader import load_policy
+from desktop.core.reasons import describe
+
+
+def check(args: argparse.Namespace) -> int:
+    policy = load_policy(args.checklists)
+    submission = load_answers(args.answers, policy)
+    passwords = PasswordSession(submission.person, submission.accounts)
+    if args.password_stdin:
+        _read_passwords(passwords, submission.accounts, sys.stdin)
+    result = assess(policy, submission, passwords)
+    language: Language = args.lang or submission.language
+    print_assessment(result, language, sys.stdout)
+    if args.json_out is not None:
+        write_atomic(args.json_out, findings_json(result))
+    return EXIT_OK if result.verdict.kind == VerdictKind.COMPLIANT else EXIT_FINDINGS
+
+
+def _read_passwords(session: PasswordSession, accounts: Sequence[Account], stream: TextIO) -> None:
+    """One password a line, in the file's account order; an empty line skips an account.
+
+    At a terminal, each password is asked for without echo, so it never shows on screen.
+    """
+    interactive = stream.isatty()
+    for account in accounts:
+        if interactive:
+            line = getpass.getpass(f"{account.platform} {account.handle} (Enter: skip): ")
+        else:
+            line = stream.readline()
+            if not line:
+                break
+        password = line.removesuffix("\n").removesuffix("\r")
+        if password:
+            session.add(account.id, password)
+        del password, line  # nothing keeps the password once it has been measured
+
+
+def _label(policy: Policy, item_id: str, language: Language) -> str:
+    return policy.items[item_id].title.get(language)
+
+
+def print_assessment(result: Assessment, language: Language, out: TextIO) -> None:
+    policy = result.policy
+    headings: dict[str | None, str] = {
+        None: "Cam kết và chương trình" if language == "vi" else "Pledges and programme"
+    }
+    for account in result.submission.accounts:
+        platform = policy.platforms[account.platform].name
+        headings[account.id] = f"{platform}: {account.handle}"
+    for account_id, heading in headings.items():
+        print(f"\n== {heading}", file=out)
+        for finding in result.for_account(account_id):
+            status = finding.status.value.upper()
+            title = _label(policy, finding.item_id, language)
+            reason = describe(finding, policy, language)
+            print(f"  [{status:12}] {title} ({', '.join(finding.provisions)}): {reason}", file=out)
+    verdict = result.verdict
+    if verdict.kind == VerdictKind.COMPLIANT:
+        print("\nKết luận: ĐẠT" if language == "vi" else "\nVerdict: COMPLIANT", file=out)
+        return
+    print(
+        "\nKết luận: CẦN KHẮC PHỤC" if language == "vi" else "\nVerdict: ACTION REQUIRED", file=out
+    )
+    for number, finding in enumerate(verdict.to_fix, 1):
+        where = headings[finding.account_id]
+        title = _label(policy, finding.item_id, language)
+        print(f"{number:3}. [{finding.severity.value}] {title} ({where})", file=out)
+        for step in finding.fix.get(language):
+            print(f"       - {step}", file=out)
+
+
+def findings_json(result: Assessment) -> bytes:
+    doc = {
+        "programme": result.submission.programme,
+        "verdict": result.verdict.kind.value,
+        "findings": [
+            {
+                "item": f.item_id,
+                "account": f.account_id,
+                "status": f.status.value,
+                "evidence": f.evidence.value,
+                "severity": f.severity.value,
+                "provisions": list(f.provisions),
+                "reason": f.reason,
+                "params": dict(f.params),
+            }
+            for f in result.findings
+        ],
+    }
+    return (json.dumps(doc, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode()
+
+
+def assess_and_sign(args: argparse.Namespace) -> int:
+    """`selfcheck assess`: evaluate, sign, append to the history, write the bundle."""
+    from desktop.commands.signing import passphrase_source
+    from desktop.core import bundle as bundles
+    from desktop.core.declare import declare
+    from desktop.core.history import History
+    from desktop.core.keys import KeyStore
+    from desktop.core.paths import data_home
+
+    policy = load_policy(args.checklists)
+    submission = load_answers(args.answers, policy)
+    passwords = PasswordSession(submission.person, submission.accounts)
+    if args.password_stdin:
+        _read_passwords(passwords, submission.accounts, sys.stdin)
+    result = assess(policy, submission, passwords)
+    del passwords  # measured: the reports are in `result`, the key of the digests goes now
+    home = data_home()
+    with History(home) as history:
+        chain = history.verify_chain()
+        if not chain.intact:
+            print(
+                "selfcheck: the local history is not intact; nothing was signed:", file=sys.stderr
+            )
+            for problem in chain.problems:
+                print(f"  - {problem}", file=sys.stderr)
+            return EXIT_USAGE
+        signed = declare(result, KeyStore(home), history, passphrase_source(args))
+    write = bundles.write_zip if args.zip else bundles.write_folder
+    target = write(signed.bundle, args.out, signed.name)
+    language: Language = args.lang or submission.language
+    print_assessment(result, language, sys.stdout)
+    print(f"\n{signed.declaration.signer} #{signed.declaration.seq}: {target}")
+    return EXIT_OK if result.verdict.kind == VerdictKind.COMPLIANT else EXIT_FINDINGS

@@ -1,0 +1,37 @@
+"""`selfcheck lint-checklists`: validate the policy files and show provision coverage."""
+
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from desktop.commands import EXIT_FINDINGS, EXIT_OK
+from desktop.core.coverage import coverage
+from desktop.core.policy_loader import load_policy
+
+
+def lint_checklists(directory: Path | None, *, quiet: bool, out: TextIO) -> int:
+    policy = load_policy(directory)
+    rows = coverage(policy)
+    missing = [row for row in rows if row.missing]
+    if not quiet:
+        for row in rows:
+            mark = "MISSING" if row.missing else ("ok" if row.items else "-")
+            cited = ", ".join(row.items) if row.items else "(context: help text only)"
+            if row.missing:
+                cited = "no item cites it"
+            print(f"{mark:8} {row.provision.id:12} {row.provision.kind.value:10} {cited}", file=out)
+    for row in missing:
+        print(
+            f"selfcheck: provision {row.provision.id} ({row.provision.kind.value}) "
+            "is cited by no item",
+            file=sys.stderr,
+        )
+    required = sum(1 for row in rows if row.required)
+    print(
+        f"{len(policy.files)} files, {len(policy.items)} items, {len(policy.programmes)} "
+        f"programmes, {len(policy.platforms)} platforms; "
+        f"{required - len(missing)}/{required} account, pledge, programme and review "
+        "provisions covered",
+        file=out,
+    )
+    return EXIT_FINDINGS if missing else EXIT_OK

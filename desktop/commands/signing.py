@@ -1,0 +1,113 @@
+"""`selfcheck verify`, `selfcheck history` and `selfcheck keys`: signatures and keys."""
+
+import argparse
+import getpass
+import sys
+from pathlib import Path
+
+from desktop.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from desktop.core import allowed_signers
+from desktop.core.allowed_signers import AllowedSignersError
+from desktop.core.atomic import write_atomic
+from desktop.core.bundle import BundleError, verify_path
+from desktop.core.history import History
+from desktop.core.keys import KeyStore, Passphrase
+from desktop.core.paths import data_home
+from desktop.core.sshsig import PublicKey
+
+
+def passphrase_source(args: argparse.Namespace) -> Passphrase | None:
+    """Where the key file's passphrase comes from: a file given, else the terminal."""
+    path: Path | None = getattr(args, "passphrase_file", None)
+    if path is not None:
+
+        def from_file(_new: bool) -> str:
+            return path.read_text("utf-8").splitlines()[0] if path.stat().st_size else ""
+
+        return from_file
+    if sys.stdin.isatty():
+
+        def ask(new: bool) -> str:
+            prompt = "New passphrase for the signing key file: " if new else "Key passphrase: "
+            first = getpass.getpass(prompt)
+            if new and getpass.getpass("Again: ") != first:
+                raise SystemExit("selfcheck: the passphrases differ")
+            return first
+
+        return ask
+    return None
+
+
+def verify(args: argparse.Namespace) -> int:
+    trusted = None
+    if args.allowed_signers is not None:
+        try:
+            trusted = allowed_signers.parse(args.allowed_signers.read_text("utf-8"))
+        except (AllowedSignersError, UnicodeDecodeError) as exc:
+            print(f"selfcheck: {args.allowed_signers}: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    failed = 0
+    for path in args.paths:
+        try:
+            verified = verify_path(path, trusted)
+        except BundleError as exc:
+            failed += 1
+            print(f"INVALID {path}: {exc}")
+            continue
+        summary = verified.summary
+        print(
+            f"OK      {path}: {summary['person'].get('full_name')} ({verified.principal}), "
+            f"{summary.get('programme')} {summary.get('issued_at')}, {summary.get('verdict')}, "
+            f"#{summary['seq']}, signed by {verified.key.fingerprint}"
+        )
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def history(args: argparse.Namespace) -> int:
+    with History(data_home()) as store:
+        declarations = store.declarations()
+        for d in declarations:
+            print(
+                f"{d.seq:4}  {d.issued_at}  {d.programme:14} {d.verdict:16} {d.sha256[:16]}  {d.signer}"
+            )
+        report = store.verify_chain()
+    if not declarations:
+        print("no declarations yet")
+    if report.intact:
+        print(f"chain intact: {report.declarations} declaration(s)")
+        return EXIT_OK
+    print("chain NOT intact:")
+    for problem in report.problems:
+        print(f"  - {problem}")
+    return EXIT_FINDINGS
+
+
+def keys(args: argparse.Namespace) -> int:
+    store = KeyStore(data_home())
+    if args.keys_command == "enrol":
+        key = store.create(passphrase_source(args), replace=args.replace)
+        public = PublicKey.of(key)
+        print(f"new signing key {public.fingerprint}")
+        return EXIT_OK
+    record = store.record()
+    if record is None:
+        print("no signing key yet: one is made at the first `selfcheck assess`", file=sys.stderr)
+        return EXIT_FINDINGS
+    public = PublicKey.from_openssh(record.public_key)
+    principal = args.principal or "STAFF-ID"
+    line = allowed_signers.signer_for(principal, public).line()
+    if args.keys_command == "export":
+        text = f"{public.openssh} selfcheck\n"
+        if args.out is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(args.out, text.encode(), mode=0o644)
+            print(f"public key written to {args.out}")
+        return EXIT_OK
+    state = store.state()
+    print(f"256 {public.fingerprint} selfcheck (ED25519)")
+    print(f"stored in: {record.storage.value} ({record.backend}), made {record.created}")
+    if not state.usable:
+        print(f"keychain now: {state.backend}, not usable ({state.problem})")
+    print(f"allowed_signers: {line}")
+    return EXIT_OK

@@ -1,0 +1,247 @@
+"""The bundle an official hands in: summary.json, its SSHSIG signature and the signer's
+allowed_signers line, as a folder or a zip.
+
+Verification reads the exact stored bytes, checks the signature first and parses the
+JSON only after; a bundle is never re-serialised to be checked.
+"""
+
+import os
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from enum import StrEnum
+from io import BytesIO
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+from desktop.core import allowed_signers, sshsig
+from desktop.core import summary as summary_json
+from desktop.core.allowed_signers import NAMESPACE_SUMMARY, AllowedSigner, AllowedSignersError
+from desktop.core.atomic import write_atomic
+from desktop.core.errors import SelfCheckError
+from desktop.core.sshsig import PublicKey
+
+SUMMARY = "summary.json"
+SIGNATURE = "summary.json.sig"
+SIGNERS = "allowed_signers"
+LIMITS = {SUMMARY: summary_json.MAX_BYTES, SIGNATURE: sshsig.MAX_ARMOR, SIGNERS: 64 * 1024}
+MAX_ZIP_ENTRIES = 64
+
+
+class Failure(StrEnum):
+    """Why a bundle did not verify, in the words a reviewer reads."""
+
+    MALFORMED = "malformed"
+    TRUNCATED = "truncated"
+    BAD_SIGNATURE = "bad signature"
+    UNKNOWN_SIGNER = "unknown signer"
+
+
+class BundleError(SelfCheckError):
+    """The bundle is not valid."""
+
+    def __init__(self, failure: Failure, detail: str) -> None:
+        self.failure = failure
+        self.detail = detail
+        super().__init__(f"{failure.value}: {detail}")
+
+
+@dataclass(frozen=True, slots=True)
+class Bundle:
+    summary: bytes
+    signature: bytes
+    signers: bytes | None
+
+
+@dataclass(frozen=True, slots=True)
+class Verified:
+    summary: dict[str, Any]
+    principal: str
+    key: PublicKey
+
+
+# -- writing --------------------------------------------------------------------------------
+
+
+def make(summary: bytes, key: Ed25519PrivateKey, principal: str) -> Bundle:
+    signature = sshsig.sign(key, summary, NAMESPACE_SUMMARY).encode("ascii")
+    line = allowed_signers.signer_for(principal, PublicKey.of(key)).line() + "\n"
+    return Bundle(summary, signature, line.encode("utf-8"))
+
+
+def _files(bundle: Bundle) -> dict[str, bytes]:
+    files = {SUMMARY: bundle.summary, SIGNATURE: bundle.signature}
+    if bundle.signers is not None:
+        files[SIGNERS] = bundle.signers
+    return files
+
+
+def _free_name(folder: Path, stem: str, suffix: str = "") -> Path:
+    candidate = folder / f"{stem}{suffix}"
+    number = 2
+    while candidate.exists():
+        candidate = folder / f"{stem}-{number}{suffix}"
+        number += 1
+    return candidate
+
+
+def write_folder(bundle: Bundle, out: Path, name: str) -> Path:
+    """Write the bundle as `out/name/`: built in a hidden folder, then renamed at once.
+
+    Private (0700/0600) like everything SelfCheck writes: it holds personal data, and the
+    official decides whom to give it to.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=out))
+    try:
+        for file_name, data in _files(bundle).items():
+            write_atomic(staging / file_name, data)
+        target = _free_name(out, name)
+        os.rename(staging, target)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    dir_fd = os.open(out, os.O_RDONLY)
+    try:
+        os.fsync(dir_fd)
+    finally:
+        os.close(dir_fd)
+    return target
+
+
+def write_zip(bundle: Bundle, out: Path, name: str) -> Path:
+    """Write the bundle as `out/name.zip`, its files inside a `name/` folder."""
+    out.mkdir(parents=True, exist_ok=True)
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for file_name, data in _files(bundle).items():
+            info = zipfile.ZipInfo(f"{name}/{file_name}", date_time=(2020, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            archive.writestr(info, data)
+    target = _free_name(out, name, ".zip")
+    write_atomic(target, buffer.getvalue())
+    return target
+
+
+# -- reading --------------------------------------------------------------------------------
+
+
+def read(path: Path) -> Bundle:
+    """Read a bundle folder or zip, refusing anything oversized or out of place."""
+    files: dict[str, bytes | None]
+    if path.is_dir():
+        files = {name: _read_limited(path / name, limit) for name, limit in LIMITS.items()}
+    elif zipfile.is_zipfile(path):
+        files = dict(_read_zip(path))
+    elif path.is_file() and path.suffix.lower() == ".zip":
+        raise BundleError(Failure.TRUNCATED, "the zip file is truncated or damaged")
+    elif path.exists():
+        raise BundleError(Failure.MALFORMED, "not a bundle folder or zip")
+    else:
+        raise BundleError(Failure.MALFORMED, "no such file or folder")
+    summary, signature = files.get(SUMMARY), files.get(SIGNATURE)
+    if summary is None:
+        raise BundleError(Failure.MALFORMED, f"{SUMMARY} is missing")
+    if signature is None:
+        raise BundleError(Failure.MALFORMED, f"{SIGNATURE} is missing")
+    return Bundle(summary, signature, files.get(SIGNERS))
+
+
+def _read_limited(path: Path, limit: int) -> bytes | None:
+    if path.is_symlink():
+        raise BundleError(Failure.MALFORMED, f"{path.name} is a symbolic link")
+    if not path.is_file():
+        return None
+    with open(path, "rb") as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise BundleError(Failure.MALFORMED, f"{path.name} is larger than {limit} bytes")
+    return data
+
+
+def _read_zip(path: Path) -> dict[str, bytes]:
+    files: dict[str, bytes] = {}
+    try:
+        with zipfile.ZipFile(path) as archive:
+            entries = archive.infolist()
+            if len(entries) > MAX_ZIP_ENTRIES:
+                raise BundleError(Failure.MALFORMED, "the zip holds too many files")
+            for info in entries:
+                name = PurePosixPath(info.filename).name
+                parts = PurePosixPath(info.filename).parts
+                # Only the three files, at the top or inside one folder; never "..".
+                if name not in LIMITS or len(parts) > 2 or ".." in parts or info.is_dir():
+                    continue
+                if name in files:
+                    raise BundleError(Failure.MALFORMED, f"the zip holds {name} twice")
+                if info.file_size > LIMITS[name]:
+                    raise BundleError(Failure.MALFORMED, f"{name} is too large")
+                with archive.open(info) as stream:
+                    data = stream.read(LIMITS[name] + 1)
+                if len(data) > LIMITS[name]:
+                    raise BundleError(Failure.MALFORMED, f"{name} is too large")
+                files[name] = data
+    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile) as exc:
+        raise BundleError(
+            Failure.TRUNCATED, f"the zip file is truncated or damaged ({exc})"
+        ) from None
+    except NotImplementedError:
+        raise BundleError(Failure.MALFORMED, "the zip uses an unsupported compression") from None
+    return files
+
+
+# -- verifying ------------------------------------------------------------------------------
+
+
+def verify(bundle: Bundle, trusted: list[AllowedSigner] | None = None) -> Verified:
+    """Check the signature over the exact bytes, the signer, then the summary's content.
+
+    `trusted` is the reviewer's allowed_signers; without it the bundle's own line is used,
+    which proves integrity and who holds the key, not that the key is the right person's.
+    """
+    if trusted is None:
+        if bundle.signers is None:
+            raise BundleError(Failure.MALFORMED, f"{SIGNERS} is missing")
+        try:
+            trusted = allowed_signers.parse(bundle.signers.decode("utf-8"))
+        except (UnicodeDecodeError, AllowedSignersError) as exc:
+            raise BundleError(Failure.MALFORMED, f"{SIGNERS}: {exc}") from None
+    try:
+        key = sshsig.verify(bundle.summary, bundle.signature, NAMESPACE_SUMMARY)
+    except sshsig.SignatureMalformed as exc:
+        failure = Failure.TRUNCATED if "truncated" in str(exc) else Failure.MALFORMED
+        raise BundleError(failure, f"{SIGNATURE}: {exc}") from None
+    except sshsig.SignatureMismatch as exc:
+        raise BundleError(Failure.BAD_SIGNATURE, str(exc)) from None
+    entry = allowed_signers.find(trusted, key, NAMESPACE_SUMMARY)
+    if entry is None:
+        raise BundleError(Failure.UNKNOWN_SIGNER, f"key {key.fingerprint} is not an allowed signer")
+    try:
+        summary = summary_json.decode(bundle.summary)
+    except summary_json.SummaryError as exc:
+        raise BundleError(Failure.MALFORMED, str(exc)) from None
+    staff_id = summary["person"].get("staff_id")
+    if staff_id not in entry.principals:
+        raise BundleError(
+            Failure.UNKNOWN_SIGNER,
+            f"the key is allowed for {', '.join(entry.principals)}, not for staff id {staff_id!r}",
+        )
+    if summary["signer"].get("fingerprint") != key.fingerprint:
+        raise BundleError(Failure.MALFORMED, "the summary names another signing key")
+    return Verified(summary, str(staff_id), key)
+
+
+def verify_path(path: Path, trusted: list[AllowedSigner] | None = None) -> Verified:
+    try:
+        return verify(read(path), trusted)
+    except OSError as exc:
+        raise BundleError(Failure.MALFORMED, exc.strerror or str(exc)) from None
+
+
+def bundle_name(summary: dict[str, Any]) -> str:
+    """`<staff-id>-<programme>-<date>`, as reviewers file them."""
+    return f"{summary['person']['staff_id']}-{summary['programme']}-{summary['issued_at'][:10]}"

@@ -1,0 +1,43 @@
+"""Turning an assessment into a signed declaration: summary, signature, history, bundle."""
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from desktop.core import bundle as bundles
+from desktop.core import summary as summary_json
+from desktop.core.assessment import Assessment
+from desktop.core.history import Declaration, History
+from desktop.core.keys import KeyStore, Passphrase
+from desktop.core.sshsig import PublicKey
+
+
+@dataclass(frozen=True, slots=True)
+class Signed:
+    summary: dict[str, Any]
+    bundle: bundles.Bundle
+    declaration: Declaration
+
+    @property
+    def name(self) -> str:
+        return bundles.bundle_name(self.summary)
+
+
+def declare(
+    result: Assessment,
+    keys: KeyStore,
+    history: History,
+    passphrase: Passphrase | None = None,
+    issued_at: datetime | None = None,
+) -> Signed:
+    """Sign the assessment as the next link of the history and keep it there."""
+    key = keys.load_or_create(passphrase)
+    public = PublicKey.of(key)
+    seq, prev = history.next_link(public.fingerprint)
+    doc = summary_json.build(
+        result, fingerprint=public.fingerprint, seq=seq, prev=prev, issued_at=issued_at
+    )
+    data = summary_json.encode(doc)
+    signed = bundles.make(data, key, result.submission.person.staff_id)
+    declaration = history.append(data, signed.signature, public)
+    return Signed(doc, signed, declaration)

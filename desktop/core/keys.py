@@ -1,0 +1,242 @@
+"""The signing key: one Ed25519 key per person per computer.
+
+Only the 32-byte seed is secret. It goes into the OS keychain through `keyring`; when
+there is no usable keychain (none, a plain-text one, or one that fails) it goes into an
+encrypted key file instead, never plain text. A non-secret record of the key (public key,
+where the seed is, which keychain) lives in the data folder, so that a key that vanished
+or a keychain that changed is noticed and reported instead of silently replaced.
+"""
+
+import base64
+import binascii
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+
+import keyring
+import keyring.errors
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+from keyring.backend import KeyringBackend
+
+from desktop.core import keyfile
+from desktop.core.atomic import write_atomic
+from desktop.core.errors import SelfCheckError
+from desktop.core.sshsig import PublicKey
+
+SERVICE = "selfcheck"
+SEED_ENTRY = "ed25519-seed"
+RECORD = "signing-key.json"
+KEY_FILE = "signing-key.enc"
+
+Passphrase = Callable[[bool], str]  # called with True when a new passphrase is being set
+
+
+class KeyStoreError(SelfCheckError):
+    """The signing key cannot be used."""
+
+
+class KeychainLocked(KeyStoreError):  # noqa: N818 (reads as the state shown to users)
+    """The keychain is locked: unlock it (log in to the desktop session) and try again."""
+
+
+class KeyMissing(KeyStoreError):  # noqa: N818
+    """The signing key this computer had can no longer be found."""
+
+
+class KeychainChanged(KeyStoreError):  # noqa: N818
+    """The key was stored in another keychain than the one in use now."""
+
+
+class PassphraseNeeded(KeyStoreError):  # noqa: N818
+    """The key is kept in an encrypted file and a passphrase is needed to use it."""
+
+
+class Storage(StrEnum):
+    KEYCHAIN = "keychain"
+    FILE = "encrypted-file"
+
+
+@dataclass(frozen=True, slots=True)
+class KeychainState:
+    usable: bool
+    backend: str  # module.Class, as recorded
+    problem: str | None = None  # why it is not usable: none, plain-text, failing
+
+    @property
+    def name(self) -> str:
+        return self.backend.rsplit(".", 2)[-2] if "." in self.backend else self.backend
+
+
+def _backend_name(backend: KeyringBackend) -> str:
+    return f"{type(backend).__module__}.{type(backend).__qualname__}"
+
+
+def keychain_state(backend: KeyringBackend | None = None) -> KeychainState:
+    """Whether the keychain can hold the seed safely."""
+    backend = backend if backend is not None else keyring.get_keyring()
+    name = _backend_name(backend)
+    module = type(backend).__module__
+    if module.startswith(("keyring.backends.fail", "keyring.backends.null")):
+        return KeychainState(False, name, "none")
+    if module.startswith("keyrings.alt") or "plaintext" in name.lower():
+        # keyrings.alt stores in files readable by anyone with the disk: not a keychain.
+        return KeychainState(False, name, "plain-text")
+    if module.startswith("keyring.backends.chainer") and not getattr(backend, "backends", ()):
+        return KeychainState(False, name, "none")
+    try:
+        priority = float(backend.priority)
+    except Exception:  # a backend whose priority check itself fails is not usable
+        return KeychainState(False, name, "failing")
+    if priority <= 0:
+        return KeychainState(False, name, "failing")
+    return KeychainState(True, name)
+
+
+@dataclass(frozen=True, slots=True)
+class KeyRecord:
+    public_key: str
+    fingerprint: str
+    storage: Storage
+    backend: str
+    created: str
+
+    def to_json(self) -> bytes:
+        return json.dumps(asdict(self), indent=2, sort_keys=True).encode() + b"\n"
+
+
+class KeyStore:
+    """Creates, finds and unlocks the signing key kept under `home`."""
+
+    def __init__(
+        self, home: Path, backend: KeyringBackend | None = None, cost: int = keyfile.DEFAULT_COST
+    ) -> None:
+        self.home = home
+        self.backend = backend if backend is not None else keyring.get_keyring()
+        self.cost = cost
+
+    # -- the record -----------------------------------------------------------------------
+
+    def record(self) -> KeyRecord | None:
+        path = self.home / RECORD
+        if not path.exists():
+            return None
+        try:
+            data = json.loads(path.read_bytes())
+            return KeyRecord(
+                public_key=str(data["public_key"]),
+                fingerprint=str(data["fingerprint"]),
+                storage=Storage(data["storage"]),
+                backend=str(data["backend"]),
+                created=str(data["created"]),
+            )
+        except (ValueError, KeyError, TypeError):
+            raise KeyMissing(
+                f"the key record {path} is damaged; re-enrol with `selfcheck keys enrol --replace`"
+            ) from None
+
+    def state(self) -> KeychainState:
+        return keychain_state(self.backend)
+
+    # -- use ------------------------------------------------------------------------------
+
+    def load_or_create(self, passphrase: Passphrase | None = None) -> Ed25519PrivateKey:
+        """The key, made on first use. Never silently replaces a key that existed."""
+        if self.record() is None:
+            return self.create(passphrase)
+        return self.load(passphrase)
+
+    def load(self, passphrase: Passphrase | None = None) -> Ed25519PrivateKey:
+        record = self.record()
+        if record is None:
+            raise KeyMissing("no signing key has been made on this computer yet")
+        if record.storage == Storage.KEYCHAIN:
+            seed = self._seed_from_keychain(record)
+        else:
+            seed = self._seed_from_file(record, passphrase)
+        key = Ed25519PrivateKey.from_private_bytes(seed)
+        if PublicKey.of(key).openssh != record.public_key:
+            raise KeyMissing(
+                f"the key found is not the enrolled key {record.fingerprint}; "
+                "re-enrol with `selfcheck keys enrol --replace`"
+            )
+        return key
+
+    def _seed_from_keychain(self, record: KeyRecord) -> bytes:
+        current = _backend_name(self.backend)
+        if current != record.backend:
+            raise KeychainChanged(
+                f"the signing key {record.fingerprint} was kept in {record.backend}, but the "
+                f"keychain now is {current}; switch back, or re-enrol with "
+                "`selfcheck keys enrol --replace` (old summaries stay valid)"
+            )
+        try:
+            stored = self.backend.get_password(SERVICE, SEED_ENTRY)
+        except keyring.errors.KeyringLocked:
+            raise KeychainLocked(KeychainLocked.__doc__) from None
+        except keyring.errors.KeyringError as exc:
+            raise KeyStoreError(f"the keychain failed: {exc}") from None
+        if stored is None:
+            raise KeyMissing(
+                f"the signing key {record.fingerprint} made on {record.created[:10]} is no "
+                "longer in the keychain; re-enrol with `selfcheck keys enrol --replace` "
+                "(old summaries stay valid)"
+            )
+        try:
+            seed = base64.b64decode(stored, validate=True)
+        except (binascii.Error, ValueError):
+            seed = b""
+        if len(seed) != 32:
+            raise KeyMissing("the keychain entry is damaged; re-enrol")
+        return seed
+
+    def _seed_from_file(self, record: KeyRecord, passphrase: Passphrase | None) -> bytes:
+        path = self.home / KEY_FILE
+        if not path.exists():
+            raise KeyMissing(
+                f"the key file {path} for key {record.fingerprint} is gone; re-enrol with "
+                "`selfcheck keys enrol --replace` (old summaries stay valid)"
+            )
+        if passphrase is None:
+            raise PassphraseNeeded(PassphraseNeeded.__doc__)
+        return keyfile.open_seed(path.read_bytes(), passphrase(False))
+
+    # -- enrolment ------------------------------------------------------------------------
+
+    def create(
+        self, passphrase: Passphrase | None = None, *, replace: bool = False
+    ) -> Ed25519PrivateKey:
+        if self.record() is not None and not replace:
+            raise KeyStoreError("a signing key exists already; use --replace to make a new one")
+        key = Ed25519PrivateKey.generate()
+        seed = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
+        public = PublicKey.of(key)
+        storage = Storage.FILE
+        if self.state().usable:
+            try:
+                self.backend.set_password(SERVICE, SEED_ENTRY, base64.b64encode(seed).decode())
+                storage = Storage.KEYCHAIN
+            except keyring.errors.KeyringLocked:
+                raise KeychainLocked(KeychainLocked.__doc__) from None
+            except keyring.errors.KeyringError:
+                storage = Storage.FILE  # the keychain refused: the encrypted file takes it
+        if storage == Storage.FILE:
+            if passphrase is None:
+                raise PassphraseNeeded(
+                    "there is no usable keychain, so the key goes into an encrypted file: "
+                    "a passphrase is needed"
+                )
+            sealed = keyfile.seal(seed, public.openssh, passphrase(True), self.cost)
+            keyfile.write(self.home / KEY_FILE, sealed)
+        record = KeyRecord(
+            public_key=public.openssh,
+            fingerprint=public.fingerprint,
+            storage=storage,
+            backend=_backend_name(self.backend),
+            created=datetime.now(UTC).isoformat(timespec="seconds"),
+        )
+        write_atomic(self.home / RECORD, record.to_json())
+        return key

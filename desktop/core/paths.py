@@ -1,0 +1,14 @@
+"""Where SelfCheck keeps the user's data: the history, the key record, drafts."""
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_dir
+
+
+def data_home() -> Path:
+    """`SELFCHECK_HOME`, or the platform's per-user data folder; created private (0700)."""
+    override = os.environ.get("SELFCHECK_HOME")
+    home = Path(override) if override else Path(user_data_dir("SelfCheck", appauthor=False))
+    home.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return home

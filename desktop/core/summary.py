@@ -1,0 +1,155 @@
+"""summary.json: the signed record of one assessment.
+
+Compact UTF-8 JSON with sorted keys and no floats, so the same content always gives the
+same bytes; the signature covers exactly these bytes and is never checked against a
+re-serialisation. What a summary holds is documented in docs/summary.schema.json.
+"""
+
+import hashlib
+import json
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from desktop import __version__
+from desktop.core.assessment import Assessment
+from desktop.core.errors import SelfCheckError
+
+FORMAT = "selfcheck-summary"
+VERSION = 1
+MAX_BYTES = 1024 * 1024
+
+
+class SummaryError(SelfCheckError):
+    """summary.json is malformed."""
+
+
+def build(
+    result: Assessment,
+    *,
+    fingerprint: str,
+    seq: int,
+    prev: str | None,
+    issued_at: datetime | None = None,
+) -> dict[str, Any]:
+    """The summary of `result` as a JSON-ready dict; no password, no secret, no float."""
+    submission, person = result.submission, result.submission.person
+    issued = (issued_at or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
+    person_doc: dict[str, Any] = {
+        "full_name": person.full_name,
+        "staff_id": person.staff_id,
+        "unit": person.unit,
+        "position": person.position,
+        "category": person.category.value,
+    }
+    if person.destination is not None:
+        person_doc["destination"] = person.destination
+    if person.mission is not None:
+        person_doc["mission"] = person.mission
+    if person.departure_date is not None:
+        person_doc["departure_date"] = person.departure_date.isoformat()
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "app_version": __version__,
+        "programme": submission.programme,
+        "language": submission.language,
+        "checklists": [
+            {"id": f.id, "version": f.version, "path": f.path, "sha256": f.sha256}
+            for f in result.policy.files
+        ],
+        "person": person_doc,
+        "accounts": [
+            {"id": a.id, "platform": a.platform, "kind": a.kind.value, "handle": a.handle}
+            for a in submission.accounts
+        ],
+        "findings": [
+            {
+                "item": f.item_id,
+                "account": f.account_id,
+                "status": f.status.value,
+                "evidence": f.evidence.value,
+                "severity": f.severity.value,
+                "provisions": list(f.provisions),
+            }
+            for f in result.findings
+        ],
+        "verdict": result.verdict.kind.value,
+        "issued_at": issued.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "seq": seq,
+        "prev": prev,
+        "signer": {"fingerprint": fingerprint},
+    }
+
+
+def encode(summary: Mapping[str, Any]) -> bytes:
+    """Canonical bytes: compact, sorted keys, UTF-8, and never a float."""
+    _refuse_floats(summary)
+    return json.dumps(
+        summary, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
+    ).encode("utf-8")
+
+
+def _refuse_floats(value: object) -> None:
+    if isinstance(value, float):
+        raise TypeError("a summary must not hold floating-point numbers")
+    if isinstance(value, Mapping):
+        for inner in value.values():
+            _refuse_floats(inner)
+    elif isinstance(value, list | tuple):
+        for inner in value:
+            _refuse_floats(inner)
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _strict_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise SummaryError(f"duplicate key {key!r}")
+        out[key] = value
+    return out
+
+
+def _no_float(text: str) -> float:
+    raise SummaryError("floating-point numbers are not allowed")
+
+
+def _no_constant(text: str) -> float:
+    raise SummaryError(f"{text} is not allowed")
+
+
+def decode(data: bytes) -> dict[str, Any]:
+    """Parse verified bytes strictly: UTF-8, no duplicate keys, no floats, the right format."""
+    if len(data) > MAX_BYTES:
+        raise SummaryError("summary.json is too large")
+    try:
+        value = json.loads(
+            data.decode("utf-8"),
+            object_pairs_hook=_strict_pairs,
+            parse_float=_no_float,
+            parse_constant=_no_constant,
+        )
+    except UnicodeDecodeError:
+        raise SummaryError("summary.json is not UTF-8") from None
+    except RecursionError:
+        raise SummaryError("summary.json is nested too deeply") from None
+    except ValueError as exc:
+        raise SummaryError(f"summary.json is not valid JSON: {exc}") from None
+    if not isinstance(value, dict) or value.get("format") != FORMAT:
+        raise SummaryError("not a SelfCheck summary")
+    version = value.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise SummaryError("summary.json has no valid version")
+    if version > VERSION:
+        raise SummaryError(f"summary.json is version {version}, newer than this app")
+    for key, kind in (("seq", int), ("signer", dict), ("person", dict), ("findings", list)):
+        if not isinstance(value.get(key), kind) or isinstance(value.get(key), bool):
+            raise SummaryError(f"summary.json field {key!r} is missing or of the wrong type")
+    prev = value.get("prev")
+    if prev is not None and not (isinstance(prev, str) and len(prev) == 64):
+        raise SummaryError("summary.json field 'prev' is not a sha256")
+    return value
