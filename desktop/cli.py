@@ -48,7 +48,12 @@ def _parser() -> argparse.ArgumentParser:
     verify.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     verify.add_argument("--allowed-signers", type=Path, help="trusted signers (OpenSSH format)")
 
-    commands.add_parser("history", help="list local declarations and check their chain")
+    history = commands.add_parser("history", help="list local declarations, check their chain")
+    history.add_argument(
+        "--start-new-chain",
+        action="store_true",
+        help="after a reported loss: accept the history as it is now and continue from it",
+    )
 
     keys = commands.add_parser("keys", help="the signing key")
     key_commands = keys.add_subparsers(dest="keys_command", required=True)

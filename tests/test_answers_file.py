@@ -235,3 +235,25 @@ def test_mutated_example_is_accepted_or_refused_cleanly(
         result = assess(policy, submission)
         print_assessment(result, "vi", io.StringIO())
         findings_json(result).decode("utf-8")
+
+
+def test_toml_answers_refuse_secrets_and_bad_syntax(policy: Policy, tmp_path: Path) -> None:
+    text = (EXAMPLES / "annual.toml").read_text("utf-8")
+    leaky = tmp_path / "leaky.toml"
+    leaky.write_text(
+        text.replace('handle = "an.nguyenvan.78"', 'handle = "an.nguyenvan.78"\nmat_khau = "x"'),
+        "utf-8",
+    )
+    with pytest.raises(AnswersError, match="field 'mat_khau': must never hold a password"):
+        load_answers(leaky, policy)
+    broken = tmp_path / "broken.toml"
+    broken.write_text(text.replace("version = 1", "version = "), "utf-8")
+    with pytest.raises(AnswersError, match=r"broken.toml: is not valid TOML: .*line"):
+        load_answers(broken, policy)
+
+
+def test_toml_and_json_forms_read_the_same(policy: Policy, tmp_path: Path) -> None:
+    from_toml = load_answers(EXAMPLES / "predeployment.toml", policy)
+    as_json = tmp_path / "draft.json"
+    as_json.write_bytes(dump_answers(from_toml))
+    assert load_answers(as_json, policy) == from_toml

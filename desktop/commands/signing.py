@@ -65,10 +65,14 @@ def verify(args: argparse.Namespace) -> int:
 
 def history(args: argparse.Namespace) -> int:
     with History(data_home()) as store:
+        if args.start_new_chain:
+            aside = store.start_new_chain()
+            print(f"a new chain starts from the history as it is now; the old head is {aside}")
         declarations = store.declarations()
         for d in declarations:
             print(
-                f"{d.seq:4}  {d.issued_at}  {d.programme:14} {d.verdict:16} {d.sha256[:16]}  {d.signer}"
+                f"{d.seq:4}  {d.issued_at}  {d.programme:14} {d.verdict:16} "
+                f"{d.sha256[:16]}  {d.signer}"
             )
         report = store.verify_chain()
     if not declarations:

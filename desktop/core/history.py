@@ -100,8 +100,8 @@ class History:
         self.home = home
         self.path = home / DATABASE
         self.head_path = home / HEAD
-        new = not self.path.exists()
-        if new:
+        home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if not self.path.exists():
             _private_file(self.path)
         try:
             self.db = sqlite3.connect(self.path, isolation_level=None)
@@ -235,6 +235,19 @@ class History:
             return {str(k): (int(v["seq"]), str(v["sha256"])) for k, v in data.items()}
         except (ValueError, KeyError, TypeError, AttributeError):
             return {}
+
+    def start_new_chain(self) -> Path:
+        """Accept the history as it is now, after damage or loss was reported to the user.
+
+        The old head is kept aside; the next declaration continues from what the database
+        holds, and a reviewer who remembers the old chain sees that it was not continued.
+        """
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        aside = self.head_path.with_name(f"{HEAD}.replaced-{stamp}")
+        if self.head_path.exists():
+            os.replace(self.head_path, aside)
+        self._write_head()
+        return aside
 
     # -- verification ---------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ or a keychain that changed is noticed and reported instead of silently replaced.
 import base64
 import binascii
 import json
+import secrets
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
@@ -28,7 +29,9 @@ from desktop.core.errors import SelfCheckError
 from desktop.core.sshsig import PublicKey
 
 SERVICE = "selfcheck"
-SEED_ENTRY = "ed25519-seed"
+# One keychain entry per key, named by a random id kept in the record: two data folders
+# (SELFCHECK_HOME) on one computer never overwrite each other's key.
+ENTRY_PREFIX = "ed25519-seed-"
 RECORD = "signing-key.json"
 KEY_FILE = "signing-key.enc"
 
@@ -98,6 +101,7 @@ def keychain_state(backend: KeyringBackend | None = None) -> KeychainState:
 
 @dataclass(frozen=True, slots=True)
 class KeyRecord:
+    key_id: str
     public_key: str
     fingerprint: str
     storage: Storage
@@ -127,6 +131,7 @@ class KeyStore:
         try:
             data = json.loads(path.read_bytes())
             return KeyRecord(
+                key_id=str(data["key_id"]),
                 public_key=str(data["public_key"]),
                 fingerprint=str(data["fingerprint"]),
                 storage=Storage(data["storage"]),
@@ -174,7 +179,7 @@ class KeyStore:
                 "`selfcheck keys enrol --replace` (old summaries stay valid)"
             )
         try:
-            stored = self.backend.get_password(SERVICE, SEED_ENTRY)
+            stored = self.backend.get_password(SERVICE, ENTRY_PREFIX + record.key_id)
         except keyring.errors.KeyringLocked:
             raise KeychainLocked(KeychainLocked.__doc__) from None
         except keyring.errors.KeyringError as exc:
@@ -211,13 +216,16 @@ class KeyStore:
     ) -> Ed25519PrivateKey:
         if self.record() is not None and not replace:
             raise KeyStoreError("a signing key exists already; use --replace to make a new one")
+        self.home.mkdir(parents=True, exist_ok=True, mode=0o700)
         key = Ed25519PrivateKey.generate()
         seed = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
         public = PublicKey.of(key)
+        key_id = secrets.token_hex(8)
         storage = Storage.FILE
         if self.state().usable:
             try:
-                self.backend.set_password(SERVICE, SEED_ENTRY, base64.b64encode(seed).decode())
+                entry = ENTRY_PREFIX + key_id
+                self.backend.set_password(SERVICE, entry, base64.b64encode(seed).decode())
                 storage = Storage.KEYCHAIN
             except keyring.errors.KeyringLocked:
                 raise KeychainLocked(KeychainLocked.__doc__) from None
@@ -232,6 +240,7 @@ class KeyStore:
             sealed = keyfile.seal(seed, public.openssh, passphrase(True), self.cost)
             keyfile.write(self.home / KEY_FILE, sealed)
         record = KeyRecord(
+            key_id=key_id,
             public_key=public.openssh,
             fingerprint=public.fingerprint,
             storage=storage,

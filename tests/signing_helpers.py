@@ -1,0 +1,90 @@
+"""Shared pieces for the signing tests: a real ssh-keygen, keys, a small summary."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from keyring.backend import KeyringBackend
+
+from desktop.core.allowed_signers import NAMESPACE_SUMMARY, signer_for
+from desktop.core.sshsig import PublicKey
+
+SSH_KEYGEN = shutil.which("ssh-keygen")
+needs_ssh_keygen = pytest.mark.skipif(SSH_KEYGEN is None, reason="OpenSSH's ssh-keygen is absent")
+
+
+def ssh_keygen_verifies(
+    folder: Path,
+    message: bytes,
+    signature: bytes | str,
+    key: PublicKey,
+    principal: str = "me",
+    namespace: str = NAMESPACE_SUMMARY,
+) -> bool:
+    """Whether stock `ssh-keygen -Y verify` accepts the signature."""
+    assert SSH_KEYGEN is not None
+    signers = folder / "allowed_signers"
+    sig = folder / "message.sig"
+    signers.write_text(signer_for(principal, key).line() + "\n")
+    sig.write_bytes(signature.encode() if isinstance(signature, str) else signature)
+    result = subprocess.run(
+        [
+            SSH_KEYGEN,
+            "-Y",
+            "verify",
+            "-f",
+            str(signers),
+            "-I",
+            principal,
+            "-n",
+            namespace,
+            "-s",
+            str(sig),
+        ],
+        input=message,
+        capture_output=True,
+        timeout=30,
+        check=False,
+    )
+    return result.returncode == 0
+
+
+def new_key() -> Ed25519PrivateKey:
+    return Ed25519PrivateKey.generate()
+
+
+class MemoryKeyring(KeyringBackend):
+    """A keychain in memory: what a working OS keychain does."""
+
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.store: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.store.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.store[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        self.store.pop((service, username), None)
+
+
+def declare_example(home: Path, programme: str = "annual", backend: KeyringBackend | None = None):  # type: ignore[no-untyped-def]
+    """Assess an example answers file and sign it into the history under `home`."""
+    from desktop.core.answers_file import load_answers
+    from desktop.core.assessment import assess
+    from desktop.core.declare import declare
+    from desktop.core.history import History
+    from desktop.core.keys import KeyStore
+    from desktop.core.policy_loader import load_policy
+    from tests.conftest import CHECKLISTS, EXAMPLES
+
+    policy = load_policy(CHECKLISTS)
+    result = assess(policy, load_answers(EXAMPLES / f"{programme}.toml", policy))
+    with History(home) as history:
+        return declare(result, KeyStore(home, backend or MemoryKeyring()), history)

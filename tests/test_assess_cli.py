@@ -1,0 +1,209 @@
+"""`selfcheck assess`, `verify`, `history` and `keys` as a user runs them."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import EXAMPLES, ROOT
+from tests.signing_helpers import SSH_KEYGEN, needs_ssh_keygen
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    home = tmp_path / "home"
+    passphrase = tmp_path / "passphrase"
+    passphrase.write_text("một câu mật khẩu dài cho tệp khóa\n")
+    return {
+        **os.environ,
+        "SELFCHECK_HOME": str(home),
+        "PASSPHRASE_FILE": str(passphrase),
+        "TMPDIR": str(tmp_path / "tmp"),
+    }
+
+
+def run(env: dict[str, str], *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    Path(env["TMPDIR"]).mkdir(exist_ok=True)
+    return subprocess.run(
+        [sys.executable, "-m", "desktop", *args],
+        input=stdin,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+
+
+def assess(
+    env: dict[str, str], programme: str, out: Path, *extra: str, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
+    return run(
+        env,
+        "assess",
+        str(EXAMPLES / f"{programme}.toml"),
+        "--out",
+        str(out),
+        "--passphrase-file",
+        env["PASSPHRASE_FILE"],
+        *extra,
+        stdin=stdin,
+    )
+
+
+def _bundle(out: Path) -> Path:
+    (folder,) = [p for p in out.iterdir() if not p.name.startswith(".")]
+    return folder
+
+
+@needs_ssh_keygen
+@pytest.mark.parametrize("programme", ["onboarding", "annual", "predeployment"])
+def test_each_example_yields_a_bundle_ssh_keygen_accepts(
+    env: dict[str, str], tmp_path: Path, programme: str
+) -> None:
+    assert SSH_KEYGEN is not None
+    out = tmp_path / "out"
+    result = assess(
+        env,
+        programme,
+        out,
+        "--password-stdin",
+        stdin="một cụm mật khẩu thật dài số 1\n\ncụm khác hẳn, cũng dài 22\n",
+    )
+    assert result.returncode in (0, 1), result.stderr
+    assert "Verdict" in result.stdout or "Kết luận" in result.stdout
+    folder = _bundle(out)
+    principal = (folder / "allowed_signers").read_text().split()[0]
+    with open(folder / "summary.json", "rb") as data:
+        check = subprocess.run(
+            [
+                SSH_KEYGEN,
+                "-Y",
+                "verify",
+                "-f",
+                str(folder / "allowed_signers"),
+                "-I",
+                principal,
+                "-n",
+                "selfcheck-summary-v1",
+                "-s",
+                str(folder / "summary.json.sig"),
+            ],
+            stdin=data,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    assert check.returncode == 0, check.stderr
+
+
+def test_assess_appends_to_the_history_and_verify_reports(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    out = tmp_path / "out"
+    assert assess(env, "onboarding", out).returncode in (0, 1)
+    assert assess(env, "annual", out, "--zip").returncode in (0, 1)
+    history = run(env, "history")
+    assert history.returncode == 0
+    assert "chain intact: 2 declaration(s)" in history.stdout
+    bundles = sorted(out.iterdir(), key=lambda p: p.suffix)
+    assert [p.suffix for p in bundles] == ["", ".zip"]
+    result = run(env, "verify", *map(str, bundles))
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count("OK ") == 2
+
+    tampered = tmp_path / "tampered"
+    tampered.mkdir()
+    for f in bundles[0].iterdir():
+        (tampered / f.name).write_bytes(f.read_bytes())
+    summary = tampered / "summary.json"
+    summary.write_bytes(summary.read_bytes().replace(b"action-required", b"compliant"))
+    junk = tmp_path / "junk.zip"
+    junk.write_bytes(b"PK\x03\x04 this is not really a zip")
+    result = run(env, "verify", str(bundles[0]), str(tampered), str(junk), str(tmp_path / "none"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("OK ")
+    assert lines[1] == f"INVALID {tampered}: bad signature: the signature does not match the data"
+    assert lines[2].startswith(f"INVALID {junk}: truncated")
+    assert lines[3] == f"INVALID {tmp_path / 'none'}: malformed: no such file or folder"
+
+
+def test_verify_with_a_reviewer_allowed_signers_file(env: dict[str, str], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assess(env, "annual", out)
+    folder = _bundle(out)
+    stranger = tmp_path / "roster"
+    stranger.write_text(
+        'BNG-08231 namespaces="selfcheck-summary-v1" ssh-ed25519 '
+        "AAAAC3NzaC1lZDI1NTE5AAAAIBmVpE4vpz2ry7aAYz2TzxeEJ0N9hZ5jjLI2TfrPx0Mj\n"
+    )
+    result = run(env, "verify", str(folder), "--allowed-signers", str(stranger))
+    assert result.returncode == 1
+    assert "unknown signer" in result.stdout
+    result = run(env, "verify", str(folder), "--allowed-signers", str(folder / "allowed_signers"))
+    assert result.returncode == 0
+    bad = tmp_path / "bad-roster"
+    bad.write_text("this is not an allowed signers line\n")
+    assert run(env, "verify", str(folder), "--allowed-signers", str(bad)).returncode == 2
+    assert run(env, "verify").returncode == 2  # no path: a usage error
+
+
+@needs_ssh_keygen
+def test_keys_show_prints_what_ssh_keygen_prints(env: dict[str, str], tmp_path: Path) -> None:
+    assert SSH_KEYGEN is not None
+    assert run(env, "keys", "show").returncode == 1  # no key yet: says so
+    assess(env, "annual", tmp_path / "out")
+    exported = tmp_path / "key.pub"
+    assert run(env, "keys", "export", "--out", str(exported)).returncode == 0
+    expected = subprocess.run(
+        [SSH_KEYGEN, "-l", "-f", str(exported)],
+        capture_output=True,
+        text=True,
+        timeout=30,
+        check=True,
+    ).stdout.strip()
+    shown = run(env, "keys", "show", "--principal", "BNG-08231").stdout.splitlines()
+    assert shown[0] == expected
+    line = (_bundle(tmp_path / "out") / "allowed_signers").read_text().strip()
+    assert f"allowed_signers: {line}" in shown
+
+
+def test_canary_password_is_nowhere_after_assess(env: dict[str, str], tmp_path: Path) -> None:
+    canary = "Canary-Đà-Lạt-51c0de-Pw!"
+    out = tmp_path / "out"
+    result = assess(env, "annual", out, "--password-stdin", stdin=f"{canary}\n{canary}\n{canary}\n")
+    assert result.returncode in (0, 1), result.stderr
+    assert "password-reused" not in result.stdout  # printed as words, not reason keys
+    needles = [canary.encode(e) for e in ("utf-8", "utf-16-le", "utf-16-be")]
+    needles += [b"51c0de", "51c0de".encode("utf-16-le"), canary.lower().encode()]
+    searched = [p for p in tmp_path.rglob("*") if p.is_file() and p.name != "passphrase"]
+    assert any(p.name == "history.db" for p in searched)
+    assert any(p.name == "summary.json" for p in searched)
+    for path in searched:
+        data = path.read_bytes()
+        assert not any(n in data for n in needles), path
+    assert "51c0de" not in result.stdout + result.stderr
+
+
+def test_assess_refuses_to_sign_onto_a_broken_history(env: dict[str, str], tmp_path: Path) -> None:
+    import sqlite3
+
+    out = tmp_path / "out"
+    assess(env, "onboarding", out)
+    assess(env, "annual", out)
+    db = sqlite3.connect(Path(env["SELFCHECK_HOME"]) / "history.db")
+    db.execute("DROP TRIGGER declarations_append_only_delete")
+    db.execute("DELETE FROM declarations WHERE seq = 2")
+    db.commit()
+    db.close()
+    result = assess(env, "annual", out)
+    assert result.returncode == 2
+    assert "not intact; nothing was signed" in result.stderr
+    assert "history was restored from an older copy or declarations were removed" in result.stderr
+    assert run(env, "history").returncode == 1

@@ -1,0 +1,252 @@
+"""Bundles: written as folders and zips, verified by the app and by OpenSSH, failures named."""
+
+import json
+import subprocess
+import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from desktop.core import allowed_signers, bundle, sshsig
+from desktop.core import summary as summary_json
+from desktop.core.bundle import Bundle, BundleError, Failure
+from desktop.core.sshsig import PublicKey
+from tests.signing_helpers import (
+    SSH_KEYGEN,
+    declare_example,
+    needs_ssh_keygen,
+    new_key,
+    ssh_keygen_verifies,
+)
+
+SCHEMA = json.loads(
+    (Path(__file__).resolve().parents[1] / "docs" / "summary.schema.json").read_text("utf-8")
+)
+
+
+@pytest.fixture
+def signed(tmp_path: Path):  # type: ignore[no-untyped-def]
+    return declare_example(tmp_path / "home")
+
+
+def _check_schema(summary: dict) -> None:  # type: ignore[type-arg]
+    jsonschema.validate(summary, SCHEMA, format_checker=jsonschema.FormatChecker())
+
+
+@pytest.mark.parametrize("programme", ["onboarding", "annual", "predeployment"])
+def test_every_summary_matches_the_schema(tmp_path: Path, programme: str) -> None:
+    signed = declare_example(tmp_path, programme)
+    _check_schema(summary_json.decode(signed.bundle.summary))
+
+
+def test_schema_rejects_what_a_summary_must_not_hold(signed) -> None:  # type: ignore[no-untyped-def]
+    doc = summary_json.decode(signed.bundle.summary)
+    for mutate in (
+        lambda d: d["accounts"][0].update(password="x"),
+        lambda d: d.update(seq=0),
+        lambda d: d["findings"][0].update(status="ok"),
+        lambda d: d["person"].update(birth_year=1978),
+    ):
+        bad = json.loads(json.dumps(doc))
+        mutate(bad)
+        with pytest.raises(jsonschema.ValidationError):
+            _check_schema(bad)
+
+
+def test_summary_bytes_are_canonical(signed) -> None:  # type: ignore[no-untyped-def]
+    data = signed.bundle.summary
+    doc = json.loads(data)
+    assert summary_json.encode(doc) == data
+    assert b"\n" not in data and b": " not in data
+    assert "Nguyễn Văn An".encode() in data  # UTF-8, not \\u escapes
+    with pytest.raises(TypeError):
+        summary_json.encode({**doc, "score": 0.5})
+
+
+def test_summary_holds_no_contact_details(signed) -> None:  # type: ignore[no-untyped-def]
+    data = signed.bundle.summary.decode()
+    for private in ("an.nguyenvan78@gmail.com", "0903 123 456", "1978", "An Nguyễn"):
+        assert private not in data
+
+
+@needs_ssh_keygen
+def test_folder_bundle_verifies_with_plain_ssh_keygen(tmp_path: Path, signed) -> None:  # type: ignore[no-untyped-def]
+    assert SSH_KEYGEN is not None
+    folder = bundle.write_folder(signed.bundle, tmp_path / "out", signed.name)
+    assert folder.name == "BNG-08231-annual-" + signed.summary["issued_at"][:10]
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "allowed_signers",
+        "summary.json",
+        "summary.json.sig",
+    ]
+    line = (folder / "allowed_signers").read_text()
+    assert line.startswith('BNG-08231 namespaces="selfcheck-summary-v1" ssh-ed25519 AAAA')
+    with open(folder / "summary.json", "rb") as data:
+        result = subprocess.run(
+            [
+                SSH_KEYGEN,
+                "-Y",
+                "verify",
+                "-f",
+                str(folder / "allowed_signers"),
+                "-I",
+                "BNG-08231",
+                "-n",
+                "selfcheck-summary-v1",
+                "-s",
+                str(folder / "summary.json.sig"),
+            ],
+            stdin=data,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+    assert result.returncode == 0, result.stderr
+    assert 'Good "selfcheck-summary-v1" signature for BNG-08231' in result.stdout
+
+
+def test_folder_and_zip_verify_with_the_app(tmp_path: Path, signed) -> None:  # type: ignore[no-untyped-def]
+    folder = bundle.write_folder(signed.bundle, tmp_path, signed.name)
+    archive = bundle.write_zip(signed.bundle, tmp_path, signed.name)
+    for path in (folder, archive):
+        verified = bundle.verify_path(path)
+        assert verified.principal == "BNG-08231"
+        assert verified.summary["seq"] == 1
+    # A second bundle of the same name gets its own folder; nothing is overwritten.
+    assert bundle.write_folder(signed.bundle, tmp_path, signed.name).name.endswith("-2")
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no staging left
+
+
+def test_bundle_files_are_private(tmp_path: Path, signed) -> None:  # type: ignore[no-untyped-def]
+    folder = bundle.write_folder(signed.bundle, tmp_path, signed.name)
+    assert oct(folder.stat().st_mode & 0o777) == "0o700"
+    assert {oct(p.stat().st_mode & 0o777) for p in folder.iterdir()} == {"0o600"}
+
+
+def _failure(path: Path, trusted: list | None = None) -> Failure:  # type: ignore[type-arg]
+    with pytest.raises(BundleError) as caught:
+        bundle.verify_path(path, trusted)
+    return caught.value.failure
+
+
+def _variant(tmp_path: Path, signed, name: str, **files: bytes | None) -> Path:  # type: ignore[no-untyped-def]
+    original = {
+        "summary": signed.bundle.summary,
+        "signature": signed.bundle.signature,
+        "signers": signed.bundle.signers,
+    }
+    original.update(files)
+    return bundle.write_folder(
+        Bundle(original["summary"], original["signature"] or b"", original["signers"]),
+        tmp_path,
+        name,
+    )
+
+
+def test_each_failure_is_named(tmp_path: Path, signed) -> None:  # type: ignore[no-untyped-def]
+    data, signature = signed.bundle.summary, signed.bundle.signature
+    other = new_key()
+    stranger_line = allowed_signers.signer_for("BNG-08231", PublicKey.of(other)).line().encode()
+    tampered = data.replace(b'"verdict":"action-required"', b'"verdict":"compliant"')
+    assert tampered != data
+    cases = {
+        "tampered": (_variant(tmp_path, signed, "t", summary=tampered), Failure.BAD_SIGNATURE),
+        "newline": (_variant(tmp_path, signed, "n", summary=data + b"\n"), Failure.BAD_SIGNATURE),
+        "stranger": (
+            _variant(tmp_path, signed, "s", signers=stranger_line),
+            Failure.UNKNOWN_SIGNER,
+        ),
+        "cut sig": (_variant(tmp_path, signed, "c", signature=signature[:200]), Failure.TRUNCATED),
+        "no sig": (_variant(tmp_path, signed, "m", signature=b""), Failure.MALFORMED),
+        "junk signers": (
+            _variant(tmp_path, signed, "j", signers=b"not a signer line"),
+            Failure.MALFORMED,
+        ),
+    }
+    (tmp_path / "m" / "summary.json.sig").unlink()
+    for name, (path, failure) in cases.items():
+        assert _failure(path) == failure, name
+
+
+def test_reviewer_signers_decide_who_is_known(tmp_path: Path, signed) -> None:  # type: ignore[no-untyped-def]
+    folder = bundle.write_folder(signed.bundle, tmp_path, signed.name)
+    reviewer = allowed_signers.parse(signed.bundle.signers.decode())
+    assert bundle.verify_path(folder, reviewer).principal == "BNG-08231"
+    other = [allowed_signers.signer_for("BNG-08231", PublicKey.of(new_key()))]
+    assert _failure(folder, other) == Failure.UNKNOWN_SIGNER
+    own_key = PublicKey.from_openssh(signed.declaration.public_key)
+    wrong_person = [allowed_signers.signer_for("BNG-99999", own_key)]
+    assert _failure(folder, wrong_person) == Failure.UNKNOWN_SIGNER
+
+
+def test_validly_signed_but_malformed_summaries_are_refused(tmp_path: Path) -> None:
+    key = new_key()
+    line = allowed_signers.signer_for("X1", PublicKey.of(key)).line().encode()
+    fingerprint = PublicKey.of(key).fingerprint
+    base = (
+        '"format":"selfcheck-summary","version":1,"seq":1,"prev":null,'
+        '"person":{"staff_id":"X1"},"findings":[],'
+        f'"signer":{{"fingerprint":"{fingerprint}"}}'
+    )
+    bodies = {
+        "duplicate key": "{" + base + ',"seq":2}',
+        "float": "{" + base.replace('"seq":1', '"seq":1.0') + "}",
+        "other signer": "{" + base.replace(fingerprint, "SHA256:" + "A" * 43) + "}",
+        "not json": "{" + base,
+        "newer": "{" + base.replace('"version":1', '"version":9') + "}",
+    }
+    for name, body in bodies.items():
+        data = body.encode()
+        signature = sshsig.sign(key, data, allowed_signers.NAMESPACE_SUMMARY).encode()
+        path = bundle.write_folder(Bundle(data, signature, line), tmp_path, name.replace(" ", "-"))
+        assert _failure(path) == Failure.MALFORMED, name
+
+
+def test_zip_problems(tmp_path: Path, signed) -> None:  # type: ignore[no-untyped-def]
+    archive = bundle.write_zip(signed.bundle, tmp_path, signed.name)
+    raw = archive.read_bytes()
+    truncated = tmp_path / "truncated.zip"
+    truncated.write_bytes(raw[: len(raw) // 2])
+    assert _failure(truncated) == Failure.TRUNCATED
+    not_bundle = tmp_path / "notes.txt"
+    not_bundle.write_text("hello")
+    assert _failure(not_bundle) == Failure.MALFORMED
+    # Names that climb out of the archive are never read, and verification writes nothing.
+    hostile = tmp_path / "hostile.zip"
+    with zipfile.ZipFile(hostile, "w") as out:
+        out.writestr("../../summary.json", signed.bundle.summary)
+        out.writestr("x/y/z/summary.json.sig", signed.bundle.signature)
+    before = sorted(p.name for p in tmp_path.parent.iterdir())
+    assert _failure(hostile) == Failure.MALFORMED
+    assert sorted(p.name for p in tmp_path.parent.iterdir()) == before
+
+
+@needs_ssh_keygen
+def test_flipping_any_byte_of_a_real_summary_is_rejected_by_app_and_ssh_keygen(
+    tmp_path: Path,
+    signed,  # type: ignore[no-untyped-def]
+) -> None:
+    data, signature = signed.bundle.summary, signed.bundle.signature
+    public = PublicKey.from_openssh(signed.declaration.public_key)
+
+    def rejected(index: int) -> bool:
+        tampered = bytearray(data)
+        tampered[index] ^= 0xFF
+        folder = tmp_path / f"flip{index % 4}"
+        folder.mkdir(exist_ok=True)
+        try:
+            sshsig.verify(bytes(tampered), signature, allowed_signers.NAMESPACE_SUMMARY)
+            return False
+        except sshsig.SignatureError:
+            pass
+        return not ssh_keygen_verifies(folder / str(index), bytes(tampered), signature, public)
+
+    for index in range(len(data)):
+        (tmp_path / f"flip{index % 4}" / str(index)).mkdir(parents=True)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(rejected, range(len(data))))
+    assert len(results) > 1000
+    assert all(results), [i for i, ok in enumerate(results) if not ok][:10]

@@ -1,0 +1,184 @@
+"""The local history: append-only, hash-chained, and honest about damage."""
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop.core import summary as summary_json
+from desktop.core.history import History, HistoryDamaged, HistoryError
+from desktop.core.sshsig import PublicKey
+from tests.signing_helpers import MemoryKeyring, declare_example
+
+
+@pytest.fixture
+def keychain() -> MemoryKeyring:
+    return MemoryKeyring()
+
+
+def _two(home: Path, keychain: MemoryKeyring) -> None:
+    declare_example(home, "onboarding", keychain)
+    declare_example(home, "annual", keychain)
+
+
+def _tamper(home: Path, *statements: str) -> None:
+    """What someone editing the database file by hand could do: drop the guards, then edit."""
+    db = sqlite3.connect(home / "history.db")
+    db.execute("DROP TRIGGER declarations_append_only_update")
+    db.execute("DROP TRIGGER declarations_append_only_delete")
+    for statement in statements:
+        db.execute(statement)
+    db.commit()
+    db.close()
+
+
+def _problems(home: Path) -> list[str]:
+    with History(home) as history:
+        return history.verify_chain().problems
+
+
+def test_two_declarations_are_chained(tmp_path: Path, keychain: MemoryKeyring) -> None:
+    first = declare_example(tmp_path, "onboarding", keychain)
+    second = declare_example(tmp_path, "annual", keychain)
+    assert (first.summary["seq"], first.summary["prev"]) == (1, None)
+    assert second.summary["seq"] == 2
+    assert second.summary["prev"] == summary_json.sha256(first.bundle.summary)
+    with History(tmp_path) as history:
+        report = history.verify_chain()
+        assert report.intact and report.declarations == 2
+        assert [d.summary for d in history.declarations()] == [
+            first.bundle.summary,
+            second.bundle.summary,
+        ]
+
+
+def test_database_refuses_update_and_delete(tmp_path: Path, keychain: MemoryKeyring) -> None:
+    _two(tmp_path, keychain)
+    db = sqlite3.connect(tmp_path / "history.db")
+    for statement in (
+        "UPDATE declarations SET verdict = 'compliant'",
+        "DELETE FROM declarations WHERE seq = 1",
+    ):
+        with pytest.raises(sqlite3.IntegrityError, match="append-only"):
+            db.execute(statement)
+    db.close()
+
+
+def test_files_are_private_and_durable(tmp_path: Path, keychain: MemoryKeyring) -> None:
+    _two(tmp_path, keychain)
+    for name in ("history.db", "history-head.json"):
+        assert oct((tmp_path / name).stat().st_mode & 0o777) == "0o600", name
+    with History(tmp_path) as history:
+        assert history.db.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        assert history.db.execute("PRAGMA synchronous").fetchone() == (2,)  # FULL
+
+
+def test_deleted_declaration_is_reported(tmp_path: Path, keychain: MemoryKeyring) -> None:
+    _two(tmp_path, keychain)
+    declare_example(tmp_path, "annual", keychain)
+    _tamper(tmp_path, "DELETE FROM declarations WHERE seq = 2")
+    problems = _problems(tmp_path)
+    assert any("expected number 2" in p for p in problems)
+    assert any("does not continue" in p for p in problems)
+
+
+def test_deleted_latest_declaration_is_reported(tmp_path: Path, keychain: MemoryKeyring) -> None:
+    _two(tmp_path, keychain)
+    _tamper(tmp_path, "DELETE FROM declarations WHERE seq = 2")
+    assert any("declaration 2" in p and "missing" in p for p in _problems(tmp_path))
+
+
+def test_reordered_declarations_are_reported(tmp_path: Path, keychain: MemoryKeyring) -> None:
+    _two(tmp_path, keychain)
+    _tamper(
+        tmp_path,
+        "UPDATE declarations SET seq = 3 WHERE seq = 1",
+        "UPDATE declarations SET seq = 1 WHERE seq = 2",
+        "UPDATE declarations SET seq = 2 WHERE seq = 3",
+    )
+    problems = _problems(tmp_path)
+    assert any("names another place in the chain" in p for p in problems)
+    assert any("does not continue" in p for p in problems)
+
+
+def test_duplicated_declaration_is_reported(tmp_path: Path, keychain: MemoryKeyring) -> None:
+    _two(tmp_path, keychain)
+    _tamper(
+        tmp_path,
+        "INSERT INTO declarations SELECT signer, 3, sha256, prev, programme, "
+        "verdict, issued_at, public_key, summary, signature FROM declarations WHERE seq = 2",
+    )
+    problems = _problems(tmp_path)
+    assert any("declaration 3" in p and "names another place" in p for p in problems)
+
+
+def test_history_restored_from_an_older_copy_is_reported(
+    tmp_path: Path, keychain: MemoryKeyring
+) -> None:
+    declare_example(tmp_path, "onboarding", keychain)
+    backup = tmp_path / "backup"
+    backup.mkdir()
+    for name in ("history.db", "history.db-wal"):
+        if (tmp_path / name).exists():
+            shutil.copy2(tmp_path / name, backup / name)
+    declare_example(tmp_path, "annual", keychain)
+    for name in ("history.db", "history.db-wal", "history.db-shm"):
+        (tmp_path / name).unlink(missing_ok=True)
+        if (backup / name).exists():
+            shutil.copy2(backup / name, tmp_path / name)
+    problems = _problems(tmp_path)
+    assert any("restored from an older copy" in p for p in problems)
+
+
+def test_replaced_summary_bytes_are_reported(tmp_path: Path, keychain: MemoryKeyring) -> None:
+    _two(tmp_path, keychain)
+    _tamper(
+        tmp_path,
+        "UPDATE declarations SET summary = CAST(REPLACE(CAST(summary AS TEXT), "
+        "'action-required', 'compliant') AS BLOB) WHERE seq = 1",
+    )
+    problems = _problems(tmp_path)
+    assert any("does not match its hash" in p for p in problems)
+    assert any("signature does not match" in p for p in problems)
+
+
+def test_damaged_database_is_set_aside_and_reported(
+    tmp_path: Path, keychain: MemoryKeyring
+) -> None:
+    _two(tmp_path, keychain)
+    path = tmp_path / "history.db"
+    data = bytearray(path.read_bytes())
+    data[0:16] = b"garbage garbage!"
+    path.write_bytes(bytes(data))
+    with pytest.raises(HistoryDamaged, match="kept as"):
+        History(tmp_path)
+    kept = list(tmp_path.glob("history.db.damaged-*"))
+    assert kept and kept[0].read_bytes()[:16] == b"garbage garbage!"
+    # The next start begins a fresh database, and the head still reports what was lost...
+    assert any("missing" in p for p in _problems(tmp_path))
+    # ...until the person knowingly starts a new chain (which a reviewer will see as such).
+    with History(tmp_path) as history:
+        history.start_new_chain()
+    assert _problems(tmp_path) == []
+    assert list(tmp_path.glob("history-head.json.replaced-*"))
+
+
+def test_append_refuses_a_summary_that_does_not_continue_the_chain(
+    tmp_path: Path, keychain: MemoryKeyring
+) -> None:
+    first = declare_example(tmp_path, "onboarding", keychain)
+    key = PublicKey.from_openssh(first.declaration.public_key)
+    with History(tmp_path) as history, pytest.raises(HistoryError, match="continue"):
+        history.append(first.bundle.summary, first.bundle.signature, key)
+
+
+def test_drafts_are_saved_updated_and_removed(tmp_path: Path) -> None:
+    with History(tmp_path) as history:
+        history.save_draft("d1", "annual", b'{"a": 1}')
+        history.save_draft("d1", "annual", b'{"a": 2}')
+        history.save_draft("d2", "onboarding", b"{}")
+        assert history.load_draft("d1") == b'{"a": 2}'
+        assert {d[0] for d in history.drafts()} == {"d1", "d2"}
+        history.delete_draft("d1")
+        assert history.load_draft("d1") is None
