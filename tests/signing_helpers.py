@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from keyring.backend import KeyringBackend
 
 from desktop.core.allowed_signers import NAMESPACE_SUMMARY, signer_for
 from desktop.core.sshsig import PublicKey
@@ -55,13 +54,16 @@ def new_key() -> Ed25519PrivateKey:
     return Ed25519PrivateKey.generate()
 
 
-class MemoryKeyring(KeyringBackend):
-    """A keychain in memory: what a working OS keychain does."""
+class MemoryKeyring:
+    """A keychain in memory: what a working OS keychain does.
 
-    priority = 1  # type: ignore[assignment]
+    Deliberately not a keyring.backend.KeyringBackend subclass: those register themselves,
+    and keyring would then chain this fake into the real keychain of other tests.
+    """
+
+    priority = 1
 
     def __init__(self) -> None:
-        super().__init__()
         self.store: dict[tuple[str, str], str] = {}
 
     def get_password(self, service: str, username: str) -> str | None:
@@ -74,7 +76,7 @@ class MemoryKeyring(KeyringBackend):
         self.store.pop((service, username), None)
 
 
-def declare_example(home: Path, programme: str = "annual", backend: KeyringBackend | None = None):  # type: ignore[no-untyped-def]
+def declare_example(home: Path, programme: str = "annual", backend: MemoryKeyring | None = None):  # type: ignore[no-untyped-def]
     """Assess an example answers file and sign it into the history under `home`."""
     from desktop.core.answers_file import load_answers
     from desktop.core.assessment import assess

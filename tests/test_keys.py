@@ -11,13 +11,13 @@ from pathlib import Path
 import keyring
 import keyring.errors
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
 
 from desktop.core import keyfile
 from desktop.core.keys import (
     ENTRY_PREFIX,
     SERVICE,
+    Keychain,
     KeychainChanged,
     KeychainLocked,
     KeyMissing,
@@ -123,7 +123,7 @@ def test_real_gnome_keyring_holds_the_seed(tmp_path: Path) -> None:
     [(fail.Keyring(), "none"), (PlaintextKeyring(), "plain-text")],
 )
 def test_unusable_keychain_means_encrypted_file(
-    tmp_path: Path, backend: KeyringBackend, problem: str
+    tmp_path: Path, backend: Keychain, problem: str
 ) -> None:
     assert keychain_state(backend).problem == problem
     store = KeyStore(tmp_path, backend, cost=FAST)

@@ -16,12 +16,12 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import Protocol
 
 import keyring
 import keyring.errors
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
-from keyring.backend import KeyringBackend
 
 from desktop.core import keyfile
 from desktop.core.atomic import write_atomic
@@ -36,6 +36,17 @@ RECORD = "signing-key.json"
 KEY_FILE = "signing-key.enc"
 
 Passphrase = Callable[[bool], str]  # called with True when a new passphrase is being set
+
+
+class Keychain(Protocol):
+    """What SelfCheck needs of a keyring backend (keyring.backend.KeyringBackend has it)."""
+
+    @property
+    def priority(self) -> float: ...
+
+    def get_password(self, service: str, username: str) -> str | None: ...
+
+    def set_password(self, service: str, username: str, password: str) -> None: ...
 
 
 class KeyStoreError(SelfCheckError):
@@ -74,11 +85,11 @@ class KeychainState:
         return self.backend.rsplit(".", 2)[-2] if "." in self.backend else self.backend
 
 
-def _backend_name(backend: KeyringBackend) -> str:
+def _backend_name(backend: Keychain) -> str:
     return f"{type(backend).__module__}.{type(backend).__qualname__}"
 
 
-def keychain_state(backend: KeyringBackend | None = None) -> KeychainState:
+def keychain_state(backend: Keychain | None = None) -> KeychainState:
     """Whether the keychain can hold the seed safely."""
     backend = backend if backend is not None else keyring.get_keyring()
     name = _backend_name(backend)
@@ -116,7 +127,7 @@ class KeyStore:
     """Creates, finds and unlocks the signing key kept under `home`."""
 
     def __init__(
-        self, home: Path, backend: KeyringBackend | None = None, cost: int = keyfile.DEFAULT_COST
+        self, home: Path, backend: Keychain | None = None, cost: int = keyfile.DEFAULT_COST
     ) -> None:
         self.home = home
         self.backend = backend if backend is not None else keyring.get_keyring()
