@@ -1,14 +1,18 @@
 """`selfcheck assess`, `verify`, `history` and `keys` as a user runs them."""
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import jsonschema
 import pytest
 
 from tests.conftest import EXAMPLES, ROOT
 from tests.signing_helpers import SSH_KEYGEN, needs_ssh_keygen
+
+SCHEMA = json.loads((ROOT / "docs" / "summary.schema.json").read_text("utf-8"))
 
 
 @pytest.fixture
@@ -76,6 +80,11 @@ def test_each_example_yields_a_bundle_ssh_keygen_accepts(
     assert result.returncode in (0, 1), result.stderr
     assert "Verdict" in result.stdout or "Kết luận" in result.stdout
     folder = _bundle(out)
+    jsonschema.validate(
+        json.loads((folder / "summary.json").read_bytes()),
+        SCHEMA,
+        format_checker=jsonschema.FormatChecker(),
+    )
     principal = (folder / "allowed_signers").read_text().split()[0]
     with open(folder / "summary.json", "rb") as data:
         check = subprocess.run(
