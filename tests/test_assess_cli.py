@@ -216,3 +216,52 @@ def test_assess_refuses_to_sign_onto_a_broken_history(env: dict[str, str], tmp_p
     assert "not intact; nothing was signed" in result.stderr
     assert "history was restored from an older copy or declarations were removed" in result.stderr
     assert run(env, "history").returncode == 1
+
+
+def test_verify_output_cannot_be_forged_by_signed_text(env: dict[str, str], tmp_path: Path) -> None:
+    from desktop.core import allowed_signers, bundle, sshsig
+    from desktop.core.sshsig import PublicKey
+    from tests.signing_helpers import new_key
+
+    key = new_key()
+    fingerprint = PublicKey.of(key).fingerprint
+    name = "X\\u001b[2K\\rOK      forged line"
+    data = (
+        '{"findings":[],"format":"selfcheck-summary","issued_at":"2026-11-22T10:00:00Z",'
+        f'"person":{{"full_name":"{name}","staff_id":"X1"}},"prev":null,'
+        '"programme":"annual","seq":1,'
+        f'"signer":{{"fingerprint":"{fingerprint}"}},"verdict":"compliant","version":1}}'
+    )
+    signature = sshsig.sign(key, data.encode(), allowed_signers.NAMESPACE_SUMMARY).encode()
+    line = allowed_signers.signer_for("X1", PublicKey.of(key)).line().encode()
+    folder = bundle.write_folder(bundle.Bundle(data.encode(), signature, line), tmp_path, "b")
+    result = run(env, "verify", str(folder))
+    assert result.returncode == 0
+    assert "\x1b" not in result.stdout and "\r" not in result.stdout
+    assert "\\x1b[2K\\rOK" in result.stdout
+    assert result.stdout.rstrip().endswith("[own key: not checked against a roster]")
+
+
+def test_an_unwritable_out_folder_declares_nothing(env: dict[str, str], tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    result = assess(env, "annual", blocker)
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    history = run(env, "history")
+    assert "no declarations yet" in history.stdout
+    assert history.returncode == 0
+
+
+def test_a_passphrase_file_that_is_not_text_is_one_line(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    from desktop.core.keys import keychain_state
+
+    if keychain_state().usable:
+        pytest.skip("a usable keychain is present: the passphrase file is never read")
+    bad = tmp_path / "latin1"
+    bad.write_bytes(b"m\xe3t kh\xe2u\n")
+    result = assess({**env, "PASSPHRASE_FILE": str(bad)}, "annual", tmp_path / "out")
+    assert result.returncode == 2
+    assert result.stderr.strip().endswith("the passphrase file is not UTF-8 text")

@@ -171,6 +171,33 @@ def test_each_failure_is_named(tmp_path: Path, signed) -> None:  # type: ignore[
         assert _failure(path) == failure, name
 
 
+def test_expired_roster_key_is_refused(tmp_path: Path, signed) -> None:  # type: ignore[no-untyped-def]
+    folder = bundle.write_folder(signed.bundle, tmp_path, signed.name)
+    own = signed.bundle.signers.decode().strip()
+    principal, options, key = own.split(" ", 2)
+    expired = allowed_signers.parse(f'{principal} {options},valid-before="20200101" {key}')
+    later = allowed_signers.parse(f'{principal} {options},valid-after="20991231" {key}')
+    for roster in (expired, later):
+        with pytest.raises(BundleError, match="outside its validity period"):
+            bundle.verify_path(folder, roster)
+    current = allowed_signers.parse(f'{principal} {options},valid-after="20200101Z" {key}')
+    assert bundle.verify_path(folder, current).principal == principal
+
+
+def test_wildcard_principals_and_other_key_types_in_a_roster(tmp_path: Path, signed) -> None:  # type: ignore[no-untyped-def]
+    folder = bundle.write_folder(signed.bundle, tmp_path, signed.name)
+    key = signed.bundle.signers.decode().split(" ", 2)[2].strip()
+    roster = allowed_signers.parse(
+        "# the unit's roster\n"
+        "someone ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ\n"
+        f'BNG-* namespaces="selfcheck-summary-v1" {key}\n'
+    )
+    assert bundle.verify_path(folder, roster).principal == "BNG-08231"
+    other_unit = allowed_signers.parse(f'QN-* namespaces="selfcheck-summary-v1" {key}\n')
+    with pytest.raises(BundleError, match="not allowed to sign for staff id"):
+        bundle.verify_path(folder, other_unit)
+
+
 def test_reviewer_signers_decide_who_is_known(tmp_path: Path, signed) -> None:  # type: ignore[no-untyped-def]
     folder = bundle.write_folder(signed.bundle, tmp_path, signed.name)
     reviewer = allowed_signers.parse(signed.bundle.signers.decode())
@@ -188,21 +215,34 @@ def test_validly_signed_but_malformed_summaries_are_refused(tmp_path: Path) -> N
     fingerprint = PublicKey.of(key).fingerprint
     base = (
         '"format":"selfcheck-summary","version":1,"seq":1,"prev":null,'
+        '"issued_at":"2026-11-22T10:00:00Z","programme":"annual","verdict":"compliant",'
         '"person":{"staff_id":"X1"},"findings":[],'
         f'"signer":{{"fingerprint":"{fingerprint}"}}'
     )
     bodies = {
-        "duplicate key": "{" + base + ',"seq":2}',
-        "float": "{" + base.replace('"seq":1', '"seq":1.0') + "}",
-        "other signer": "{" + base.replace(fingerprint, "SHA256:" + "A" * 43) + "}",
-        "not json": "{" + base,
-        "newer": "{" + base.replace('"version":1', '"version":9') + "}",
+        "control": ("{" + base + "}", None),
+        "duplicate key": ("{" + base + ',"seq":2}', "duplicate key"),
+        "float": ("{" + base.replace('"seq":1', '"seq":1.0') + "}", "floating-point"),
+        "other signer": (
+            "{" + base.replace(fingerprint, "SHA256:" + "A" * 43) + "}",
+            "another signing key",
+        ),
+        "not json": ("{" + base, "not valid JSON"),
+        "newer": ("{" + base.replace('"version":1', '"version":9') + "}", "newer"),
+        "seq zero": ("{" + base.replace('"seq":1', '"seq":0') + "}", "'seq'"),
+        "bad time": ("{" + base.replace("2026-11-22T10:00:00Z", "5") + "}", "issued_at"),
     }
-    for name, body in bodies.items():
+    for name, (body, reason) in bodies.items():
         data = body.encode()
         signature = sshsig.sign(key, data, allowed_signers.NAMESPACE_SUMMARY).encode()
         path = bundle.write_folder(Bundle(data, signature, line), tmp_path, name.replace(" ", "-"))
-        assert _failure(path) == Failure.MALFORMED, name
+        if reason is None:
+            assert bundle.verify_path(path).principal == "X1"
+            continue
+        with pytest.raises(BundleError) as caught:
+            bundle.verify_path(path)
+        assert caught.value.failure == Failure.MALFORMED, name
+        assert reason in caught.value.detail, name
 
 
 def test_zip_problems(tmp_path: Path, signed) -> None:  # type: ignore[no-untyped-def]
@@ -217,11 +257,38 @@ def test_zip_problems(tmp_path: Path, signed) -> None:  # type: ignore[no-untype
     # Names that climb out of the archive are never read, and verification writes nothing.
     hostile = tmp_path / "hostile.zip"
     with zipfile.ZipFile(hostile, "w") as out:
-        out.writestr("../../summary.json", signed.bundle.summary)
+        out.writestr("../summary.json", signed.bundle.summary)  # two parts, one of them ".."
         out.writestr("x/y/z/summary.json.sig", signed.bundle.signature)
-    before = sorted(p.name for p in tmp_path.parent.iterdir())
-    assert _failure(hostile) == Failure.MALFORMED
-    assert sorted(p.name for p in tmp_path.parent.iterdir()) == before
+    with pytest.raises(BundleError, match="summary.json is missing"):
+        bundle.verify_path(hostile)
+    mixed = tmp_path / "mixed.zip"
+    with zipfile.ZipFile(mixed, "w") as out:
+        out.writestr("a/summary.json", signed.bundle.summary)
+        out.writestr("b/summary.json.sig", signed.bundle.signature)
+        out.writestr("b/allowed_signers", signed.bundle.signers)
+    with pytest.raises(BundleError, match="several folders"):
+        bundle.verify_path(mixed)
+
+
+def test_unreadable_zip_entries_are_malformed_not_crashes(tmp_path: Path, signed) -> None:  # type: ignore[no-untyped-def]
+    archive = bundle.write_zip(signed.bundle, tmp_path, signed.name)
+    raw = bytearray(archive.read_bytes())
+    # Mark the first entry as encrypted (general-purpose flag bit 0) in its local header.
+    encrypted = bytearray(raw)
+    encrypted[6] |= 0x01
+    central = encrypted.find(b"PK\x01\x02")
+    encrypted[central + 8] |= 0x01
+    (tmp_path / "encrypted.zip").write_bytes(bytes(encrypted))
+    # Corrupt the deflate stream of the first entry, keeping the headers intact.
+    corrupt = bytearray(raw)
+    name_length = int.from_bytes(corrupt[26:28], "little")
+    data_start = 30 + name_length + int.from_bytes(corrupt[28:30], "little")
+    corrupt[data_start : data_start + 8] = b"\xff" * 8
+    (tmp_path / "corrupt.zip").write_bytes(bytes(corrupt))
+    for name in ("encrypted.zip", "corrupt.zip"):
+        with pytest.raises(BundleError) as caught:
+            bundle.verify_path(tmp_path / name)
+        assert caught.value.failure in (Failure.MALFORMED, Failure.TRUNCATED), name
 
 
 @needs_ssh_keygen

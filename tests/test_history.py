@@ -169,7 +169,7 @@ def test_append_refuses_a_summary_that_does_not_continue_the_chain(
 ) -> None:
     first = declare_example(tmp_path, "onboarding", keychain)
     key = PublicKey.from_openssh(first.declaration.public_key)
-    with History(tmp_path) as history, pytest.raises(HistoryError, match="continue"):
+    with History(tmp_path) as history, pytest.raises(HistoryError, match="saved meanwhile"):
         history.append(first.bundle.summary, first.bundle.signature, key)
 
 
@@ -182,3 +182,80 @@ def test_drafts_are_saved_updated_and_removed(tmp_path: Path) -> None:
         assert {d[0] for d in history.drafts()} == {"d1", "d2"}
         history.delete_draft("d1")
         assert history.load_draft("d1") is None
+
+
+def test_a_busy_database_is_not_mistaken_for_damage(
+    tmp_path: Path, keychain: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _two(tmp_path, keychain)
+    monkeypatch.setattr(History, "busy_timeout", 0.2)
+    other = sqlite3.connect(tmp_path / "history.db", isolation_level=None)
+    other.execute("PRAGMA locking_mode=EXCLUSIVE")
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(HistoryError) as caught:
+            History(tmp_path).close()
+        assert not isinstance(caught.value, HistoryDamaged)
+        assert "cannot be used now" in str(caught.value)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert not list(tmp_path.glob("history.db.damaged-*"))
+    assert _problems(tmp_path) == []
+
+
+def test_corrupt_pages_are_caught_by_the_integrity_check(
+    tmp_path: Path, keychain: MemoryKeyring
+) -> None:
+    _two(tmp_path, keychain)
+    path = tmp_path / "history.db"
+    data = bytearray(path.read_bytes())
+    page = 4096
+    assert len(data) > 3 * page
+    data[page : page + 12] = b"\x0d\xff\xff\x7f\xff" + b"\xee" * 7  # page 2's b-tree header
+    path.write_bytes(bytes(data))
+    with pytest.raises(HistoryDamaged):
+        History(tmp_path)
+    assert list(tmp_path.glob("history.db.damaged-*"))
+
+
+def test_a_table_of_the_wrong_shape_is_damage(tmp_path: Path) -> None:
+    db = sqlite3.connect(tmp_path / "history.db")
+    db.execute("CREATE TABLE declarations (seq INTEGER, summary BLOB)")
+    db.commit()
+    db.close()
+    with pytest.raises(HistoryDamaged, match="expected columns"):
+        History(tmp_path)
+
+
+def test_a_new_history_knows_it_is_empty(tmp_path: Path) -> None:
+    with History(tmp_path) as history:
+        assert history.verify_chain().intact
+    assert (tmp_path / "history-head.json").read_text().strip() == "{}"
+
+
+def test_a_damaged_head_record_is_reported(tmp_path: Path, keychain: MemoryKeyring) -> None:
+    _two(tmp_path, keychain)
+    (tmp_path / "history-head.json").write_text("garbage")
+    assert _problems(tmp_path) == ["the history's head record is damaged"]
+
+
+def test_starting_a_new_chain_on_an_empty_history_names_no_file(tmp_path: Path) -> None:
+    (tmp_path / "x").mkdir()
+    with History(tmp_path / "x") as history:
+        (tmp_path / "x" / "history-head.json").unlink()
+        assert history.start_new_chain() is None
+
+
+def test_hand_edited_values_are_reported_not_crashed_on(
+    tmp_path: Path, keychain: MemoryKeyring
+) -> None:
+    _two(tmp_path, keychain)
+    _tamper(
+        tmp_path,
+        "UPDATE declarations SET signature = 'text, not bytes' WHERE seq = 1",
+        "UPDATE declarations SET seq = 'two' WHERE seq = 2",
+    )
+    problems = _problems(tmp_path)
+    assert problems
+    assert any("signature" in p or "SSH" in p for p in problems)

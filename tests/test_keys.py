@@ -130,7 +130,8 @@ def test_unusable_keychain_means_encrypted_file(
     key = store.load_or_create(passphrase)
     record = store.record()
     assert record is not None and record.storage == Storage.FILE
-    assert getattr(backend, "store", {}) == {}  # never the plain-text store
+    if isinstance(backend, PlaintextKeyring):
+        assert backend.store == {}  # never the plain-text store
     assert not _secret_anywhere(tmp_path, _seed(key))
     assert oct((tmp_path / "signing-key.enc").stat().st_mode & 0o777) == "0o600"
     assert PublicKey.of(KeyStore(tmp_path, backend).load(passphrase)) == PublicKey.of(key)
@@ -217,3 +218,67 @@ def test_tampered_key_file_does_not_open(tmp_path: Path) -> None:
         path.write_bytes(damaged)
         with pytest.raises(keyfile.KeyFileError):
             store.load(passphrase)
+
+
+class FakeChainer:
+    """Stands in for keyring's ChainerBackend, which writes to the first backend that accepts."""
+
+    priority = 10
+
+    def __init__(self, *backends: object) -> None:
+        self.backends = list(backends)
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return None
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.backends[0].set_password(service, username, password)  # type: ignore[attr-defined]
+
+
+FakeChainer.__module__ = "keyring.backends.chainer"
+
+
+def test_a_chain_of_plain_text_backends_is_not_a_keychain() -> None:
+    chain = FakeChainer(PlaintextKeyring(), PlaintextKeyring())
+    assert keychain_state(chain).problem == "plain-text"  # type: ignore[arg-type]
+
+
+def test_the_safe_backend_of_a_chain_is_used_directly(monkeypatch: pytest.MonkeyPatch) -> None:
+    from desktop.core import keys
+
+    safe, plain = MemoryKeyring(), PlaintextKeyring()
+    plain.priority = 5
+    monkeypatch.setattr(keys.keyring, "get_keyring", lambda: FakeChainer(plain, safe))
+    assert keys.default_keychain() is safe
+
+
+def test_a_missing_record_with_a_key_file_is_reported(tmp_path: Path) -> None:
+    store = KeyStore(tmp_path, fail.Keyring(), cost=FAST)
+    store.create(passphrase)
+    (tmp_path / "signing-key.json").unlink()
+    sealed = (tmp_path / "signing-key.enc").read_bytes()
+    with pytest.raises(KeyMissing, match="a key file remains"):
+        store.load_or_create(passphrase)
+    assert (tmp_path / "signing-key.enc").read_bytes() == sealed
+    store.create(passphrase, replace=True)
+    kept = list(tmp_path.glob("signing-key.enc.replaced-*"))
+    assert len(kept) == 1 and kept[0].read_bytes() == sealed  # the old key is never destroyed
+
+
+def test_declaring_with_a_lost_key_record_is_refused(tmp_path: Path) -> None:
+    from tests.signing_helpers import declare_example
+
+    backend = MemoryKeyring()
+    declare_example(tmp_path, "onboarding", backend)
+    (tmp_path / "signing-key.json").unlink()
+    with pytest.raises(KeyMissing, match="record is gone"):
+        declare_example(tmp_path, "annual", backend)
+
+
+def test_a_key_file_claiming_an_absurd_cost_is_refused_before_deriving(tmp_path: Path) -> None:
+    store = KeyStore(tmp_path, fail.Keyring(), cost=FAST)
+    store.create(passphrase)
+    path = tmp_path / "signing-key.enc"
+    path.write_bytes(path.read_bytes().replace(b'"log2n":14', b'"log2n":30'))
+    with pytest.raises(keyfile.KeyFileDamaged):
+        store.load(passphrase)

@@ -134,9 +134,20 @@ def assess_and_sign(args: argparse.Namespace) -> int:
             for problem in chain.problems:
                 print(f"  - {problem}", file=sys.stderr)
             return EXIT_USAGE
-        signed = declare(result, KeyStore(home), history, passphrase_source(args))
-    write = bundles.write_zip if args.zip else bundles.write_folder
-    target = write(signed.bundle, args.out, signed.name)
+        staged: list[bundles.Staged] = []
+
+        def stage(bundle: bundles.Bundle, name: str) -> None:
+            staged.append(bundles.stage(bundle, args.out, name, as_zip=args.zip))
+
+        try:
+            signed = declare(
+                result, KeyStore(home), history, passphrase_source(args), before_saving=stage
+            )
+        except BaseException:
+            for item in staged:
+                item.discard()
+            raise
+    target = staged[0].publish()
     language: Language = args.lang or submission.language
     print_assessment(result, language, sys.stdout)
     print(f"\n{signed.declaration.signer} #{signed.declaration.seq}: {target}")

@@ -3,6 +3,7 @@
 import argparse
 import getpass
 import sys
+import unicodedata
 from pathlib import Path
 
 from desktop.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
@@ -10,10 +11,12 @@ from desktop.core import allowed_signers
 from desktop.core.allowed_signers import AllowedSignersError
 from desktop.core.atomic import write_atomic
 from desktop.core.bundle import BundleError, verify_path
+from desktop.core.errors import SelfCheckError
 from desktop.core.history import History
 from desktop.core.keys import KeyStore, Passphrase
 from desktop.core.paths import data_home
 from desktop.core.sshsig import PublicKey
+from desktop.core.summary import decode
 
 
 def passphrase_source(args: argparse.Namespace) -> Passphrase | None:
@@ -22,7 +25,11 @@ def passphrase_source(args: argparse.Namespace) -> Passphrase | None:
     if path is not None:
 
         def from_file(_new: bool) -> str:
-            return path.read_text("utf-8").splitlines()[0] if path.stat().st_size else ""
+            try:
+                lines = path.read_text("utf-8").splitlines()
+            except UnicodeDecodeError:
+                raise SelfCheckError(f"{path}: the passphrase file is not UTF-8 text") from None
+            return lines[0] if lines else ""
 
         return from_file
     if sys.stdin.isatty():
@@ -36,6 +43,14 @@ def passphrase_source(args: argparse.Namespace) -> Passphrase | None:
 
         return ask
     return None
+
+
+def printable(text: str) -> str:
+    """`text` with control characters shown as escapes, so it cannot forge output lines."""
+    return "".join(
+        ch if unicodedata.category(ch)[0] != "C" else ch.encode("unicode_escape").decode()
+        for ch in text
+    )
 
 
 def verify(args: argparse.Namespace) -> int:
@@ -52,14 +67,17 @@ def verify(args: argparse.Namespace) -> int:
             verified = verify_path(path, trusted)
         except BundleError as exc:
             failed += 1
-            print(f"INVALID {path}: {exc}")
+            print(f"INVALID {path}: {printable(str(exc))}")
             continue
         summary = verified.summary
-        print(
-            f"OK      {path}: {summary['person'].get('full_name')} ({verified.principal}), "
+        # Signed text is still untrusted text: no control characters reach the terminal.
+        line = (
+            f"{summary['person'].get('full_name')} ({verified.principal}), "
             f"{summary.get('programme')} {summary.get('issued_at')}, {summary.get('verdict')}, "
             f"#{summary['seq']}, signed by {verified.key.fingerprint}"
         )
+        note = "" if trusted is not None else " [own key: not checked against a roster]"
+        print(f"OK      {path}: {printable(line)}{note}")
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
@@ -67,7 +85,8 @@ def history(args: argparse.Namespace) -> int:
     with History(data_home()) as store:
         if args.start_new_chain:
             aside = store.start_new_chain()
-            print(f"a new chain starts from the history as it is now; the old head is {aside}")
+            kept = f"; the old head is kept as {aside}" if aside else ""
+            print(f"a new chain starts from the history as it is now{kept}")
         declarations = store.declarations()
         for d in declarations:
             print(
@@ -98,7 +117,7 @@ def keys(args: argparse.Namespace) -> int:
         print("no signing key yet: one is made at the first `selfcheck assess`", file=sys.stderr)
         return EXIT_FINDINGS
     public = PublicKey.from_openssh(record.public_key)
-    principal = args.principal or "STAFF-ID"
+    principal = args.principal or _last_staff_id(public) or "STAFF-ID"
     line = allowed_signers.signer_for(principal, public).line()
     if args.keys_command == "export":
         text = f"{public.openssh} selfcheck\n"
@@ -115,3 +134,15 @@ def keys(args: argparse.Namespace) -> int:
         print(f"keychain now: {state.backend}, not usable ({state.problem})")
     print(f"allowed_signers: {line}")
     return EXIT_OK
+
+
+def _last_staff_id(public: PublicKey) -> str | None:
+    """The staff id this key last signed for, to name the allowed_signers principal."""
+    try:
+        with History(data_home()) as store:
+            mine = [d for d in store.declarations() if d.signer == public.fingerprint]
+        person = decode(mine[-1].summary).get("person", {}) if mine else {}
+    except SelfCheckError:
+        return None
+    staff_id = person.get("staff_id") if isinstance(person, dict) else None
+    return staff_id if isinstance(staff_id, str) else None

@@ -9,7 +9,9 @@ import os
 import shutil
 import tempfile
 import zipfile
+import zlib
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from enum import StrEnum
 from io import BytesIO
 from pathlib import Path, PurePosixPath
@@ -88,43 +90,75 @@ def _free_name(folder: Path, stem: str, suffix: str = "") -> Path:
     return candidate
 
 
-def write_folder(bundle: Bundle, out: Path, name: str) -> Path:
-    """Write the bundle as `out/name/`: built in a hidden folder, then renamed at once.
+@dataclass(frozen=True, slots=True)
+class Staged:
+    """A bundle fully written under a hidden name in its folder, not yet in place."""
 
-    Private (0700/0600) like everything SelfCheck writes: it holds personal data, and the
-    official decides whom to give it to.
-    """
-    out.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=out))
-    try:
-        for file_name, data in _files(bundle).items():
-            write_atomic(staging / file_name, data)
-        target = _free_name(out, name)
-        os.rename(staging, target)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    dir_fd = os.open(out, os.O_RDONLY)
+    path: Path
+    out: Path
+    name: str
+    suffix: str  # "" for a folder, ".zip" for a zip
+
+    def publish(self) -> Path:
+        """Give the bundle its real name, at once; never over an existing bundle."""
+        target = _free_name(self.out, self.name, self.suffix)
+        os.rename(self.path, target)
+        _sync_folder(self.out)
+        return target
+
+    def discard(self) -> None:
+        if self.path.is_dir():
+            shutil.rmtree(self.path, ignore_errors=True)
+        else:
+            self.path.unlink(missing_ok=True)
+
+
+def _sync_folder(folder: Path) -> None:
+    dir_fd = os.open(folder, os.O_RDONLY)
     try:
         os.fsync(dir_fd)
     finally:
         os.close(dir_fd)
-    return target
+
+
+def stage(bundle: Bundle, out: Path, name: str, *, as_zip: bool = False) -> Staged:
+    """Write every byte of the bundle under a hidden name in `out`.
+
+    Private (0700/0600) like everything SelfCheck writes: it holds personal data, and the
+    official decides whom to give it to. Staging first means a folder that cannot be
+    written fails before anything is declared.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    if as_zip:
+        buffer = BytesIO()
+        with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            for file_name, data in _files(bundle).items():
+                info = zipfile.ZipInfo(f"{name}/{file_name}", date_time=(2020, 1, 1, 0, 0, 0))
+                info.compress_type = zipfile.ZIP_DEFLATED
+                info.external_attr = 0o600 << 16
+                archive.writestr(info, data)
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".zip", dir=out)
+        os.close(fd)
+        write_atomic(Path(tmp), buffer.getvalue())
+        return Staged(Path(tmp), out, name, ".zip")
+    staging = Path(tempfile.mkdtemp(prefix=f".{name}.", dir=out))
+    try:
+        for file_name, data in _files(bundle).items():
+            write_atomic(staging / file_name, data)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return Staged(staging, out, name, "")
+
+
+def write_folder(bundle: Bundle, out: Path, name: str) -> Path:
+    """Write the bundle as `out/name/` (or `name-2/`…), appearing whole or not at all."""
+    return stage(bundle, out, name).publish()
 
 
 def write_zip(bundle: Bundle, out: Path, name: str) -> Path:
     """Write the bundle as `out/name.zip`, its files inside a `name/` folder."""
-    out.mkdir(parents=True, exist_ok=True)
-    buffer = BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for file_name, data in _files(bundle).items():
-            info = zipfile.ZipInfo(f"{name}/{file_name}", date_time=(2020, 1, 1, 0, 0, 0))
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o600 << 16
-            archive.writestr(info, data)
-    target = _free_name(out, name, ".zip")
-    write_atomic(target, buffer.getvalue())
-    return target
+    return stage(bundle, out, name, as_zip=True).publish()
 
 
 # -- reading --------------------------------------------------------------------------------
@@ -165,6 +199,7 @@ def _read_limited(path: Path, limit: int) -> bytes | None:
 
 def _read_zip(path: Path) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
+    folders: set[tuple[str, ...]] = set()
     try:
         with zipfile.ZipFile(path) as archive:
             entries = archive.infolist()
@@ -178,6 +213,9 @@ def _read_zip(path: Path) -> dict[str, bytes]:
                     continue
                 if name in files:
                     raise BundleError(Failure.MALFORMED, f"the zip holds {name} twice")
+                folders.add(parts[:-1])
+                if len(folders) > 1:
+                    raise BundleError(Failure.MALFORMED, "the zip mixes files of several folders")
                 if info.file_size > LIMITS[name]:
                     raise BundleError(Failure.MALFORMED, f"{name} is too large")
                 with archive.open(info) as stream:
@@ -189,8 +227,9 @@ def _read_zip(path: Path) -> dict[str, bytes]:
         raise BundleError(
             Failure.TRUNCATED, f"the zip file is truncated or damaged ({exc})"
         ) from None
-    except NotImplementedError:
-        raise BundleError(Failure.MALFORMED, "the zip uses an unsupported compression") from None
+    except (NotImplementedError, RuntimeError, ValueError, zlib.error) as exc:
+        # Unsupported compression, an encrypted entry, or a corrupt deflate stream.
+        raise BundleError(Failure.MALFORMED, f"the zip cannot be read ({exc})") from None
     return files
 
 
@@ -217,22 +256,26 @@ def verify(bundle: Bundle, trusted: list[AllowedSigner] | None = None) -> Verifi
         raise BundleError(failure, f"{SIGNATURE}: {exc}") from None
     except sshsig.SignatureMismatch as exc:
         raise BundleError(Failure.BAD_SIGNATURE, str(exc)) from None
-    entry = allowed_signers.find(trusted, key, NAMESPACE_SUMMARY)
-    if entry is None:
+    now = datetime.now(UTC)
+    if allowed_signers.find(trusted, key, NAMESPACE_SUMMARY) is None:
         raise BundleError(Failure.UNKNOWN_SIGNER, f"key {key.fingerprint} is not an allowed signer")
+    if allowed_signers.find(trusted, key, NAMESPACE_SUMMARY, when=now) is None:
+        raise BundleError(
+            Failure.UNKNOWN_SIGNER, f"key {key.fingerprint} is outside its validity period"
+        )
+    # Only now that the signature holds are the bytes parsed.
     try:
         summary = summary_json.decode(bundle.summary)
     except summary_json.SummaryError as exc:
         raise BundleError(Failure.MALFORMED, str(exc)) from None
-    staff_id = summary["person"].get("staff_id")
-    if staff_id not in entry.principals:
+    staff_id = str(summary["person"].get("staff_id"))
+    if allowed_signers.find(trusted, key, NAMESPACE_SUMMARY, when=now, principal=staff_id) is None:
         raise BundleError(
-            Failure.UNKNOWN_SIGNER,
-            f"the key is allowed for {', '.join(entry.principals)}, not for staff id {staff_id!r}",
+            Failure.UNKNOWN_SIGNER, f"the key is not allowed to sign for staff id {staff_id!r}"
         )
     if summary["signer"].get("fingerprint") != key.fingerprint:
         raise BundleError(Failure.MALFORMED, "the summary names another signing key")
-    return Verified(summary, str(staff_id), key)
+    return Verified(summary, staff_id, key)
 
 
 def verify_path(path: Path, trusted: list[AllowedSigner] | None = None) -> Verified:

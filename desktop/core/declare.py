@@ -1,5 +1,6 @@
 """Turning an assessment into a signed declaration: summary, signature, history, bundle."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -8,7 +9,7 @@ from desktop.core import bundle as bundles
 from desktop.core import summary as summary_json
 from desktop.core.assessment import Assessment
 from desktop.core.history import Declaration, History
-from desktop.core.keys import KeyStore, Passphrase
+from desktop.core.keys import KeyMissing, KeyStore, Passphrase
 from desktop.core.sshsig import PublicKey
 
 
@@ -29,8 +30,18 @@ def declare(
     history: History,
     passphrase: Passphrase | None = None,
     issued_at: datetime | None = None,
+    before_saving: Callable[[bundles.Bundle, str], None] | None = None,
 ) -> Signed:
-    """Sign the assessment as the next link of the history and keep it there."""
+    """Sign the assessment as the next link of the history and keep it there.
+
+    `before_saving` gets the signed bundle and its name before the history records it, so
+    that a bundle which cannot be written leaves no declaration behind.
+    """
+    if keys.record() is None and history.declarations():
+        raise KeyMissing(
+            "this computer's history has declarations but its signing key record is gone; "
+            "re-enrol with `selfcheck keys enrol --replace` (old summaries stay valid)"
+        )
     key = keys.load_or_create(passphrase)
     public = PublicKey.of(key)
     seq, prev = history.next_link(public.fingerprint)
@@ -39,5 +50,7 @@ def declare(
     )
     data = summary_json.encode(doc)
     signed = bundles.make(data, key, result.submission.person.staff_id)
+    if before_saving is not None:
+        before_saving(signed, bundles.bundle_name(doc))
     declaration = history.append(data, signed.signature, public)
     return Signed(doc, signed, declaration)

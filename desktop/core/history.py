@@ -8,9 +8,9 @@ copy, are reported at start-up. A damaged database is copied aside and reported,
 shown as valid.
 """
 
+import contextlib
 import json
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -26,6 +26,19 @@ from desktop.core.errors import SelfCheckError
 from desktop.core.sshsig import PublicKey
 
 DATABASE = "history.db"
+_CORRUPT, _NOT_A_DATABASE = 11, 26  # SQLite's primary result codes
+_COLUMNS = (
+    "signer",
+    "seq",
+    "sha256",
+    "prev",
+    "programme",
+    "verdict",
+    "issued_at",
+    "public_key",
+    "summary",
+    "signature",
+)
 HEAD = "history-head.json"
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS declarations (
@@ -96,27 +109,42 @@ def _private_file(path: Path) -> None:
 
 
 class History:
+    busy_timeout = 10.0  # seconds to wait for another SelfCheck holding the database
+
     def __init__(self, home: Path) -> None:
         self.home = home
         self.path = home / DATABASE
         self.head_path = home / HEAD
         home.mkdir(parents=True, exist_ok=True, mode=0o700)
-        if not self.path.exists():
+        new = not self.path.exists()
+        if new:
             _private_file(self.path)
+        damage: str | None = None
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None)
+            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=self.busy_timeout)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.execute("PRAGMA synchronous=FULL")
             rows = self.db.execute("PRAGMA integrity_check").fetchall()
             if rows != [("ok",)]:
-                raise sqlite3.DatabaseError("; ".join(str(r[0]) for r in rows[:3]))
-            self.db.executescript(SCHEMA)
+                damage = "; ".join(str(r[0]) for r in rows[:3])
+            else:
+                self.db.executescript(SCHEMA)
+                damage = self._schema_problem()
         except sqlite3.DatabaseError as exc:
+            # Only a file that is not a database, or a corrupt one, is damage. A locked,
+            # read-only or full disk is a passing problem: report it and touch nothing.
+            if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) not in (_CORRUPT, _NOT_A_DATABASE):
+                self._close_quietly()
+                raise HistoryError(f"the history database cannot be used now ({exc})") from None
+            damage = str(exc)
+        if damage is not None:
             aside = self._set_aside()
             raise HistoryDamaged(
-                f"the history database is damaged ({exc}); a copy was kept as {aside} "
+                f"the history database is damaged ({damage}); it was kept as {aside} "
                 "and nothing in it is shown as valid"
-            ) from None
+            )
+        if new and not self.head_path.exists():
+            self._write_head()  # an empty head: "nothing declared yet" is known, not missing
         for suffix in ("-wal", "-shm"):
             sidecar = self.path.with_name(self.path.name + suffix)
             if sidecar.exists():
@@ -131,29 +159,35 @@ class History:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _close_quietly(self) -> None:
+        db = getattr(self, "db", None)
+        if db is not None:
+            with contextlib.suppress(sqlite3.Error):
+                db.close()
+
+    def _schema_problem(self) -> str | None:
+        columns = [row[1] for row in self.db.execute("PRAGMA table_info(declarations)")]
+        if columns != list(_COLUMNS):
+            return "the declarations table does not have the expected columns"
+        return None
+
     def _set_aside(self) -> Path:
-        with_stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        aside = self.path.with_name(f"{DATABASE}.damaged-{with_stamp}")
+        """Move the damaged database (and its journal) aside, whole, under a dated name."""
+        self._close_quietly()
+        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+        aside = self.path.with_name(f"{DATABASE}.damaged-{stamp}")
         for suffix in ("", "-wal", "-shm"):
             source = self.path.with_name(self.path.name + suffix)
             if source.exists():
-                shutil.copy2(source, aside.with_name(aside.name + suffix))
-        db = getattr(self, "db", None)
-        if db is not None:
-            db.close()
-        for suffix in ("", "-wal", "-shm"):
-            self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
+                os.replace(source, aside.with_name(aside.name + suffix))
         return aside
 
     # -- declarations ---------------------------------------------------------------------
 
     def next_link(self, signer: str) -> tuple[int, str | None]:
         """(seq, prev) for the next declaration of `signer`."""
-        row = self.db.execute(
-            "SELECT seq, sha256 FROM declarations WHERE signer = ? ORDER BY seq DESC LIMIT 1",
-            (signer,),
-        ).fetchone()
-        return (1, None) if row is None else (int(row[0]) + 1, str(row[1]))
+        head = self._heads().get(signer)
+        return (1, None) if head is None else (head[0] + 1, head[1])
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
@@ -167,9 +201,12 @@ class History:
 
     def append(self, summary: bytes, signature: bytes, public_key: PublicKey) -> Declaration:
         """Store a signed summary as the next link of its signer's chain."""
-        sshsig.verify(summary, signature, NAMESPACE_SUMMARY)
+        if sshsig.verify(summary, signature, NAMESPACE_SUMMARY) != public_key:
+            raise HistoryError("the summary was signed by another key")
         doc = summary_json.decode(summary)
         signer = public_key.fingerprint
+        if doc["signer"].get("fingerprint") != signer:
+            raise HistoryError("the summary names another signing key")
         declaration = Declaration(
             signer=signer,
             seq=int(doc["seq"]),
@@ -184,7 +221,10 @@ class History:
         )
         with self._transaction() as db:
             if (declaration.seq, declaration.prev) != self.next_link(signer):
-                raise HistoryError("the summary does not continue the history's chain")
+                raise HistoryError(
+                    "another declaration was saved meanwhile (is SelfCheck running twice?); "
+                    "nothing was saved, please try again"
+                )
             db.execute(
                 "INSERT INTO declarations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
@@ -200,25 +240,22 @@ class History:
                     declaration.signature,
                 ),
             )
-        self._write_head()
+            # Inside the transaction: no slower writer can leave an older head behind.
+            self._write_head()
         return declaration
 
     def declarations(self) -> list[Declaration]:
         rows = self.db.execute(
-            "SELECT signer, seq, sha256, prev, programme, verdict, issued_at, public_key, "
-            "summary, signature FROM declarations ORDER BY signer, seq"
+            f"SELECT {', '.join(_COLUMNS)} FROM declarations ORDER BY signer, seq"  # noqa: S608
         ).fetchall()
-        return [Declaration(*row) for row in rows]
+        return [_declaration(row) for row in rows]
 
     # -- the head: what the latest link was, outside the database --------------------------
 
     def _heads(self) -> dict[str, tuple[int, str]]:
         out: dict[str, tuple[int, str]] = {}
-        for row in self.db.execute(
-            "SELECT signer, seq, sha256 FROM declarations d WHERE seq = "
-            "(SELECT MAX(seq) FROM declarations WHERE signer = d.signer)"
-        ):
-            out[str(row[0])] = (int(row[1]), str(row[2]))
+        for declaration in self.declarations():  # ordered by signer, then seq
+            out[declaration.signer] = (declaration.seq, declaration.sha256)
         return out
 
     def _write_head(self) -> None:
@@ -228,24 +265,27 @@ class History:
         write_atomic(self.head_path, json.dumps(heads, sort_keys=True).encode() + b"\n")
 
     def _read_head(self) -> dict[str, tuple[int, str]] | None:
+        """The remembered heads; None when the file is missing; raises ValueError if damaged."""
         if not self.head_path.exists():
             return None
         try:
-            data = json.loads(self.head_path.read_bytes())
+            data = json.loads(self.head_path.read_bytes()[:1_000_000])
             return {str(k): (int(v["seq"]), str(v["sha256"])) for k, v in data.items()}
-        except (ValueError, KeyError, TypeError, AttributeError):
-            return {}
+        except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
+            raise ValueError("the history's head record is damaged") from None
 
-    def start_new_chain(self) -> Path:
+    def start_new_chain(self) -> Path | None:
         """Accept the history as it is now, after damage or loss was reported to the user.
 
         The old head is kept aside; the next declaration continues from what the database
         holds, and a reviewer who remembers the old chain sees that it was not continued.
         """
         stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-        aside = self.head_path.with_name(f"{HEAD}.replaced-{stamp}")
+        aside: Path | None = self.head_path.with_name(f"{HEAD}.replaced-{stamp}")
         if self.head_path.exists():
-            os.replace(self.head_path, aside)
+            os.replace(self.head_path, aside)  # type: ignore[arg-type]
+        else:
+            aside = None
         self._write_head()
         return aside
 
@@ -263,7 +303,11 @@ class History:
                 report.declarations += 1
                 report.problems += _link_problems(declaration, previous, expected_seq)
                 previous = declaration
-        head = self._read_head()
+        try:
+            head = self._read_head()
+        except ValueError as exc:
+            report.problems.append(str(exc))
+            return report
         actual = self._heads()
         if head is None:
             if actual:
@@ -302,6 +346,31 @@ class History:
 
     def delete_draft(self, draft_id: str) -> None:
         self.db.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+
+
+def _text(value: object) -> str:
+    return value.decode("utf-8", "replace") if isinstance(value, bytes) else str(value)
+
+
+def _blob(value: object) -> bytes:
+    return value if isinstance(value, bytes) else str(value).encode("utf-8")
+
+
+def _declaration(row: tuple[object, ...]) -> Declaration:
+    """A row as stored; values of a hand-edited database are coerced, then checked."""
+    signer, seq, sha, prev, programme, verdict, issued_at, public_key, summary, signature = row
+    return Declaration(
+        signer=_text(signer),
+        seq=seq if isinstance(seq, int) else -1,
+        sha256=_text(sha),
+        prev=None if prev is None else _text(prev),
+        programme=_text(programme),
+        verdict=_text(verdict),
+        issued_at=_text(issued_at),
+        public_key=_text(public_key),
+        summary=_blob(summary),
+        signature=_blob(signature),
+    )
 
 
 def _link_problems(

@@ -24,6 +24,9 @@ MAX_FILE = 4096
 MIN_PASSPHRASE = 8
 # 2**17 x 8 x 1: 128 MiB and about half a second, the cost OWASP suggests for scrypt.
 DEFAULT_COST = 17
+# The header is only authenticated after the key is derived, so a tampered cost must not
+# be able to make unlocking allocate gigabytes: 2**20 x 8 x 128 bytes is 1 GiB at most.
+MAX_COST = 20
 
 
 class KeyFileError(SelfCheckError):
@@ -86,7 +89,7 @@ def read_header(data: bytes) -> tuple[dict[str, object], bytes, bytes]:
     try:
         header = json.loads(lines[0])
         box = base64.b64decode(lines[1], validate=True)
-    except (ValueError, binascii.Error):
+    except (ValueError, binascii.Error, RecursionError):
         raise KeyFileDamaged("the key file's header is damaged") from None
     if not isinstance(header, dict):
         raise KeyFileDamaged("the key file's header is damaged")
@@ -111,7 +114,7 @@ def open_seed(data: bytes, passphrase: str) -> bytes:
             header["kdf"] == "scrypt"
             and header["cipher"] == "aes-256-gcm"
             and isinstance(cost, int)
-            and 14 <= cost <= 22
+            and 14 <= cost <= MAX_COST
             and header["r"] == 8
             and header["p"] == 1
             and len(nonce) == 12

@@ -10,6 +10,7 @@ or a keychain that changed is noticed and reported instead of silently replaced.
 import base64
 import binascii
 import json
+import os
 import secrets
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -89,9 +90,24 @@ def _backend_name(backend: Keychain) -> str:
     return f"{type(backend).__module__}.{type(backend).__qualname__}"
 
 
+def default_keychain() -> Keychain:
+    """keyring's choice, but never a chain that would write to a plain-text backend.
+
+    With several backends keyring returns a ChainerBackend that writes to the first one
+    that accepts; SelfCheck instead takes the best backend that is safe on its own.
+    """
+    backend: Keychain = keyring.get_keyring()
+    if type(backend).__module__.startswith("keyring.backends.chainer"):
+        chained = sorted(getattr(backend, "backends", ()), key=lambda b: b.priority, reverse=True)
+        for candidate in chained:
+            if keychain_state(candidate).usable:
+                return candidate  # type: ignore[no-any-return]
+    return backend
+
+
 def keychain_state(backend: Keychain | None = None) -> KeychainState:
     """Whether the keychain can hold the seed safely."""
-    backend = backend if backend is not None else keyring.get_keyring()
+    backend = backend if backend is not None else default_keychain()
     name = _backend_name(backend)
     module = type(backend).__module__
     if module.startswith(("keyring.backends.fail", "keyring.backends.null")):
@@ -99,8 +115,12 @@ def keychain_state(backend: Keychain | None = None) -> KeychainState:
     if module.startswith("keyrings.alt") or "plaintext" in name.lower():
         # keyrings.alt stores in files readable by anyone with the disk: not a keychain.
         return KeychainState(False, name, "plain-text")
-    if module.startswith("keyring.backends.chainer") and not getattr(backend, "backends", ()):
-        return KeychainState(False, name, "none")
+    if module.startswith("keyring.backends.chainer"):
+        chained = list(getattr(backend, "backends", ()))
+        if not chained:
+            return KeychainState(False, name, "none")
+        if not all(keychain_state(b).usable for b in chained):
+            return KeychainState(False, name, "plain-text")
     try:
         priority = float(backend.priority)
     except Exception:  # a backend whose priority check itself fails is not usable
@@ -130,7 +150,7 @@ class KeyStore:
         self, home: Path, backend: Keychain | None = None, cost: int = keyfile.DEFAULT_COST
     ) -> None:
         self.home = home
-        self.backend = backend if backend is not None else keyring.get_keyring()
+        self.backend = backend if backend is not None else default_keychain()
         self.cost = cost
 
     # -- the record -----------------------------------------------------------------------
@@ -149,7 +169,7 @@ class KeyStore:
                 backend=str(data["backend"]),
                 created=str(data["created"]),
             )
-        except (ValueError, KeyError, TypeError):
+        except (ValueError, KeyError, TypeError, RecursionError):
             raise KeyMissing(
                 f"the key record {path} is damaged; re-enrol with `selfcheck keys enrol --replace`"
             ) from None
@@ -162,6 +182,11 @@ class KeyStore:
     def load_or_create(self, passphrase: Passphrase | None = None) -> Ed25519PrivateKey:
         """The key, made on first use. Never silently replaces a key that existed."""
         if self.record() is None:
+            if (self.home / KEY_FILE).exists():
+                raise KeyMissing(
+                    f"the key record {self.home / RECORD} is gone but a key file remains; "
+                    "restore the record, or re-enrol with `selfcheck keys enrol --replace`"
+                )
             return self.create(passphrase)
         return self.load(passphrase)
 
@@ -225,7 +250,7 @@ class KeyStore:
     def create(
         self, passphrase: Passphrase | None = None, *, replace: bool = False
     ) -> Ed25519PrivateKey:
-        if self.record() is not None and not replace:
+        if (self.record() is not None or (self.home / KEY_FILE).exists()) and not replace:
             raise KeyStoreError("a signing key exists already; use --replace to make a new one")
         self.home.mkdir(parents=True, exist_ok=True, mode=0o700)
         key = Ed25519PrivateKey.generate()
@@ -249,7 +274,11 @@ class KeyStore:
                     "a passphrase is needed"
                 )
             sealed = keyfile.seal(seed, public.openssh, passphrase(True), self.cost)
-            keyfile.write(self.home / KEY_FILE, sealed)
+            old = self.home / KEY_FILE
+            if old.exists():  # replacing: the old key stays recoverable, never destroyed
+                stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+                os.replace(old, old.with_name(f"{KEY_FILE}.replaced-{stamp}"))
+            keyfile.write(old, sealed)
         record = KeyRecord(
             key_id=key_id,
             public_key=public.openssh,

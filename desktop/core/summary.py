@@ -7,6 +7,7 @@ re-serialisation. What a summary holds is documented in docs/summary.schema.json
 
 import hashlib
 import json
+import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
@@ -18,6 +19,7 @@ from desktop.core.errors import SelfCheckError
 FORMAT = "selfcheck-summary"
 VERSION = 1
 MAX_BYTES = 1024 * 1024
+_ISSUED_AT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
 
 
 class SummaryError(SelfCheckError):
@@ -152,4 +154,14 @@ def decode(data: bytes) -> dict[str, Any]:
     prev = value.get("prev")
     if prev is not None and not (isinstance(prev, str) and len(prev) == 64):
         raise SummaryError("summary.json field 'prev' is not a sha256")
+    if value["seq"] < 1:
+        raise SummaryError("summary.json field 'seq' must be 1 or more")
+    issued = value.get("issued_at")
+    if not isinstance(issued, str) or not _ISSUED_AT.fullmatch(issued):
+        raise SummaryError("summary.json field 'issued_at' is not a UTC time")
+    for key in ("programme", "verdict"):
+        if not isinstance(value.get(key), str):
+            raise SummaryError(f"summary.json field {key!r} is missing or of the wrong type")
+    if not isinstance(value["person"].get("staff_id"), str):
+        raise SummaryError("summary.json field 'person.staff_id' is missing")
     return value
