@@ -259,7 +259,7 @@ def test_zip_problems(tmp_path: Path, signed) -> None:  # type: ignore[no-untype
     with zipfile.ZipFile(hostile, "w") as out:
         out.writestr("../summary.json", signed.bundle.summary)  # two parts, one of them ".."
         out.writestr("x/y/z/summary.json.sig", signed.bundle.signature)
-    with pytest.raises(BundleError, match="summary.json is missing"):
+    with pytest.raises(BundleError, match=r"summary\.json is missing"):
         bundle.verify_path(hostile)
     mixed = tmp_path / "mixed.zip"
     with zipfile.ZipFile(mixed, "w") as out:
