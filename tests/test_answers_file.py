@@ -257,3 +257,27 @@ def test_toml_and_json_forms_read_the_same(policy: Policy, tmp_path: Path) -> No
     as_json = tmp_path / "draft.json"
     as_json.write_bytes(dump_answers(from_toml))
     assert load_answers(as_json, policy) == from_toml
+
+
+def test_not_applicable_items_carry_their_reason(policy: Policy) -> None:
+    doc = _example()
+    doc["accounts"][1]["answers"].pop("acct-comment-moderation")
+    doc["accounts"][1]["not_applicable"] = {
+        "acct-comment-moderation": "Trang chỉ đăng tin, tắt bình luận"
+    }
+    doc["answers"].pop("prog-training")
+    doc["not_applicable"] = {"prog-training": "Mới chuyển công tác, chưa có lớp"}
+    submission = parse_answers(json.dumps(doc).encode(), "draft.json", policy)
+    assert submission.accounts[1].not_applicable == {
+        "acct-comment-moderation": "Trang chỉ đăng tin, tắt bình luận"
+    }
+    assert parse_answers(dump_answers(submission), "again", policy) == submission
+    result = assess(policy, submission)
+    f = next(f for f in result.findings if f.item_id == "prog-training")
+    assert (f.status.value, f.evidence.value, f.params["reason"]) == (
+        "na",
+        "declared",
+        "Mới chuyển công tác, chưa có lớp",
+    )
+    doc["not_applicable"] = {"acct-two-factor": "x"}
+    assert "belongs inside an account" in _error(policy, doc)

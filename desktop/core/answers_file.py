@@ -8,7 +8,7 @@ types) and every error names the file and the field.
 import json
 import re
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -151,26 +151,45 @@ def submission_from(data: Any, name: str, policy: Policy) -> Submission:
             raise table.fail("id", f"duplicate account id '{account.id}'")
         accounts.append(account)
     answers = _answers(doc, "answers", policy, account_item=False)
+    not_applicable = _not_applicable(doc, policy, account_item=False)
     doc.done()
     lang: Language = "en" if language == "en" else "vi"
-    return Submission(programme, person, tuple(accounts), answers, lang)
+    return Submission(programme, person, tuple(accounts), answers, lang, not_applicable)
+
+
+def _person_readers(programme: str) -> dict[str, Callable[[Fields], Any]]:
+    """How each person field is read: one rule for files, drafts and the wizard's fields."""
+    abroad = programme == "predeployment"
+    return {
+        "full_name": lambda t: t.required("full_name", max_length=200),
+        "staff_id": lambda t: t.required("staff_id", pattern=STAFF_ID),
+        "unit": lambda t: t.required("unit", max_length=300),
+        "position": lambda t: t.required("position", max_length=200),
+        "category": lambda t: t.required_enum("category", Category),
+        "birth_year": lambda t: t.integer("birth_year", low=1900, high=2100, optional=True),
+        "destination": lambda t: t.string("destination", optional=not abroad, max_length=200),
+        "mission": lambda t: t.string("mission", optional=True, max_length=300),
+        "departure_date": lambda t: t.iso_date("departure_date", optional=not abroad),
+    }
 
 
 def _person(t: Fields, programme: str) -> Person:
-    abroad = programme == "predeployment"
-    person = Person(
-        full_name=t.required("full_name", max_length=200),
-        staff_id=t.required("staff_id", pattern=STAFF_ID),
-        unit=t.required("unit", max_length=300),
-        position=t.required("position", max_length=200),
-        category=t.required_enum("category", Category),
-        birth_year=t.integer("birth_year", low=1900, high=2100, optional=True),
-        destination=t.string("destination", optional=not abroad, max_length=200),
-        mission=t.string("mission", optional=True, max_length=300),
-        departure_date=t.iso_date("departure_date", optional=not abroad),
-    )
+    values = {name: read(t) for name, read in _person_readers(programme).items()}
     t.done()
-    return person
+    return Person(**values)
+
+
+def person_problems(person: Mapping[str, Any], programme: str) -> dict[str, str]:
+    """Field name -> what is wrong with it ("missing" or "invalid"), for the wizard's page."""
+    problems: dict[str, str] = {}
+    for name, read in _person_readers(programme).items():
+        value = person.get(name)
+        data = {} if value is None or value == "" else {name: value}
+        try:
+            read(Fields(data, file="", error=AnswersError, echo=False))
+        except AnswersError as exc:
+            problems[name] = "missing" if exc.message == "is missing" else "invalid"
+    return problems
 
 
 def _account(t: Fields, policy: Policy) -> Account:
@@ -194,6 +213,7 @@ def _account(t: Fields, policy: Policy) -> Account:
         office_address_on_profile=t.boolean("office_address_on_profile", optional=True),
         official_logo_on_profile=t.boolean("official_logo_on_profile", optional=True),
         answers=_answers(t, "answers", policy, account_item=True),
+        not_applicable=_not_applicable(t, policy, account_item=True),
     )
     t.done()
     return account
@@ -219,6 +239,24 @@ def _answers(t: Fields, key: str, policy: Policy, *, account_item: bool) -> Mapp
             # The rejected value is not quoted: it could be a password pasted by mistake.
             raise table.fail(item_id, f"must be one of {', '.join(known) or 'nothing (measured)'}")
         out[item_id] = choice
+    table.done()
+    return out
+
+
+def _not_applicable(t: Fields, policy: Policy, *, account_item: bool) -> Mapping[str, str]:
+    """Items the person marked "not applicable", each with the reason they gave."""
+    table = t.table("not_applicable", optional=True)
+    if table is None:
+        return {}
+    out: dict[str, str] = {}
+    for item_id in list(table.data):
+        item = policy.items.get(item_id)
+        if item is None:
+            raise table.fail(item_id, f"unknown item id '{item_id}'")
+        if (item.kind == ItemKind.ACCOUNT) != account_item:
+            where = "inside an account" if item.kind == ItemKind.ACCOUNT else "at the top level"
+            raise table.fail(item_id, f"belongs {where} ({item.kind.value} item)")
+        out[item_id] = table.required(item_id, max_length=2000)
     table.done()
     return out
 
@@ -262,12 +300,15 @@ def dump_answers(submission: Submission, saved_at: str | None = None) -> bytes:
                     "office_address_on_profile": a.office_address_on_profile,
                     "official_logo_on_profile": a.official_logo_on_profile,
                     "answers": dict(a.answers),
+                    "not_applicable": dict(a.not_applicable) or None,
                 }
             )
             for a in submission.accounts
         ],
         "answers": dict(submission.answers),
     }
+    if submission.not_applicable:
+        doc["not_applicable"] = dict(submission.not_applicable)
     if saved_at is not None:
         doc["saved_at"] = saved_at
     return (json.dumps(doc, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")

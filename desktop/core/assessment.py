@@ -36,7 +36,7 @@ def assess(
     for item in policy.items_for(submission.programme, person.category):
         if item.kind == ItemKind.ACCOUNT:
             continue
-        outcome = _declared(item, submission.answers)
+        outcome = _declared(item, submission.answers, submission.not_applicable)
         findings.append(_finding(item, None, outcome, NO_STEPS))
     for account in submission.accounts:
         platform = policy.platforms.get(account.platform) or policy.platforms["other"]
@@ -60,12 +60,20 @@ def _account_outcome(
         measured = RULES[CheckName(item.answer.check)](ctx)
         if measured is not None:
             return measured
-    return _declared(item, account.answers)
+    return _declared(item, account.answers, account.not_applicable)
 
 
-def _declared(item: Item, answers: Mapping[str, str]) -> Outcome:
+def _declared(item: Item, answers: Mapping[str, str], not_applicable: Mapping[str, str]) -> Outcome:
     choice_id = answers.get(item.id)
     choice = item.answer.choice(choice_id) if choice_id is not None else None
+    if (choice is None or choice.status is None) and item.id in not_applicable:
+        # The person's own "does not apply", with their reason, shown to the reviewer.
+        return Outcome(
+            Status.NOT_APPLICABLE,
+            Evidence.DECLARED,
+            "na-declared",
+            {"reason": not_applicable[item.id]},
+        )
     if choice is None or choice.status is None:
         # Fail safe: what nobody checked or affirmed is never a pass.
         return Outcome(Status.NOT_VERIFIED, Evidence.NONE, "unanswered")

@@ -58,6 +58,8 @@ class Account:
     office_address_on_profile: bool | None = None
     official_logo_on_profile: bool | None = None
     answers: Mapping[str, str] = field(default_factory=dict)  # item id -> choice id
+    # item id -> why the person says the item does not apply to this account
+    not_applicable: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,3 +71,4 @@ class Submission:
     accounts: tuple[Account, ...]
     answers: Mapping[str, str]  # pledge and programme items: item id -> choice id
     language: Language = "vi"
+    not_applicable: Mapping[str, str] = field(default_factory=dict)  # item id -> reason

@@ -15,6 +15,7 @@ REASONS: dict[str, Text] = {
         "Chưa trả lời: mục này chưa được kiểm tra.", "Not answered: this item has not been checked."
     ),
     "declared": Text("Anh/chị khai báo: {label}.", "You declared: {label}."),
+    "na-declared": Text("Không áp dụng: {reason}", "Not applicable: {reason}"),
     "name-matches": Text(
         "Tên hiển thị khớp với họ tên thật.", "The display name matches your real name."
     ),
