@@ -1,0 +1,108 @@
+"""The wizard's flow without a GUI: steps, what each page still needs, drafts."""
+
+import tomllib
+
+import pytest
+
+from desktop.core.checks.password import PasswordSession
+from desktop.core.errors import AnswersError
+from desktop.core.flow import Draft, Flow, Step, StepKind, load_draft
+from desktop.core.policy import Policy
+from tests.conftest import EXAMPLES
+
+
+def _example_draft(programme: str = "annual") -> Draft:
+    doc = tomllib.loads((EXAMPLES / f"{programme}.toml").read_text("utf-8"))
+    if "departure_date" in doc["person"]:
+        doc["person"]["departure_date"] = doc["person"]["departure_date"].isoformat()
+    return Draft(doc)
+
+
+def test_steps_follow_the_accounts(policy: Policy) -> None:
+    draft = Draft.new("annual")
+    flow = Flow(policy, draft)
+    assert [s.key for s in flow.steps()] == [
+        "programme",
+        "about",
+        "accounts",
+        "pledges",
+        "programme-items",
+        "review",
+        "sign",
+    ]
+    draft.add_account({"platform": "facebook", "kind": "personal", "handle": "an"})
+    second = draft.add_account({"platform": "zalo", "kind": "personal", "handle": "09"})
+    assert [s.key for s in flow.steps()][3:5] == ["account:a1", f"account:{second}"]
+    draft.remove_account("a1")
+    assert "account:a1" not in [s.key for s in flow.steps()]
+
+
+def test_about_page_names_each_field_that_is_missing_or_wrong(policy: Policy) -> None:
+    draft = Draft.new("predeployment")
+    flow = Flow(policy, draft)
+    assert "full_name" in flow.missing(Step(StepKind.ABOUT))
+    draft.person.update(
+        full_name="Lê Đức Minh",
+        staff_id="../x",
+        unit="Vụ Châu Âu",
+        position="Bí thư",
+        category="mission_member",
+    )
+    assert flow.missing(Step(StepKind.ABOUT)) == ["departure_date", "destination", "staff_id"]
+    draft.person.update(staff_id="BNG-11405", destination="Pháp", departure_date="2027-01-15")
+    assert flow.complete(Step(StepKind.ABOUT))
+
+
+def test_an_account_page_is_complete_only_when_every_item_is_answered(policy: Policy) -> None:
+    draft = _example_draft()
+    flow = Flow(policy, draft)
+    step = Step(StepKind.ACCOUNT, "fb")
+    missing = flow.missing(step)
+    assert missing == ["acct-password-strength", "acct-password-unique"]
+    passwords = PasswordSession(flow.submission().person, flow.submission().accounts)
+    passwords.add("fb", "một câu mật khẩu rất dài và riêng")
+    assert flow.missing(step, passwords) == ["acct-password-unique"]  # others not typed yet
+    draft.set_answer("acct-password-unique", "unique", "fb")
+    assert flow.complete(step, passwords)
+
+
+def test_not_applicable_with_a_reason_completes_an_item(policy: Policy) -> None:
+    draft = _example_draft()
+    flow = Flow(policy, draft)
+    draft.set_answer("prog-training", None)
+    assert flow.missing(Step(StepKind.PROGRAMME_ITEMS)) == ["prog-training"]
+    draft.set_not_applicable("prog-training", "   ")  # an empty reason is no reason
+    assert not flow.complete(Step(StepKind.PROGRAMME_ITEMS))
+    draft.set_not_applicable("prog-training", "Vừa được tuyển dụng tuần trước")
+    assert flow.complete(Step(StepKind.PROGRAMME_ITEMS))
+    draft.set_answer("prog-training", "attended")  # answering clears the N/A mark
+    assert draft.not_applicable("prog-training") is None
+
+
+def test_pledges_page(policy: Policy) -> None:
+    draft = _example_draft("onboarding")
+    flow = Flow(policy, draft)
+    assert flow.complete(Step(StepKind.PLEDGES))
+    draft.set_answer("pledge-language", None)
+    assert flow.missing(Step(StepKind.PLEDGES)) == ["pledge-language"]
+
+
+def test_draft_round_trip_keeps_everything_and_no_password(policy: Policy) -> None:
+    draft = _example_draft("predeployment")
+    draft.set_not_applicable("acct-comment-moderation", "không có bình luận", "fb")
+    again = load_draft(draft.dump(), draft.id)
+    assert again.doc == draft.doc
+    assert Flow(policy, again).submission() == Flow(policy, draft).submission()
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"{", "not JSON"),
+        (b'{"format": "x"}', "not a SelfCheck draft"),
+        (b'{"format": "selfcheck-answers", "version": 99}', "newer SelfCheck"),
+    ],
+)
+def test_damaged_or_newer_drafts_are_refused(data: bytes, message: str) -> None:
+    with pytest.raises(AnswersError, match=message):
+        load_draft(data, "d1")
