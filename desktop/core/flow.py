@@ -200,12 +200,20 @@ class Flow:
             StepKind.PLEDGES: ItemKind.PLEDGE,
             StepKind.PROGRAMME_ITEMS: ItemKind.PROGRAMME,
         }[step.kind]
+        measured = (
+            passwords is not None
+            and step.account_id is not None
+            and (passwords.measured(step.account_id))
+        )
         return [
             f.item_id
             for f in result.findings
             if f.account_id == step.account_id
             and f.reason == "unanswered"
             and (wanted is None or self.policy.items[f.item_id].kind == wanted)
+            # Reuse is decided once every account's password is typed: a typed password
+            # does not hold its page up waiting for the others.
+            and not (measured and self.policy.items[f.item_id].answer.check == "password_reuse")
         ]
 
     def complete(self, step: Step, passwords: PasswordSession | None = None) -> bool:

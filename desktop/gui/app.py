@@ -1,9 +1,14 @@
 """Starting the desktop app: check the display first, then Qt, then the main window."""
 
+import os
 import sys
+from typing import TYPE_CHECKING
 
 from desktop.core.errors import SelfCheckError
 from desktop.gui.display import display_problem
+
+if TYPE_CHECKING:
+    from desktop.gui.session import Session
 
 EXIT_NO_DISPLAY = 2
 
@@ -16,21 +21,64 @@ def run_gui() -> int:
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from desktop.core.policy_loader import load_policy
-    from desktop.gui.language import LanguageSwitch
     from desktop.gui.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("SelfCheck")
     app.setOrganizationName("SelfCheck")
-    language = LanguageSwitch(app)
-    language.set_language("vi")
     try:
-        policy = load_policy()
+        session = open_session()
     except (SelfCheckError, OSError) as exc:
         QMessageBox.critical(None, "SelfCheck", str(exc))
         print(f"selfcheck: {exc}", file=sys.stderr)
         return 2
-    window = MainWindow(policy, language)
+    warning = getattr(session, "startup_warning", None)
+    window = MainWindow(session)
     window.show()
-    return app.exec()
+    if warning:
+        QMessageBox.warning(window, "SelfCheck", warning)
+    code = app.exec()
+    return leave_without_finalizing(session, code)
+
+
+def leave_without_finalizing(session: "Session", code: int) -> int:
+    """Exit the process at once once everything is saved.
+
+    PySide6 6.12 aborted the interpreter during its final garbage collection ("bool_dealloc")
+    after a wizard was reopened once a password had been measured; nothing is lost by
+    skipping that collection, since drafts and declarations are already committed.
+    """
+    if session.history is not None:
+        session.history.close()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def open_session() -> "Session":
+    """The policy, the history and the key store of this computer, in Vietnamese."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.core.history import History, HistoryDamaged, HistoryError
+    from desktop.core.keys import KeyStore
+    from desktop.core.paths import data_home
+    from desktop.core.policy_loader import load_policy
+    from desktop.gui.language import LanguageSwitch
+    from desktop.gui.session import Session
+
+    language = LanguageSwitch(QCoreApplication.instance())
+    language.set_language("vi")
+    policy = load_policy()
+    home = data_home()
+    warning = None
+    try:
+        history: History | None = History(home)
+    except HistoryDamaged as exc:
+        warning = str(exc)
+        history = History(home)  # a fresh one; its chain reports what was lost
+    except HistoryError as exc:
+        warning = str(exc)
+        history = None
+    session = Session(policy, home, language, history, KeyStore(home))
+    session.startup_warning = warning  # type: ignore[attr-defined]
+    return session

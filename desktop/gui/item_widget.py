@@ -1,0 +1,172 @@
+"""One checklist item on a page: its question, its choices, "does not apply" with a reason,
+and on demand its legal basis and the fix-it steps for the account's platform."""
+
+from html import escape
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.i18n import NO_STEPS
+from desktop.core.policy import Item
+from desktop.gui.session import Session
+
+
+class ItemWidget(QFrame):
+    """Binds one item to the draft: every change is written to it at once."""
+
+    changed = Signal()
+
+    def __init__(
+        self,
+        session: Session,
+        item: Item,
+        account_id: str | None = None,
+        platform: str | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.item = item
+        self.account_id = account_id
+        self.platform = platform
+        suffix = f"{item.id}-{account_id}" if account_id else item.id
+        self.setObjectName(f"item-{suffix}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+
+        self.title = QLabel(wordWrap=True)
+        self.question = QLabel(wordWrap=True)
+        self.choices = QButtonGroup(self)
+        self.buttons: dict[str, QRadioButton] = {}
+        choice_row = QVBoxLayout()
+        for choice in item.answer.choices:
+            button = QRadioButton()
+            button.setObjectName(f"choice-{suffix}-{choice.id}")
+            self.choices.addButton(button)
+            self.buttons[choice.id] = button
+            choice_row.addWidget(button)
+        self.choices.buttonToggled.connect(self._chosen)
+
+        self.na = QCheckBox()
+        self.na.setObjectName(f"na-{suffix}")
+        self.na_reason = QLineEdit()
+        self.na_reason.setObjectName(f"na-reason-{suffix}")
+        self.na.toggled.connect(self._na_toggled)
+        self.na_reason.textEdited.connect(self._na_reason_edited)
+        na_row = QHBoxLayout()
+        na_row.addWidget(self.na)
+        na_row.addWidget(self.na_reason, 1)
+
+        self.basis_button = QToolButton()
+        self.basis_button.setCheckable(True)
+        self.basis_button.setObjectName(f"basis-{suffix}")
+        self.fix_button = QToolButton()
+        self.fix_button.setCheckable(True)
+        self.fix_button.setObjectName(f"fix-{suffix}")
+        self.basis = QLabel(wordWrap=True)
+        self.basis.setObjectName(f"basis-text-{suffix}")
+        self.fix = QLabel(wordWrap=True)
+        self.fix.setObjectName(f"fix-text-{suffix}")
+        self.basis.hide()
+        self.fix.hide()
+        self.basis_button.toggled.connect(self.basis.setVisible)
+        self.fix_button.toggled.connect(self.fix.setVisible)
+        tools = QHBoxLayout()
+        tools.addWidget(self.basis_button)
+        tools.addWidget(self.fix_button)
+        tools.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addWidget(self.question)
+        layout.addLayout(choice_row)
+        layout.addLayout(na_row)
+        layout.addLayout(tools)
+        layout.addWidget(self.basis)
+        layout.addWidget(self.fix)
+        self.load()
+        self.retranslate()
+
+    # -- the draft ------------------------------------------------------------------------
+
+    def load(self) -> None:
+        draft = self.session.flow.draft if self.session.flow else None
+        if draft is None:
+            return
+        chosen = draft.answer(self.item.id, self.account_id)
+        for choice_id, button in self.buttons.items():
+            button.setChecked(choice_id == chosen)
+        reason = draft.not_applicable(self.item.id, self.account_id)
+        self.na.blockSignals(True)
+        self.na.setChecked(reason is not None)
+        self.na.blockSignals(False)
+        self.na_reason.setText(reason or "")
+        self.na_reason.setEnabled(reason is not None)
+
+    def _chosen(self, button: QRadioButton, checked: bool) -> None:
+        if not checked or self.session.flow is None:
+            return
+        choice_id = next(c for c, b in self.buttons.items() if b is button)
+        self.session.flow.draft.set_answer(self.item.id, choice_id, self.account_id)
+        self.na.setChecked(False)
+        self.changed.emit()
+
+    def _na_toggled(self, on: bool) -> None:
+        self.na_reason.setEnabled(on)
+        if on:
+            self.choices.setExclusive(False)
+            for button in self.buttons.values():
+                button.setChecked(False)
+            self.choices.setExclusive(True)
+            if self.session.flow is not None:
+                self.session.flow.draft.set_answer(self.item.id, None, self.account_id)
+            self.na_reason.setFocus()
+        self._na_reason_edited(self.na_reason.text() if on else "")
+
+    def _na_reason_edited(self, text: str) -> None:
+        if self.session.flow is None:
+            return
+        reason = text if self.na.isChecked() else None
+        self.session.flow.draft.set_not_applicable(self.item.id, reason, self.account_id)
+        self.changed.emit()
+
+    # -- words ----------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        language = self.session.language.language
+        item = self.item
+        self.title.setText(f"<b>{escape(item.title.get(language))}</b>")
+        self.question.setText(escape(item.question.get(language)))
+        for choice in item.answer.choices:
+            self.buttons[choice.id].setText(choice.label.get(language))
+        self.na.setText(self.tr("Does not apply, because:"))
+        self.na_reason.setPlaceholderText(self.tr("the reason, for the reviewer"))
+        self.basis_button.setText(self.tr("Legal basis"))
+        self.fix_button.setText(self.tr("How to fix"))
+        basis = []
+        for provision_id in item.provisions:
+            provision = self.session.policy.provisions[provision_id]
+            text = f"<b>{escape(provision.id)}</b>: {escape(provision.original)}"
+            if language == "en":
+                text += f"<br><i>{escape(provision.gloss)}</i>"
+            basis.append(text)
+        self.basis.setText("<br>".join(basis))
+        platform = self.session.policy.platforms.get(self.platform or "")
+        guide = platform.guide(item.guide) if platform is not None else NO_STEPS
+        steps = (item.fix + guide).get(language)
+        self.fix.setText("<ol>" + "".join(f"<li>{escape(s)}</li>" for s in steps) + "</ol>")

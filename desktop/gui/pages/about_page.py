@@ -1,0 +1,151 @@
+"""Step 2: the person. Each field is checked as it is typed, the reason shown beside it."""
+
+from html import escape
+
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
+
+from desktop.core.answers_file import person_problems
+from desktop.core.flow import Step
+from desktop.core.model import Category
+from desktop.gui.labels import category_label
+from desktop.gui.pages.base import WizardPage
+from desktop.gui.session import Session
+
+TEXT_FIELDS = (
+    "full_name",
+    "staff_id",
+    "unit",
+    "position",
+    "birth_year",
+    "destination",
+    "mission",
+    "departure_date",
+)
+ABROAD_ONLY = ("destination", "mission", "departure_date")
+
+
+class AboutPage(WizardPage):
+    def __init__(self, session: Session, step: Step) -> None:
+        super().__init__(session, step)
+        self.form = QFormLayout()
+        self.labels: dict[str, QLabel] = {}
+        self.edits: dict[str, QLineEdit] = {}
+        self.problems: dict[str, QLabel] = {}
+        self.rows: dict[str, QWidget] = {}
+        for name in TEXT_FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(f"field-{name}")
+            edit.textChanged.connect(lambda text, n=name: self._edited(n, text))
+            self.edits[name] = edit
+            self._add_row(name, edit)
+        self.category = QComboBox()
+        self.category.setObjectName("field-category")
+        self.category.addItem("", "")
+        for category in Category:
+            self.category.addItem("", category.value)
+        self.category.currentIndexChanged.connect(self._category)
+        self._add_row("category", self.category, after="position")
+        self.content.addLayout(self.form)
+        self.content.addStretch(1)
+        self.retranslate()
+
+    def _add_row(self, name: str, editor: QWidget, after: str | None = None) -> None:
+        label = QLabel()
+        problem = QLabel()
+        problem.setObjectName(f"problem-{name}")
+        problem.setStyleSheet("color: #b00020")
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(editor, 2)
+        line.addWidget(problem, 1)
+        label.setBuddy(editor)
+        self.labels[name], self.problems[name], self.rows[name] = label, problem, row
+        position = -1
+        if after is not None:
+            found = self.form.getWidgetPosition(self.rows[after])
+            position = int(found[0]) + 1  # type: ignore[index]
+        self.form.insertRow(position, label, row)
+
+    def enter(self) -> None:
+        draft = self.session.flow.draft if self.session.flow else None
+        if draft is None:
+            return
+        abroad = draft.programme == "predeployment"
+        for name in ABROAD_ONLY:
+            self.form.setRowVisible(self.rows[name], abroad)
+        for name, edit in self.edits.items():
+            value = draft.person.get(name)
+            edit.blockSignals(True)
+            edit.setText("" if value is None else str(value))
+            edit.blockSignals(False)
+        self.category.blockSignals(True)
+        self.category.setCurrentIndex(
+            max(self.category.findData(draft.person.get("category", "")), 0)
+        )
+        self.category.blockSignals(False)
+        self._show_problems()
+
+    def _edited(self, name: str, text: str) -> None:
+        if self.session.flow is None:
+            return
+        person = self.session.flow.draft.person
+        value: object = text.strip()
+        if name == "birth_year" and text.strip().isdigit():
+            value = int(text.strip())
+        if value == "":
+            person.pop(name, None)
+        else:
+            person[name] = value
+        self._show_problems()
+        self.changed.emit()
+
+    def _category(self, index: int) -> None:
+        if self.session.flow is None:
+            return
+        value = self.category.itemData(index)
+        if value:
+            self.session.flow.draft.person["category"] = value
+        else:
+            self.session.flow.draft.person.pop("category", None)
+        self._show_problems()
+        self.changed.emit()
+
+    def _show_problems(self) -> None:
+        if self.session.flow is None:
+            return
+        draft = self.session.flow.draft
+        problems = person_problems(draft.person, draft.programme)
+        for name, label in self.problems.items():
+            problem = problems.get(name)
+            label.setText("" if problem is None else self._explain(name, problem))
+
+    def _explain(self, name: str, problem: str) -> str:
+        if problem == "missing":
+            return self.tr("required")
+        hints = {
+            "staff_id": self.tr("letters, digits, '.', '-' or '_' only"),
+            "birth_year": self.tr("a year such as 1985"),
+            "departure_date": self.tr("a date as YYYY-MM-DD"),
+        }
+        return hints.get(name, self.tr("too long"))
+
+    def retranslate(self) -> None:
+        self.heading.setText(f"<h2>{escape(self.tr('About you'))}</h2>")
+        names = {
+            "full_name": self.tr("Full &name (with diacritics):"),
+            "staff_id": self.tr("&Staff id:"),
+            "unit": self.tr("&Unit:"),
+            "position": self.tr("&Position:"),
+            "category": self.tr("&Category:"),
+            "birth_year": self.tr("&Birth year (optional, only used here):"),
+            "destination": self.tr("&Destination country:"),
+            "mission": self.tr("&Mission:"),
+            "departure_date": self.tr("De&parture date (YYYY-MM-DD):"),
+        }
+        for name, text in names.items():
+            self.labels[name].setText(text)
+        self.category.setItemText(0, self.tr("(choose)"))
+        for index, category in enumerate(Category, 1):
+            self.category.setItemText(index, category_label(category))
+        self._show_problems()

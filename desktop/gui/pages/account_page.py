@@ -1,0 +1,233 @@
+"""One page per account: its details with live checks, the password meter, its items."""
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout
+
+from desktop.core.checks.identity import match_real_name, official_domain
+from desktop.core.checks.password import min_length
+from desktop.core.flow import Step
+from desktop.core.model import AccountKind, Category
+from desktop.gui.item_widget import ItemWidget
+from desktop.gui.pages.base import WizardPage
+from desktop.gui.password_feedback import crack_time, feedback
+from desktop.gui.password_field import PasswordEdit, PasswordMeter
+from desktop.gui.session import Session
+
+PASSWORD_ITEMS = ("acct-password-strength", "acct-password-unique")
+
+
+class AccountPage(WizardPage):
+    def __init__(self, session: Session, step: Step) -> None:
+        super().__init__(session, step)
+        assert step.account_id is not None
+        assert session.flow is not None
+        self.account_id = step.account_id
+        account = session.flow.draft.account(self.account_id)
+        self.details = QGroupBox()
+        form = QFormLayout(self.details)
+        self.display_name = QLineEdit(str(account.get("display_name") or ""))
+        self.display_name.setObjectName("detail-display_name")
+        self.email = QLineEdit(str(account.get("registration_email") or ""))
+        self.email.setObjectName("detail-registration_email")
+        self.name_result = QLabel(wordWrap=True)
+        self.name_result.setObjectName("nameCheck")
+        self.email_result = QLabel(wordWrap=True)
+        self.email_result.setObjectName("emailCheck")
+        self.recovery_confirmed = QCheckBox()
+        self.recovery_confirmed.setObjectName("detail-recovery_confirmed")
+        self.recovery_confirmed.setChecked(bool(account.get("recovery_confirmed")))
+        self.name_label, self.email_label = QLabel(), QLabel()
+        self.name_label.setBuddy(self.display_name)
+        self.email_label.setBuddy(self.email)
+        form.addRow(self.name_label, self.display_name)
+        form.addRow("", self.name_result)
+        form.addRow(self.email_label, self.email)
+        form.addRow("", self.email_result)
+        form.addRow(self.recovery_confirmed)
+        self.display_name.textChanged.connect(lambda t: self._detail("display_name", t))
+        self.email.textChanged.connect(lambda t: self._detail("registration_email", t))
+        self.recovery_confirmed.toggled.connect(self._recovery)
+
+        self.password_box = QGroupBox()
+        box = QVBoxLayout(self.password_box)
+        self.password = PasswordEdit()
+        self.password.setObjectName("password")
+        self.meter_text = QLabel()
+        self.meter_text.setObjectName("passwordMeter")
+        # Room for the score line, a warning, two suggestions and the reuse warning: a
+        # word-wrapped label in a scroll area would otherwise be squeezed onto itself.
+        self.meter_text.setMinimumHeight(self.meter_text.fontMetrics().lineSpacing() * 5)
+        self.meter_text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.decline = QCheckBox()
+        self.decline.setObjectName("declinePassword")
+        box.addWidget(self.password)
+        box.addWidget(self.meter_text)
+        box.addWidget(self.decline)
+        self.meter = PasswordMeter(parent=self)
+        self.meter.ready.connect(self._measured)
+        self.password.textChanged.connect(self._typed)
+        self.decline.toggled.connect(self._declined)
+
+        self.content.addWidget(self.details)
+        self.content.addWidget(self.password_box)
+        platform = str(account.get("platform"))
+        kind = AccountKind(str(account.get("kind")))
+        category = Category(session.flow.draft.person.get("category", "official"))
+        self.items: list[ItemWidget] = []
+        for item in session.policy.account_items(
+            session.flow.draft.programme, category, kind, platform
+        ):
+            widget = ItemWidget(session, item, self.account_id, platform)
+            widget.changed.connect(self.changed)
+            if item.id in PASSWORD_ITEMS:
+                widget.setVisible(self.account_id in session.declined)
+            self.items.append(widget)
+            self.content.addWidget(widget)
+        self.content.addStretch(1)
+        self.retranslate()
+
+    # -- details with live checks -------------------------------------------------------
+
+    def _account(self) -> dict[str, object]:
+        assert self.session.flow is not None
+        return self.session.flow.draft.account(self.account_id)
+
+    def _detail(self, name: str, text: str) -> None:
+        account = self._account()
+        if text.strip():
+            account[name] = text.strip()
+        else:
+            account.pop(name, None)
+        self._show_checks()
+        self.changed.emit()
+
+    def _recovery(self, on: bool) -> None:
+        self._account()["recovery_confirmed"] = on
+        self.changed.emit()
+
+    def _show_checks(self) -> None:
+        account = self._account()
+        assert self.session.flow is not None
+        full_name = str(self.session.flow.draft.person.get("full_name") or "")
+        shown = str(account.get("display_name") or "")
+        tr = self.tr
+        if account.get("kind") != AccountKind.PERSONAL:
+            self.name_result.setText("")
+            self.email_result.setText("")
+            return
+        if not shown:
+            self.name_result.setText("")
+        else:
+            match = match_real_name(full_name, shown)
+            if match.matches:
+                self.name_result.setText("✔ " + tr("matches your real name"))
+            elif match.extra:
+                self.name_result.setText(
+                    "✘ " + tr("not part of your real name: %1").replace("%1", " ".join(match.extra))
+                )
+            else:
+                self.name_result.setText(
+                    "✘ " + tr("lacks: %1").replace("%1", " ".join(match.missing))
+                )
+        address = str(account.get("registration_email") or "")
+        domain = official_domain(address, self.session.policy.domains) if address else None
+        if not address:
+            self.email_result.setText("")
+        elif domain is not None:
+            self.email_result.setText(
+                "✘ " + tr("an official address (%1): use a personal one").replace("%1", domain)
+            )
+        else:
+            self.email_result.setText("✔ " + tr("not an official address"))
+
+    # -- the password --------------------------------------------------------------------
+
+    def _typed(self, text: str) -> None:
+        passwords = self.session.password_session()
+        if passwords is None:
+            return
+        if not text:
+            self.meter.measure("", (), b"")
+            self.changed.emit()
+            return
+        self.meter.measure(text, passwords.user_inputs, passwords.digest(text))
+
+    def _measured(self) -> None:
+        report, digest = self.meter.latest
+        passwords = self.session.password_session()
+        if passwords is None:
+            return
+        if report is None:
+            self.meter_text.setText("")
+            return
+        passwords.record(self.account_id, report, digest)
+        shared = passwords.shared_with(self.account_id)
+        needed = min_length(self._has_second_factor())
+        tr = QCoreApplication.translate
+        lines = [
+            tr("AccountPage", "Score %1/4 · %2 characters (at least %3) · cracked in %4")
+            .replace("%1", str(report.score))
+            .replace("%2", str(report.length))
+            .replace("%3", str(needed))
+            .replace("%4", crack_time(report.crack_seconds)),
+        ]
+        if report.warning:
+            lines.append(feedback(report.warning))
+        lines += [feedback(s) for s in report.suggestions]
+        if shared:
+            lines.append(tr("AccountPage", "⚠ The same password is used for another account."))
+        self.meter_text.setText("\n".join(lines))
+        self.changed.emit()
+
+    def _has_second_factor(self) -> bool:
+        from desktop.core.checks.twofactor import TwoFactorMethod
+
+        answers = self._account().get("answers")
+        method = answers.get("acct-two-factor") if isinstance(answers, dict) else None
+        return method is not None and TwoFactorMethod(method).is_second_factor
+
+    def _declined(self, on: bool) -> None:
+        if on:
+            self.session.declined.add(self.account_id)
+            self.password.clear()
+        else:
+            self.session.declined.discard(self.account_id)
+        self.password.setEnabled(not on)
+        for widget in self.items:
+            if widget.item.id in PASSWORD_ITEMS:
+                widget.setVisible(on)
+        self.changed.emit()
+
+    # -- page life -----------------------------------------------------------------------
+
+    def enter(self) -> None:
+        self.decline.blockSignals(True)
+        self.decline.setChecked(self.account_id in self.session.declined)
+        self.decline.blockSignals(False)
+        self.password.setEnabled(self.account_id not in self.session.declined)
+        for widget in self.items:
+            widget.load()
+        self._show_checks()
+
+    def leave(self) -> None:
+        # The typed password goes with the page; only its measurement stays for this run.
+        self.meter.cancel()
+        self.password.clear()
+
+    def retranslate(self) -> None:
+        account = self._account()
+        platform = self.session.policy.platforms.get(str(account.get("platform")))
+        name = platform.name if platform else str(account.get("platform"))
+        self.heading.setText(f"<h2>{escape(name)}: {escape(str(account.get('handle')))}</h2>")
+        self.details.setTitle(self.tr("Details"))
+        self.name_label.setText(self.tr("&Display name:"))
+        self.email_label.setText(self.tr("Registration &e-mail:"))
+        self.recovery_confirmed.setText(
+            self.tr("I checked that codes reach my recovery e-mail and phone")
+        )
+        self.password_box.setTitle(self.tr("Password (measured here, never stored)"))
+        self.password.setPlaceholderText(self.tr("type the password to measure it"))
+        self.decline.setText(self.tr("I prefer not to type it (I will declare it instead)"))
+        self._show_checks()

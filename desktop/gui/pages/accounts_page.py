@@ -1,0 +1,207 @@
+"""Step 3: the inventory of accounts the person holds or administers."""
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from desktop.core.flow import Step
+from desktop.core.model import AccountKind
+from desktop.core.policy import Policy
+from desktop.gui.pages.base import WizardPage
+from desktop.gui.session import Session
+
+TEXT = ("handle", "display_name", "registration_email", "recovery_email", "phone")
+FLAGS = ("office_phone_on_profile", "office_address_on_profile", "official_logo_on_profile")
+
+
+def kind_label(kind: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    if kind == AccountKind.OFFICIAL_PAGE:
+        return QCoreApplication.translate("labels", "Official page I administer")
+    return QCoreApplication.translate("labels", "Personal account")
+
+
+class AccountDialog(QDialog):
+    """Add or edit one account; only what the person types is kept."""
+
+    def __init__(self, policy: Policy, account: dict[str, Any], parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setObjectName("accountDialog")
+        self.setWindowTitle(self.tr("Account"))
+        self.platform = QComboBox()
+        self.platform.setObjectName("account-platform")
+        for platform in policy.platforms.values():
+            self.platform.addItem(platform.name, platform.id)
+        self.kind = QComboBox()
+        self.kind.setObjectName("account-kind")
+        for kind in AccountKind:
+            self.kind.addItem(kind_label(kind), kind.value)
+        self.edits = {name: QLineEdit() for name in TEXT}
+        for name, edit in self.edits.items():
+            edit.setObjectName(f"account-{name}")
+            edit.setText(str(account.get(name) or ""))
+        self.flags = {name: QCheckBox() for name in FLAGS}
+        for name, box in self.flags.items():
+            box.setObjectName(f"account-{name}")
+            box.setChecked(bool(account.get(name)))
+        self.platform.setCurrentIndex(max(self.platform.findData(account.get("platform")), 0))
+        self.kind.setCurrentIndex(max(self.kind.findData(account.get("kind")), 0))
+        form = QFormLayout(self)
+        form.addRow(self.tr("&Platform:"), self.platform)
+        form.addRow(self.tr("&Kind:"), self.kind)
+        form.addRow(self.tr("&Handle or address:"), self.edits["handle"])
+        form.addRow(self.tr("&Display name:"), self.edits["display_name"])
+        form.addRow(self.tr("&Registration e-mail:"), self.edits["registration_email"])
+        form.addRow(self.tr("Re&covery e-mail:"), self.edits["recovery_email"])
+        form.addRow(self.tr("Phone that &authenticates it:"), self.edits["phone"])
+        self.flags["office_phone_on_profile"].setText(self.tr("The office phone is on it"))
+        self.flags["office_address_on_profile"].setText(self.tr("The office address is on it"))
+        self.flags["official_logo_on_profile"].setText(self.tr("The agency's logo is on it"))
+        for box in self.flags.values():
+            form.addRow(box)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.setObjectName("accountButtons")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.edits["handle"].textChanged.connect(
+            lambda text: self.ok.setEnabled(bool(text.strip()))
+        )
+        self.ok.setEnabled(bool(self.edits["handle"].text().strip()))
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "platform": self.platform.currentData(),
+            "kind": self.kind.currentData(),
+        }
+        for name, edit in self.edits.items():
+            if edit.text().strip():
+                out[name] = edit.text().strip()
+        # Personal accounts say whether office details show; pages may show them.
+        if out["kind"] == AccountKind.PERSONAL:
+            out.update({name: box.isChecked() for name, box in self.flags.items()})
+        return out
+
+
+class AccountsPage(WizardPage):
+    def __init__(self, session: Session, step: Step) -> None:
+        super().__init__(session, step)
+        self.intro = QLabel(wordWrap=True)
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("accountTable")
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.add_button = QPushButton()
+        self.add_button.setObjectName("addAccount")
+        self.edit_button = QPushButton()
+        self.edit_button.setObjectName("editAccount")
+        self.remove_button = QPushButton()
+        self.remove_button.setObjectName("removeAccount")
+        self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.remove_button.clicked.connect(self.remove_selected)
+        row = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.remove_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        self.content.addWidget(self.intro)
+        self.content.addWidget(self.table, 1)
+        self.content.addLayout(row)
+        self.dialog_factory = AccountDialog  # tests drive the dialog themselves
+        self.retranslate()
+
+    def enter(self) -> None:
+        self.refresh()
+
+    def refresh(self) -> None:
+        accounts = self.session.flow.draft.accounts if self.session.flow else []
+        self.table.setRowCount(len(accounts))
+        for row, account in enumerate(accounts):
+            platform = self.session.policy.platforms.get(str(account.get("platform")))
+            cells = (
+                platform.name if platform else str(account.get("platform")),
+                kind_label(str(account.get("kind"))),
+                str(account.get("handle") or ""),
+            )
+            for column, text in enumerate(cells):
+                cell = QTableWidgetItem(text)
+                cell.setData(Qt.ItemDataRole.UserRole, account.get("id"))
+                self.table.setItem(row, column, cell)
+        has = bool(accounts)
+        self.edit_button.setEnabled(has)
+        self.remove_button.setEnabled(has)
+
+    def _selected_id(self) -> str | None:
+        row = self.table.currentRow()
+        cell = self.table.item(row, 0) if row >= 0 else None
+        return None if cell is None else str(cell.data(Qt.ItemDataRole.UserRole))
+
+    def add(self) -> None:
+        dialog = self.dialog_factory(self.session.policy, {}, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted and self.session.flow is not None:
+            self.session.flow.draft.add_account(dialog.values())
+            self._changed()
+
+    def edit_selected(self) -> None:
+        account_id = self._selected_id()
+        if account_id is None or self.session.flow is None:
+            return
+        account = self.session.flow.draft.account(account_id)
+        dialog = self.dialog_factory(self.session.policy, account, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            kept: dict[str, Any] = {
+                k: account[k] for k in ("id", "answers", "not_applicable") if k in account
+            }
+            account.clear()
+            account.update({**dialog.values(), **kept})
+            self._changed()
+
+    def remove_selected(self) -> None:
+        account_id = self._selected_id()
+        if account_id is not None and self.session.flow is not None:
+            self.session.flow.draft.remove_account(account_id)
+            self._changed()
+
+    def _changed(self) -> None:
+        self.session.passwords = None  # the context words changed: measure afresh
+        self.refresh()
+        self.changed.emit()
+
+    def retranslate(self) -> None:
+        self.heading.setText(f"<h2>{escape(self.tr('Your accounts'))}</h2>")
+        self.intro.setText(
+            self.tr(
+                "List every social-network account you hold and every official page you "
+                "administer. No password is asked here."
+            )
+        )
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Platform"), self.tr("Kind"), self.tr("Handle or address")]
+        )
+        self.add_button.setText(self.tr("&Add account…"))
+        self.edit_button.setText(self.tr("&Edit…"))
+        self.remove_button.setText(self.tr("&Remove"))
+        self.refresh()

@@ -1,0 +1,49 @@
+"""What every wizard page has: its step, a scrollable body, and a `changed` signal."""
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from desktop.core.flow import Step
+from desktop.core.i18n import Language
+from desktop.gui.session import Session
+
+
+class WizardPage(QWidget):
+    changed = Signal()  # the draft changed: completeness may have too
+
+    def __init__(self, session: Session, step: Step, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.step = step
+        self.setObjectName(f"page-{step.key}")
+        self.heading = QLabel()
+        self.heading.setObjectName("pageHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.body = QWidget()
+        self.content = QVBoxLayout(self.body)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.body)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(scroll, 1)
+
+    @property
+    def language(self) -> Language:
+        return self.session.language.language
+
+    def enter(self) -> None:
+        """Called each time the page is shown."""
+
+    def leave(self) -> None:
+        """Called each time the page is left: forget anything secret."""
+
+    def retranslate(self) -> None:
+        """Set every visible string in the current language."""
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

@@ -1,0 +1,57 @@
+"""Pledges, and programme items: the once-per-assessment items, grouped."""
+
+from html import escape
+
+from PySide6.QtWidgets import QLabel
+
+from desktop.core.flow import Step, StepKind
+from desktop.core.model import Category
+from desktop.core.policy import ItemKind
+from desktop.gui.item_widget import ItemWidget
+from desktop.gui.pages.base import WizardPage
+from desktop.gui.session import Session
+
+
+class ItemsPage(WizardPage):
+    def __init__(self, session: Session, step: Step) -> None:
+        super().__init__(session, step)
+        assert session.flow is not None
+        draft = session.flow.draft
+        kind = ItemKind.PLEDGE if step.kind == StepKind.PLEDGES else ItemKind.PROGRAMME
+        category = Category(draft.person.get("category", "official"))
+        self.group_labels: dict[str, QLabel] = {}
+        self.items: list[ItemWidget] = []
+        for item in session.policy.items_for(draft.programme, category, kind):
+            if item.group not in self.group_labels:
+                label = QLabel()
+                label.setObjectName(f"group-{item.group}")
+                self.group_labels[item.group] = label
+                self.content.addWidget(label)
+            widget = ItemWidget(session, item)
+            widget.changed.connect(self.changed)
+            self.items.append(widget)
+            self.content.addWidget(widget)
+        self.content.addStretch(1)
+        self.retranslate()
+
+    def enter(self) -> None:
+        for widget in self.items:
+            widget.load()
+
+    def retranslate(self) -> None:
+        pledges = self.step.kind == StepKind.PLEDGES
+        title = self.tr("Pledges") if pledges else self.tr("Programme items")
+        self.heading.setText(f"<h2>{escape(title)}</h2>")
+        names = {
+            "conduct": self.tr("Conduct"),
+            "secrets": self.tr("Secrets and internal matters"),
+            "ai": self.tr("Responsible use of AI"),
+            "personal_data": self.tr("Citizens' personal data"),
+            "diplomacy": self.tr("Host country and other countries"),
+            "scope": self.tr("Your accounts"),
+            "training": self.tr("Training"),
+            "review": self.tr("Review and hand-in"),
+            "abroad": self.tr("Before the posting abroad"),
+        }
+        for group, label in self.group_labels.items():
+            label.setText(f"<h3>{escape(names.get(group, group))}</h3>")

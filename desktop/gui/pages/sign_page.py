@@ -1,0 +1,156 @@
+"""Sign: the key's state, the passphrase when the key lives in a file, where to save."""
+
+from html import escape
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+)
+
+from desktop.core import bundle as bundles
+from desktop.core.declare import declare
+from desktop.core.errors import SelfCheckError
+from desktop.core.flow import Step
+from desktop.core.keys import Storage
+from desktop.gui.pages.base import WizardPage
+from desktop.gui.session import Session
+
+
+class SignPage(WizardPage):
+    signed = Signal(str)  # the path of the bundle written
+
+    def __init__(self, session: Session, step: Step) -> None:
+        super().__init__(session, step)
+        self.key_state = QLabel(wordWrap=True)
+        self.key_state.setObjectName("keyState")
+        self.passphrase = QLineEdit()
+        self.passphrase.setObjectName("passphrase")
+        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
+        self.folder = QLineEdit(str(Path.home() / "SelfCheck"))
+        self.folder.setObjectName("outputFolder")
+        self.browse = QPushButton()
+        self.browse.setObjectName("browse")
+        self.browse.clicked.connect(self._browse)
+        self.as_zip = QCheckBox()
+        self.as_zip.setObjectName("asZip")
+        self.sign_button = QPushButton()
+        self.sign_button.setObjectName("signButton")
+        self.sign_button.clicked.connect(self.sign)
+        self.result = QLabel(wordWrap=True)
+        self.result.setObjectName("signResult")
+        row = QHBoxLayout()
+        row.addWidget(self.folder, 1)
+        row.addWidget(self.browse)
+        self.folder_label = QLabel()
+        self.content.addWidget(self.key_state)
+        self.content.addWidget(self.passphrase)
+        self.content.addWidget(self.folder_label)
+        self.content.addLayout(row)
+        self.content.addWidget(self.as_zip)
+        self.content.addWidget(self.sign_button)
+        self.content.addWidget(self.result)
+        self.content.addStretch(1)
+        self.retranslate()
+
+    def _needs_passphrase(self) -> bool:
+        record = self.session.keys.record()
+        if record is not None:
+            return record.storage == Storage.FILE
+        return not self.session.keys.state().usable
+
+    def enter(self) -> None:
+        self.retranslate()
+
+    def leave(self) -> None:
+        self.passphrase.clear()
+
+    def _browse(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Save the bundle in"), self.folder.text()
+        )
+        if chosen:
+            self.folder.setText(chosen)
+
+    def sign(self) -> None:
+        flow, history = self.session.flow, self.session.history
+        if flow is None or history is None:
+            return
+        result = flow.assessment(self.session.passwords)
+        if result is None:
+            return
+        chain = history.verify_chain()
+        if not chain.intact:
+            self.result.setText(
+                self.tr("The local history is not intact; nothing was signed:")
+                + "\n"
+                + "\n".join(chain.problems)
+            )
+            return
+        passphrase = self.passphrase.text()
+        staged: list[bundles.Staged] = []
+
+        def stage(bundle: bundles.Bundle, name: str) -> None:
+            staged.append(
+                bundles.stage(
+                    bundle, Path(self.folder.text()), name, as_zip=self.as_zip.isChecked()
+                )
+            )
+
+        try:
+            declare(
+                result, self.session.keys, history, lambda _new: passphrase, before_saving=stage
+            )
+            target = staged[0].publish()
+        except (SelfCheckError, OSError) as exc:
+            for item in staged:
+                item.discard()
+            self.result.setText(self.tr("Not signed: %1").replace("%1", str(exc)))
+            return
+        finally:
+            self.passphrase.clear()
+        self.session.passwords = None  # the run is over: its measurements go too
+        if self.session.flow is not None and self.session.history is not None:
+            self.session.history.delete_draft(self.session.flow.draft.id)
+        self.result.setText(self.tr("Signed and saved: %1").replace("%1", str(target)))
+        self.signed.emit(str(target))
+        self.retranslate_key()
+
+    def retranslate_key(self) -> None:
+        record = self.session.keys.record()
+        state = self.session.keys.state()
+        if record is None:
+            where = (
+                self.tr("the keychain (%1)").replace("%1", state.name)
+                if state.usable
+                else self.tr("an encrypted key file protected by a passphrase")
+            )
+            text = self.tr("A signing key will be made and kept in %1.").replace("%1", where)
+        else:
+            where = (
+                self.tr("the keychain (%1)").replace("%1", record.backend.rsplit(".", 2)[-2])
+                if record.storage == Storage.KEYCHAIN
+                else self.tr("an encrypted key file")
+            )
+            text = (
+                self.tr("Signing key %1, kept in %2.")
+                .replace("%1", record.fingerprint)
+                .replace("%2", where)
+            )
+        self.key_state.setText(text)
+        needs = self._needs_passphrase()
+        self.passphrase.setVisible(needs)
+        self.passphrase.setPlaceholderText(self.tr("passphrase of the key file (8+ characters)"))
+
+    def retranslate(self) -> None:
+        self.heading.setText(f"<h2>{escape(self.tr('Sign'))}</h2>")
+        self.folder_label.setText(self.tr("Save the bundle in:"))
+        self.browse.setText(self.tr("&Browse…"))
+        self.as_zip.setText(self.tr("As one .zip file (for e-mail or USB)"))
+        self.sign_button.setText(self.tr("&Sign and save"))
+        self.retranslate_key()

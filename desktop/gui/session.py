@@ -1,0 +1,49 @@
+"""What the windows share during one run: the policy, the history, the key store, the
+language, and the passwords typed so far (as measurements only)."""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from desktop.core.checks.password import PasswordSession
+from desktop.core.errors import AnswersError
+from desktop.core.flow import Draft, Flow
+from desktop.core.history import History
+from desktop.core.keys import KeyStore
+from desktop.core.policy import Policy
+from desktop.gui.language import LanguageSwitch
+
+
+@dataclass
+class Session:
+    policy: Policy
+    home: Path
+    language: LanguageSwitch
+    history: History | None  # None when the history could not be opened (reported at start)
+    keys: KeyStore
+    flow: Flow | None = None
+    passwords: PasswordSession | None = None
+    # Account ids whose password the person chose not to type (the item is declared).
+    declined: set[str] = field(default_factory=set)
+
+    def start(self, draft: Draft) -> Flow:
+        self.flow = Flow(self.policy, draft)
+        self.passwords = None
+        self.declined.clear()
+        return self.flow
+
+    def password_session(self) -> PasswordSession | None:
+        """The measurements of this run, made once the person and accounts are known."""
+        if self.flow is None:
+            return None
+        if self.passwords is None:
+            try:
+                submission = self.flow.submission()
+            except AnswersError:  # incomplete draft: nothing can be measured yet
+                return None
+            self.passwords = PasswordSession(submission.person, submission.accounts)
+        return self.passwords
+
+    def save_draft(self) -> None:
+        if self.flow is not None and self.history is not None:
+            draft = self.flow.draft
+            self.history.save_draft(draft.id, draft.programme, draft.dump())

@@ -1,0 +1,222 @@
+"""The wizard: a list of steps beside the current page, Back and Next below.
+
+The flow (desktop.core.flow) decides the steps and whether a page is complete; this view
+only shows pages, enables Next when the flow says so, and saves the draft on every move.
+"""
+
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.core.flow import Step, StepKind
+from desktop.gui.pages.about_page import AboutPage
+from desktop.gui.pages.account_page import AccountPage
+from desktop.gui.pages.accounts_page import AccountsPage
+from desktop.gui.pages.base import WizardPage
+from desktop.gui.pages.items_page import ItemsPage
+from desktop.gui.pages.programme_page import ProgrammePage
+from desktop.gui.pages.review_page import ReviewPage
+from desktop.gui.pages.sign_page import SignPage
+from desktop.gui.session import Session
+
+PAGES: dict[StepKind, type[WizardPage]] = {
+    StepKind.PROGRAMME: ProgrammePage,
+    StepKind.ABOUT: AboutPage,
+    StepKind.ACCOUNTS: AccountsPage,
+    StepKind.ACCOUNT: AccountPage,
+    StepKind.PLEDGES: ItemsPage,
+    StepKind.PROGRAMME_ITEMS: ItemsPage,
+    StepKind.REVIEW: ReviewPage,
+    StepKind.SIGN: SignPage,
+}
+
+
+_ITEM_PAGES = (StepKind.ACCOUNT, StepKind.PLEDGES, StepKind.PROGRAMME_ITEMS)
+
+
+class WizardView(QWidget):
+    finished = Signal(str)  # the bundle written
+    closed = Signal()
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("wizard")
+        self.session = session
+        self.index = 0
+        self.step_list = QListWidget()
+        self.step_list.setObjectName("stepList")
+        self.step_list.setMaximumWidth(260)
+        self.step_list.currentRowChanged.connect(self._jump)
+        self.stack = QStackedWidget()
+        self.back = QPushButton()
+        self.back.setObjectName("backButton")
+        self.next = QPushButton()
+        self.next.setObjectName("nextButton")
+        self.next.setDefault(True)
+        self.close_button = QPushButton()
+        self.close_button.setObjectName("closeWizard")
+        self.back.clicked.connect(lambda: self.go(self.index - 1))
+        self.next.clicked.connect(lambda: self.go(self.index + 1))
+        self.close_button.clicked.connect(self._close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.close_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.back)
+        buttons.addWidget(self.next)
+        right = QVBoxLayout()
+        right.addWidget(self.stack, 1)
+        right.addLayout(buttons)
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.step_list)
+        layout.addLayout(right, 1)
+        self.pages: dict[str, WizardPage] = {}
+        self.steps: list[Step] = []
+        self.built_for: tuple[object, object] = (None, None)
+
+    # -- building ---------------------------------------------------------------------------
+
+    def open(self, start_at: str | None = None) -> None:
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.rebuild()
+        keys = [s.key for s in self.steps]
+        self.show_step(keys.index(start_at) if start_at in keys else 0)
+
+    def rebuild(self) -> None:
+        """Match the pages to the steps (account pages come and go with the inventory)."""
+        assert self.session.flow is not None
+        draft = self.session.flow.draft
+        built_for = (draft.programme, draft.person.get("category"))
+        if built_for != self.built_for:
+            # Which items a page asks depends on the programme and the person's category.
+            for key in [k for k, p in self.pages.items() if p.step.kind in _ITEM_PAGES]:
+                page = self.pages.pop(key)
+                self.stack.removeWidget(page)
+                page.deleteLater()
+            self.built_for = built_for
+        self.steps = self.session.flow.steps()
+        wanted = {s.key for s in self.steps}
+        for key in [k for k in self.pages if k not in wanted]:
+            page = self.pages.pop(key)
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        for step in self.steps:
+            if step.key not in self.pages:
+                page = PAGES[step.kind](self.session, step)
+                page.changed.connect(self._changed)
+                if isinstance(page, ReviewPage):
+                    page.go_to.connect(self.go_to_key)
+                if isinstance(page, SignPage):
+                    page.signed.connect(self.finished)
+                self.pages[step.key] = page
+                self.stack.addWidget(page)
+        self.refresh_steps()
+
+    # -- moving -----------------------------------------------------------------------------
+
+    @property
+    def page(self) -> WizardPage:
+        return self.pages[self.steps[self.index].key]
+
+    def go(self, index: int) -> None:
+        if 0 <= index < len(self.steps) and (index < self.index or self.can_advance(index)):
+            self.show_step(index)
+
+    def go_to_key(self, key: str) -> None:
+        keys = [s.key for s in self.steps]
+        if key in keys:
+            self.show_step(keys.index(key))
+
+    def can_advance(self, index: int) -> bool:
+        """Forward only over complete pages."""
+        return all(self._complete(step) for step in self.steps[:index])
+
+    def show_step(self, index: int) -> None:
+        if self.pages and 0 <= self.index < len(self.steps):
+            current = self.pages.get(self.steps[self.index].key)
+            if current is not None:
+                current.leave()
+        self.rebuild()
+        self.index = min(index, len(self.steps) - 1)
+        assert self.session.flow is not None
+        self.session.flow.draft.doc["step"] = self.steps[self.index].key
+        self.session.save_draft()  # every move keeps the work, and where it stopped
+        page = self.page
+        page.enter()
+        self.stack.setCurrentWidget(page)
+        self.refresh_steps()
+        page.setFocus()
+
+    def _jump(self, row: int) -> None:
+        if row != self.index and row >= 0:
+            self.go(row)
+            if self.step_list.currentRow() != self.index:
+                self.step_list.blockSignals(True)
+                self.step_list.setCurrentRow(self.index)
+                self.step_list.blockSignals(False)
+
+    def _complete(self, step: Step) -> bool:
+        assert self.session.flow is not None
+        return self.session.flow.complete(step, self.session.passwords)
+
+    def _changed(self) -> None:
+        self.refresh_steps()
+
+    def refresh_steps(self) -> None:
+        titles = self.step_titles()
+        self.step_list.blockSignals(True)
+        self.step_list.clear()
+        for step in self.steps:
+            mark = "✔ " if self._complete(step) else "   "
+            self.step_list.addItem(QListWidgetItem(mark + titles.get(step.key, step.key)))
+        self.step_list.setCurrentRow(self.index)
+        self.step_list.blockSignals(False)
+        last = self.index >= len(self.steps) - 1
+        self.next.setEnabled(not last and self._complete(self.steps[self.index]))
+        self.back.setEnabled(self.index > 0)
+
+    def step_titles(self) -> dict[str, str]:
+        titles = {
+            "programme": self.tr("Programme"),
+            "about": self.tr("About you"),
+            "accounts": self.tr("Your accounts"),
+            "pledges": self.tr("Pledges"),
+            "programme-items": self.tr("Programme items"),
+            "review": self.tr("Review"),
+            "sign": self.tr("Sign"),
+        }
+        flow = self.session.flow
+        for step in self.steps:
+            if step.kind == StepKind.ACCOUNT and flow is not None and step.account_id:
+                account = flow.draft.account(step.account_id)
+                platform = self.session.policy.platforms.get(str(account.get("platform")))
+                name = platform.name if platform else str(account.get("platform"))
+                titles[step.key] = f"{name}: {account.get('handle')}"
+        return titles
+
+    def _close(self) -> None:
+        if self.pages:
+            self.page.leave()
+        self.session.save_draft()
+        self.closed.emit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.back.setText(self.tr("< &Back"))
+        self.next.setText(self.tr("&Next >"))
+        self.close_button.setText(self.tr("Save and &close"))
+        if self.steps:
+            self.refresh_steps()
