@@ -23,6 +23,7 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format --check desktop tests scripts
 	$(VENV)/bin/mypy
 	$(PY) -m desktop lint-checklists --quiet
+	$(PY) scripts/check_translations.py assets/translations/selfcheck_vi.ts
 
 format: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format desktop tests scripts
@@ -36,7 +37,7 @@ assets/translations/%.qm: assets/translations/%.ts $(VENV)/.installed
 
 # After changing visible strings in desktop/gui: extract them, then translate the .ts.
 update-translations: $(VENV)/.installed
-	$(VENV)/bin/pyside6-lupdate -no-obsolete desktop/gui/*.py -ts assets/translations/selfcheck_vi.ts
+	$(VENV)/bin/pyside6-lupdate -no-obsolete desktop/gui/*.py desktop/gui/pages/*.py -ts assets/translations/selfcheck_vi.ts
 
 # PNGs of every screen in both languages, under a private X server, for looking at.
 screenshots: $(VENV)/.installed translations

@@ -44,21 +44,19 @@ def feedback(message: str) -> str:
 
 def crack_time(seconds: int) -> str:
     """How long a slow-hash offline attack would take, in the user's language."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     minute, hour, day = 60, 3600, 86400
     month, year = 31 * day, 365 * day
-    if seconds < minute:
-        return tr("crack", "less than a minute")
-    for unit, text in (
-        (year, "%n year(s)"),
-        (month, "%n month(s)"),
-        (day, "%n day(s)"),
-        (hour, "%n hour(s)"),
-        (minute, "%n minute(s)"),
-    ):
-        if seconds >= unit:
-            count = seconds // unit
-            if unit == year and count >= 100:
-                return tr("crack", "centuries")
-            return tr("crack", text, "", int(count))
-    return tr("crack", "less than a minute")
+    if seconds >= 100 * year:
+        return translate("crack", "centuries")
+    if seconds >= year:
+        return translate("crack", "%n year(s)", "", seconds // year)
+    if seconds >= month:
+        return translate("crack", "%n month(s)", "", seconds // month)
+    if seconds >= day:
+        return translate("crack", "%n day(s)", "", seconds // day)
+    if seconds >= hour:
+        return translate("crack", "%n hour(s)", "", seconds // hour)
+    if seconds >= minute:
+        return translate("crack", "%n minute(s)", "", seconds // minute)
+    return translate("crack", "less than a minute")

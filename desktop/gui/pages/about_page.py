@@ -1,7 +1,5 @@
 """Step 2: the person. Each field is checked as it is typed, the reason shown beside it."""
 
-from html import escape
-
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from desktop.core.answers_file import person_problems
@@ -131,7 +129,7 @@ class AboutPage(WizardPage):
         return hints.get(name, self.tr("too long"))
 
     def retranslate(self) -> None:
-        self.heading.setText(f"<h2>{escape(self.tr('About you'))}</h2>")
+        self.set_heading(self.tr("About you"))
         names = {
             "full_name": self.tr("Full &name (with diacritics):"),
             "staff_id": self.tr("&Staff id:"),

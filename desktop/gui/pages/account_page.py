@@ -2,7 +2,7 @@
 
 from html import escape
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout
 
 from desktop.core.checks.identity import match_real_name, official_domain
@@ -112,7 +112,6 @@ class AccountPage(WizardPage):
         assert self.session.flow is not None
         full_name = str(self.session.flow.draft.person.get("full_name") or "")
         shown = str(account.get("display_name") or "")
-        tr = self.tr
         if account.get("kind") != AccountKind.PERSONAL:
             self.name_result.setText("")
             self.email_result.setText("")
@@ -122,14 +121,15 @@ class AccountPage(WizardPage):
         else:
             match = match_real_name(full_name, shown)
             if match.matches:
-                self.name_result.setText("✔ " + tr("matches your real name"))
+                self.name_result.setText("✔ " + self.tr("matches your real name"))
             elif match.extra:
                 self.name_result.setText(
-                    "✘ " + tr("not part of your real name: %1").replace("%1", " ".join(match.extra))
+                    "✘ "
+                    + self.tr("not part of your real name: %1").replace("%1", " ".join(match.extra))
                 )
             else:
                 self.name_result.setText(
-                    "✘ " + tr("lacks: %1").replace("%1", " ".join(match.missing))
+                    "✘ " + self.tr("lacks: %1").replace("%1", " ".join(match.missing))
                 )
         address = str(account.get("registration_email") or "")
         domain = official_domain(address, self.session.policy.domains) if address else None
@@ -137,10 +137,10 @@ class AccountPage(WizardPage):
             self.email_result.setText("")
         elif domain is not None:
             self.email_result.setText(
-                "✘ " + tr("an official address (%1): use a personal one").replace("%1", domain)
+                "✘ " + self.tr("an official address (%1): use a personal one").replace("%1", domain)
             )
         else:
-            self.email_result.setText("✔ " + tr("not an official address"))
+            self.email_result.setText("✔ " + self.tr("not an official address"))
 
     # -- the password --------------------------------------------------------------------
 
@@ -165,9 +165,8 @@ class AccountPage(WizardPage):
         passwords.record(self.account_id, report, digest)
         shared = passwords.shared_with(self.account_id)
         needed = min_length(self._has_second_factor())
-        tr = QCoreApplication.translate
         lines = [
-            tr("AccountPage", "Score %1/4 · %2 characters (at least %3) · cracked in %4")
+            self.tr("Score %1/4 · %2 characters (at least %3) · cracked in %4")
             .replace("%1", str(report.score))
             .replace("%2", str(report.length))
             .replace("%3", str(needed))
@@ -177,7 +176,7 @@ class AccountPage(WizardPage):
             lines.append(feedback(report.warning))
         lines += [feedback(s) for s in report.suggestions]
         if shared:
-            lines.append(tr("AccountPage", "⚠ The same password is used for another account."))
+            lines.append(self.tr("⚠ The same password is used for another account."))
         self.meter_text.setText("\n".join(lines))
         self.changed.emit()
 

@@ -1,6 +1,5 @@
 """Step 3: the inventory of accounts the person holds or administers."""
 
-from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -191,7 +190,7 @@ class AccountsPage(WizardPage):
         self.changed.emit()
 
     def retranslate(self) -> None:
-        self.heading.setText(f"<h2>{escape(self.tr('Your accounts'))}</h2>")
+        self.set_heading(self.tr("Your accounts"))
         self.intro.setText(
             self.tr(
                 "List every social-network account you hold and every official page you "

@@ -1,5 +1,7 @@
 """What every wizard page has: its step, a scrollable body, and a `changed` signal."""
 
+from html import escape
+
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -33,6 +35,9 @@ class WizardPage(QWidget):
     @property
     def language(self) -> Language:
         return self.session.language.language
+
+    def set_heading(self, text: str) -> None:
+        self.heading.setText(f"<h2>{escape(text)}</h2>")
 
     def enter(self) -> None:
         """Called each time the page is shown."""

@@ -1,7 +1,5 @@
 """Step 1: which programme, what happens to the data, which language."""
 
-from html import escape
-
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QRadioButton
 
 from desktop.core.flow import Step
@@ -65,7 +63,7 @@ class ProgrammePage(WizardPage):
 
     def retranslate(self) -> None:
         language = self.session.language.language
-        self.heading.setText(f"<h2>{escape(self.tr('Programme and privacy'))}</h2>")
+        self.set_heading(self.tr("Programme and privacy"))
         for programme in self.session.policy.programmes.values():
             self.buttons[programme.id].setText(programme.title.get(language))
             self.descriptions[programme.id].setText(programme.description.get(language))

@@ -48,7 +48,7 @@ class ReviewPage(WizardPage):
             self.go_to.emit(key)
 
     def retranslate(self) -> None:
-        self.heading.setText(f"<h2>{escape(self.tr('Review'))}</h2>")
+        self.set_heading(self.tr("Review"))
         self.findings.setHeaderLabels([self.tr("Status"), self.tr("Item"), self.tr("Why")])
         flow = self.session.flow
         result = flow.assessment(self.session.passwords) if flow else None
@@ -101,4 +101,5 @@ class ReviewPage(WizardPage):
                 + (f": {escape(first[0])}" if first else "")
                 + "</li>"
             )
-        self.plan.setText(f"<b>{escape(self.tr('Fix-it plan'))}</b><ol>{''.join(steps)}</ol>")
+        plan = self.tr("Fix-it plan")
+        self.plan.setText(f"<b>{escape(plan)}</b><ol>{''.join(steps)}</ol>")

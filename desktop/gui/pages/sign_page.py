@@ -1,6 +1,5 @@
 """Sign: the key's state, the passphrase when the key lives in a file, where to save."""
 
-from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -148,7 +147,7 @@ class SignPage(WizardPage):
         self.passphrase.setPlaceholderText(self.tr("passphrase of the key file (8+ characters)"))
 
     def retranslate(self) -> None:
-        self.heading.setText(f"<h2>{escape(self.tr('Sign'))}</h2>")
+        self.set_heading(self.tr("Sign"))
         self.folder_label.setText(self.tr("Save the bundle in:"))
         self.browse.setText(self.tr("&Browse…"))
         self.as_zip.setText(self.tr("As one .zip file (for e-mail or USB)"))
