@@ -65,8 +65,9 @@ def test_an_account_page_is_complete_only_when_every_item_is_answered(policy: Po
     assert flow.missing(step, passwords) == []
     result = flow.assessment(passwords)
     assert result is not None
-    reuse = next(f for f in result.findings
-                 if f.item_id == "acct-password-unique" and f.account_id == "fb")
+    reuse = next(
+        f for f in result.findings if f.item_id == "acct-password-unique" and f.account_id == "fb"
+    )
     assert reuse.status.value == "not-verified"
 
 

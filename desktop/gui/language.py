@@ -3,7 +3,7 @@ and the checklists' own Vietnamese or English text for the policy."""
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator, Signal
 
 from desktop.core.i18n import DEFAULT_LANGUAGE, Language
 from desktop.core.resources import assets_dir
@@ -39,5 +39,8 @@ class LanguageSwitch(QObject):
             QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English)
         )
         self.language = language
+        # Deliver the LanguageChange events now, so every window reads the new language
+        # before this call returns: the switch takes effect at once.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self.changed.emit(language)
         return loaded

@@ -37,7 +37,8 @@ class _Results(QObject):
     def take(self, ticket: int) -> tuple[PasswordReport, bytes] | None:
         with self.lock:
             found = self.mailbox.pop(ticket, None)
-            self.mailbox.clear()  # older results are stale
+            for older in [t for t in self.mailbox if t < ticket]:
+                del self.mailbox[older]  # stale: a newer text was measured since
         return found
 
 
