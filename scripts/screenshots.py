@@ -55,7 +55,3 @@ def main(out: Path) -> None:
 
 if __name__ == "__main__":
     main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
-    # As the app does (desktop.gui.app.leave_without_finalizing): PySide6 can abort in the
-    # interpreter's final garbage collection after the wizard was reopened.
-    sys.stdout.flush()
-    os._exit(0)

@@ -45,3 +45,23 @@ def test_core_never_imports_qt() -> None:
         "assert not bad, bad\n"
     )
     subprocess.run([os.sys.executable, "-c", code], check=True, timeout=60)
+
+
+def test_pyside_does_not_over_release_slot_arguments() -> None:
+    """PySide6 6.12.0 released True once too often per Signal(bool) delivered to a Python
+    slot, so a few thousand clicks aborted the app; pyproject.toml keeps it out."""
+    code = (
+        "import sys\n"
+        "from PySide6.QtCore import QCoreApplication, QObject, Signal\n"
+        "app = QCoreApplication([])\n"
+        "class O(QObject):\n"
+        "    s = Signal(bool)\n"
+        "o = O(); seen = []\n"
+        "o.s.connect(lambda v: seen.append(v))\n"
+        "before = sys.getrefcount(True)\n"
+        "for _ in range(5000):\n"
+        "    o.s.emit(True)\n"
+        "seen.clear()\n"
+        "assert sys.getrefcount(True) - before < 10, sys.getrefcount(True) - before\n"
+    )
+    subprocess.run([os.sys.executable, "-c", code], check=True, timeout=60)

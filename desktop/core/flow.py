@@ -173,8 +173,16 @@ class Flow:
             return None
         return assess(self.policy, submission, passwords)
 
-    def missing(self, step: Step, passwords: PasswordSession | None = None) -> list[str]:
-        """What keeps `step` from being complete: field names or item ids; empty when done."""
+    def missing(
+        self,
+        step: Step,
+        passwords: PasswordSession | None = None,
+        result: Assessment | None = None,
+    ) -> list[str]:
+        """What keeps `step` from being complete: field names or item ids; empty when done.
+
+        `result`, when given, is the draft's assessment already made (see `completion`).
+        """
         draft = self.draft
         if step.kind == StepKind.PROGRAMME:
             return [] if draft.programme in self.policy.programmes else ["programme"]
@@ -190,9 +198,10 @@ class Flow:
                     and str(a.get("handle") or "").strip()
                 )
             ]
+        if result is None:
+            result = self.assessment(passwords)
         if step.kind in (StepKind.REVIEW, StepKind.SIGN):
-            return [] if self.assessment(passwords) is not None else ["draft"]
-        result = self.assessment(passwords)
+            return [] if result is not None else ["draft"]
         if result is None:
             return ["draft"]
         wanted = {
@@ -218,6 +227,11 @@ class Flow:
 
     def complete(self, step: Step, passwords: PasswordSession | None = None) -> bool:
         return not self.missing(step, passwords)
+
+    def completion(self, passwords: PasswordSession | None = None) -> dict[str, bool]:
+        """Whether each step is complete, assessing the draft once for all of them."""
+        result = self.assessment(passwords)
+        return {s.key: not self.missing(s, passwords, result) for s in self.steps()}
 
 
 def load_draft(data: bytes, draft_id: str) -> Draft:

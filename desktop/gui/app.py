@@ -1,6 +1,5 @@
 """Starting the desktop app: check the display first, then Qt, then the main window."""
 
-import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -38,21 +37,10 @@ def run_gui() -> int:
     if warning:
         QMessageBox.warning(window, "SelfCheck", warning)
     code = app.exec()
-    return leave_without_finalizing(session, code)
-
-
-def leave_without_finalizing(session: "Session", code: int) -> int:
-    """Exit the process at once once everything is saved.
-
-    PySide6 6.12 aborted the interpreter during its final garbage collection ("bool_dealloc")
-    after a wizard was reopened once a password had been measured; nothing is lost by
-    skipping that collection, since drafts and declarations are already committed.
-    """
+    session.measurer.close()
     if session.history is not None:
         session.history.close()
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    return code
 
 
 def open_session() -> "Session":

@@ -1,45 +1,19 @@
-"""The password field: measured live with zxcvbn on a worker thread, never kept.
+"""The password field: measured live with zxcvbn off the GUI thread, never kept.
 
-Each keystroke starts a measurement on the thread pool; results come back by signal and
-only the latest one is shown (a counter tells stale results apart). The text is cleared
-when the page is left, and the field refuses drag, drop and copy.
+Each keystroke sends the text to the measurer (desktop.gui.measurer), which works in a
+helper process; the GUI thread collects the result with a short timer. Only the result
+for the newest text is shown. The text is cleared when the page is left, and the field refuses
+drag, drop, copy and cut.
 """
 
-import threading
-
-from PySide6.QtCore import QObject, QThreadPool, Signal
-from PySide6.QtGui import QKeySequence
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from desktop.core.checks.password import PasswordReport, measure
+from desktop.core.checks.password import PasswordReport
+from desktop.gui.measurer import Measurer
 
-
-class _Results(QObject):
-    """Hands results from the pool to the GUI thread.
-
-    Only the ticket number crosses threads in the signal; the report waits in a locked
-    mailbox. Passing the Python report object itself through a queued signal led to a
-    reference-count abort at interpreter exit (PySide6 6.12), seen in the screenshot run.
-    """
-
-    measured = Signal(int)
-
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.lock = threading.Lock()
-        self.mailbox: dict[int, tuple[PasswordReport, bytes]] = {}
-
-    def post(self, ticket: int, report: PasswordReport, digest: bytes) -> None:
-        with self.lock:
-            self.mailbox[ticket] = (report, digest)
-        self.measured.emit(ticket)
-
-    def take(self, ticket: int) -> tuple[PasswordReport, bytes] | None:
-        with self.lock:
-            found = self.mailbox.pop(ticket, None)
-            for older in [t for t in self.mailbox if t < ticket]:
-                del self.mailbox[older]  # stale: a newer text was measured since
-        return found
+POLL_MS = 15  # under one frame: the result shows as soon as a person could notice
 
 
 class PasswordEdit(QLineEdit):
@@ -52,7 +26,7 @@ class PasswordEdit(QLineEdit):
         self.setAcceptDrops(False)
         self.setContextMenuPolicy(self.contextMenuPolicy().NoContextMenu)
 
-    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt's name)
         if event.matches(QKeySequence.StandardKey.Copy) or event.matches(
             QKeySequence.StandardKey.Cut
         ):
@@ -62,41 +36,43 @@ class PasswordEdit(QLineEdit):
 
 
 class PasswordMeter(QObject):
-    """Sends each new text to the pool; emits `report` for the latest text only."""
+    """Measures the newest text; `ready` fires when `latest` holds its result."""
 
-    # Emitted when `latest` holds the measurement of the newest text (None: field empty).
-    # The signal carries no Python objects: see _Results.
     ready = Signal()
 
-    def __init__(self, pool: QThreadPool | None = None, parent: QObject | None = None) -> None:
+    def __init__(self, measurer: Measurer, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.pool = pool or QThreadPool.globalInstance()
+        self.measurer = measurer
         self.ticket = 0
         self.latest: tuple[PasswordReport | None, bytes] = (None, b"")
-        self.results = _Results(self)
-        self.results.measured.connect(self._arrived)
+        self._digest = b""
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._collect)
 
     def measure(self, password: str, inputs: tuple[str, ...], digest: bytes) -> None:
         self.ticket += 1
         if not password:
+            self._timer.stop()
+            self.measurer.forget(self)
             self.latest = (None, b"")
             self.ready.emit()
             return
-        ticket, results = self.ticket, self.results
-
-        def work() -> None:
-            results.post(ticket, measure(password, inputs), digest)
-
-        # A plain callable, not a QRunnable subclass: PySide's wrapper of a Python
-        # QRunnable subclass aborted the interpreter at exit in the screenshot run.
-        self.pool.start(work)
+        self._digest = digest
+        self.measurer.request(self, self.ticket, password, inputs)
+        self._timer.start()
+        self._collect()  # measured in the app if the helper could not start
 
     def cancel(self) -> None:
         self.ticket += 1  # whatever is still being measured will be ignored
+        self._timer.stop()
+        self.measurer.forget(self)
         self.latest = (None, b"")
 
-    def _arrived(self, ticket: int) -> None:
-        found = self.results.take(ticket)
-        if found is not None and ticket == self.ticket:
-            self.latest = found
+    def _collect(self) -> None:
+        self.measurer.collect()
+        report = self.measurer.result(self, self.ticket)
+        if report is not None:
+            self._timer.stop()
+            self.latest = (report, self._digest)
             self.ready.emit()

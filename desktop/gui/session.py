@@ -11,6 +11,7 @@ from desktop.core.history import History
 from desktop.core.keys import KeyStore
 from desktop.core.policy import Policy
 from desktop.gui.language import LanguageSwitch
+from desktop.gui.measurer import Measurer
 
 
 @dataclass
@@ -20,6 +21,7 @@ class Session:
     language: LanguageSwitch
     history: History | None  # None when the history could not be opened (reported at start)
     keys: KeyStore
+    measurer: Measurer = field(default_factory=Measurer)
     flow: Flow | None = None
     passwords: PasswordSession | None = None
     # Account ids whose password the person chose not to type (the item is declared).

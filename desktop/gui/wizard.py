@@ -173,15 +173,17 @@ class WizardView(QWidget):
 
     def refresh_steps(self) -> None:
         titles = self.step_titles()
+        assert self.session.flow is not None
+        done = self.session.flow.completion(self.session.passwords)
         self.step_list.blockSignals(True)
         self.step_list.clear()
         for step in self.steps:
-            mark = "✔ " if self._complete(step) else "   "
+            mark = "✔ " if done.get(step.key) else "   "
             self.step_list.addItem(QListWidgetItem(mark + titles.get(step.key, step.key)))
         self.step_list.setCurrentRow(self.index)
         self.step_list.blockSignals(False)
         last = self.index >= len(self.steps) - 1
-        self.next.setEnabled(not last and self._complete(self.steps[self.index]))
+        self.next.setEnabled(not last and done.get(self.steps[self.index].key, False))
         self.back.setEnabled(self.index > 0)
 
     def step_titles(self) -> dict[str, str]:

@@ -14,8 +14,6 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from zxcvbn import zxcvbn
-
 from desktop.core.model import Account, Person
 from desktop.core.text import fold, words
 
@@ -92,6 +90,9 @@ def measure(password: str, user_inputs: Iterable[str] = ()) -> PasswordReport:
     if not normalised:  # zxcvbn 4.5 raises IndexError on an empty string
         return PasswordReport(0, 0, 0.0, "less than a second", 0, "", (), truncated=False)
     prefix = normalised[:ZXCVBN_MAX_LENGTH]
+    # Imported here: zxcvbn loads its word lists on import, which would slow every start.
+    from zxcvbn import zxcvbn
+
     inputs = list(user_inputs)
     squeezed = _SEPARATORS.sub("", fold(prefix))
     variants = [prefix] if squeezed in ("", prefix) else [prefix, squeezed]

@@ -65,7 +65,7 @@ class AccountPage(WizardPage):
         box.addWidget(self.password)
         box.addWidget(self.meter_text)
         box.addWidget(self.decline)
-        self.meter = PasswordMeter(parent=self)
+        self.meter = PasswordMeter(session.measurer, parent=self)
         self.meter.ready.connect(self._measured)
         self.password.textChanged.connect(self._typed)
         self.decline.toggled.connect(self._declined)
@@ -202,6 +202,7 @@ class AccountPage(WizardPage):
     # -- page life -----------------------------------------------------------------------
 
     def enter(self) -> None:
+        self.session.measurer.warm_up()
         self.decline.blockSignals(True)
         self.decline.setChecked(self.account_id in self.session.declined)
         self.decline.blockSignals(False)
