@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 
 QM     := $(patsubst %.ts,%.qm,$(wildcard assets/translations/*.ts))
 
-.PHONY: run test lint format translations update-translations screenshots clean
+.PHONY: run test lint format translations update-translations screenshots bench clean
 
 # System packages come first: Qt's own tools (lrelease) need some of them too.
 run: $(VENV)/.installed
@@ -19,15 +19,15 @@ test: $(VENV)/.installed-test
 	scripts/run-tests.sh
 
 lint: $(VENV)/.installed-test
-	$(VENV)/bin/ruff check desktop tests scripts
-	$(VENV)/bin/ruff format --check desktop tests scripts
+	$(VENV)/bin/ruff check desktop tests scripts bench
+	$(VENV)/bin/ruff format --check desktop tests scripts bench
 	$(VENV)/bin/mypy
 	$(PY) -m desktop lint-checklists --quiet
 	$(PY) scripts/check_translations.py assets/translations/selfcheck_vi.ts
 
 format: $(VENV)/.installed-test
-	$(VENV)/bin/ruff format desktop tests scripts
-	$(VENV)/bin/ruff check --fix desktop tests scripts
+	$(VENV)/bin/ruff format desktop tests scripts bench
+	$(VENV)/bin/ruff check --fix desktop tests scripts bench
 
 # Compiled translations are built, not committed.
 translations: $(QM)
@@ -58,6 +58,12 @@ $(VENV)/.installed: pyproject.toml $(VENV)/.created
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
 	$(PY) -m pip install --quiet -e '.[test,dev]'
 	touch $@
+
+# Speed goals: ratios against a bare PySide6 window measured in the same run (not tests).
+bench: $(VENV)/.installed translations
+	scripts/system-packages.sh test
+	xvfb-run --auto-servernum $(PY) bench/startup.py
+	xvfb-run --auto-servernum $(PY) bench/typing.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache assets/translations/*.qm

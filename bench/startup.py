@@ -43,8 +43,14 @@ def measure(code: str) -> float:
     """Seconds from spawning the interpreter to the first event-loop turn after show()."""
     env = {**os.environ, "SELFCHECK_HOME": tempfile.mkdtemp(prefix="bench-")}
     started = time.perf_counter()
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         env=env, check=True, timeout=120).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=120,
+    ).stdout
     painted = float(out.strip().splitlines()[-1])
     return painted - started
 

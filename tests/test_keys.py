@@ -248,7 +248,7 @@ def test_the_safe_backend_of_a_chain_is_used_directly(monkeypatch: pytest.Monkey
 
     safe, plain = MemoryKeyring(), PlaintextKeyring()
     plain.priority = 5
-    monkeypatch.setattr(keys.keyring, "get_keyring", lambda: FakeChainer(plain, safe))
+    monkeypatch.setattr(keyring, "get_keyring", lambda: FakeChainer(plain, safe))
     assert keys.default_keychain() is safe
 
 

@@ -19,10 +19,9 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Protocol
 
-import keyring
-import keyring.errors
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+from keyring.errors import KeyringError, KeyringLocked
 
 from desktop.core import keyfile
 from desktop.core.atomic import write_atomic
@@ -96,6 +95,8 @@ def default_keychain() -> Keychain:
     With several backends keyring returns a ChainerBackend that writes to the first one
     that accepts; SelfCheck instead takes the best backend that is safe on its own.
     """
+    import keyring  # imported when first needed: probing the keychains takes a moment
+
     backend: Keychain = keyring.get_keyring()
     if type(backend).__module__.startswith("keyring.backends.chainer"):
         chained = sorted(getattr(backend, "backends", ()), key=lambda b: b.priority, reverse=True)
@@ -150,8 +151,15 @@ class KeyStore:
         self, home: Path, backend: Keychain | None = None, cost: int = keyfile.DEFAULT_COST
     ) -> None:
         self.home = home
-        self.backend = backend if backend is not None else default_keychain()
+        self._backend = backend
         self.cost = cost
+
+    @property
+    def backend(self) -> Keychain:
+        """The keychain, found on first use rather than at start-up."""
+        if self._backend is None:
+            self._backend = default_keychain()
+        return self._backend
 
     # -- the record -----------------------------------------------------------------------
 
@@ -216,9 +224,9 @@ class KeyStore:
             )
         try:
             stored = self.backend.get_password(SERVICE, ENTRY_PREFIX + record.key_id)
-        except keyring.errors.KeyringLocked:
+        except KeyringLocked:
             raise KeychainLocked(KeychainLocked.__doc__) from None
-        except keyring.errors.KeyringError as exc:
+        except KeyringError as exc:
             raise KeyStoreError(f"the keychain failed: {exc}") from None
         if stored is None:
             raise KeyMissing(
@@ -263,9 +271,9 @@ class KeyStore:
                 entry = ENTRY_PREFIX + key_id
                 self.backend.set_password(SERVICE, entry, base64.b64encode(seed).decode())
                 storage = Storage.KEYCHAIN
-            except keyring.errors.KeyringLocked:
+            except KeyringLocked:
                 raise KeychainLocked(KeychainLocked.__doc__) from None
-            except keyring.errors.KeyringError:
+            except KeyringError:
                 storage = Storage.FILE  # the keychain refused: the encrypted file takes it
         if storage == Storage.FILE:
             if passphrase is None:

@@ -48,7 +48,6 @@ def open_session() -> "Session":
     from PySide6.QtCore import QCoreApplication
 
     from desktop.core.history import History, HistoryDamaged, HistoryError
-    from desktop.core.keys import KeyStore
     from desktop.core.paths import data_home
     from desktop.core.policy_loader import load_policy
     from desktop.gui.language import LanguageSwitch
@@ -67,6 +66,6 @@ def open_session() -> "Session":
     except HistoryError as exc:
         warning = str(exc)
         history = None
-    session = Session(policy, home, language, history, KeyStore(home))
+    session = Session(policy, home, language, history)
     session.startup_warning = warning  # type: ignore[attr-defined]
     return session

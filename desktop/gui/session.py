@@ -3,15 +3,18 @@ language, and the passwords typed so far (as measurements only)."""
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.checks.password import PasswordSession
 from desktop.core.errors import AnswersError
 from desktop.core.flow import Draft, Flow
 from desktop.core.history import History
-from desktop.core.keys import KeyStore
 from desktop.core.policy import Policy
 from desktop.gui.language import LanguageSwitch
 from desktop.gui.measurer import Measurer
+
+if TYPE_CHECKING:
+    from desktop.core.keys import KeyStore
 
 
 @dataclass
@@ -20,12 +23,21 @@ class Session:
     home: Path
     language: LanguageSwitch
     history: History | None  # None when the history could not be opened (reported at start)
-    keys: KeyStore
     measurer: Measurer = field(default_factory=Measurer)
     flow: Flow | None = None
     passwords: PasswordSession | None = None
     # Account ids whose password the person chose not to type (the item is declared).
     declined: set[str] = field(default_factory=set)
+    _keys: "KeyStore | None" = None
+
+    @property
+    def keys(self) -> "KeyStore":
+        """The key store, loaded when signing comes near: keyring is slow to import."""
+        if self._keys is None:
+            from desktop.core.keys import KeyStore
+
+            self._keys = KeyStore(self.home)
+        return self._keys
 
     def start(self, draft: Draft) -> Flow:
         self.flow = Flow(self.policy, draft)
