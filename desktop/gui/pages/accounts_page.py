@@ -149,6 +149,7 @@ class AccountsPage(WizardPage):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, account.get("id"))
                 self.table.setItem(row, column, cell)
+        self.table.resizeColumnsToContents()  # Vietnamese kinds run long: show them whole
         has = bool(accounts)
         self.edit_button.setEnabled(has)
         self.remove_button.setEnabled(has)
