@@ -20,13 +20,20 @@ from desktop.core.policy_loader import load_policy
 from desktop.core.reasons import describe
 
 
-def check(args: argparse.Namespace) -> int:
+def _assess_answers(args: argparse.Namespace) -> Assessment:
+    """Load the checklists and the answers file, measure the passwords given, assess."""
     policy = load_policy(args.checklists)
     submission = load_answers(args.answers, policy)
     passwords = PasswordSession(submission.person, submission.accounts)
     if args.password_stdin:
         _read_passwords(passwords, submission.accounts, sys.stdin)
-    result = assess(policy, submission, passwords)
+    # The passwords are gone once measured; the session (and its reuse key) goes with it.
+    return assess(policy, submission, passwords)
+
+
+def check(args: argparse.Namespace) -> int:
+    result = _assess_answers(args)
+    submission = result.submission
     language: Language = args.lang or submission.language
     print_assessment(result, language, sys.stdout)
     if args.json_out is not None:
@@ -88,20 +95,13 @@ def print_assessment(result: Assessment, language: Language, out: TextIO) -> Non
 
 
 def findings_json(result: Assessment) -> bytes:
+    from desktop.core.summary import finding_doc
+
     doc = {
         "programme": result.submission.programme,
         "verdict": result.verdict.kind.value,
         "findings": [
-            {
-                "item": f.item_id,
-                "account": f.account_id,
-                "status": f.status.value,
-                "evidence": f.evidence.value,
-                "severity": f.severity.value,
-                "provisions": list(f.provisions),
-                "reason": f.reason,
-                "params": dict(f.params),
-            }
+            {**finding_doc(f), "reason": f.reason, "params": dict(f.params)}
             for f in result.findings
         ],
     }
@@ -117,13 +117,7 @@ def assess_and_sign(args: argparse.Namespace) -> int:
     from desktop.core.keys import KeyStore
     from desktop.core.paths import data_home
 
-    policy = load_policy(args.checklists)
-    submission = load_answers(args.answers, policy)
-    passwords = PasswordSession(submission.person, submission.accounts)
-    if args.password_stdin:
-        _read_passwords(passwords, submission.accounts, sys.stdin)
-    result = assess(policy, submission, passwords)
-    del passwords  # measured: the reports are in `result`, the key of the digests goes now
+    result = _assess_answers(args)
     home = data_home()
     with History(home) as history:
         chain = history.verify_chain()
@@ -148,7 +142,7 @@ def assess_and_sign(args: argparse.Namespace) -> int:
                 item.discard()
             raise
     target = staged[0].publish()
-    language: Language = args.lang or submission.language
+    language: Language = args.lang or result.submission.language
     print_assessment(result, language, sys.stdout)
     print(f"\n{signed.declaration.signer} #{signed.declaration.seq}: {target}")
     return EXIT_OK if result.verdict.kind == VerdictKind.COMPLIANT else EXIT_FINDINGS

@@ -17,7 +17,7 @@ from desktop.core.errors import AnswersError
 from desktop.core.fields import Fields, has_surrogate
 from desktop.core.i18n import LANGUAGES, Language
 from desktop.core.model import Account, AccountKind, Category, Person, Submission
-from desktop.core.policy import ItemKind, Policy
+from desktop.core.policy import Item, ItemKind, Policy
 from desktop.core.text import fold
 
 FORMAT = "selfcheck-answers"
@@ -226,12 +226,7 @@ def _answers(t: Fields, key: str, policy: Policy, *, account_item: bool) -> Mapp
         return {}
     out: dict[str, str] = {}
     for item_id in list(table.data):
-        item = policy.items.get(item_id)
-        if item is None:
-            raise table.fail(item_id, f"unknown item id '{item_id}'")
-        if (item.kind == ItemKind.ACCOUNT) != account_item:
-            where = "inside an account" if item.kind == ItemKind.ACCOUNT else "at the top level"
-            raise table.fail(item_id, f"belongs {where} ({item.kind.value} item)")
+        item = _item_in_place(table, item_id, policy, account_item)
         choice = table.required(item_id, max_length=64)
         known = [c.id for c in item.answer.choices]
         if item.answer.check is not None and item.answer.check in INTERPRETED_CHOICES:
@@ -244,6 +239,17 @@ def _answers(t: Fields, key: str, policy: Policy, *, account_item: bool) -> Mapp
     return out
 
 
+def _item_in_place(table: Fields, item_id: str, policy: Policy, account_item: bool) -> Item:
+    """The item `item_id` names, refused when unknown or answered in the wrong place."""
+    item = policy.items.get(item_id)
+    if item is None:
+        raise table.fail(item_id, f"unknown item id '{item_id}'")
+    if (item.kind == ItemKind.ACCOUNT) != account_item:
+        where = "inside an account" if item.kind == ItemKind.ACCOUNT else "at the top level"
+        raise table.fail(item_id, f"belongs {where} ({item.kind.value} item)")
+    return item
+
+
 def _not_applicable(t: Fields, policy: Policy, *, account_item: bool) -> Mapping[str, str]:
     """Items the person marked "not applicable", each with the reason they gave."""
     table = t.table("not_applicable", optional=True)
@@ -251,12 +257,7 @@ def _not_applicable(t: Fields, policy: Policy, *, account_item: bool) -> Mapping
         return {}
     out: dict[str, str] = {}
     for item_id in list(table.data):
-        item = policy.items.get(item_id)
-        if item is None:
-            raise table.fail(item_id, f"unknown item id '{item_id}'")
-        if (item.kind == ItemKind.ACCOUNT) != account_item:
-            where = "inside an account" if item.kind == ItemKind.ACCOUNT else "at the top level"
-            raise table.fail(item_id, f"belongs {where} ({item.kind.value} item)")
+        _item_in_place(table, item_id, policy, account_item)
         out[item_id] = table.required(item_id, max_length=2000)
     table.done()
     return out

@@ -15,6 +15,7 @@ from typing import Any
 from desktop import __version__
 from desktop.core.assessment import Assessment
 from desktop.core.errors import SelfCheckError
+from desktop.core.findings import Finding
 
 FORMAT = "selfcheck-summary"
 VERSION = 1
@@ -65,22 +66,24 @@ def build(
             {"id": a.id, "platform": a.platform, "kind": a.kind.value, "handle": a.handle}
             for a in submission.accounts
         ],
-        "findings": [
-            {
-                "item": f.item_id,
-                "account": f.account_id,
-                "status": f.status.value,
-                "evidence": f.evidence.value,
-                "severity": f.severity.value,
-                "provisions": list(f.provisions),
-            }
-            for f in result.findings
-        ],
+        "findings": [finding_doc(f) for f in result.findings],
         "verdict": result.verdict.kind.value,
         "issued_at": issued.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "seq": seq,
         "prev": prev,
         "signer": {"fingerprint": fingerprint},
+    }
+
+
+def finding_doc(finding: Finding) -> dict[str, Any]:
+    """One finding as the summary records it."""
+    return {
+        "item": finding.item_id,
+        "account": finding.account_id,
+        "status": finding.status.value,
+        "evidence": finding.evidence.value,
+        "severity": finding.severity.value,
+        "provisions": list(finding.provisions),
     }
 
 

@@ -44,6 +44,7 @@ class PasswordMeter(QObject):
         super().__init__(parent)
         self.measurer = measurer
         self.ticket = 0
+        self.measured_ticket = 0  # the ticket `latest` belongs to
         self.latest: tuple[PasswordReport | None, bytes] = (None, b"")
         self._digest = b""
         self._timer = QTimer(self)
@@ -56,6 +57,7 @@ class PasswordMeter(QObject):
             self._timer.stop()
             self.measurer.forget(self)
             self.latest = (None, b"")
+            self.measured_ticket = self.ticket
             self.ready.emit()
             return
         self._digest = digest
@@ -75,4 +77,21 @@ class PasswordMeter(QObject):
         if report is not None:
             self._timer.stop()
             self.latest = (report, self._digest)
+            self.measured_ticket = self.ticket
             self.ready.emit()
+
+    @property
+    def pending(self) -> bool:
+        """Whether the newest text has not been measured yet."""
+        return self.measured_ticket != self.ticket
+
+    def finish(self, password: str, inputs: tuple[str, ...], digest: bytes) -> None:
+        """Measure the newest text now, here: the page is being left and must not keep
+        the measurement of an earlier prefix of what was typed."""
+        from desktop.core.checks.password import measure
+
+        self._timer.stop()
+        self.measurer.forget(self)
+        self.latest = (measure(password, inputs), digest)
+        self.measured_ticket = self.ticket
+        self.ready.emit()

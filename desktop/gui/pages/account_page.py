@@ -212,7 +212,13 @@ class AccountPage(WizardPage):
         self._show_checks()
 
     def leave(self) -> None:
-        # The typed password goes with the page; only its measurement stays for this run.
+        # The typed password goes with the page; only its measurement stays for this run,
+        # and it must be the measurement of the whole text, not of what came back first.
+        text = self.password.text()
+        passwords = self.session.password_session()
+        if text and self.meter.pending and passwords is not None:
+            self.meter.finish(text, passwords.user_inputs, passwords.digest(text))
+        del text
         self.meter.cancel()
         self.password.clear()
 
