@@ -223,3 +223,57 @@ def test_no_visible_string_is_left_in_english_on_any_page(
         assert left == [], (window.wizard.steps[index].key, left)
     window.wizard.close_button.click()
     assert [t for t in _visible_texts(window) if t in english] == []
+
+
+def test_window_names_the_app_with_its_version_and_icon(window: MainWindow) -> None:
+    from desktop import __version__
+
+    assert __version__ in window.windowTitle()
+    assert not window.windowIcon().isNull()
+    assert window.windowIcon().pixmap(64, 64).width() == 64  # the SVG renders
+    assert __version__ in window.start.findChild(QLabel, "startTitle").text()
+
+
+def test_every_control_of_every_page_is_reachable_with_the_keyboard(
+    qtbot: QtBot, window: MainWindow, session: Session
+) -> None:
+    import tomllib
+
+    from PySide6.QtWidgets import QAbstractItemView, QHeaderView
+
+    from desktop.core.flow import Draft
+    from tests.conftest import EXAMPLES
+
+    doc = tomllib.loads((EXAMPLES / "predeployment.toml").read_text("utf-8"))
+    doc["person"]["departure_date"] = doc["person"]["departure_date"].isoformat()
+    session.start(Draft(doc))
+    window.wizard.open()
+    window.stack.setCurrentWidget(window.wizard)
+    interactive = (QAbstractButton, QLineEdit, QComboBox, QAbstractItemView)
+    for index in range(len(window.wizard.steps)):
+        window.wizard.show_step(index)
+        page = window.wizard.page
+        controls = [
+            w
+            for w in page.findChildren(QWidget)
+            if isinstance(w, interactive)
+            and not isinstance(w, QHeaderView)  # headers never take focus in any Qt view
+            and not w.objectName().startswith("qt_")  # Qt's own parts, e.g. corner buttons
+            and w.isVisibleTo(page)
+            and w.isEnabled()
+        ]
+        assert controls
+        chain, widget = set(), page.nextInFocusChain()
+        for _ in range(5000):
+            chain.add(widget)
+            widget = widget.nextInFocusChain()
+            if widget is page:
+                break
+        for control in controls:
+            assert control in chain, (page.step.key, control.objectName())
+            assert control.focusPolicy() & Qt.FocusPolicy.TabFocus, (
+                page.step.key,
+                control.objectName(),
+            )
+    for button in (window.wizard.next, window.wizard.back, window.wizard.close_button):
+        assert "&" in button.text()  # Alt+letter works from anywhere on the page

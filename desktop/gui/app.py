@@ -3,10 +3,13 @@
 import sys
 from typing import TYPE_CHECKING
 
+from desktop import __version__
 from desktop.core.errors import SelfCheckError
 from desktop.gui.display import display_problem
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QIcon
+
     from desktop.gui.session import Session
 
 EXIT_NO_DISPLAY = 2
@@ -24,7 +27,9 @@ def run_gui() -> int:
 
     app = QApplication(sys.argv[:1])
     app.setApplicationName("SelfCheck")
+    app.setApplicationVersion(__version__)
     app.setOrganizationName("SelfCheck")
+    app.setWindowIcon(app_icon())
     try:
         session = open_session()
     except (SelfCheckError, OSError) as exc:
@@ -41,6 +46,15 @@ def run_gui() -> int:
     if session.history is not None:
         session.history.close()
     return code
+
+
+def app_icon() -> "QIcon":
+    """The application icon, from the SVG in assets/icons."""
+    from PySide6.QtGui import QIcon
+
+    from desktop.core.resources import assets_dir
+
+    return QIcon(str(assets_dir() / "icons" / "selfcheck.svg"))
 
 
 def open_session() -> "Session":

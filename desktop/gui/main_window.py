@@ -1,5 +1,7 @@
 """The main window: the start screen, the wizard, the language menu and the about box."""
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
@@ -9,7 +11,9 @@ from desktop.core.errors import SelfCheckError
 from desktop.core.flow import Draft, load_draft
 from desktop.gui.session import Session
 from desktop.gui.start_screen import StartScreen
-from desktop.gui.wizard import WizardView
+
+if TYPE_CHECKING:
+    from desktop.gui.wizard import WizardView
 
 
 class MainWindow(QMainWindow):
@@ -17,17 +21,17 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("mainWindow")
         self.session = session
+        from desktop.gui.app import app_icon
+
+        self.setWindowIcon(app_icon())
         self.resize(1024, 700)
         self.start = StartScreen(session)
-        self.wizard = WizardView(session)
+        self._wizard: WizardView | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
-        self.stack.addWidget(self.wizard)
         self.setCentralWidget(self.stack)
         self.start.new_assessment.connect(self.new_assessment)
         self.start.resume.connect(self.resume)
-        self.wizard.closed.connect(self.show_start)
-        self.wizard.finished.connect(lambda _path: self.start.refresh())
 
         self.language_menu = self.menuBar().addMenu("")
         self.vietnamese = QAction("Tiếng Việt", self)
@@ -43,6 +47,19 @@ class MainWindow(QMainWindow):
         self.about_action.triggered.connect(self.about)
         self.help_menu.addAction(self.about_action)
         self.retranslate()
+
+    @property
+    def wizard(self) -> "WizardView":
+        """The wizard, built on first use: the start screen paints without waiting for it."""
+        if self._wizard is None:
+            from desktop.gui.wizard import WizardView
+
+            self._wizard = WizardView(self.session)
+            self._wizard.retranslate()
+            self.stack.addWidget(self._wizard)
+            self._wizard.closed.connect(self.show_start)
+            self._wizard.finished.connect(lambda _path: self.start.refresh())
+        return self._wizard
 
     def set_language(self, code: str) -> None:
         if self.session.flow is not None:
@@ -75,7 +92,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.start)
 
     def about(self) -> None:
-        QMessageBox.about(
+        QMessageBox.about(  # the about box shows the application icon beside the text
             self,
             self.tr("About SelfCheck"),
             self.tr(
@@ -85,7 +102,11 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
-        if self.stack.currentWidget() is self.wizard and self.wizard.pages:
+        if (
+            self._wizard is not None
+            and self.stack.currentWidget() is self._wizard
+            and (self._wizard.pages)
+        ):
             self.wizard.page.leave()  # closing never keeps a typed password
             self.session.save_draft()  # ... and never loses the work
         super().closeEvent(event)
