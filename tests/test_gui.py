@@ -133,10 +133,11 @@ def test_each_programme_from_start_screen_to_a_signed_bundle(
     assert summary["programme"] == programme
     assert summary["person"]["full_name"] == "Nguyễn Thị Hồng Đào"
     findings = {(f["item"], f["account"]): f for f in summary["findings"]}
+    facebook, zalo = (a["id"] for a in summary["accounts"])
     # The Zalo account is registered with an official address: measured, and failed.
-    zalo = findings[("acct-no-official-email", "a2")]
-    assert (zalo["status"], zalo["evidence"]) == ("fail", "measured")
-    assert findings[("acct-password-unique", "a1")]["status"] == "fail"  # same password twice
+    official = findings[("acct-no-official-email", zalo)]
+    assert (official["status"], official["evidence"]) == ("fail", "measured")
+    assert findings[("acct-password-unique", facebook)]["status"] == "fail"  # same password
     # The declaration is in the history and the start screen shows it.
     window.wizard.close_button.click()
     assert window.start.findChild(QWidget, "historyList").topLevelItemCount() == 1
@@ -277,3 +278,74 @@ def test_every_control_of_every_page_is_reachable_with_the_keyboard(
             )
     for button in (window.wizard.next, window.wizard.back, window.wizard.close_button):
         assert "&" in button.text()  # Alt+letter works from anywhere on the page
+
+
+def _open_example(window: MainWindow, session: Session, programme: str = "annual") -> None:
+    import tomllib
+
+    from desktop.core.flow import Draft
+    from tests.conftest import EXAMPLES
+
+    doc = tomllib.loads((EXAMPLES / f"{programme}.toml").read_text("utf-8"))
+    if "departure_date" in doc["person"]:
+        doc["person"]["departure_date"] = doc["person"]["departure_date"].isoformat()
+    session.start(Draft(doc))
+    window.wizard.open()
+    window.stack.setCurrentWidget(window.wizard)
+
+
+def test_editing_or_removing_accounts_rebuilds_their_pages(
+    qtbot: QtBot, window: MainWindow, session: Session
+) -> None:
+    _open_example(window, session)
+    keys = [s.key for s in window.wizard.steps]
+    window.wizard.show_step(keys.index("account:x"))
+    assert window.wizard.page.findChild(QWidget, "item-acct-real-name-x") is not None
+    window.wizard.show_step(keys.index("accounts"))
+    assert session.flow is not None
+    account = session.flow.draft.account("x")
+    account["kind"] = "official_page"  # what the edit dialog does
+    window.wizard.page.changed.emit()
+    window.wizard.show_step(keys.index("account:x"))
+    page = window.wizard.page
+    assert page.findChild(QWidget, "item-acct-page-real-name-x") is not None
+    assert page.findChild(QWidget, "item-acct-real-name-x") is None
+    window.wizard.show_step(keys.index("accounts"))
+    session.flow.draft.remove_account("x")
+    window.wizard.page.changed.emit()  # used to raise: the step titles named a removed account
+    assert "account:x" not in [s.key for s in window.wizard.steps]
+    assert window.wizard.step_list.count() == len(window.wizard.steps)
+
+
+def test_next_stays_off_until_every_earlier_page_is_complete(
+    qtbot: QtBot, window: MainWindow, session: Session
+) -> None:
+    _open_example(window, session)  # passwords are never saved: account pages need them again
+    review = [s.key for s in window.wizard.steps].index("review")
+    window.wizard.show_step(review)
+    assert not window.wizard.next.isEnabled()
+    sign = window.wizard.steps[-1]
+    window.wizard.show_step(len(window.wizard.steps) - 1)
+    assert window.wizard.page.step == sign
+    window.wizard.page.findChild(QPushButton, "signButton").click()
+    assert "chưa ký gì" in window.wizard.page.findChild(QLabel, "signResult").text()
+    assert session.history is not None and session.history.declarations() == []
+
+
+def test_declining_a_password_forgets_its_measurement_and_back(
+    qtbot: QtBot, window: MainWindow, session: Session
+) -> None:
+    _open_example(window, session)
+    window.wizard.show_step([s.key for s in window.wizard.steps].index("account:fb"))
+    page = window.wizard.page
+    qtbot.keyClicks(page.findChild(QLineEdit, "password"), "mot cau mat khau rat dai 2026")
+    qtbot.waitUntil(
+        lambda: session.passwords is not None and session.passwords.measured("fb"), timeout=10_000
+    )
+    page.findChild(QCheckBox, "declinePassword").setChecked(True)
+    assert session.passwords is not None and not session.passwords.measured("fb")
+    page.findChild(QWidget, "item-acct-password-strength-fb").buttons["declared-strong"].click()
+    assert session.flow is not None
+    assert session.flow.draft.answer("acct-password-strength", "fb") == "declared-strong"
+    page.findChild(QCheckBox, "declinePassword").setChecked(False)
+    assert session.flow.draft.answer("acct-password-strength", "fb") is None

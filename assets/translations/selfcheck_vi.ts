@@ -55,12 +55,12 @@
     </message>
     <message>
       <location filename="../../desktop/gui/pages/about_page.py" line="138" />
-      <source>&amp;Category:</source>
+      <source>Cate&amp;gory:</source>
       <translation>Đối &amp;tượng:</translation>
     </message>
     <message>
       <location filename="../../desktop/gui/pages/about_page.py" line="139" />
-      <source>&amp;Birth year (optional, only used here):</source>
+      <source>Birth &amp;year (optional, only used here):</source>
       <translation>&amp;Năm sinh (không bắt buộc, chỉ dùng trên máy này):</translation>
     </message>
     <message>
@@ -145,72 +145,72 @@
   <context>
     <name>AccountPage</name>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="124" />
+      <location filename="../../desktop/gui/pages/account_page.py" line="133" />
       <source>matches your real name</source>
       <translation>khớp với họ tên thật của anh/chị</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="128" />
+      <location filename="../../desktop/gui/pages/account_page.py" line="137" />
       <source>not part of your real name: %1</source>
       <translation>không thuộc họ tên thật: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="132" />
+      <location filename="../../desktop/gui/pages/account_page.py" line="141" />
       <source>lacks: %1</source>
       <translation>còn thiếu: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="140" />
+      <location filename="../../desktop/gui/pages/account_page.py" line="149" />
       <source>an official address (%1): use a personal one</source>
       <translation>là thư điện tử công vụ (%1): hãy dùng địa chỉ cá nhân</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="143" />
+      <location filename="../../desktop/gui/pages/account_page.py" line="152" />
       <source>not an official address</source>
       <translation>không phải thư điện tử công vụ</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="169" />
+      <location filename="../../desktop/gui/pages/account_page.py" line="178" />
       <source>Score %1/4 · %2 characters (at least %3) · cracked in %4</source>
       <translation>Điểm %1/4 · %2 ký tự (cần ít nhất %3) · bị dò ra trong %4</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="179" />
+      <location filename="../../desktop/gui/pages/account_page.py" line="188" />
       <source>⚠ The same password is used for another account.</source>
       <translation>⚠ Mật khẩu này đang được dùng cho một tài khoản khác.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="223" />
+      <location filename="../../desktop/gui/pages/account_page.py" line="259" />
       <source>Details</source>
       <translation>Thông tin tài khoản</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="224" />
+      <location filename="../../desktop/gui/pages/account_page.py" line="260" />
       <source>&amp;Display name:</source>
       <translation>&amp;Tên hiển thị:</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="225" />
+      <location filename="../../desktop/gui/pages/account_page.py" line="261" />
       <source>Registration &amp;e-mail:</source>
-      <translation>Thư điện tử đăng &amp;ký:</translation>
+      <translation>Thư điện tử &amp;đăng ký:</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="227" />
+      <location filename="../../desktop/gui/pages/account_page.py" line="263" />
       <source>I checked that codes reach my recovery e-mail and phone</source>
       <translation>Tôi đã thử và nhận được mã ở thư điện tử, số điện thoại khôi phục</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="229" />
+      <location filename="../../desktop/gui/pages/account_page.py" line="265" />
       <source>Password (measured here, never stored)</source>
       <translation>Mật khẩu (đo ngay trên máy này, không bao giờ được lưu)</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="230" />
+      <location filename="../../desktop/gui/pages/account_page.py" line="266" />
       <source>type the password to measure it</source>
       <translation>nhập mật khẩu để đo độ mạnh</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="231" />
+      <location filename="../../desktop/gui/pages/account_page.py" line="267" />
       <source>I prefer not to type it (I will declare it instead)</source>
       <translation>Tôi không muốn nhập (tôi sẽ tự khai báo)</translation>
     </message>
@@ -218,42 +218,42 @@
   <context>
     <name>AccountsPage</name>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="193" />
+      <location filename="../../desktop/gui/pages/accounts_page.py" line="194" />
       <source>Your accounts</source>
       <translation>Các tài khoản của anh/chị</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="196" />
+      <location filename="../../desktop/gui/pages/accounts_page.py" line="197" />
       <source>List every social-network account you hold and every official page you administer. No password is asked here.</source>
       <translation>Liệt kê mọi tài khoản mạng xã hội anh/chị sở hữu và mọi trang chính thức anh/chị quản trị. Ở đây không hỏi mật khẩu.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="201" />
+      <location filename="../../desktop/gui/pages/accounts_page.py" line="202" />
       <source>Platform</source>
       <translation>Nền tảng</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="201" />
+      <location filename="../../desktop/gui/pages/accounts_page.py" line="202" />
       <source>Kind</source>
       <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="201" />
+      <location filename="../../desktop/gui/pages/accounts_page.py" line="202" />
       <source>Handle or address</source>
       <translation>Tên tài khoản hoặc đường dẫn</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="203" />
+      <location filename="../../desktop/gui/pages/accounts_page.py" line="204" />
       <source>&amp;Add account…</source>
       <translation>&amp;Thêm tài khoản…</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="204" />
+      <location filename="../../desktop/gui/pages/accounts_page.py" line="205" />
       <source>&amp;Edit…</source>
       <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="205" />
+      <location filename="../../desktop/gui/pages/accounts_page.py" line="206" />
       <source>&amp;Remove</source>
       <translation>&amp;Xóa</translation>
     </message>
@@ -342,12 +342,12 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/gui/main_window.py" line="80" />
+      <location filename="../../desktop/gui/main_window.py" line="97" />
       <source>About SelfCheck</source>
       <translation>Giới thiệu SelfCheck</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/main_window.py" line="82" />
+      <location filename="../../desktop/gui/main_window.py" line="99" />
       <source>SelfCheck %1
 
 Self-assessment of social-network accounts for Vietnamese public officials. Everything stays on this computer.</source>
@@ -356,22 +356,22 @@ Self-assessment of social-network accounts for Vietnamese public officials. Ever
 Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, công chức, viên chức. Mọi thông tin chỉ nằm trên máy tính này.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/main_window.py" line="100" />
+      <location filename="../../desktop/gui/main_window.py" line="121" />
       <source>SelfCheck %1: social-network account self-assessment</source>
       <translation>SelfCheck %1: tự kiểm tra tài khoản mạng xã hội</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/main_window.py" line="104" />
+      <location filename="../../desktop/gui/main_window.py" line="125" />
       <source>&amp;Language</source>
       <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/main_window.py" line="105" />
+      <location filename="../../desktop/gui/main_window.py" line="126" />
       <source>&amp;Help</source>
       <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/main_window.py" line="106" />
+      <location filename="../../desktop/gui/main_window.py" line="127" />
       <source>&amp;About SelfCheck</source>
       <translation>&amp;Giới thiệu SelfCheck</translation>
     </message>
@@ -397,52 +397,52 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
   <context>
     <name>ReviewPage</name>
     <message>
-      <location filename="../../desktop/gui/pages/review_page.py" line="51" />
+      <location filename="../../desktop/gui/pages/review_page.py" line="50" />
       <source>Review</source>
       <translation>Xem lại</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/review_page.py" line="52" />
+      <location filename="../../desktop/gui/pages/review_page.py" line="51" />
       <source>Status</source>
       <translation>Kết quả</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/review_page.py" line="52" />
+      <location filename="../../desktop/gui/pages/review_page.py" line="51" />
       <source>Item</source>
       <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/review_page.py" line="52" />
+      <location filename="../../desktop/gui/pages/review_page.py" line="51" />
       <source>Why</source>
       <translation>Lý do</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/review_page.py" line="57" />
+      <location filename="../../desktop/gui/pages/review_page.py" line="56" />
       <source>Some pages are not complete yet.</source>
       <translation>Một số trang chưa hoàn thành.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/review_page.py" line="62" />
+      <location filename="../../desktop/gui/pages/review_page.py" line="61" />
       <source>pass</source>
       <translation>đạt</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/review_page.py" line="63" />
+      <location filename="../../desktop/gui/pages/review_page.py" line="62" />
       <source>fail</source>
       <translation>không đạt</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/review_page.py" line="64" />
+      <location filename="../../desktop/gui/pages/review_page.py" line="63" />
       <source>partial</source>
       <translation>đạt một phần</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/review_page.py" line="65" />
+      <location filename="../../desktop/gui/pages/review_page.py" line="64" />
       <source>n/a</source>
       <translation>không áp dụng</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/review_page.py" line="66" />
+      <location filename="../../desktop/gui/pages/review_page.py" line="65" />
       <source>not verified</source>
       <translation>chưa kiểm tra</translation>
     </message>
@@ -467,78 +467,88 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
   <context>
     <name>SignPage</name>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="74" />
+      <location filename="../../desktop/gui/pages/sign_page.py" line="75" />
       <source>Save the bundle in</source>
       <translation>Lưu bộ hồ sơ vào</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="89" />
+      <location filename="../../desktop/gui/pages/sign_page.py" line="86" />
+      <source>Choose the folder to save the bundle in.</source>
+      <translation>Hãy chọn thư mục để lưu bộ hồ sơ.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/gui/pages/sign_page.py" line="90" />
+      <source>Some pages are not complete yet; nothing was signed.</source>
+      <translation>Một số trang chưa hoàn thành; chưa ký gì.</translation>
+    </message>
+    <message>
+      <location filename="../../desktop/gui/pages/sign_page.py" line="98" />
       <source>The local history is not intact; nothing was signed:</source>
       <translation>Lịch sử trên máy không còn nguyên vẹn; chưa ký gì:</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="112" />
+      <location filename="../../desktop/gui/pages/sign_page.py" line="117" />
       <source>Not signed: %1</source>
       <translation>Chưa ký: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="119" />
+      <location filename="../../desktop/gui/pages/sign_page.py" line="126" />
       <source>Signed and saved: %1</source>
       <translation>Đã ký và lưu: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="128" />
       <location filename="../../desktop/gui/pages/sign_page.py" line="135" />
+      <location filename="../../desktop/gui/pages/sign_page.py" line="142" />
       <source>the keychain (%1)</source>
       <translation>kho khóa của hệ điều hành (%1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="130" />
+      <location filename="../../desktop/gui/pages/sign_page.py" line="137" />
       <source>an encrypted key file protected by a passphrase</source>
       <translation>một tệp khóa được mã hóa, bảo vệ bằng cụm mật khẩu</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="132" />
+      <location filename="../../desktop/gui/pages/sign_page.py" line="139" />
       <source>A signing key will be made and kept in %1.</source>
       <translation>Một khóa ký sẽ được tạo và lưu trong %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="137" />
+      <location filename="../../desktop/gui/pages/sign_page.py" line="144" />
       <source>an encrypted key file</source>
       <translation>một tệp khóa được mã hóa</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="140" />
+      <location filename="../../desktop/gui/pages/sign_page.py" line="147" />
       <source>Signing key %1, kept in %2.</source>
       <translation>Khóa ký %1, lưu trong %2.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="147" />
+      <location filename="../../desktop/gui/pages/sign_page.py" line="154" />
       <source>passphrase of the key file (8+ characters)</source>
       <translation>cụm mật khẩu của tệp khóa (từ 8 ký tự)</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="150" />
+      <location filename="../../desktop/gui/pages/sign_page.py" line="157" />
       <source>Sign</source>
       <translation>Ký</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="151" />
+      <location filename="../../desktop/gui/pages/sign_page.py" line="158" />
       <source>Save the bundle in:</source>
       <translation>Lưu bộ hồ sơ vào:</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="152" />
-      <source>&amp;Browse…</source>
+      <location filename="../../desktop/gui/pages/sign_page.py" line="159" />
+      <source>Bro&amp;wse…</source>
       <translation>&amp;Chọn thư mục…</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="153" />
+      <location filename="../../desktop/gui/pages/sign_page.py" line="160" />
       <source>As one .zip file (for e-mail or USB)</source>
       <translation>Thành một tệp .zip (để gửi thư điện tử hoặc chép USB)</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="154" />
+      <location filename="../../desktop/gui/pages/sign_page.py" line="161" />
       <source>&amp;Sign and save</source>
       <translation>&amp;Ký và lưu</translation>
     </message>
@@ -621,52 +631,52 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
   <context>
     <name>WizardView</name>
     <message>
-      <location filename="../../desktop/gui/wizard.py" line="189" />
+      <location filename="../../desktop/gui/wizard.py" line="201" />
       <source>Programme</source>
       <translation>Chương trình</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/wizard.py" line="190" />
+      <location filename="../../desktop/gui/wizard.py" line="202" />
       <source>About you</source>
       <translation>Thông tin cá nhân</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/wizard.py" line="191" />
+      <location filename="../../desktop/gui/wizard.py" line="203" />
       <source>Your accounts</source>
       <translation>Các tài khoản</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/wizard.py" line="192" />
+      <location filename="../../desktop/gui/wizard.py" line="204" />
       <source>Pledges</source>
       <translation>Cam kết</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/wizard.py" line="193" />
+      <location filename="../../desktop/gui/wizard.py" line="205" />
       <source>Programme items</source>
       <translation>Nội dung chương trình</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/wizard.py" line="194" />
+      <location filename="../../desktop/gui/wizard.py" line="206" />
       <source>Review</source>
       <translation>Xem lại</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/wizard.py" line="195" />
+      <location filename="../../desktop/gui/wizard.py" line="207" />
       <source>Sign</source>
       <translation>Ký</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/wizard.py" line="218" />
+      <location filename="../../desktop/gui/wizard.py" line="230" />
       <source>&lt; &amp;Back</source>
       <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/wizard.py" line="219" />
+      <location filename="../../desktop/gui/wizard.py" line="231" />
       <source>&amp;Next &gt;</source>
-      <translation>&amp;Tiếp &gt;</translation>
+      <translation>&amp;Kế tiếp &gt;</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/wizard.py" line="220" />
+      <location filename="../../desktop/gui/wizard.py" line="232" />
       <source>Save and &amp;close</source>
       <translation>Lưu và đón&amp;g</translation>
     </message>
@@ -677,41 +687,6 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
       <location filename="../../desktop/gui/password_feedback.py" line="51" />
       <source>centuries</source>
       <translation>hàng thế kỷ</translation>
-    </message>
-    <message numerus="yes">
-      <location filename="../../desktop/gui/password_feedback.py" line="53" />
-      <source>%n year(s)</source>
-      <translation>
-        <numerusform>%n năm</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <location filename="../../desktop/gui/password_feedback.py" line="55" />
-      <source>%n month(s)</source>
-      <translation>
-        <numerusform>%n tháng</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <location filename="../../desktop/gui/password_feedback.py" line="57" />
-      <source>%n day(s)</source>
-      <translation>
-        <numerusform>%n ngày</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <location filename="../../desktop/gui/password_feedback.py" line="59" />
-      <source>%n hour(s)</source>
-      <translation>
-        <numerusform>%n giờ</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <location filename="../../desktop/gui/password_feedback.py" line="61" />
-      <source>%n minute(s)</source>
-      <translation>
-        <numerusform>%n phút</numerusform>
-      </translation>
     </message>
     <message>
       <location filename="../../desktop/gui/password_feedback.py" line="62" />

@@ -20,6 +20,8 @@ from desktop.core.i18n import Language
 from desktop.core.model import Submission
 from desktop.core.policy import ItemKind, Policy
 
+OVERSEAS_FIELDS = ("destination", "mission", "departure_date")  # pre-deployment only
+
 
 class StepKind(StrEnum):
     PROGRAMME = "programme"  # programme, privacy statement, language
@@ -82,6 +84,10 @@ class Draft:
     @programme.setter
     def programme(self, value: str) -> None:
         self.doc["programme"] = value
+        if value != "predeployment":
+            # Hidden fields must not block a page nor be signed into another programme.
+            for name in OVERSEAS_FIELDS:
+                self.person.pop(name, None)
 
     @property
     def language(self) -> Language:
@@ -105,11 +111,11 @@ class Draft:
         return next(a for a in self.accounts if a.get("id") == account_id)
 
     def add_account(self, fields: Mapping[str, Any]) -> str:
+        # Never the id of a removed account: its page, answers and measurements are gone.
         used = {a.get("id") for a in self.accounts}
-        number = len(self.accounts) + 1
-        while f"a{number}" in used:
-            number += 1
-        account_id = f"a{number}"
+        account_id = f"a{secrets.token_hex(3)}"
+        while account_id in used:
+            account_id = f"a{secrets.token_hex(3)}"
         self.accounts.append({**fields, "id": account_id, "answers": {}})
         return account_id
 

@@ -28,6 +28,7 @@ class Session:
     passwords: PasswordSession | None = None
     # Account ids whose password the person chose not to type (the item is declared).
     declined: set[str] = field(default_factory=set)
+    signed: bool = False  # the flow ended in a signature: its draft is gone for good
     _keys: "KeyStore | None" = None
 
     @property
@@ -43,6 +44,7 @@ class Session:
         self.flow = Flow(self.policy, draft)
         self.passwords = None
         self.declined.clear()
+        self.signed = False
         return self.flow
 
     def password_session(self) -> PasswordSession | None:
@@ -58,6 +60,6 @@ class Session:
         return self.passwords
 
     def save_draft(self) -> None:
-        if self.flow is not None and self.history is not None:
+        if self.flow is not None and self.history is not None and not self.signed:
             draft = self.flow.draft
             self.history.save_draft(draft.id, draft.programme, draft.dump())

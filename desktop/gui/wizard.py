@@ -85,7 +85,7 @@ class WizardView(QWidget):
     def open(self, start_at: str | None = None) -> None:
         for page in self.pages.values():
             self.stack.removeWidget(page)
-            page.deleteLater()
+            page.retire()
         self.pages.clear()
         self.rebuild()
         keys = [s.key for s in self.steps]
@@ -101,16 +101,20 @@ class WizardView(QWidget):
             for key in [k for k, p in self.pages.items() if p.step.kind in _ITEM_PAGES]:
                 page = self.pages.pop(key)
                 self.stack.removeWidget(page)
-                page.deleteLater()
+                page.retire()
             self.built_for = built_for
         self.steps = self.session.flow.steps()
         wanted = {s.key for s in self.steps}
+        for key, page in self.pages.items():
+            # An account whose platform or kind changed asks other items: a new page.
+            if isinstance(page, AccountPage) and key in wanted and not page.still_fits():
+                wanted.discard(key)
         for key in [k for k in self.pages if k not in wanted]:
             page = self.pages.pop(key)
             self.stack.removeWidget(page)
-            page.deleteLater()
+            page.retire()
         for step in self.steps:
-            if step.key not in self.pages:
+            if step.key not in self.pages or self.pages[step.key].step != step:
                 page = PAGES[step.kind](self.session, step)
                 page.changed.connect(self._changed)
                 if isinstance(page, ReviewPage):
@@ -169,7 +173,10 @@ class WizardView(QWidget):
         return self.session.flow.complete(step, self.session.passwords)
 
     def _changed(self) -> None:
-        self.refresh_steps()
+        if self.page.step.kind == StepKind.ACCOUNTS:
+            self.rebuild()  # accounts came, went or changed: so do their pages
+        else:
+            self.refresh_steps()
 
     def refresh_steps(self) -> None:
         titles = self.step_titles()
@@ -183,7 +190,10 @@ class WizardView(QWidget):
         self.step_list.setCurrentRow(self.index)
         self.step_list.blockSignals(False)
         last = self.index >= len(self.steps) - 1
-        self.next.setEnabled(not last and done.get(self.steps[self.index].key, False))
+        # Next only when every page up to this one is complete: a resumed draft whose
+        # passwords must be typed again cannot skip ahead to signing.
+        reachable = all(done.get(s.key, False) for s in self.steps[: self.index + 1])
+        self.next.setEnabled(not last and reachable)
         self.back.setEnabled(self.index > 0)
 
     def step_titles(self) -> dict[str, str]:
@@ -206,7 +216,7 @@ class WizardView(QWidget):
         return titles
 
     def _close(self) -> None:
-        if self.pages:
+        if self.pages and self.index < len(self.steps):
             self.page.leave()
         self.session.save_draft()
         self.closed.emit()

@@ -25,6 +25,7 @@ class AccountPage(WizardPage):
         assert session.flow is not None
         self.account_id = step.account_id
         account = session.flow.draft.account(self.account_id)
+        self.built_for = (account.get("platform"), account.get("kind"))
         self.details = QGroupBox()
         form = QFormLayout(self.details)
         self.display_name = QLineEdit(str(account.get("display_name") or ""))
@@ -87,6 +88,14 @@ class AccountPage(WizardPage):
             self.content.addWidget(widget)
         self.content.addStretch(1)
         self.retranslate()
+
+    def still_fits(self) -> bool:
+        """Whether the account still exists with the platform and kind this page asks for."""
+        flow = self.session.flow
+        if flow is None or not any(a.get("id") == self.account_id for a in flow.draft.accounts):
+            return False
+        account = flow.draft.account(self.account_id)
+        return (account.get("platform"), account.get("kind")) == self.built_for
 
     # -- details with live checks -------------------------------------------------------
 
@@ -188,11 +197,19 @@ class AccountPage(WizardPage):
         return method is not None and TwoFactorMethod(method).is_second_factor
 
     def _declined(self, on: bool) -> None:
+        passwords = self.session.password_session()
         if on:
             self.session.declined.add(self.account_id)
+            self.meter.cancel()
             self.password.clear()
+            if passwords is not None:
+                passwords.forget(self.account_id)  # declared now: no measurement may remain
+            self.meter_text.clear()
         else:
             self.session.declined.discard(self.account_id)
+            if self.session.flow is not None:  # measured again: the declaration goes
+                for item_id in PASSWORD_ITEMS:
+                    self.session.flow.draft.set_answer(item_id, None, self.account_id)
         self.password.setEnabled(not on)
         for widget in self.items:
             if widget.item.id in PASSWORD_ITEMS:
@@ -203,6 +220,17 @@ class AccountPage(WizardPage):
 
     def enter(self) -> None:
         self.session.measurer.warm_up()
+        account = self._account()
+        answers = account.get("answers")
+        if isinstance(answers, dict) and any(i in answers for i in PASSWORD_ITEMS):
+            self.session.declined.add(self.account_id)  # a resumed draft's declaration
+        for edit, name in ((self.display_name, "display_name"), (self.email, "registration_email")):
+            edit.blockSignals(True)
+            edit.setText(str(account.get(name) or ""))
+            edit.blockSignals(False)
+        self.recovery_confirmed.blockSignals(True)
+        self.recovery_confirmed.setChecked(bool(account.get("recovery_confirmed")))
+        self.recovery_confirmed.blockSignals(False)
         self.decline.blockSignals(True)
         self.decline.setChecked(self.account_id in self.session.declined)
         self.decline.blockSignals(False)
@@ -212,6 +240,10 @@ class AccountPage(WizardPage):
         self._show_checks()
 
     def leave(self) -> None:
+        if not self.still_fits():  # the account is gone: just forget what was typed
+            self.meter.cancel()
+            self.password.clear()
+            return
         # The typed password goes with the page; only its measurement stays for this run,
         # and it must be the measurement of the whole text, not of what came back first.
         text = self.password.text()
@@ -221,6 +253,7 @@ class AccountPage(WizardPage):
         del text
         self.meter.cancel()
         self.password.clear()
+        self.meter_text.clear()
 
     def retranslate(self) -> None:
         account = self._account()
@@ -237,3 +270,5 @@ class AccountPage(WizardPage):
         self.password.setPlaceholderText(self.tr("type the password to measure it"))
         self.decline.setText(self.tr("I prefer not to type it (I will declare it instead)"))
         self._show_checks()
+        if self.meter_text.text():
+            self._measured()  # the strength shown again in the new language

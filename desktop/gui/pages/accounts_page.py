@@ -112,7 +112,7 @@ class AccountsPage(WizardPage):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.table.activated.connect(lambda _index: self.edit_selected())  # Enter or double-click
         self.add_button = QPushButton()
         self.add_button.setObjectName("addAccount")
         self.edit_button = QPushButton()
@@ -172,17 +172,17 @@ class AccountsPage(WizardPage):
         account = self.session.flow.draft.account(account_id)
         dialog = self.dialog_factory(self.session.policy, account, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
-            kept: dict[str, Any] = {
-                k: account[k] for k in ("id", "answers", "not_applicable") if k in account
-            }
-            account.clear()
-            account.update({**dialog.values(), **kept})
+            # Only what the dialog shows changes; answers, recovery checks and the rest stay.
+            for name in (*TEXT, *FLAGS):
+                account.pop(name, None)
+            account.update(dialog.values())
             self._changed()
 
     def remove_selected(self) -> None:
         account_id = self._selected_id()
         if account_id is not None and self.session.flow is not None:
             self.session.flow.draft.remove_account(account_id)
+            self.session.declined.discard(account_id)
             self._changed()
 
     def _changed(self) -> None:

@@ -17,6 +17,7 @@ class WizardPage(QWidget):
         super().__init__(parent)
         self.session = session
         self.step = step
+        self.retired = False  # removed from the wizard, waiting to be deleted
         self.setObjectName(f"page-{step.key}")
         self.heading = QLabel()
         self.heading.setObjectName("pageHeading")
@@ -45,10 +46,16 @@ class WizardPage(QWidget):
     def leave(self) -> None:
         """Called each time the page is left: forget anything secret."""
 
+    def retire(self) -> None:
+        """Take the page out of use; it may describe an account that no longer exists."""
+        self.retired = True
+        self.leave()
+        self.deleteLater()
+
     def retranslate(self) -> None:
         """Set every visible string in the current language."""
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
-        if event.type() == QEvent.Type.LanguageChange:
+        if event.type() == QEvent.Type.LanguageChange and not self.retired:
             self.retranslate()
         super().changeEvent(event)

@@ -5,7 +5,6 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem
 
-from desktop.core.findings import worst_first
 from desktop.core.flow import Step, StepKind
 from desktop.core.policy import ItemKind, Status
 from desktop.core.reasons import describe
@@ -66,7 +65,8 @@ class ReviewPage(WizardPage):
             Status.NOT_VERIFIED: self.tr("not verified"),
         }
         handles = {a.id: a.handle for a in result.submission.accounts}
-        ordered = worst_first(result.findings)
+        # What needs action comes first, worst first; what passed comes after.
+        ordered = [*result.verdict.to_fix, *(f for f in result.findings if not f.needs_action)]
         for finding in ordered:
             item = self.session.policy.items[finding.item_id]
             where = f" ({handles[finding.account_id]})" if finding.account_id else ""

@@ -65,6 +65,7 @@ class SignPage(WizardPage):
 
     def enter(self) -> None:
         self.retranslate()
+        self.sign_button.setEnabled(not self.session.signed)
 
     def leave(self) -> None:
         self.passphrase.clear()
@@ -80,8 +81,16 @@ class SignPage(WizardPage):
         flow, history = self.session.flow, self.session.history
         if flow is None or history is None:
             return
+        folder = Path(self.folder.text().strip()).expanduser()
+        if not folder.is_absolute():
+            self.result.setText(self.tr("Choose the folder to save the bundle in."))
+            return
+        done = flow.completion(self.session.passwords)
+        if not all(ok for key, ok in done.items() if key != self.step.key):
+            self.result.setText(self.tr("Some pages are not complete yet; nothing was signed."))
+            return
         result = flow.assessment(self.session.passwords)
-        if result is None:
+        if result is None or self.session.signed:
             return
         chain = history.verify_chain()
         if not chain.intact:
@@ -95,11 +104,7 @@ class SignPage(WizardPage):
         staged: list[bundles.Staged] = []
 
         def stage(bundle: bundles.Bundle, name: str) -> None:
-            staged.append(
-                bundles.stage(
-                    bundle, Path(self.folder.text()), name, as_zip=self.as_zip.isChecked()
-                )
-            )
+            staged.append(bundles.stage(bundle, folder, name, as_zip=self.as_zip.isChecked()))
 
         try:
             declare(
@@ -116,6 +121,8 @@ class SignPage(WizardPage):
         self.session.passwords = None  # the run is over: its measurements go too
         if self.session.flow is not None and self.session.history is not None:
             self.session.history.delete_draft(self.session.flow.draft.id)
+        self.session.signed = True
+        self.sign_button.setEnabled(False)  # one assessment, one declaration
         self.result.setText(self.tr("Signed and saved: %1").replace("%1", str(target)))
         self.signed.emit(str(target))
         self.retranslate_key()
@@ -149,7 +156,7 @@ class SignPage(WizardPage):
     def retranslate(self) -> None:
         self.set_heading(self.tr("Sign"))
         self.folder_label.setText(self.tr("Save the bundle in:"))
-        self.browse.setText(self.tr("&Browse…"))
+        self.browse.setText(self.tr("Bro&wse…"))
         self.as_zip.setText(self.tr("As one .zip file (for e-mail or USB)"))
         self.sign_button.setText(self.tr("&Sign and save"))
         self.retranslate_key()
