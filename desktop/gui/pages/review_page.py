@@ -82,6 +82,7 @@ class ReviewPage(WizardPage):
                 0, Qt.ItemDataRole.UserRole, self._step_of(finding.item_id, finding.account_id)
             )
         self.findings.resizeColumnToContents(0)
+        self.findings.setColumnWidth(1, 330)  # titles run long, Vietnamese ones longest
         to_fix = result.verdict.to_fix
         if not to_fix:
             self.verdict.setText("<h3>" + escape(self.tr("Verdict: compliant")) + "</h3>")
@@ -96,8 +97,9 @@ class ReviewPage(WizardPage):
         for finding in to_fix[:30]:
             item = self.session.policy.items[finding.item_id]
             first = finding.fix.get(language)[:1]
+            where = f" ({handles[finding.account_id]})" if finding.account_id else ""
             steps.append(
-                f"<li><b>{escape(item.title.get(language))}</b>"
+                f"<li><b>{escape(item.title.get(language) + where)}</b>"
                 + (f": {escape(first[0])}" if first else "")
                 + "</li>"
             )
