@@ -50,6 +50,32 @@ def ssh_keygen_verifies(
     return result.returncode == 0
 
 
+def ssh_keygen_verify_bundle(folder: Path, principal: str) -> subprocess.CompletedProcess[str]:
+    """Run the exact command the README gives a reviewer, in a bundle folder."""
+    assert SSH_KEYGEN is not None
+    with open(folder / "summary.json", "rb") as data:
+        return subprocess.run(
+            [
+                SSH_KEYGEN,
+                "-Y",
+                "verify",
+                "-f",
+                str(folder / "allowed_signers"),
+                "-I",
+                principal,
+                "-n",
+                NAMESPACE_SUMMARY,
+                "-s",
+                str(folder / "summary.json.sig"),
+            ],
+            stdin=data,
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        )
+
+
 def new_key() -> Ed25519PrivateKey:
     return Ed25519PrivateKey.generate()
 

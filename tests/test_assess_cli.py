@@ -10,7 +10,7 @@ import jsonschema
 import pytest
 
 from tests.conftest import EXAMPLES, ROOT
-from tests.signing_helpers import SSH_KEYGEN, needs_ssh_keygen
+from tests.signing_helpers import SSH_KEYGEN, needs_ssh_keygen, ssh_keygen_verify_bundle
 
 SCHEMA = json.loads((ROOT / "docs" / "summary.schema.json").read_text("utf-8"))
 
@@ -86,27 +86,7 @@ def test_each_example_yields_a_bundle_ssh_keygen_accepts(
         format_checker=jsonschema.FormatChecker(),
     )
     principal = (folder / "allowed_signers").read_text().split()[0]
-    with open(folder / "summary.json", "rb") as data:
-        check = subprocess.run(
-            [
-                SSH_KEYGEN,
-                "-Y",
-                "verify",
-                "-f",
-                str(folder / "allowed_signers"),
-                "-I",
-                principal,
-                "-n",
-                "selfcheck-summary-v1",
-                "-s",
-                str(folder / "summary.json.sig"),
-            ],
-            stdin=data,
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=False,
-        )
+    check = ssh_keygen_verify_bundle(folder, principal)
     assert check.returncode == 0, check.stderr
 
 

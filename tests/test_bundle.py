@@ -1,7 +1,6 @@
 """Bundles: written as folders and zips, verified by the app and by OpenSSH, failures named."""
 
 import json
-import subprocess
 import zipfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -19,6 +18,7 @@ from tests.signing_helpers import (
     needs_ssh_keygen,
     new_key,
     ssh_keygen_verifies,
+    ssh_keygen_verify_bundle,
 )
 
 SCHEMA = json.loads(
@@ -83,27 +83,7 @@ def test_folder_bundle_verifies_with_plain_ssh_keygen(tmp_path: Path, signed) ->
     ]
     line = (folder / "allowed_signers").read_text()
     assert line.startswith('BNG-08231 namespaces="selfcheck-summary-v1" ssh-ed25519 AAAA')
-    with open(folder / "summary.json", "rb") as data:
-        result = subprocess.run(
-            [
-                SSH_KEYGEN,
-                "-Y",
-                "verify",
-                "-f",
-                str(folder / "allowed_signers"),
-                "-I",
-                "BNG-08231",
-                "-n",
-                "selfcheck-summary-v1",
-                "-s",
-                str(folder / "summary.json.sig"),
-            ],
-            stdin=data,
-            capture_output=True,
-            text=True,
-            timeout=30,
-            check=False,
-        )
+    result = ssh_keygen_verify_bundle(folder, "BNG-08231")
     assert result.returncode == 0, result.stderr
     assert 'Good "selfcheck-summary-v1" signature for BNG-08231' in result.stdout
 

@@ -7,7 +7,6 @@ types) and every error names the file and the field.
 
 import json
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from typing import Any
 from desktop.core.checks import INTERPRETED_CHOICES, CheckName
 from desktop.core.errors import AnswersError
 from desktop.core.fields import Fields, has_surrogate
+from desktop.core.fields import parse_toml as read_toml
 from desktop.core.i18n import LANGUAGES, Language
 from desktop.core.model import Account, AccountKind, Category, Person, Submission
 from desktop.core.policy import Item, ItemKind, Policy
@@ -91,16 +91,7 @@ def load_answers(path: Path, policy: Policy) -> Submission:
 
 
 def parse_toml(raw: bytes, name: str) -> Any:
-    if len(raw) > MAX_BYTES:
-        raise AnswersError(name, f"is larger than {MAX_BYTES} bytes")
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise AnswersError(name, f"is not UTF-8 text (byte {exc.start})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise AnswersError(name, f"is not valid TOML: {exc}") from None
-    except RecursionError:
-        raise AnswersError(name, "is nested too deeply") from None
+    data = read_toml(raw, name, AnswersError, MAX_BYTES)
     _refuse_secret_keys(data, name)
     return data
 

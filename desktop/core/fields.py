@@ -6,6 +6,7 @@ the item and the dotted field path, so a user never sees a traceback.
 """
 
 import re
+import tomllib
 from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
@@ -32,6 +33,20 @@ def _describe(value: object) -> str:
         dict: "a table",
     }
     return names.get(type(value), type(value).__name__)
+
+
+def parse_toml(raw: bytes, name: str, error: type[LocatedError], limit: int) -> Any:
+    """Strict TOML from untrusted bytes: bounded size, UTF-8, depth; errors name the file."""
+    if len(raw) > limit:
+        raise error(name, f"is larger than {limit} bytes")
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise error(name, f"is not UTF-8 text (byte {exc.start})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise error(name, f"is not valid TOML: {exc}") from None
+    except RecursionError:
+        raise error(name, "is nested too deeply") from None
 
 
 def has_surrogate(text: str) -> bool:

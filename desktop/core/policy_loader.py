@@ -6,7 +6,6 @@ who edit checklists are agency staff, not programmers.
 
 import hashlib
 import re
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -14,7 +13,7 @@ from typing import Any, Protocol, TypeVar
 from desktop.core.checks import INTERPRETED_CHOICES, CheckName
 from desktop.core.checks.identity import DOMAIN
 from desktop.core.errors import PolicyError
-from desktop.core.fields import ID_PATTERN, Fields
+from desktop.core.fields import ID_PATTERN, Fields, parse_toml
 from desktop.core.model import AccountKind, Category
 from desktop.core.policy import (
     AnswerSpec,
@@ -99,16 +98,7 @@ def _read_file(path: Path, root: Path, found: _Collector) -> None:
     name = str(path)
     with open(path, "rb") as stream:
         raw = stream.read(MAX_FILE_BYTES + 1)
-    if len(raw) > MAX_FILE_BYTES:
-        raise PolicyError(name, f"is larger than {MAX_FILE_BYTES} bytes")
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise PolicyError(name, f"is not UTF-8 text (byte {exc.start})") from None
-    except tomllib.TOMLDecodeError as exc:
-        raise PolicyError(name, f"is not valid TOML: {exc}") from None
-    except RecursionError:
-        raise PolicyError(name, "is nested too deeply") from None
+    data = parse_toml(raw, name, PolicyError, MAX_FILE_BYTES)
     doc = Fields(data, file=name, error=PolicyError)
     meta = doc.table("meta")
     assert meta is not None
