@@ -14,33 +14,62 @@ import time
 
 RUNS = 7
 
-BARE = """
-import sys, time
-from PySide6.QtCore import QTimer
+# Both programs print the time of the first Paint event of what the person sees first
+# (the label; the start screen), read by an event filter, once that paint is done.
+PAINT_PROBE = """
+from PySide6.QtCore import QEvent, QObject, QTimer
+class FirstPaint(QObject):
+    def __init__(self, then=None):
+        super().__init__()
+        self.then = then
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self.painted)
+        return False
+    def painted(self):
+        print("painted", time.perf_counter(), flush=True)
+        if self.then:
+            self.then()
+"""
+
+BARE = (
+    "import sys, time\n"
+    + PAINT_PROBE
+    + """
 from PySide6.QtWidgets import QApplication, QMainWindow, QLabel
 app = QApplication(sys.argv[:1])
-window = QMainWindow(); window.setCentralWidget(QLabel("hello")); window.resize(1024, 700)
+window = QMainWindow(); label = QLabel("hello"); window.setCentralWidget(label)
+window.resize(1024, 700)
+probe = FirstPaint(then=app.quit)
+label.installEventFilter(probe)
 window.show()
-QTimer.singleShot(0, lambda: (print(time.perf_counter()), sys.stdout.flush(), app.quit()))
 app.exec()
 """
+)
 
-SELFCHECK = """
-import os, sys, time
-from PySide6.QtCore import QTimer
+# SelfCheck as `make run` starts it: the window paints the start screen, then opens the
+# checklists and the history; "ready" is when the start screen can be used.
+SELFCHECK = (
+    "import os, sys, time\n"
+    + PAINT_PROBE
+    + """
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
-from desktop.gui.app import open_session
 from desktop.gui.main_window import MainWindow
-window = MainWindow(open_session())
+window = MainWindow()
+probe = FirstPaint()
+window.start.installEventFilter(probe)
+window.ready.connect(lambda: (print("ready", time.perf_counter(), flush=True), os._exit(0)))
+window.failed.connect(lambda message: (print(message, file=sys.stderr), os._exit(1)))
 window.show()
-QTimer.singleShot(0, lambda: (print(time.perf_counter()), sys.stdout.flush(), os._exit(0)))
 app.exec()
 """
+)
 
 
-def measure(code: str) -> float:
-    """Seconds from spawning the interpreter to the first event-loop turn after show()."""
+def measure(code: str) -> tuple[float, float]:
+    """Seconds from spawning the interpreter to the first paint, and to ready."""
     env = {**os.environ, "SELFCHECK_HOME": tempfile.mkdtemp(prefix="bench-")}
     started = time.perf_counter()
     out = subprocess.run(
@@ -51,17 +80,22 @@ def measure(code: str) -> float:
         check=True,
         timeout=120,
     ).stdout
-    painted = float(out.strip().splitlines()[-1])
-    return painted - started
+    marks = dict(line.split() for line in out.strip().splitlines())
+    painted = float(marks["painted"])
+    return painted - started, float(marks.get("ready", painted)) - started
 
 
 def main() -> None:
     bare = [measure(BARE) for _ in range(RUNS)]
     ours = [measure(SELFCHECK) for _ in range(RUNS)]
-    b, s = statistics.median(bare), statistics.median(ours)
-    print(f"bare PySide6 window: {b * 1000:.0f} ms (median of {RUNS})")
-    print(f"SelfCheck start screen: {s * 1000:.0f} ms (median of {RUNS})")
-    print(f"ratio: {s / b:.2f}x (goal <= 1.5x)")
+    b = statistics.median(painted for painted, _ in bare)
+    p = statistics.median(painted for painted, _ in ours)
+    r = statistics.median(ready for _, ready in ours)
+    print(f"bare PySide6 window, first paint: {b * 1000:.0f} ms (median of {RUNS})")
+    print(f"SelfCheck start screen, first paint: {p * 1000:.0f} ms (median of {RUNS})")
+    print(f"SelfCheck start screen, ready for use: {r * 1000:.0f} ms (median of {RUNS})")
+    print(f"ratio, first paint: {p / b:.2f}x (goal <= 1.5x)")
+    print(f"ratio, ready for use: {r / b:.2f}x (no goal; the checklists and history are read)")
 
 
 if __name__ == "__main__":

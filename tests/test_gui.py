@@ -1,5 +1,6 @@
 """The desktop app through pytest-qt: start screen, the whole wizard, drafts, languages."""
 
+import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QWidget,
 )
@@ -24,6 +26,7 @@ from desktop.gui.app import open_session
 from desktop.gui.language import translations_dir
 from desktop.gui.main_window import MainWindow
 from desktop.gui.session import Session
+from tests.conftest import CHECKLISTS
 from tests.gui_driver import add_account, answer_items, choose, files_under, go_next, type_text
 
 CANARY = "Canary-pw-GUI-8c1f2e"
@@ -58,6 +61,85 @@ def test_opens_on_the_start_screen_in_vietnamese(window: MainWindow) -> None:
     assert "tự kiểm tra tài khoản mạng xã hội" in window.windowTitle()
     assert window.stack.currentWidget() is window.start
     assert window.findChild(QPushButton, "newAssessment").text() == "&Bắt đầu lần tự đánh giá mới"
+
+
+@pytest.fixture
+def starting_window(qtbot: QtBot, private_home: Path) -> Iterator[MainWindow]:
+    """The window as `make run` makes it: no session yet, it opens one after painting."""
+    win = MainWindow()
+    qtbot.addWidget(win)
+    yield win
+    win.language.set_language("en")  # translators are application-wide
+    win.language.deleteLater()
+    if win.session is not None:
+        win.session.close()
+        win.session.history = None
+
+
+def test_start_screen_paints_first_then_opens_the_checklists_and_history(
+    qtbot: QtBot, starting_window: MainWindow
+) -> None:
+    start = starting_window.findChild(QPushButton, "newAssessment")
+    assert start.text() == "&Bắt đầu lần tự đánh giá mới"  # already in Vietnamese
+    assert not start.isEnabled()  # nothing to start with until the checklists are read
+    with qtbot.waitSignal(starting_window.ready, timeout=10_000):
+        starting_window.show()
+    assert starting_window.session is not None
+    assert start.isEnabled()
+    chain = starting_window.findChild(QLabel, "chainStatus").text()
+    assert chain.startswith("Lịch sử nguyên vẹn")
+
+
+def test_unreadable_checklists_stop_the_app_naming_the_file(
+    qtbot: QtBot, private_home: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    broken = tmp_path / "checklists"
+    shutil.copytree(CHECKLISTS, broken)
+    (broken / "programmes.toml").write_text("[programme.onboarding\n", "utf-8")
+    monkeypatch.setenv("SELFCHECK_CHECKLISTS", str(broken))
+    win = MainWindow()
+    qtbot.addWidget(win)
+    try:
+        with qtbot.waitSignal(win.failed, timeout=10_000) as failed:
+            win.show()
+        assert "programmes.toml" in failed.args[0]
+        with qtbot.assertNotEmitted(win.failed):  # told once, not again by the fallback
+            win._open_session()
+        assert win.session is None
+        assert not win.findChild(QPushButton, "newAssessment").isEnabled()
+    finally:
+        win.language.set_language("en")
+        win.language.deleteLater()
+
+
+def test_a_damaged_history_is_set_aside_and_told_at_start(
+    qtbot: QtBot, starting_window: MainWindow, private_home: Path
+) -> None:
+    (private_home / "history.db").write_bytes(b"not a database, " * 512)
+    with qtbot.waitSignal(starting_window.ready, timeout=10_000):
+        starting_window.show()
+    qtbot.waitUntil(lambda: starting_window.findChild(QMessageBox, "startupWarning") is not None)
+    warning = starting_window.findChild(QMessageBox, "startupWarning")
+    assert "history.db.damaged-" in warning.text()
+    assert list(private_home.glob("history.db.damaged-*"))
+    assert starting_window.findChild(QPushButton, "newAssessment").isEnabled()
+    warning.accept()
+
+
+def test_failures_are_told_in_vietnamese_with_the_detail_kept(session: Session) -> None:
+    import errno
+
+    from desktop.core.keyfile import WrongPassphrase
+    from desktop.gui.messages import describe
+
+    told = describe(WrongPassphrase("wrong passphrase, or the key file has been altered"))
+    assert told.startswith("Cụm mật khẩu không đúng")
+    assert told.endswith("(wrong passphrase, or the key file has been altered)")
+    full = describe(OSError(errno.ENOSPC, "No space left on device", "/data/history.db"))
+    assert full.startswith("Ổ đĩa đã đầy")
+    assert "/data/history.db" in full
+    session.language.set_language("en")
+    assert describe(WrongPassphrase("x")).startswith("The passphrase is wrong")
 
 
 def _walk_to_sign(qtbot: QtBot, window: MainWindow, programme: str, tmp_path: Path) -> None:

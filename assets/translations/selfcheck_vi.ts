@@ -1,888 +1,976 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
-  <context>
+<context>
     <name>AboutPage</name>
     <message>
-      <location filename="../../desktop/gui/pages/about_page.py" line="123" />
-      <source>required</source>
-      <translation>bắt buộc</translation>
+        <location filename="../../desktop/gui/pages/about_page.py" line="123"/>
+        <source>required</source>
+        <translation>bắt buộc</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/about_page.py" line="125" />
-      <source>letters, digits, '.', '-' or '_' only</source>
-      <translation>chỉ gồm chữ, số, '.', '-' hoặc '_'</translation>
+        <location filename="../../desktop/gui/pages/about_page.py" line="125"/>
+        <source>letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos; only</source>
+        <translation>chỉ gồm chữ, số, &apos;.&apos;, &apos;-&apos; hoặc &apos;_&apos;</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/about_page.py" line="126" />
-      <source>a year such as 1985</source>
-      <translation>một năm, ví dụ 1985</translation>
+        <location filename="../../desktop/gui/pages/about_page.py" line="126"/>
+        <source>a year such as 1985</source>
+        <translation>một năm, ví dụ 1985</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/about_page.py" line="127" />
-      <source>a date as YYYY-MM-DD</source>
-      <translation>ngày theo dạng NNNN-TT-NN</translation>
+        <location filename="../../desktop/gui/pages/about_page.py" line="127"/>
+        <source>a date as YYYY-MM-DD</source>
+        <translation>ngày theo dạng NNNN-TT-NN</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/about_page.py" line="129" />
-      <source>too long</source>
-      <translation>quá dài</translation>
+        <location filename="../../desktop/gui/pages/about_page.py" line="129"/>
+        <source>too long</source>
+        <translation>quá dài</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/about_page.py" line="132" />
-      <source>About you</source>
-      <translation>Thông tin cá nhân</translation>
+        <location filename="../../desktop/gui/pages/about_page.py" line="132"/>
+        <source>About you</source>
+        <translation>Thông tin cá nhân</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/about_page.py" line="134" />
-      <source>Full &amp;name (with diacritics):</source>
-      <translation>&amp;Họ và tên (có dấu):</translation>
+        <location filename="../../desktop/gui/pages/about_page.py" line="134"/>
+        <source>Full &amp;name (with diacritics):</source>
+        <translation>&amp;Họ và tên (có dấu):</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/about_page.py" line="135" />
-      <source>&amp;Staff id:</source>
-      <translation>&amp;Mã cán bộ:</translation>
+        <location filename="../../desktop/gui/pages/about_page.py" line="135"/>
+        <source>&amp;Staff id:</source>
+        <translation>&amp;Mã cán bộ:</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/about_page.py" line="136" />
-      <source>&amp;Unit:</source>
-      <translation>Đơn &amp;vị:</translation>
+        <location filename="../../desktop/gui/pages/about_page.py" line="136"/>
+        <source>&amp;Unit:</source>
+        <translation>Đơn &amp;vị:</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/about_page.py" line="137" />
-      <source>&amp;Position:</source>
-      <translation>&amp;Chức vụ:</translation>
+        <location filename="../../desktop/gui/pages/about_page.py" line="137"/>
+        <source>&amp;Position:</source>
+        <translation>&amp;Chức vụ:</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/about_page.py" line="138" />
-      <source>Cate&amp;gory:</source>
-      <translation>Đối &amp;tượng:</translation>
+        <location filename="../../desktop/gui/pages/about_page.py" line="138"/>
+        <source>Cate&amp;gory:</source>
+        <translation>Đối &amp;tượng:</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/about_page.py" line="139" />
-      <source>Birth &amp;year (optional, only used here):</source>
-      <translation>&amp;Năm sinh (không bắt buộc, chỉ dùng trên máy này):</translation>
+        <location filename="../../desktop/gui/pages/about_page.py" line="139"/>
+        <source>Birth &amp;year (optional, only used here):</source>
+        <translation>&amp;Năm sinh (không bắt buộc, chỉ dùng trên máy này):</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/about_page.py" line="140" />
-      <source>&amp;Destination country:</source>
-      <translation>Nước &amp;đến:</translation>
+        <location filename="../../desktop/gui/pages/about_page.py" line="140"/>
+        <source>&amp;Destination country:</source>
+        <translation>Nước &amp;đến:</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/about_page.py" line="141" />
-      <source>&amp;Mission:</source>
-      <translation>Cơ &amp;quan đại diện:</translation>
+        <location filename="../../desktop/gui/pages/about_page.py" line="141"/>
+        <source>&amp;Mission:</source>
+        <translation>Cơ &amp;quan đại diện:</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/about_page.py" line="142" />
-      <source>De&amp;parture date (YYYY-MM-DD):</source>
-      <translation>Ngày &amp;lên đường (NNNN-TT-NN):</translation>
+        <location filename="../../desktop/gui/pages/about_page.py" line="142"/>
+        <source>De&amp;parture date (YYYY-MM-DD):</source>
+        <translation>Ngày &amp;lên đường (NNNN-TT-NN):</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/about_page.py" line="146" />
-      <source>(choose)</source>
-      <translation>(chọn)</translation>
+        <location filename="../../desktop/gui/pages/about_page.py" line="146"/>
+        <source>(choose)</source>
+        <translation>(chọn)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>AccountDialog</name>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="46" />
-      <source>Account</source>
-      <translation>Tài khoản</translation>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="46"/>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="66" />
-      <source>&amp;Platform:</source>
-      <translation>&amp;Nền tảng:</translation>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="66"/>
+        <source>&amp;Platform:</source>
+        <translation>&amp;Nền tảng:</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="67" />
-      <source>&amp;Kind:</source>
-      <translation>&amp;Loại:</translation>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="67"/>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Loại:</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="68" />
-      <source>&amp;Handle or address:</source>
-      <translation>Tên tài khoản hoặc đường &amp;dẫn:</translation>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="68"/>
+        <source>&amp;Handle or address:</source>
+        <translation>Tên tài khoản hoặc đường &amp;dẫn:</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="69" />
-      <source>&amp;Display name:</source>
-      <translation>&amp;Tên hiển thị:</translation>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="69"/>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Tên hiển thị:</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="70" />
-      <source>&amp;Registration e-mail:</source>
-      <translation>Thư điện tử đăng &amp;ký:</translation>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="70"/>
+        <source>&amp;Registration e-mail:</source>
+        <translation>Thư điện tử đăng &amp;ký:</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="71" />
-      <source>Re&amp;covery e-mail:</source>
-      <translation>Thư điện tử khôi &amp;phục:</translation>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="71"/>
+        <source>Re&amp;covery e-mail:</source>
+        <translation>Thư điện tử khôi &amp;phục:</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="72" />
-      <source>Phone that &amp;authenticates it:</source>
-      <translation>Số điện thoại &amp;xác thực:</translation>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="72"/>
+        <source>Phone that &amp;authenticates it:</source>
+        <translation>Số điện thoại &amp;xác thực:</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="73" />
-      <source>The office phone is on it</source>
-      <translation>Có ghi số điện thoại cơ quan</translation>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="73"/>
+        <source>The office phone is on it</source>
+        <translation>Có ghi số điện thoại cơ quan</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="74" />
-      <source>The office address is on it</source>
-      <translation>Có ghi địa chỉ cơ quan</translation>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="74"/>
+        <source>The office address is on it</source>
+        <translation>Có ghi địa chỉ cơ quan</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="75" />
-      <source>The agency's logo is on it</source>
-      <translation>Có dùng logo cơ quan</translation>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="75"/>
+        <source>The agency&apos;s logo is on it</source>
+        <translation>Có dùng logo cơ quan</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>AccountPage</name>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="133" />
-      <source>matches your real name</source>
-      <translation>khớp với họ tên thật của anh/chị</translation>
+        <location filename="../../desktop/gui/pages/account_page.py" line="133"/>
+        <source>matches your real name</source>
+        <translation>khớp với họ tên thật của anh/chị</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="137" />
-      <source>not part of your real name: %1</source>
-      <translation>không thuộc họ tên thật: %1</translation>
+        <location filename="../../desktop/gui/pages/account_page.py" line="137"/>
+        <source>not part of your real name: %1</source>
+        <translation>không thuộc họ tên thật: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="141" />
-      <source>lacks: %1</source>
-      <translation>còn thiếu: %1</translation>
+        <location filename="../../desktop/gui/pages/account_page.py" line="141"/>
+        <source>lacks: %1</source>
+        <translation>còn thiếu: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="149" />
-      <source>an official address (%1): use a personal one</source>
-      <translation>là thư điện tử công vụ (%1): hãy dùng địa chỉ cá nhân</translation>
+        <location filename="../../desktop/gui/pages/account_page.py" line="149"/>
+        <source>an official address (%1): use a personal one</source>
+        <translation>là thư điện tử công vụ (%1): hãy dùng địa chỉ cá nhân</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="152" />
-      <source>not an official address</source>
-      <translation>không phải thư điện tử công vụ</translation>
+        <location filename="../../desktop/gui/pages/account_page.py" line="152"/>
+        <source>not an official address</source>
+        <translation>không phải thư điện tử công vụ</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="178" />
-      <source>Score %1/4 · %2 characters (at least %3) · cracked in %4</source>
-      <translation>Điểm %1/4 · %2 ký tự (cần ít nhất %3) · bị dò ra trong %4</translation>
+        <location filename="../../desktop/gui/pages/account_page.py" line="178"/>
+        <source>Score %1/4 · %2 characters (at least %3) · cracked in %4</source>
+        <translation>Điểm %1/4 · %2 ký tự (cần ít nhất %3) · bị dò ra trong %4</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="188" />
-      <source>⚠ The same password is used for another account.</source>
-      <translation>⚠ Mật khẩu này đang được dùng cho một tài khoản khác.</translation>
+        <location filename="../../desktop/gui/pages/account_page.py" line="188"/>
+        <source>⚠ The same password is used for another account.</source>
+        <translation>⚠ Mật khẩu này đang được dùng cho một tài khoản khác.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="259" />
-      <source>Details</source>
-      <translation>Thông tin tài khoản</translation>
+        <location filename="../../desktop/gui/pages/account_page.py" line="263"/>
+        <source>Details</source>
+        <translation>Thông tin tài khoản</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="260" />
-      <source>&amp;Display name:</source>
-      <translation>&amp;Tên hiển thị:</translation>
+        <location filename="../../desktop/gui/pages/account_page.py" line="264"/>
+        <source>&amp;Display name:</source>
+        <translation>&amp;Tên hiển thị:</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="261" />
-      <source>Registration &amp;e-mail:</source>
-      <translation>Thư điện tử &amp;đăng ký:</translation>
+        <location filename="../../desktop/gui/pages/account_page.py" line="265"/>
+        <source>Registration &amp;e-mail:</source>
+        <translation>Thư điện tử &amp;đăng ký:</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="263" />
-      <source>I checked that codes reach my recovery e-mail and phone</source>
-      <translation>Tôi đã thử và nhận được mã ở thư điện tử, số điện thoại khôi phục</translation>
+        <location filename="../../desktop/gui/pages/account_page.py" line="267"/>
+        <source>I checked that codes reach my recovery e-mail and phone</source>
+        <translation>Tôi đã thử và nhận được mã ở thư điện tử, số điện thoại khôi phục</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="265" />
-      <source>Password (measured here, never stored)</source>
-      <translation>Mật khẩu (đo ngay trên máy này, không bao giờ được lưu)</translation>
+        <location filename="../../desktop/gui/pages/account_page.py" line="269"/>
+        <source>Password (measured here, never stored)</source>
+        <translation>Mật khẩu (đo ngay trên máy này, không bao giờ được lưu)</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="266" />
-      <source>type the password to measure it</source>
-      <translation>nhập mật khẩu để đo độ mạnh</translation>
+        <location filename="../../desktop/gui/pages/account_page.py" line="270"/>
+        <source>type the password to measure it</source>
+        <translation>nhập mật khẩu để đo độ mạnh</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/account_page.py" line="267" />
-      <source>I prefer not to type it (I will declare it instead)</source>
-      <translation>Tôi không muốn nhập (tôi sẽ tự khai báo)</translation>
+        <location filename="../../desktop/gui/pages/account_page.py" line="271"/>
+        <source>I prefer not to type it (I will declare it instead)</source>
+        <translation>Tôi không muốn nhập (tôi sẽ tự khai báo)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>AccountsPage</name>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="194" />
-      <source>Your accounts</source>
-      <translation>Các tài khoản của anh/chị</translation>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="194"/>
+        <source>Your accounts</source>
+        <translation>Các tài khoản của anh/chị</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="197" />
-      <source>List every social-network account you hold and every official page you administer. No password is asked here.</source>
-      <translation>Liệt kê mọi tài khoản mạng xã hội anh/chị sở hữu và mọi trang chính thức anh/chị quản trị. Ở đây không hỏi mật khẩu.</translation>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="197"/>
+        <source>List every social-network account you hold and every official page you administer. No password is asked here.</source>
+        <translation>Liệt kê mọi tài khoản mạng xã hội anh/chị sở hữu và mọi trang chính thức anh/chị quản trị. Ở đây không hỏi mật khẩu.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="202" />
-      <source>Platform</source>
-      <translation>Nền tảng</translation>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="202"/>
+        <source>Platform</source>
+        <translation>Nền tảng</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="202" />
-      <source>Kind</source>
-      <translation>Loại</translation>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="202"/>
+        <source>Kind</source>
+        <translation>Loại</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="202" />
-      <source>Handle or address</source>
-      <translation>Tên tài khoản hoặc đường dẫn</translation>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="202"/>
+        <source>Handle or address</source>
+        <translation>Tên tài khoản hoặc đường dẫn</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="204" />
-      <source>&amp;Add account…</source>
-      <translation>&amp;Thêm tài khoản…</translation>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="204"/>
+        <source>&amp;Add account…</source>
+        <translation>&amp;Thêm tài khoản…</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="205" />
-      <source>&amp;Edit…</source>
-      <translation>&amp;Sửa…</translation>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="205"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Sửa…</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="206" />
-      <source>&amp;Remove</source>
-      <translation>&amp;Xóa</translation>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="206"/>
+        <source>&amp;Remove</source>
+        <translation>&amp;Xóa</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="28"/>
+        <source>The passphrase is wrong, or the key file has been altered.</source>
+        <translation>Cụm mật khẩu không đúng, hoặc tệp khóa đã bị sửa đổi.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="32"/>
+        <source>The passphrase is too short: use at least 8 characters.</source>
+        <translation>Cụm mật khẩu quá ngắn: hãy dùng ít nhất 8 ký tự.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="36"/>
+        <source>The encrypted key file is damaged and cannot be used.</source>
+        <translation>Tệp khóa mã hóa đã bị hỏng và không dùng được.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="40"/>
+        <source>The keychain is locked: unlock it (log in again) and try once more.</source>
+        <translation>Kho khóa của hệ thống đang bị khóa: hãy mở khóa (đăng nhập lại) rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="44"/>
+        <source>The keychain is not the one the signing key was made in.</source>
+        <translation>Kho khóa hiện tại không phải kho khóa đã tạo khóa ký.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="48"/>
+        <source>The key file needs its passphrase.</source>
+        <translation>Tệp khóa cần cụm mật khẩu của nó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="50"/>
+        <source>The signing key cannot be found.</source>
+        <translation>Không tìm thấy khóa ký.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="52"/>
+        <source>The keychain refused to give or keep the signing key.</source>
+        <translation>Kho khóa của hệ thống từ chối trả về hoặc lưu khóa ký.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="56"/>
+        <source>The history of declarations was damaged. A copy was kept aside and a new history was started; tell your unit&apos;s IT officer.</source>
+        <translation>Lịch sử khai báo đã bị hỏng. Một bản sao đã được giữ riêng và lịch sử mới đã được bắt đầu; hãy báo cho cán bộ công nghệ thông tin của đơn vị.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="62"/>
+        <source>The history of declarations cannot be opened; nothing in it is shown.</source>
+        <translation>Không mở được lịch sử khai báo; không hiển thị nội dung nào trong đó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="66"/>
+        <source>The checklists cannot be read, so SelfCheck cannot work; ask your IT officer.</source>
+        <translation>Không đọc được các danh mục kiểm tra nên SelfCheck không thể hoạt động; hãy hỏi cán bộ công nghệ thông tin.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="71"/>
+        <source>This draft cannot be read.</source>
+        <translation>Không đọc được bản nháp này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="74"/>
+        <source>The disk is full; nothing was saved. Free some space and try again.</source>
+        <translation>Ổ đĩa đã đầy; chưa có gì được lưu. Hãy giải phóng dung lượng rồi thử lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="78"/>
+        <source>SelfCheck may not write there; choose another folder.</source>
+        <translation>SelfCheck không được phép ghi vào đó; hãy chọn thư mục khác.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="81"/>
+        <source>A file could not be read or written.</source>
+        <translation>Không đọc hoặc ghi được một tệp.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="82"/>
+        <source>Something did not work.</source>
+        <translation>Đã có lỗi xảy ra.</translation>
+    </message>
+</context>
+<context>
     <name>ItemWidget</name>
     <message>
-      <location filename="../../desktop/gui/item_widget.py" line="157" />
-      <source>Does not apply, because:</source>
-      <translation>Không áp dụng, vì:</translation>
+        <location filename="../../desktop/gui/item_widget.py" line="157"/>
+        <source>Does not apply, because:</source>
+        <translation>Không áp dụng, vì:</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/item_widget.py" line="158" />
-      <source>the reason, for the reviewer</source>
-      <translation>lý do, để người duyệt xem</translation>
+        <location filename="../../desktop/gui/item_widget.py" line="158"/>
+        <source>the reason, for the reviewer</source>
+        <translation>lý do, để người duyệt xem</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/item_widget.py" line="159" />
-      <source>Legal basis</source>
-      <translation>Căn cứ</translation>
+        <location filename="../../desktop/gui/item_widget.py" line="159"/>
+        <source>Legal basis</source>
+        <translation>Căn cứ</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/item_widget.py" line="160" />
-      <source>How to fix</source>
-      <translation>Cách khắc phục</translation>
+        <location filename="../../desktop/gui/item_widget.py" line="160"/>
+        <source>How to fix</source>
+        <translation>Cách khắc phục</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ItemsPage</name>
     <message>
-      <location filename="../../desktop/gui/pages/items_page.py" line="43" />
-      <source>Pledges</source>
-      <translation>Cam kết</translation>
+        <location filename="../../desktop/gui/pages/items_page.py" line="43"/>
+        <source>Pledges</source>
+        <translation>Cam kết</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/items_page.py" line="43" />
-      <source>Programme items</source>
-      <translation>Nội dung theo chương trình</translation>
+        <location filename="../../desktop/gui/pages/items_page.py" line="43"/>
+        <source>Programme items</source>
+        <translation>Nội dung theo chương trình</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/items_page.py" line="46" />
-      <source>Conduct</source>
-      <translation>Ứng xử</translation>
+        <location filename="../../desktop/gui/pages/items_page.py" line="46"/>
+        <source>Conduct</source>
+        <translation>Ứng xử</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/items_page.py" line="47" />
-      <source>Secrets and internal matters</source>
-      <translation>Bí mật và vấn đề nội bộ</translation>
+        <location filename="../../desktop/gui/pages/items_page.py" line="47"/>
+        <source>Secrets and internal matters</source>
+        <translation>Bí mật và vấn đề nội bộ</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/items_page.py" line="48" />
-      <source>Responsible use of AI</source>
-      <translation>Sử dụng AI có trách nhiệm</translation>
+        <location filename="../../desktop/gui/pages/items_page.py" line="48"/>
+        <source>Responsible use of AI</source>
+        <translation>Sử dụng AI có trách nhiệm</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/items_page.py" line="49" />
-      <source>Citizens' personal data</source>
-      <translation>Dữ liệu cá nhân của công dân</translation>
+        <location filename="../../desktop/gui/pages/items_page.py" line="49"/>
+        <source>Citizens&apos; personal data</source>
+        <translation>Dữ liệu cá nhân của công dân</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/items_page.py" line="50" />
-      <source>Host country and other countries</source>
-      <translation>Nước sở tại và các nước khác</translation>
+        <location filename="../../desktop/gui/pages/items_page.py" line="50"/>
+        <source>Host country and other countries</source>
+        <translation>Nước sở tại và các nước khác</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/items_page.py" line="51" />
-      <source>Your accounts</source>
-      <translation>Tài khoản của anh/chị</translation>
+        <location filename="../../desktop/gui/pages/items_page.py" line="51"/>
+        <source>Your accounts</source>
+        <translation>Tài khoản của anh/chị</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/items_page.py" line="52" />
-      <source>Training</source>
-      <translation>Tập huấn</translation>
+        <location filename="../../desktop/gui/pages/items_page.py" line="52"/>
+        <source>Training</source>
+        <translation>Tập huấn</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/items_page.py" line="53" />
-      <source>Review and hand-in</source>
-      <translation>Rà soát và nộp</translation>
+        <location filename="../../desktop/gui/pages/items_page.py" line="53"/>
+        <source>Review and hand-in</source>
+        <translation>Rà soát và nộp</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/items_page.py" line="54" />
-      <source>Before the posting abroad</source>
-      <translation>Trước khi đi nhiệm kỳ</translation>
+        <location filename="../../desktop/gui/pages/items_page.py" line="54"/>
+        <source>Before the posting abroad</source>
+        <translation>Trước khi đi nhiệm kỳ</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-      <location filename="../../desktop/gui/main_window.py" line="97" />
-      <source>About SelfCheck</source>
-      <translation>Giới thiệu SelfCheck</translation>
+        <location filename="../../desktop/gui/main_window.py" line="156"/>
+        <source>About SelfCheck</source>
+        <translation>Giới thiệu SelfCheck</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/main_window.py" line="99" />
-      <source>SelfCheck %1
+        <location filename="../../desktop/gui/main_window.py" line="158"/>
+        <source>SelfCheck %1
 
 Self-assessment of social-network accounts for Vietnamese public officials. Everything stays on this computer.</source>
-      <translation>SelfCheck %1
+        <translation>SelfCheck %1
 
 Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, công chức, viên chức. Mọi thông tin chỉ nằm trên máy tính này.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/main_window.py" line="121" />
-      <source>SelfCheck %1: social-network account self-assessment</source>
-      <translation>SelfCheck %1: tự kiểm tra tài khoản mạng xã hội</translation>
+        <location filename="../../desktop/gui/main_window.py" line="180"/>
+        <source>SelfCheck %1: social-network account self-assessment</source>
+        <translation>SelfCheck %1: tự kiểm tra tài khoản mạng xã hội</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/main_window.py" line="125" />
-      <source>&amp;Language</source>
-      <translation>&amp;Ngôn ngữ</translation>
+        <location filename="../../desktop/gui/main_window.py" line="184"/>
+        <source>&amp;Language</source>
+        <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/main_window.py" line="126" />
-      <source>&amp;Help</source>
-      <translation>&amp;Trợ giúp</translation>
+        <location filename="../../desktop/gui/main_window.py" line="185"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/main_window.py" line="127" />
-      <source>&amp;About SelfCheck</source>
-      <translation>&amp;Giới thiệu SelfCheck</translation>
+        <location filename="../../desktop/gui/main_window.py" line="186"/>
+        <source>&amp;About SelfCheck</source>
+        <translation>&amp;Giới thiệu SelfCheck</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ProgrammePage</name>
     <message>
-      <location filename="../../desktop/gui/pages/programme_page.py" line="66" />
-      <source>Programme and privacy</source>
-      <translation>Chương trình và quyền riêng tư</translation>
+        <location filename="../../desktop/gui/pages/programme_page.py" line="66"/>
+        <source>Programme and privacy</source>
+        <translation>Chương trình và quyền riêng tư</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/programme_page.py" line="72" />
-      <source>Nothing leaves this computer unless you export it yourself. Passwords you type are measured here, in memory, and never stored, not even in drafts.</source>
-      <translation>Không thông tin nào rời khỏi máy tính này nếu anh/chị không tự xuất ra. Mật khẩu anh/chị nhập chỉ được đo trong bộ nhớ và không bao giờ được lưu, kể cả trong bản nháp.</translation>
+        <location filename="../../desktop/gui/pages/programme_page.py" line="72"/>
+        <source>Nothing leaves this computer unless you export it yourself. Passwords you type are measured here, in memory, and never stored, not even in drafts.</source>
+        <translation>Không thông tin nào rời khỏi máy tính này nếu anh/chị không tự xuất ra. Mật khẩu anh/chị nhập chỉ được đo trong bộ nhớ và không bao giờ được lưu, kể cả trong bản nháp.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/programme_page.py" line="76" />
-      <source>&amp;Language:</source>
-      <translation>&amp;Ngôn ngữ:</translation>
+        <location filename="../../desktop/gui/pages/programme_page.py" line="76"/>
+        <source>&amp;Language:</source>
+        <translation>&amp;Ngôn ngữ:</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ReviewPage</name>
     <message>
-      <location filename="../../desktop/gui/pages/review_page.py" line="50" />
-      <source>Review</source>
-      <translation>Xem lại</translation>
+        <location filename="../../desktop/gui/pages/review_page.py" line="50"/>
+        <source>Review</source>
+        <translation>Xem lại</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/review_page.py" line="51" />
-      <source>Status</source>
-      <translation>Kết quả</translation>
+        <location filename="../../desktop/gui/pages/review_page.py" line="51"/>
+        <source>Status</source>
+        <translation>Kết quả</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/review_page.py" line="51" />
-      <source>Item</source>
-      <translation>Nội dung</translation>
+        <location filename="../../desktop/gui/pages/review_page.py" line="51"/>
+        <source>Item</source>
+        <translation>Nội dung</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/review_page.py" line="51" />
-      <source>Why</source>
-      <translation>Lý do</translation>
+        <location filename="../../desktop/gui/pages/review_page.py" line="51"/>
+        <source>Why</source>
+        <translation>Lý do</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/review_page.py" line="56" />
-      <source>Some pages are not complete yet.</source>
-      <translation>Một số trang chưa hoàn thành.</translation>
+        <location filename="../../desktop/gui/pages/review_page.py" line="56"/>
+        <source>Some pages are not complete yet.</source>
+        <translation>Một số trang chưa hoàn thành.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/review_page.py" line="61" />
-      <source>pass</source>
-      <translation>đạt</translation>
+        <location filename="../../desktop/gui/pages/review_page.py" line="61"/>
+        <source>pass</source>
+        <translation>đạt</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/review_page.py" line="62" />
-      <source>fail</source>
-      <translation>không đạt</translation>
+        <location filename="../../desktop/gui/pages/review_page.py" line="62"/>
+        <source>fail</source>
+        <translation>không đạt</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/review_page.py" line="63" />
-      <source>partial</source>
-      <translation>đạt một phần</translation>
+        <location filename="../../desktop/gui/pages/review_page.py" line="63"/>
+        <source>partial</source>
+        <translation>đạt một phần</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/review_page.py" line="64" />
-      <source>n/a</source>
-      <translation>không áp dụng</translation>
+        <location filename="../../desktop/gui/pages/review_page.py" line="64"/>
+        <source>n/a</source>
+        <translation>không áp dụng</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/review_page.py" line="65" />
-      <source>not verified</source>
-      <translation>chưa kiểm tra</translation>
+        <location filename="../../desktop/gui/pages/review_page.py" line="65"/>
+        <source>not verified</source>
+        <translation>chưa kiểm tra</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/review_page.py" line="87" />
-      <source>Verdict: compliant</source>
-      <translation>Kết luận: đạt</translation>
+        <location filename="../../desktop/gui/pages/review_page.py" line="88"/>
+        <source>Verdict: compliant</source>
+        <translation>Kết luận: đạt</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/gui/pages/review_page.py" line="92" />
-      <source>Verdict: action required (%n item(s))</source>
-      <translation>
-        <numerusform>Kết luận: cần khắc phục (%n nội dung)</numerusform>
-      </translation>
+        <location filename="../../desktop/gui/pages/review_page.py" line="93"/>
+        <source>Verdict: action required (%n item(s))</source>
+        <translation>
+            <numerusform>Kết luận: cần khắc phục (%n nội dung)</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/review_page.py" line="104" />
-      <source>Fix-it plan</source>
-      <translation>Kế hoạch khắc phục</translation>
+        <location filename="../../desktop/gui/pages/review_page.py" line="106"/>
+        <source>Fix-it plan</source>
+        <translation>Kế hoạch khắc phục</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SignPage</name>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="75" />
-      <source>Save the bundle in</source>
-      <translation>Lưu bộ hồ sơ vào</translation>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="76"/>
+        <source>Save the bundle in</source>
+        <translation>Lưu bộ hồ sơ vào</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="86" />
-      <source>Choose the folder to save the bundle in.</source>
-      <translation>Hãy chọn thư mục để lưu bộ hồ sơ.</translation>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="87"/>
+        <source>Choose the folder to save the bundle in.</source>
+        <translation>Hãy chọn thư mục để lưu bộ hồ sơ.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="90" />
-      <source>Some pages are not complete yet; nothing was signed.</source>
-      <translation>Một số trang chưa hoàn thành; chưa ký gì.</translation>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="91"/>
+        <source>Some pages are not complete yet; nothing was signed.</source>
+        <translation>Một số trang chưa hoàn thành; chưa ký gì.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="98" />
-      <source>The local history is not intact; nothing was signed:</source>
-      <translation>Lịch sử trên máy không còn nguyên vẹn; chưa ký gì:</translation>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="99"/>
+        <source>The local history is not intact; nothing was signed:</source>
+        <translation>Lịch sử trên máy không còn nguyên vẹn; chưa ký gì:</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="117" />
-      <source>Not signed: %1</source>
-      <translation>Chưa ký: %1</translation>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="118"/>
+        <source>Not signed.</source>
+        <translation>Chưa ký.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="126" />
-      <source>Signed and saved: %1</source>
-      <translation>Đã ký và lưu: %1</translation>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="127"/>
+        <source>Signed and saved: %1</source>
+        <translation>Đã ký và lưu: %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="135" />
-      <location filename="../../desktop/gui/pages/sign_page.py" line="142" />
-      <source>the keychain (%1)</source>
-      <translation>kho khóa của hệ điều hành (%1)</translation>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="136"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="143"/>
+        <source>the keychain (%1)</source>
+        <translation>kho khóa của hệ điều hành (%1)</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="137" />
-      <source>an encrypted key file protected by a passphrase</source>
-      <translation>một tệp khóa được mã hóa, bảo vệ bằng cụm mật khẩu</translation>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="138"/>
+        <source>an encrypted key file protected by a passphrase</source>
+        <translation>một tệp khóa được mã hóa, bảo vệ bằng cụm mật khẩu</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="139" />
-      <source>A signing key will be made and kept in %1.</source>
-      <translation>Một khóa ký sẽ được tạo và lưu trong %1.</translation>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="140"/>
+        <source>A signing key will be made and kept in %1.</source>
+        <translation>Một khóa ký sẽ được tạo và lưu trong %1.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="144" />
-      <source>an encrypted key file</source>
-      <translation>một tệp khóa được mã hóa</translation>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="145"/>
+        <source>an encrypted key file</source>
+        <translation>một tệp khóa được mã hóa</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="147" />
-      <source>Signing key %1, kept in %2.</source>
-      <translation>Khóa ký %1, lưu trong %2.</translation>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="148"/>
+        <source>Signing key %1, kept in %2.</source>
+        <translation>Khóa ký %1, lưu trong %2.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="154" />
-      <source>passphrase of the key file (8+ characters)</source>
-      <translation>cụm mật khẩu của tệp khóa (từ 8 ký tự)</translation>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="155"/>
+        <source>passphrase of the key file (8+ characters)</source>
+        <translation>cụm mật khẩu của tệp khóa (từ 8 ký tự)</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="157" />
-      <source>Sign</source>
-      <translation>Ký</translation>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="158"/>
+        <source>Sign</source>
+        <translation>Ký</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="158" />
-      <source>Save the bundle in:</source>
-      <translation>Lưu bộ hồ sơ vào:</translation>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="159"/>
+        <source>Save the bundle in:</source>
+        <translation>Lưu bộ hồ sơ vào:</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="159" />
-      <source>Bro&amp;wse…</source>
-      <translation>&amp;Chọn thư mục…</translation>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="160"/>
+        <source>Bro&amp;wse…</source>
+        <translation>&amp;Chọn thư mục…</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="160" />
-      <source>As one .zip file (for e-mail or USB)</source>
-      <translation>Thành một tệp .zip (để gửi thư điện tử hoặc chép USB)</translation>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="161"/>
+        <source>As one .zip file (for e-mail or USB)</source>
+        <translation>Thành một tệp .zip (để gửi thư điện tử hoặc chép USB)</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/sign_page.py" line="161" />
-      <source>&amp;Sign and save</source>
-      <translation>&amp;Ký và lưu</translation>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="162"/>
+        <source>&amp;Sign and save</source>
+        <translation>&amp;Ký và lưu</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>StartScreen</name>
     <message>
-      <location filename="../../desktop/gui/start_screen.py" line="71" />
-      <source>The local history could not be opened (see the message shown at start): nothing in it is shown.</source>
-      <translation>Không mở được lịch sử trên máy (xem thông báo lúc khởi động): không hiển thị nội dung nào.</translation>
+        <location filename="../../desktop/gui/start_screen.py" line="80"/>
+        <source>Opening the checklists and the history…</source>
+        <translation>Đang mở các danh mục kiểm tra và lịch sử…</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/start_screen.py" line="90" />
-      <source>compliant</source>
-      <translation>đạt</translation>
+        <location filename="../../desktop/gui/start_screen.py" line="86"/>
+        <source>The local history could not be opened (see the message shown at start): nothing in it is shown.</source>
+        <translation>Không mở được lịch sử trên máy (xem thông báo lúc khởi động): không hiển thị nội dung nào.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/start_screen.py" line="91" />
-      <source>action required</source>
-      <translation>cần khắc phục</translation>
+        <location filename="../../desktop/gui/start_screen.py" line="105"/>
+        <source>compliant</source>
+        <translation>đạt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/start_screen.py" line="106"/>
+        <source>action required</source>
+        <translation>cần khắc phục</translation>
     </message>
     <message numerus="yes">
-      <location filename="../../desktop/gui/start_screen.py" line="110" />
-      <source>History intact: %n declaration(s).</source>
-      <translation>
-        <numerusform>Lịch sử nguyên vẹn: %n bản kê khai.</numerusform>
-      </translation>
+        <location filename="../../desktop/gui/start_screen.py" line="125"/>
+        <source>History intact: %n declaration(s).</source>
+        <translation>
+            <numerusform>Lịch sử nguyên vẹn: %n bản kê khai.</numerusform>
+        </translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/start_screen.py" line="113" />
-      <source>History NOT intact:</source>
-      <translation>Lịch sử KHÔNG nguyên vẹn:</translation>
+        <location filename="../../desktop/gui/start_screen.py" line="128"/>
+        <source>History NOT intact:</source>
+        <translation>Lịch sử KHÔNG nguyên vẹn:</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/start_screen.py" line="130" />
-      <source>SelfCheck %1</source>
-      <translation>SelfCheck %1</translation>
+        <location filename="../../desktop/gui/start_screen.py" line="145"/>
+        <source>SelfCheck %1</source>
+        <translation>SelfCheck %1</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/start_screen.py" line="134" />
-      <source>Check the security and conduct settings of your social-network accounts against the codes of conduct, and sign a summary. Nothing leaves this computer unless you export it; passwords are never stored.</source>
-      <translation>Tự kiểm tra cài đặt bảo mật và ứng xử của các tài khoản mạng xã hội theo quy tắc ứng xử, rồi ký bản tóm tắt. Không thông tin nào rời khỏi máy nếu anh/chị không tự xuất ra; mật khẩu không bao giờ được lưu.</translation>
+        <location filename="../../desktop/gui/start_screen.py" line="149"/>
+        <source>Check the security and conduct settings of your social-network accounts against the codes of conduct, and sign a summary. Nothing leaves this computer unless you export it; passwords are never stored.</source>
+        <translation>Tự kiểm tra cài đặt bảo mật và ứng xử của các tài khoản mạng xã hội theo quy tắc ứng xử, rồi ký bản tóm tắt. Không thông tin nào rời khỏi máy nếu anh/chị không tự xuất ra; mật khẩu không bao giờ được lưu.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/start_screen.py" line="139" />
-      <source>&amp;Start a new assessment</source>
-      <translation>&amp;Bắt đầu lần tự đánh giá mới</translation>
+        <location filename="../../desktop/gui/start_screen.py" line="154"/>
+        <source>&amp;Start a new assessment</source>
+        <translation>&amp;Bắt đầu lần tự đánh giá mới</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/start_screen.py" line="140" />
-      <source>Drafts</source>
-      <translation>Bản nháp</translation>
+        <location filename="../../desktop/gui/start_screen.py" line="155"/>
+        <source>Drafts</source>
+        <translation>Bản nháp</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/start_screen.py" line="141" />
-      <source>&amp;Resume</source>
-      <translation>&amp;Tiếp tục</translation>
+        <location filename="../../desktop/gui/start_screen.py" line="156"/>
+        <source>&amp;Resume</source>
+        <translation>&amp;Tiếp tục</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/start_screen.py" line="142" />
-      <source>Signed declarations</source>
-      <translation>Các bản kê khai đã ký</translation>
+        <location filename="../../desktop/gui/start_screen.py" line="157"/>
+        <source>Signed declarations</source>
+        <translation>Các bản kê khai đã ký</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/start_screen.py" line="144" />
-      <source>Date</source>
-      <translation>Ngày</translation>
+        <location filename="../../desktop/gui/start_screen.py" line="159"/>
+        <source>Date</source>
+        <translation>Ngày</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/start_screen.py" line="144" />
-      <source>Programme</source>
-      <translation>Chương trình</translation>
+        <location filename="../../desktop/gui/start_screen.py" line="159"/>
+        <source>Programme</source>
+        <translation>Chương trình</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/start_screen.py" line="144" />
-      <source>Verdict</source>
-      <translation>Kết luận</translation>
+        <location filename="../../desktop/gui/start_screen.py" line="159"/>
+        <source>Verdict</source>
+        <translation>Kết luận</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>WizardView</name>
     <message>
-      <location filename="../../desktop/gui/wizard.py" line="201" />
-      <source>Programme</source>
-      <translation>Chương trình</translation>
+        <location filename="../../desktop/gui/wizard.py" line="201"/>
+        <source>Programme</source>
+        <translation>Chương trình</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/wizard.py" line="202" />
-      <source>About you</source>
-      <translation>Thông tin cá nhân</translation>
+        <location filename="../../desktop/gui/wizard.py" line="202"/>
+        <source>About you</source>
+        <translation>Thông tin cá nhân</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/wizard.py" line="203" />
-      <source>Your accounts</source>
-      <translation>Các tài khoản</translation>
+        <location filename="../../desktop/gui/wizard.py" line="203"/>
+        <source>Your accounts</source>
+        <translation>Các tài khoản</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/wizard.py" line="204" />
-      <source>Pledges</source>
-      <translation>Cam kết</translation>
+        <location filename="../../desktop/gui/wizard.py" line="204"/>
+        <source>Pledges</source>
+        <translation>Cam kết</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/wizard.py" line="205" />
-      <source>Programme items</source>
-      <translation>Nội dung chương trình</translation>
+        <location filename="../../desktop/gui/wizard.py" line="205"/>
+        <source>Programme items</source>
+        <translation>Nội dung chương trình</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/wizard.py" line="206" />
-      <source>Review</source>
-      <translation>Xem lại</translation>
+        <location filename="../../desktop/gui/wizard.py" line="206"/>
+        <source>Review</source>
+        <translation>Xem lại</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/wizard.py" line="207" />
-      <source>Sign</source>
-      <translation>Ký</translation>
+        <location filename="../../desktop/gui/wizard.py" line="207"/>
+        <source>Sign</source>
+        <translation>Ký</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/wizard.py" line="230" />
-      <source>&lt; &amp;Back</source>
-      <translation>&lt; &amp;Quay lại</translation>
+        <location filename="../../desktop/gui/wizard.py" line="230"/>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/wizard.py" line="231" />
-      <source>&amp;Next &gt;</source>
-      <translation>&amp;Kế tiếp &gt;</translation>
+        <location filename="../../desktop/gui/wizard.py" line="231"/>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Kế tiếp &gt;</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/wizard.py" line="232" />
-      <source>Save and &amp;close</source>
-      <translation>Lưu và đón&amp;g</translation>
+        <location filename="../../desktop/gui/wizard.py" line="232"/>
+        <source>Save and &amp;close</source>
+        <translation>Lưu và đón&amp;g</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>crack</name>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="51" />
-      <source>centuries</source>
-      <translation>hàng thế kỷ</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="51"/>
+        <source>centuries</source>
+        <translation>hàng thế kỷ</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="62" />
-      <source>less than a minute</source>
-      <translation>chưa đầy một phút</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="62"/>
+        <source>less than a minute</source>
+        <translation>chưa đầy một phút</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>labels</name>
     <message>
-      <location filename="../../desktop/gui/labels.py" line="10" />
-      <source>Official</source>
-      <translation>Cán bộ, công chức</translation>
+        <location filename="../../desktop/gui/labels.py" line="10"/>
+        <source>Official</source>
+        <translation>Cán bộ, công chức</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/labels.py" line="11" />
-      <source>Public employee</source>
-      <translation>Viên chức</translation>
+        <location filename="../../desktop/gui/labels.py" line="11"/>
+        <source>Public employee</source>
+        <translation>Viên chức</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/labels.py" line="12" />
-      <source>Reserve official or probationer</source>
-      <translation>Công chức dự bị, viên chức tập sự</translation>
+        <location filename="../../desktop/gui/labels.py" line="12"/>
+        <source>Reserve official or probationer</source>
+        <translation>Công chức dự bị, viên chức tập sự</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/labels.py" line="15" />
-      <source>Contract staff</source>
-      <translation>Nhân viên hợp đồng</translation>
+        <location filename="../../desktop/gui/labels.py" line="15"/>
+        <source>Contract staff</source>
+        <translation>Nhân viên hợp đồng</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/labels.py" line="16" />
-      <source>Seconded staff</source>
-      <translation>Cán bộ biệt phái</translation>
+        <location filename="../../desktop/gui/labels.py" line="16"/>
+        <source>Seconded staff</source>
+        <translation>Cán bộ biệt phái</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/labels.py" line="17" />
-      <source>Member of an overseas mission</source>
-      <translation>Thành viên cơ quan đại diện ở nước ngoài</translation>
+        <location filename="../../desktop/gui/labels.py" line="17"/>
+        <source>Member of an overseas mission</source>
+        <translation>Thành viên cơ quan đại diện ở nước ngoài</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/labels.py" line="20" />
-      <source>Accompanying spouse receiving an allowance</source>
-      <translation>Phu nhân, phu quân hưởng sinh hoạt phí</translation>
+        <location filename="../../desktop/gui/labels.py" line="20"/>
+        <source>Accompanying spouse receiving an allowance</source>
+        <translation>Phu nhân, phu quân hưởng sinh hoạt phí</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/labels.py" line="23" />
-      <source>Studying abroad</source>
-      <translation>Đang học tập, nghiên cứu ở nước ngoài</translation>
+        <location filename="../../desktop/gui/labels.py" line="23"/>
+        <source>Studying abroad</source>
+        <translation>Đang học tập, nghiên cứu ở nước ngoài</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="36" />
-      <source>Official page I administer</source>
-      <translation>Trang chính thức tôi quản trị</translation>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="36"/>
+        <source>Official page I administer</source>
+        <translation>Trang chính thức tôi quản trị</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/pages/accounts_page.py" line="37" />
-      <source>Personal account</source>
-      <translation>Tài khoản cá nhân</translation>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="37"/>
+        <source>Personal account</source>
+        <translation>Tài khoản cá nhân</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>zxcvbn</name>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="7" />
-      <source>A word by itself is easy to guess.</source>
-      <translation>Một từ đứng riêng rất dễ đoán.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="7"/>
+        <source>A word by itself is easy to guess.</source>
+        <translation>Một từ đứng riêng rất dễ đoán.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="8" />
-      <source>Add another word or two. Uncommon words are better.</source>
-      <translation>Thêm một hai từ nữa; từ ít gặp thì tốt hơn.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="8"/>
+        <source>Add another word or two. Uncommon words are better.</source>
+        <translation>Thêm một hai từ nữa; từ ít gặp thì tốt hơn.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="9" />
-      <source>All-uppercase is almost as easy to guess as all-lowercase.</source>
-      <translation>Viết hoa toàn bộ cũng dễ đoán gần như viết thường.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="9"/>
+        <source>All-uppercase is almost as easy to guess as all-lowercase.</source>
+        <translation>Viết hoa toàn bộ cũng dễ đoán gần như viết thường.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="10" />
-      <source>Avoid dates and years that are associated with you.</source>
-      <translation>Tránh ngày tháng và năm gắn với bản thân anh/chị.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="10"/>
+        <source>Avoid dates and years that are associated with you.</source>
+        <translation>Tránh ngày tháng và năm gắn với bản thân anh/chị.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="11" />
-      <source>Avoid recent years.</source>
-      <translation>Tránh các năm gần đây.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="11"/>
+        <source>Avoid recent years.</source>
+        <translation>Tránh các năm gần đây.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="12" />
-      <source>Avoid repeated words and characters.</source>
-      <translation>Tránh lặp lại từ và ký tự.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="12"/>
+        <source>Avoid repeated words and characters.</source>
+        <translation>Tránh lặp lại từ và ký tự.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="13" />
-      <source>Avoid sequences.</source>
-      <translation>Tránh các dãy liên tiếp.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="13"/>
+        <source>Avoid sequences.</source>
+        <translation>Tránh các dãy liên tiếp.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="14" />
-      <source>Avoid years that are associated with you.</source>
-      <translation>Tránh các năm gắn với bản thân anh/chị.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="14"/>
+        <source>Avoid years that are associated with you.</source>
+        <translation>Tránh các năm gắn với bản thân anh/chị.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="15" />
-      <source>Capitalization doesn't help very much.</source>
-      <translation>Viết hoa không giúp được nhiều.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="15"/>
+        <source>Capitalization doesn&apos;t help very much.</source>
+        <translation>Viết hoa không giúp được nhiều.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="16" />
-      <source>Common names and surnames are easy to guess.</source>
-      <translation>Tên và họ phổ biến rất dễ đoán.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="16"/>
+        <source>Common names and surnames are easy to guess.</source>
+        <translation>Tên và họ phổ biến rất dễ đoán.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="17" />
-      <source>Dates are often easy to guess.</source>
-      <translation>Ngày tháng thường dễ đoán.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="17"/>
+        <source>Dates are often easy to guess.</source>
+        <translation>Ngày tháng thường dễ đoán.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="18" />
-      <source>Names and surnames by themselves are easy to guess.</source>
-      <translation>Tên và họ đứng riêng rất dễ đoán.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="18"/>
+        <source>Names and surnames by themselves are easy to guess.</source>
+        <translation>Tên và họ đứng riêng rất dễ đoán.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="19" />
-      <source>No need for symbols, digits, or uppercase letters.</source>
-      <translation>Không cần ký hiệu, chữ số hay chữ hoa.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="19"/>
+        <source>No need for symbols, digits, or uppercase letters.</source>
+        <translation>Không cần ký hiệu, chữ số hay chữ hoa.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="20" />
-      <source>Predictable substitutions like '@' instead of 'a' don't help very much.</source>
-      <translation>Thay thế dễ đoán như '@' thay cho 'a' không giúp được nhiều.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="20"/>
+        <source>Predictable substitutions like &apos;@&apos; instead of &apos;a&apos; don&apos;t help very much.</source>
+        <translation>Thay thế dễ đoán như &apos;@&apos; thay cho &apos;a&apos; không giúp được nhiều.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="23" />
-      <source>Recent years are easy to guess.</source>
-      <translation>Các năm gần đây rất dễ đoán.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="23"/>
+        <source>Recent years are easy to guess.</source>
+        <translation>Các năm gần đây rất dễ đoán.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="24" />
-      <source>Repeats like "aaa" are easy to guess.</source>
-      <translation>Lặp lại kiểu "aaa" rất dễ đoán.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="24"/>
+        <source>Repeats like &quot;aaa&quot; are easy to guess.</source>
+        <translation>Lặp lại kiểu &quot;aaa&quot; rất dễ đoán.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="25" />
-      <source>Repeats like "abcabcabc" are only slightly harder to guess than "abc".</source>
-      <translation>Lặp lại kiểu "abcabcabc" chỉ khó đoán hơn "abc" một chút.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="25"/>
+        <source>Repeats like &quot;abcabcabc&quot; are only slightly harder to guess than &quot;abc&quot;.</source>
+        <translation>Lặp lại kiểu &quot;abcabcabc&quot; chỉ khó đoán hơn &quot;abc&quot; một chút.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="28" />
-      <source>Reversed words aren't much harder to guess.</source>
-      <translation>Từ viết ngược không khó đoán hơn bao nhiêu.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="28"/>
+        <source>Reversed words aren&apos;t much harder to guess.</source>
+        <translation>Từ viết ngược không khó đoán hơn bao nhiêu.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="29" />
-      <source>Sequences like "abc" or "6543" are easy to guess.</source>
-      <translation>Dãy như "abc" hay "6543" rất dễ đoán.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="29"/>
+        <source>Sequences like &quot;abc&quot; or &quot;6543&quot; are easy to guess.</source>
+        <translation>Dãy như &quot;abc&quot; hay &quot;6543&quot; rất dễ đoán.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="30" />
-      <source>Short keyboard patterns are easy to guess.</source>
-      <translation>Mẫu phím ngắn trên bàn phím rất dễ đoán.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="30"/>
+        <source>Short keyboard patterns are easy to guess.</source>
+        <translation>Mẫu phím ngắn trên bàn phím rất dễ đoán.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="31" />
-      <source>Straight rows of keys are easy to guess.</source>
-      <translation>Các hàng phím liền nhau rất dễ đoán.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="31"/>
+        <source>Straight rows of keys are easy to guess.</source>
+        <translation>Các hàng phím liền nhau rất dễ đoán.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="32" />
-      <source>This is a top-10 common password.</source>
-      <translation>Đây là một trong 10 mật khẩu phổ biến nhất.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="32"/>
+        <source>This is a top-10 common password.</source>
+        <translation>Đây là một trong 10 mật khẩu phổ biến nhất.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="33" />
-      <source>This is a top-100 common password.</source>
-      <translation>Đây là một trong 100 mật khẩu phổ biến nhất.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="33"/>
+        <source>This is a top-100 common password.</source>
+        <translation>Đây là một trong 100 mật khẩu phổ biến nhất.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="34" />
-      <source>This is a very common password.</source>
-      <translation>Đây là mật khẩu rất phổ biến.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="34"/>
+        <source>This is a very common password.</source>
+        <translation>Đây là mật khẩu rất phổ biến.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="35" />
-      <source>This is similar to a commonly used password.</source>
-      <translation>Mật khẩu này giống một mật khẩu phổ biến.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="35"/>
+        <source>This is similar to a commonly used password.</source>
+        <translation>Mật khẩu này giống một mật khẩu phổ biến.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="36" />
-      <source>Use a few words, avoid common phrases.</source>
-      <translation>Dùng vài từ, tránh các cụm từ quen thuộc.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="36"/>
+        <source>Use a few words, avoid common phrases.</source>
+        <translation>Dùng vài từ, tránh các cụm từ quen thuộc.</translation>
     </message>
     <message>
-      <location filename="../../desktop/gui/password_feedback.py" line="37" />
-      <source>Use a longer keyboard pattern with more turns.</source>
-      <translation>Dùng mẫu phím dài hơn, đổi hướng nhiều hơn.</translation>
+        <location filename="../../desktop/gui/password_feedback.py" line="37"/>
+        <source>Use a longer keyboard pattern with more turns.</source>
+        <translation>Dùng mẫu phím dài hơn, đổi hướng nhiều hơn.</translation>
     </message>
-  </context>
+</context>
 </TS>

@@ -4,15 +4,16 @@ import sys
 from typing import TYPE_CHECKING
 
 from desktop import __version__
-from desktop.core.errors import SelfCheckError
 from desktop.gui.display import display_problem
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
 
+    from desktop.gui.language import LanguageSwitch
     from desktop.gui.session import Session
 
 EXIT_NO_DISPLAY = 2
+EXIT_CANNOT_START = 2
 
 
 def run_gui() -> int:
@@ -30,21 +31,18 @@ def run_gui() -> int:
     app.setApplicationVersion(__version__)
     app.setOrganizationName("SelfCheck")
     app.setWindowIcon(app_icon())
-    try:
-        session = open_session()
-    except (SelfCheckError, OSError) as exc:
-        QMessageBox.critical(None, "SelfCheck", str(exc))
-        print(f"selfcheck: {exc}", file=sys.stderr)
-        return 2
-    warning = getattr(session, "startup_warning", None)
-    window = MainWindow(session)
+    window = MainWindow()  # paints first, then opens the checklists and the history
+
+    def cannot_start(message: str) -> None:
+        print(f"selfcheck: {message}", file=sys.stderr)
+        QMessageBox.critical(window, "SelfCheck", message)
+        app.exit(EXIT_CANNOT_START)
+
+    window.failed.connect(cannot_start)
     window.show()
-    if warning:
-        QMessageBox.warning(window, "SelfCheck", warning)
     code = app.exec()
-    session.measurer.close()
-    if session.history is not None:
-        session.history.close()
+    if window.session is not None:
+        window.session.close()
     return code
 
 
@@ -57,29 +55,33 @@ def app_icon() -> "QIcon":
     return QIcon(str(assets_dir() / "icons" / "selfcheck.svg"))
 
 
-def open_session() -> "Session":
-    """The policy, the history and the key store of this computer, in Vietnamese."""
+def open_session(language: "LanguageSwitch | None" = None) -> "Session":
+    """The policy, the history and the key store of this computer; Vietnamese unless a
+    language switch already set up by the window is given.
+
+    Raises SelfCheckError or OSError when the checklists cannot be read. A damaged or
+    unreadable history does not stop the app: it is reported in `startup_warning`."""
     from PySide6.QtCore import QCoreApplication
 
     from desktop.core.history import History, HistoryDamaged, HistoryError
     from desktop.core.paths import data_home
     from desktop.core.policy_loader import load_policy
     from desktop.gui.language import LanguageSwitch
+    from desktop.gui.messages import describe
     from desktop.gui.session import Session
 
-    language = LanguageSwitch(QCoreApplication.instance())
-    language.set_language("vi")
+    if language is None:
+        language = LanguageSwitch(QCoreApplication.instance())
+        language.set_language("vi")
     policy = load_policy()
     home = data_home()
     warning = None
     try:
         history: History | None = History(home)
     except HistoryDamaged as exc:
-        warning = str(exc)
+        warning = describe(exc)
         history = History(home)  # a fresh one; its chain reports what was lost
     except HistoryError as exc:
-        warning = str(exc)
+        warning = describe(exc)
         history = None
-    session = Session(policy, home, language, history)
-    session.startup_warning = warning  # type: ignore[attr-defined]
-    return session
+    return Session(policy, home, language, history, startup_warning=warning)

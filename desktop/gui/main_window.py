@@ -2,30 +2,50 @@
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
 from desktop import __version__
 from desktop.core.errors import SelfCheckError
-from desktop.core.flow import Draft, load_draft
-from desktop.gui.session import Session
+from desktop.gui.language import LanguageSwitch
 from desktop.gui.start_screen import StartScreen
 
 if TYPE_CHECKING:
+    from desktop.gui.session import Session
     from desktop.gui.wizard import WizardView
+
+# If no paint arrives (a hidden or minimised start), open the session anyway after this.
+OPEN_WITHOUT_PAINT_MS = 300
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session) -> None:
+    """The main window. Given no session, it paints the start screen first and then opens
+    the checklists and the history (about as long again as Qt itself takes to start), so
+    the person sees the app at once; `ready` or `failed` tells how that went."""
+
+    ready = Signal()
+    failed = Signal(str)  # the checklists could not be read: the app cannot work
+
+    def __init__(self, session: "Session | None" = None) -> None:
+        if session is not None:
+            language = session.language
+        else:  # before any widget exists: each is built in the right language
+            language = LanguageSwitch(QCoreApplication.instance())
+            language.set_language("vi")
         super().__init__()
         self.setObjectName("mainWindow")
         self.session = session
+        self.language = language
+        self._opening_tried = session is not None
         from desktop.gui.app import app_icon
 
         self.setWindowIcon(app_icon())
         self.resize(1024, 700)
         self.start = StartScreen(session)
+        if session is None:
+            self.start.installEventFilter(self)
+            QTimer.singleShot(OPEN_WITHOUT_PAINT_MS, self, self._open_session)
         self._wizard: WizardView | None = None
         self.stack = QStackedWidget()
         self.stack.addWidget(self.start)
@@ -48,12 +68,43 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
         self.retranslate()
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if watched is self.start and event.type() == QEvent.Type.Paint:
+            self.start.removeEventFilter(self)
+            # Queued: runs once this paint has reached the screen.
+            QTimer.singleShot(0, self, self._open_session)
+        return super().eventFilter(watched, event)
+
+    def _open_session(self) -> None:
+        if self._opening_tried:  # the first paint and the fallback timer both ask
+            return
+        self._opening_tried = True
+        from desktop.gui.app import open_session
+
+        try:
+            session = open_session(self.language)
+        except (SelfCheckError, OSError) as exc:
+            from desktop.gui.messages import describe
+
+            self.start.chain.setText(describe(exc))
+            self.failed.emit(describe(exc))
+            return
+        self.session = session
+        self.start.attach(session)
+        self.ready.emit()
+        if session.startup_warning:
+            box = QMessageBox(QMessageBox.Icon.Warning, "SelfCheck", session.startup_warning)
+            box.setObjectName("startupWarning")
+            box.setParent(self, box.windowFlags())
+            box.open()  # not exec(): the start screen stays live behind it
+
     @property
     def wizard(self) -> "WizardView":
         """The wizard, built on first use: the start screen paints without waiting for it."""
         if self._wizard is None:
             from desktop.gui.wizard import WizardView
 
+            assert self.session is not None  # Start and Resume are off until it is open
             self._wizard = WizardView(self.session)
             self._wizard.retranslate()
             self.stack.addWidget(self._wizard)
@@ -62,16 +113,22 @@ class MainWindow(QMainWindow):
         return self._wizard
 
     def set_language(self, code: str) -> None:
-        if self.session.flow is not None:
+        if self.session is not None and self.session.flow is not None:
             self.session.flow.draft.language = code  # type: ignore[assignment]
-        self.session.language.set_language(code)  # type: ignore[arg-type]
+        self.language.set_language(code)  # type: ignore[arg-type]
 
     def new_assessment(self) -> None:
+        from desktop.core.flow import Draft
+
+        assert self.session is not None  # the button is off until the session is open
         self.session.start(Draft.new("onboarding", self.session.language.language))
         self.wizard.open()
         self.stack.setCurrentWidget(self.wizard)
 
     def resume(self, draft_id: str) -> None:
+        from desktop.core.flow import load_draft
+
+        assert self.session is not None  # the list is empty until the session is open
         store = self.session.history
         data = store.load_draft(draft_id) if store is not None else None
         if data is None:
@@ -79,7 +136,9 @@ class MainWindow(QMainWindow):
         try:
             draft = load_draft(data, draft_id)
         except SelfCheckError as exc:
-            QMessageBox.warning(self, "SelfCheck", str(exc))
+            from desktop.gui.messages import describe
+
+            QMessageBox.warning(self, "SelfCheck", describe(exc))
             return
         self.session.start(draft)
         if draft.language != self.session.language.language:
@@ -105,7 +164,8 @@ class MainWindow(QMainWindow):
         if (
             self._wizard is not None
             and self.stack.currentWidget() is self._wizard
-            and (self._wizard.pages)
+            and self._wizard.pages
+            and self.session is not None
         ):
             self.wizard.page.leave()  # closing never keeps a typed password
             self.session.save_draft()  # ... and never loses the work

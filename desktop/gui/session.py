@@ -29,6 +29,8 @@ class Session:
     # Account ids whose password the person chose not to type (the item is declared).
     declined: set[str] = field(default_factory=set)
     signed: bool = False  # the flow ended in a signature: its draft is gone for good
+    # What went wrong opening the history (moved aside, unreadable), told once at start.
+    startup_warning: str | None = None
     _keys: "KeyStore | None" = None
 
     @property
@@ -63,3 +65,8 @@ class Session:
         if self.flow is not None and self.history is not None and not self.signed:
             draft = self.flow.draft
             self.history.save_draft(draft.id, draft.programme, draft.dump())
+
+    def close(self) -> None:
+        self.measurer.close()
+        if self.history is not None:
+            self.history.close()

@@ -1,6 +1,7 @@
 """The start screen: begin an assessment, resume a draft, see the signed declarations."""
 
 from html import escape
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,14 +17,18 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
-from desktop.gui.session import Session
+
+if TYPE_CHECKING:
+    from desktop.gui.session import Session
 
 
 class StartScreen(QWidget):
     new_assessment = Signal()
     resume = Signal(str)  # draft id
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(self, session: "Session | None", parent: QWidget | None = None) -> None:
+        """`session` is None while the checklists and the history are still being opened
+        (see MainWindow): the screen paints at once and fills in on `attach`."""
         super().__init__(parent)
         self.setObjectName("startScreen")
         self.session = session
@@ -61,9 +66,19 @@ class StartScreen(QWidget):
         layout.addWidget(self.chain)
         self.retranslate()
 
+    def attach(self, session: "Session") -> None:
+        self.session = session
+        self.refresh()
+
     def refresh(self) -> None:
         self.drafts.clear()
         self.history.clear()
+        ready = self.session is not None
+        self.start_button.setEnabled(ready)
+        self.resume_button.setEnabled(False)
+        if self.session is None:
+            self.chain.setText(self.tr("Opening the checklists and the history…"))
+            return
         store = self.session.history
         if store is None:
             self.chain.setText(

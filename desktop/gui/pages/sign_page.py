@@ -17,6 +17,7 @@ from desktop.core.declare import declare
 from desktop.core.errors import SelfCheckError
 from desktop.core.flow import Step
 from desktop.core.keys import Storage
+from desktop.gui.messages import describe
 from desktop.gui.pages.base import WizardPage
 from desktop.gui.session import Session
 
@@ -114,7 +115,7 @@ class SignPage(WizardPage):
         except (SelfCheckError, OSError) as exc:
             for item in staged:
                 item.discard()
-            self.result.setText(self.tr("Not signed: %1").replace("%1", str(exc)))
+            self.result.setText(self.tr("Not signed.") + " " + describe(exc))
             return
         finally:
             self.passphrase.clear()

@@ -1,0 +1,90 @@
+"""What went wrong, told in the person's language.
+
+The core raises errors in English, naming the file and the field (the CLI prints them as
+they are). The GUI leads with a translated sentence that says what happened and what to
+do, chosen by the error's class, and keeps the core's words after it as the detail a
+helper or the inspectorate will ask for.
+"""
+
+import errno
+
+from PySide6.QtCore import QCoreApplication
+
+from desktop.core.errors import AnswersError, PolicyError
+from desktop.core.history import HistoryDamaged, HistoryError
+from desktop.core.keyfile import KeyFileDamaged, WeakPassphrase, WrongPassphrase
+from desktop.core.keys import (
+    KeychainChanged,
+    KeychainLocked,
+    KeyMissing,
+    KeyStoreError,
+    PassphraseNeeded,
+)
+
+
+def lead(exc: BaseException) -> str:
+    """One translated sentence for the kind of failure (most specific class first)."""
+    if isinstance(exc, WrongPassphrase):
+        return QCoreApplication.translate(
+            "Errors", "The passphrase is wrong, or the key file has been altered."
+        )
+    if isinstance(exc, WeakPassphrase):
+        return QCoreApplication.translate(
+            "Errors", "The passphrase is too short: use at least 8 characters."
+        )
+    if isinstance(exc, KeyFileDamaged):
+        return QCoreApplication.translate(
+            "Errors", "The encrypted key file is damaged and cannot be used."
+        )
+    if isinstance(exc, KeychainLocked):
+        return QCoreApplication.translate(
+            "Errors", "The keychain is locked: unlock it (log in again) and try once more."
+        )
+    if isinstance(exc, KeychainChanged):
+        return QCoreApplication.translate(
+            "Errors", "The keychain is not the one the signing key was made in."
+        )
+    if isinstance(exc, PassphraseNeeded):
+        return QCoreApplication.translate("Errors", "The key file needs its passphrase.")
+    if isinstance(exc, KeyMissing):
+        return QCoreApplication.translate("Errors", "The signing key cannot be found.")
+    if isinstance(exc, KeyStoreError):
+        return QCoreApplication.translate(
+            "Errors", "The keychain refused to give or keep the signing key."
+        )
+    if isinstance(exc, HistoryDamaged):
+        return QCoreApplication.translate(
+            "Errors",
+            "The history of declarations was damaged. A copy was kept aside and a new "
+            "history was started; tell your unit's IT officer.",
+        )
+    if isinstance(exc, HistoryError):
+        return QCoreApplication.translate(
+            "Errors", "The history of declarations cannot be opened; nothing in it is shown."
+        )
+    if isinstance(exc, PolicyError):
+        return QCoreApplication.translate(
+            "Errors",
+            "The checklists cannot be read, so SelfCheck cannot work; ask your IT officer.",
+        )
+    if isinstance(exc, AnswersError):
+        return QCoreApplication.translate("Errors", "This draft cannot be read.")
+    if isinstance(exc, OSError):
+        if exc.errno == errno.ENOSPC:
+            return QCoreApplication.translate(
+                "Errors", "The disk is full; nothing was saved. Free some space and try again."
+            )
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            return QCoreApplication.translate(
+                "Errors", "SelfCheck may not write there; choose another folder."
+            )
+        return QCoreApplication.translate("Errors", "A file could not be read or written.")
+    return QCoreApplication.translate("Errors", "Something did not work.")
+
+
+def describe(exc: BaseException) -> str:
+    """The translated lead, then the core's own words as the detail."""
+    detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+    if isinstance(exc, OSError) and exc.filename:
+        detail = f"{exc.filename}: {detail}"
+    return f"{lead(exc)}\n({detail})" if detail else lead(exc)
