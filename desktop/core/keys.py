@@ -21,7 +21,6 @@ from typing import Protocol
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
-from keyring.errors import KeyringError, KeyringLocked
 
 from desktop.core import keyfile
 from desktop.core.atomic import write_atomic
@@ -222,6 +221,9 @@ class KeyStore:
                 f"keychain now is {current}; switch back, or re-enrol with "
                 "`selfcheck keys enrol --replace` (old summaries stay valid)"
             )
+        # keyring is imported only once a keychain is used: it takes ~70 ms to import.
+        from keyring.errors import KeyringError, KeyringLocked
+
         try:
             stored = self.backend.get_password(SERVICE, ENTRY_PREFIX + record.key_id)
         except KeyringLocked:
@@ -267,6 +269,8 @@ class KeyStore:
         key_id = secrets.token_hex(8)
         storage = Storage.FILE
         if self.state().usable:
+            from keyring.errors import KeyringError, KeyringLocked
+
             try:
                 entry = ENTRY_PREFIX + key_id
                 self.backend.set_password(SERVICE, entry, base64.b64encode(seed).decode())

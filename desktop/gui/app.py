@@ -4,7 +4,6 @@ import sys
 from typing import TYPE_CHECKING
 
 from desktop import __version__
-from desktop.gui.display import display_problem
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
@@ -17,6 +16,8 @@ EXIT_CANNOT_START = 2
 
 
 def run_gui() -> int:
+    from desktop.gui.display import display_problem
+
     problem = display_problem()
     if problem is not None:
         print(f"selfcheck: {problem}", file=sys.stderr)

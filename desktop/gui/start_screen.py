@@ -3,7 +3,7 @@
 from html import escape
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -52,13 +52,22 @@ class StartScreen(QWidget):
         self.history.setRootIsDecorated(False)
         self.chain = QLabel(wordWrap=True)
         self.chain.setObjectName("chainStatus")
+        # No Qt.AlignmentFlag and no item data roles here: PySide6 builds the whole `Qt`
+        # namespace on first use (~22 ms), and this screen paints before anything else.
+        self._draft_ids: list[str] = []  # by row of the draft list
+        resume_column = QVBoxLayout()
+        resume_column.addWidget(self.resume_button)
+        resume_column.addStretch(1)
         drafts_row = QHBoxLayout()
         drafts_row.addWidget(self.drafts, 1)
-        drafts_row.addWidget(self.resume_button, 0, Qt.AlignmentFlag.AlignTop)
+        drafts_row.addLayout(resume_column)
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.start_button)
+        start_row.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.privacy)
-        layout.addWidget(self.start_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addLayout(start_row)
         layout.addWidget(self.drafts_label)
         layout.addLayout(drafts_row)
         layout.addWidget(self.history_label)
@@ -72,6 +81,7 @@ class StartScreen(QWidget):
 
     def refresh(self) -> None:
         self.drafts.clear()
+        self._draft_ids.clear()
         self.history.clear()
         ready = self.session is not None
         self.start_button.setEnabled(ready)
@@ -94,9 +104,8 @@ class StartScreen(QWidget):
             name = (
                 programmes[programme].title.get(language) if programme in programmes else programme
             )
-            entry = QListWidgetItem(f"{name} · {saved_at[:16].replace('T', ' ')}")
-            entry.setData(Qt.ItemDataRole.UserRole, draft_id)
-            self.drafts.addItem(entry)
+            self.drafts.addItem(QListWidgetItem(f"{name} · {saved_at[:16].replace('T', ' ')}"))
+            self._draft_ids.append(draft_id)
         if self.drafts.count():
             self.drafts.setCurrentRow(0)
         self.resume_button.setEnabled(self.drafts.count() > 0)
@@ -128,7 +137,7 @@ class StartScreen(QWidget):
             self.chain.setText(self.tr("History NOT intact:") + " " + "; ".join(report.problems))
 
     def _resume_item(self, item: QListWidgetItem) -> None:
-        self.resume.emit(str(item.data(Qt.ItemDataRole.UserRole)))
+        self.resume.emit(self._draft_ids[self.drafts.row(item)])
 
     def _resume_selected(self) -> None:
         item = self.drafts.currentItem()
