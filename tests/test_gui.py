@@ -431,3 +431,56 @@ def test_declining_a_password_forgets_its_measurement_and_back(
     assert session.flow.draft.answer("acct-password-strength", "fb") == "declared-strong"
     page.findChild(QCheckBox, "declinePassword").setChecked(False)
     assert session.flow.draft.answer("acct-password-strength", "fb") is None
+
+
+def _declare_every_password(window: MainWindow) -> None:
+    """On each account page, decline to type the password and declare it strong, unique."""
+    for index, step in enumerate(window.wizard.steps):
+        if step.kind != StepKind.ACCOUNT:
+            continue
+        window.wizard.show_step(index)
+        page = window.wizard.page
+        page.findChild(QCheckBox, "declinePassword").setChecked(True)
+        for item, choice in (
+            ("acct-password-strength", "declared-strong"),
+            ("acct-password-unique", "unique"),
+        ):
+            widget = page.findChild(QWidget, f"item-{item}-{step.account_id}")
+            if widget is not None:
+                widget.buttons[choice].click()
+
+
+def test_signing_with_a_key_file_opens_the_key_off_the_gui_thread(
+    qtbot: QtBot, window: MainWindow, session: Session, private_home: Path, tmp_path: Path
+) -> None:
+    from keyring.backends import fail
+
+    from desktop.core.keys import KeyStore
+
+    session._keys = KeyStore(private_home, fail.Keyring(), cost=14)  # no keychain: a key file
+    _open_example(window, session)
+    _declare_every_password(window)
+    window.wizard.show_step(len(window.wizard.steps) - 1)
+    sign = window.wizard.page
+    passphrase = sign.findChild(QLineEdit, "passphrase")
+    assert not passphrase.isHidden()
+    type_text(sign.findChild(QLineEdit, "outputFolder"), str(tmp_path / "out"))
+    result = sign.findChild(QLabel, "signResult")
+
+    qtbot.keyClicks(passphrase, "short")
+    sign.findChild(QPushButton, "signButton").click()
+    # While the key is opened the page holds: nothing can change what is being signed.
+    assert not window.wizard.back.isEnabled() and not window.wizard.close_button.isEnabled()
+    assert not sign.findChild(QPushButton, "signButton").isEnabled()
+    assert passphrase.text() == ""  # not kept in the field while the key is opened
+    qtbot.waitUntil(lambda: "quá ngắn" in result.text(), timeout=10_000)
+    assert result.text().startswith("Chưa ký. Cụm mật khẩu quá ngắn")
+    assert window.wizard.back.isEnabled() and sign.findChild(QPushButton, "signButton").isEnabled()
+    assert session.history is not None and session.history.declarations() == []
+
+    qtbot.keyClicks(passphrase, "a long enough passphrase")
+    with qtbot.waitSignal(sign.signed, timeout=30_000):
+        sign.findChild(QPushButton, "signButton").click()
+    assert len(session.history.declarations()) == 1
+    assert (private_home / "signing-key.enc").exists()  # the key went into the file
+    assert not sign.findChild(QPushButton, "signButton").isEnabled()  # one declaration only

@@ -439,22 +439,22 @@ Self-assessment of social-network accounts for Vietnamese public officials. Ever
 Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, công chức, viên chức. Mọi thông tin chỉ nằm trên máy tính này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="180"/>
+        <location filename="../../desktop/gui/main_window.py" line="181"/>
         <source>SelfCheck %1: social-network account self-assessment</source>
         <translation>SelfCheck %1: tự kiểm tra tài khoản mạng xã hội</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="184"/>
+        <location filename="../../desktop/gui/main_window.py" line="185"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="185"/>
+        <location filename="../../desktop/gui/main_window.py" line="186"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="186"/>
+        <location filename="../../desktop/gui/main_window.py" line="187"/>
         <source>&amp;About SelfCheck</source>
         <translation>&amp;Giới thiệu SelfCheck</translation>
     </message>
@@ -550,88 +550,94 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="76"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="109"/>
         <source>Save the bundle in</source>
         <translation>Lưu bộ hồ sơ vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="87"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="120"/>
         <source>Choose the folder to save the bundle in.</source>
         <translation>Hãy chọn thư mục để lưu bộ hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="91"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="124"/>
         <source>Some pages are not complete yet; nothing was signed.</source>
         <translation>Một số trang chưa hoàn thành; chưa ký gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="99"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="132"/>
         <source>The local history is not intact; nothing was signed:</source>
         <translation>Lịch sử trên máy không còn nguyên vẹn; chưa ký gì:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="118"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="140"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="163"/>
         <source>Not signed.</source>
         <translation>Chưa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="127"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="146"/>
+        <source>Opening the signing key… The keychain may ask you to unlock it.</source>
+        <translation>Đang mở khóa ký… Kho khóa của hệ thống có thể yêu cầu bạn mở khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="187"/>
         <source>Signed and saved: %1</source>
         <translation>Đã ký và lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="136"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="143"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="196"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="203"/>
         <source>the keychain (%1)</source>
         <translation>kho khóa của hệ điều hành (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="138"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="198"/>
         <source>an encrypted key file protected by a passphrase</source>
         <translation>một tệp khóa được mã hóa, bảo vệ bằng cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="140"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="200"/>
         <source>A signing key will be made and kept in %1.</source>
         <translation>Một khóa ký sẽ được tạo và lưu trong %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="145"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="205"/>
         <source>an encrypted key file</source>
         <translation>một tệp khóa được mã hóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="148"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="208"/>
         <source>Signing key %1, kept in %2.</source>
         <translation>Khóa ký %1, lưu trong %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="155"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="215"/>
         <source>passphrase of the key file (8+ characters)</source>
         <translation>cụm mật khẩu của tệp khóa (từ 8 ký tự)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="158"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="218"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="159"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="219"/>
         <source>Save the bundle in:</source>
         <translation>Lưu bộ hồ sơ vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="160"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="220"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Chọn thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="161"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="221"/>
         <source>As one .zip file (for e-mail or USB)</source>
         <translation>Thành một tệp .zip (để gửi thư điện tử hoặc chép USB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="162"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="222"/>
         <source>&amp;Sign and save</source>
         <translation>&amp;Ký và lưu</translation>
     </message>
@@ -639,79 +645,79 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="80"/>
+        <location filename="../../desktop/gui/start_screen.py" line="90"/>
         <source>Opening the checklists and the history…</source>
         <translation>Đang mở các danh mục kiểm tra và lịch sử…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="86"/>
+        <location filename="../../desktop/gui/start_screen.py" line="96"/>
         <source>The local history could not be opened (see the message shown at start): nothing in it is shown.</source>
         <translation>Không mở được lịch sử trên máy (xem thông báo lúc khởi động): không hiển thị nội dung nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="105"/>
+        <location filename="../../desktop/gui/start_screen.py" line="114"/>
         <source>compliant</source>
         <translation>đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="106"/>
+        <location filename="../../desktop/gui/start_screen.py" line="115"/>
         <source>action required</source>
         <translation>cần khắc phục</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="125"/>
+        <location filename="../../desktop/gui/start_screen.py" line="134"/>
         <source>History intact: %n declaration(s).</source>
         <translation>
             <numerusform>Lịch sử nguyên vẹn: %n bản kê khai.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="128"/>
+        <location filename="../../desktop/gui/start_screen.py" line="137"/>
         <source>History NOT intact:</source>
         <translation>Lịch sử KHÔNG nguyên vẹn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="145"/>
+        <location filename="../../desktop/gui/start_screen.py" line="154"/>
         <source>SelfCheck %1</source>
         <translation>SelfCheck %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="149"/>
+        <location filename="../../desktop/gui/start_screen.py" line="158"/>
         <source>Check the security and conduct settings of your social-network accounts against the codes of conduct, and sign a summary. Nothing leaves this computer unless you export it; passwords are never stored.</source>
         <translation>Tự kiểm tra cài đặt bảo mật và ứng xử của các tài khoản mạng xã hội theo quy tắc ứng xử, rồi ký bản tóm tắt. Không thông tin nào rời khỏi máy nếu anh/chị không tự xuất ra; mật khẩu không bao giờ được lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="154"/>
+        <location filename="../../desktop/gui/start_screen.py" line="163"/>
         <source>&amp;Start a new assessment</source>
         <translation>&amp;Bắt đầu lần tự đánh giá mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="155"/>
+        <location filename="../../desktop/gui/start_screen.py" line="164"/>
         <source>Drafts</source>
         <translation>Bản nháp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="156"/>
+        <location filename="../../desktop/gui/start_screen.py" line="165"/>
         <source>&amp;Resume</source>
         <translation>&amp;Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="157"/>
+        <location filename="../../desktop/gui/start_screen.py" line="166"/>
         <source>Signed declarations</source>
         <translation>Các bản kê khai đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="159"/>
+        <location filename="../../desktop/gui/start_screen.py" line="168"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="159"/>
+        <location filename="../../desktop/gui/start_screen.py" line="168"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="159"/>
+        <location filename="../../desktop/gui/start_screen.py" line="168"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
@@ -719,52 +725,52 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>WizardView</name>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="201"/>
+        <location filename="../../desktop/gui/wizard.py" line="202"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="202"/>
+        <location filename="../../desktop/gui/wizard.py" line="203"/>
         <source>About you</source>
         <translation>Thông tin cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="203"/>
+        <location filename="../../desktop/gui/wizard.py" line="204"/>
         <source>Your accounts</source>
         <translation>Các tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="204"/>
+        <location filename="../../desktop/gui/wizard.py" line="205"/>
         <source>Pledges</source>
         <translation>Cam kết</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="205"/>
+        <location filename="../../desktop/gui/wizard.py" line="206"/>
         <source>Programme items</source>
         <translation>Nội dung chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="206"/>
+        <location filename="../../desktop/gui/wizard.py" line="207"/>
         <source>Review</source>
         <translation>Xem lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="207"/>
+        <location filename="../../desktop/gui/wizard.py" line="208"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="230"/>
+        <location filename="../../desktop/gui/wizard.py" line="238"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="231"/>
+        <location filename="../../desktop/gui/wizard.py" line="239"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Kế tiếp &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="232"/>
+        <location filename="../../desktop/gui/wizard.py" line="240"/>
         <source>Save and &amp;close</source>
         <translation>Lưu và đón&amp;g</translation>
     </message>

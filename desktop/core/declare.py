@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
 from desktop.core import bundle as bundles
 from desktop.core import summary as summary_json
 from desktop.core.assessment import Assessment
@@ -24,6 +26,15 @@ class Signed:
         return bundles.bundle_name(self.summary)
 
 
+def check_key_record(keys: KeyStore, history: History) -> None:
+    """Refuse to make a new key silently when the history shows one existed."""
+    if keys.record() is None and history.declarations():
+        raise KeyMissing(
+            "this computer's history has declarations but its signing key record is gone; "
+            "re-enrol with `selfcheck keys enrol --replace` (old summaries stay valid)"
+        )
+
+
 def declare(
     result: Assessment,
     keys: KeyStore,
@@ -31,18 +42,17 @@ def declare(
     passphrase: Passphrase | None = None,
     issued_at: datetime | None = None,
     before_saving: Callable[[bundles.Bundle, str], None] | None = None,
+    key: Ed25519PrivateKey | None = None,
 ) -> Signed:
     """Sign the assessment as the next link of the history and keep it there.
 
     `before_saving` gets the signed bundle and its name before the history records it, so
-    that a bundle which cannot be written leaves no declaration behind.
+    that a bundle which cannot be written leaves no declaration behind. `key` is the key
+    already unlocked (the GUI unlocks it off the GUI thread, after `check_key_record`).
     """
-    if keys.record() is None and history.declarations():
-        raise KeyMissing(
-            "this computer's history has declarations but its signing key record is gone; "
-            "re-enrol with `selfcheck keys enrol --replace` (old summaries stay valid)"
-        )
-    key = keys.load_or_create(passphrase)
+    if key is None:
+        check_key_record(keys, history)
+        key = keys.load_or_create(passphrase)
     public = PublicKey.of(key)
     seq, prev = history.next_link(public.fingerprint)
     doc = summary_json.build(

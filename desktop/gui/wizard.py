@@ -121,6 +121,7 @@ class WizardView(QWidget):
                     page.go_to.connect(self.go_to_key)
                 if isinstance(page, SignPage):
                     page.signed.connect(self.finished)
+                    page.busy.connect(self._hold)
                 self.pages[step.key] = page
                 self.stack.addWidget(page)
         self.refresh_steps()
@@ -214,6 +215,13 @@ class WizardView(QWidget):
                 name = platform.name if platform else str(account.get("platform"))
                 titles[step.key] = f"{name}: {account.get('handle')}"
         return titles
+
+    def _hold(self, busy: bool) -> None:
+        """Stay on the Sign page while its key is being opened: what is signed is fixed."""
+        for widget in (self.step_list, self.back, self.next, self.close_button):
+            widget.setEnabled(not busy)
+        if not busy:
+            self.refresh_steps()
 
     def _close(self) -> None:
         if self.pages and self.index < len(self.steps):

@@ -1,8 +1,11 @@
 """Sign: the key's state, the passphrase when the key lives in a file, where to save."""
 
+import contextlib
+import threading
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -13,17 +16,46 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core import bundle as bundles
-from desktop.core.declare import declare
+from desktop.core.assessment import Assessment
+from desktop.core.declare import check_key_record, declare
 from desktop.core.errors import SelfCheckError
 from desktop.core.flow import Step
-from desktop.core.keys import Storage
+from desktop.core.keys import KeyStore, Storage
 from desktop.gui.messages import describe
 from desktop.gui.pages.base import WizardPage
 from desktop.gui.session import Session
 
 
+class KeyOpener(QObject):
+    """Opens the signing key on a worker thread: the keychain may wait for the person to
+    unlock it, and a key file's scrypt takes a good part of a second. The result comes
+    back through queued signals, so the page handles it on the GUI thread."""
+
+    opened = Signal(object)  # Ed25519PrivateKey
+    failed = Signal(object)  # the exception
+
+    def start(self, keys: KeyStore, passphrase: str) -> None:
+        def work() -> None:
+            try:
+                key = keys.load_or_create(lambda _new: passphrase)
+            except (SelfCheckError, OSError) as exc:
+                self._emit(self.failed, exc)
+            except Exception as exc:  # a keyring backend's own failure: never leave the page busy
+                self._emit(self.failed, OSError(f"the keychain failed: {type(exc).__name__}"))
+            else:
+                self._emit(self.opened, key)
+
+        threading.Thread(target=work, name="selfcheck-open-key", daemon=True).start()
+
+    @staticmethod
+    def _emit(signal: Any, value: object) -> None:
+        with contextlib.suppress(RuntimeError):  # the page went away (the window was closed)
+            signal.emit(value)
+
+
 class SignPage(WizardPage):
     signed = Signal(str)  # the path of the bundle written
+    busy = Signal(bool)  # the key is being opened: the wizard must stay on this page
 
     def __init__(self, session: Session, step: Step) -> None:
         super().__init__(session, step)
@@ -80,7 +112,7 @@ class SignPage(WizardPage):
 
     def sign(self) -> None:
         flow, history = self.session.flow, self.session.history
-        if flow is None or history is None:
+        if flow is None or history is None or self.session.signed:
             return
         folder = Path(self.folder.text().strip()).expanduser()
         if not folder.is_absolute():
@@ -91,7 +123,7 @@ class SignPage(WizardPage):
             self.result.setText(self.tr("Some pages are not complete yet; nothing was signed."))
             return
         result = flow.assessment(self.session.passwords)
-        if result is None or self.session.signed:
+        if result is None:
             return
         chain = history.verify_chain()
         if not chain.intact:
@@ -101,29 +133,56 @@ class SignPage(WizardPage):
                 + "\n".join(chain.problems)
             )
             return
+        try:
+            check_key_record(self.session.keys, history)
+        except SelfCheckError as exc:
+            self.result.setText(self.tr("Not signed.") + " " + describe(exc))
+            return
         passphrase = self.passphrase.text()
+        self.passphrase.clear()
+        self._set_busy(True)
+        self.result.setText(
+            self.tr("Opening the signing key… The keychain may ask you to unlock it.")
+        )
+        opener = KeyOpener(self)
+        opener.opened.connect(lambda key: self._sign_with(result, key, folder))
+        opener.failed.connect(self._not_signed)
+        opener.start(self.session.keys, passphrase)
+
+    def _set_busy(self, busy: bool) -> None:
+        self.sign_button.setEnabled(not busy and not self.session.signed)
+        self.passphrase.setEnabled(not busy)
+        self.folder.setEnabled(not busy)
+        self.browse.setEnabled(not busy)
+        self.as_zip.setEnabled(not busy)
+        self.busy.emit(busy)
+
+    def _not_signed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.result.setText(self.tr("Not signed.") + " " + describe(exc))
+
+    def _sign_with(self, result: Assessment, key: Any, folder: Path) -> None:
+        history = self.session.history
+        if self.retired or history is None:
+            return
         staged: list[bundles.Staged] = []
 
         def stage(bundle: bundles.Bundle, name: str) -> None:
             staged.append(bundles.stage(bundle, folder, name, as_zip=self.as_zip.isChecked()))
 
         try:
-            declare(
-                result, self.session.keys, history, lambda _new: passphrase, before_saving=stage
-            )
+            declare(result, self.session.keys, history, key=key, before_saving=stage)
             target = staged[0].publish()
         except (SelfCheckError, OSError) as exc:
             for item in staged:
                 item.discard()
-            self.result.setText(self.tr("Not signed.") + " " + describe(exc))
+            self._not_signed(exc)
             return
-        finally:
-            self.passphrase.clear()
         self.session.passwords = None  # the run is over: its measurements go too
-        if self.session.flow is not None and self.session.history is not None:
-            self.session.history.delete_draft(self.session.flow.draft.id)
+        if self.session.flow is not None:
+            history.delete_draft(self.session.flow.draft.id)
         self.session.signed = True
-        self.sign_button.setEnabled(False)  # one assessment, one declaration
+        self._set_busy(False)  # one assessment, one declaration: Sign stays off
         self.result.setText(self.tr("Signed and saved: %1").replace("%1", str(target)))
         self.signed.emit(str(target))
         self.retranslate_key()
