@@ -120,3 +120,30 @@ def test_draft_round_trip_keeps_everything(policy: Policy) -> None:
 def test_damaged_or_newer_drafts_are_refused(data: bytes, message: str) -> None:
     with pytest.raises(AnswersError, match=message):
         load_draft(data, "d1")
+
+
+def test_identity_hints_follow_what_is_typed(policy: Policy) -> None:
+    flow = Flow(policy, _example_draft())
+    account = flow.draft.account("fb")  # An Nguyễn, for Nguyễn Văn An, at gmail.com
+    hints = flow.identity_hints("fb")
+    assert hints.name is not None and hints.name.matches
+    assert hints.email_checked and hints.official_domain is None
+    account["display_name"] = "An Nguyễn 🌸"
+    account["registration_email"] = "an.nv@Mofa.GOV.vn"
+    hints = flow.identity_hints("fb")
+    assert hints.name is not None and not hints.name.matches
+    assert hints.official_domain is not None and hints.official_domain.endswith("gov.vn")
+    account["kind"] = "official_page"  # an official page uses the unit's name and address
+    assert flow.identity_hints("fb").name is None
+    assert flow.identity_hints("fb").official_domain is None
+
+
+def test_password_length_needed_follows_the_declared_second_factor(policy: Policy) -> None:
+    flow = Flow(policy, _example_draft())
+    answers = flow.draft.account("fb")["answers"]
+    assert flow.min_password_length("fb") == 8  # a security key is a second factor
+    answers["acct-two-factor"] = "none"
+    assert flow.min_password_length("fb") == 15
+    answers["acct-two-factor"] = "not-a-method"  # a damaged draft does not crash the page
+    assert flow.min_password_length("fb") == 15
+    assert flow.password_items() == {"acct-password-strength", "acct-password-unique"}

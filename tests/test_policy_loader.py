@@ -174,6 +174,11 @@ def test_duplicate_item_id_within_a_file(checklist_copy: Path) -> None:
             "item 'acct-real-name': field 'colour': is not a known field",
         ),
         ('id = "other-name"', 'id = "real-name"', "duplicate choice id 'real-name'"),
+        (
+            'group = "identity"',
+            'group = "identiy"',
+            "item 'acct-real-name': field 'group': unknown group id 'identiy'",
+        ),
     ],
 )
 def test_malformed_item_fields_are_named(

@@ -145,72 +145,72 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="133"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="122"/>
         <source>matches your real name</source>
         <translation>khớp với họ tên thật của anh/chị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="137"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="126"/>
         <source>not part of your real name: %1</source>
         <translation>không thuộc họ tên thật: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="141"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="130"/>
         <source>lacks: %1</source>
         <translation>còn thiếu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="149"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="137"/>
         <source>an official address (%1): use a personal one</source>
         <translation>là thư điện tử công vụ (%1): hãy dùng địa chỉ cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="152"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="142"/>
         <source>not an official address</source>
         <translation>không phải thư điện tử công vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="178"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="169"/>
         <source>Score %1/4 · %2 characters (at least %3) · cracked in %4</source>
         <translation>Điểm %1/4 · %2 ký tự (cần ít nhất %3) · bị dò ra trong %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="188"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="179"/>
         <source>⚠ The same password is used for another account.</source>
         <translation>⚠ Mật khẩu này đang được dùng cho một tài khoản khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="263"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="249"/>
         <source>Details</source>
         <translation>Thông tin tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="264"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="250"/>
         <source>&amp;Display name:</source>
         <translation>&amp;Tên hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="265"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="251"/>
         <source>Registration &amp;e-mail:</source>
         <translation>Thư điện tử &amp;đăng ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="267"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="253"/>
         <source>I checked that codes reach my recovery e-mail and phone</source>
         <translation>Tôi đã thử và nhận được mã ở thư điện tử, số điện thoại khôi phục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="269"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="255"/>
         <source>Password (measured here, never stored)</source>
         <translation>Mật khẩu (đo ngay trên máy này, không bao giờ được lưu)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="270"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="256"/>
         <source>type the password to measure it</source>
         <translation>nhập mật khẩu để đo độ mạnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="271"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="257"/>
         <source>I prefer not to type it (I will declare it instead)</source>
         <translation>Tôi không muốn nhập (tôi sẽ tự khai báo)</translation>
     </message>
@@ -376,51 +376,6 @@
         <source>Programme items</source>
         <translation>Nội dung theo chương trình</translation>
     </message>
-    <message>
-        <location filename="../../desktop/gui/pages/items_page.py" line="46"/>
-        <source>Conduct</source>
-        <translation>Ứng xử</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/pages/items_page.py" line="47"/>
-        <source>Secrets and internal matters</source>
-        <translation>Bí mật và vấn đề nội bộ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/pages/items_page.py" line="48"/>
-        <source>Responsible use of AI</source>
-        <translation>Sử dụng AI có trách nhiệm</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/pages/items_page.py" line="49"/>
-        <source>Citizens&apos; personal data</source>
-        <translation>Dữ liệu cá nhân của công dân</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/pages/items_page.py" line="50"/>
-        <source>Host country and other countries</source>
-        <translation>Nước sở tại và các nước khác</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/pages/items_page.py" line="51"/>
-        <source>Your accounts</source>
-        <translation>Tài khoản của anh/chị</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/pages/items_page.py" line="52"/>
-        <source>Training</source>
-        <translation>Tập huấn</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/pages/items_page.py" line="53"/>
-        <source>Review and hand-in</source>
-        <translation>Rà soát và nộp</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/pages/items_page.py" line="54"/>
-        <source>Before the posting abroad</source>
-        <translation>Trước khi đi nhiệm kỳ</translation>
-    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -550,94 +505,94 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="109"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="108"/>
         <source>Save the bundle in</source>
         <translation>Lưu bộ hồ sơ vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="120"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="119"/>
         <source>Choose the folder to save the bundle in.</source>
         <translation>Hãy chọn thư mục để lưu bộ hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="124"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="123"/>
         <source>Some pages are not complete yet; nothing was signed.</source>
         <translation>Một số trang chưa hoàn thành; chưa ký gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="132"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="131"/>
         <source>The local history is not intact; nothing was signed:</source>
         <translation>Lịch sử trên máy không còn nguyên vẹn; chưa ký gì:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="140"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="163"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="139"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="162"/>
         <source>Not signed.</source>
         <translation>Chưa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="146"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="145"/>
         <source>Opening the signing key… The keychain may ask you to unlock it.</source>
         <translation>Đang mở khóa ký… Kho khóa của hệ thống có thể yêu cầu bạn mở khóa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="187"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="186"/>
         <source>Signed and saved: %1</source>
         <translation>Đã ký và lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="196"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="203"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="195"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="202"/>
         <source>the keychain (%1)</source>
         <translation>kho khóa của hệ điều hành (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="198"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="197"/>
         <source>an encrypted key file protected by a passphrase</source>
         <translation>một tệp khóa được mã hóa, bảo vệ bằng cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="200"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="199"/>
         <source>A signing key will be made and kept in %1.</source>
         <translation>Một khóa ký sẽ được tạo và lưu trong %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="205"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="204"/>
         <source>an encrypted key file</source>
         <translation>một tệp khóa được mã hóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="208"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="207"/>
         <source>Signing key %1, kept in %2.</source>
         <translation>Khóa ký %1, lưu trong %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="215"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="214"/>
         <source>passphrase of the key file (8+ characters)</source>
         <translation>cụm mật khẩu của tệp khóa (từ 8 ký tự)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="218"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="217"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="219"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="218"/>
         <source>Save the bundle in:</source>
         <translation>Lưu bộ hồ sơ vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="220"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="219"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Chọn thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="221"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="220"/>
         <source>As one .zip file (for e-mail or USB)</source>
         <translation>Thành một tệp .zip (để gửi thư điện tử hoặc chép USB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="222"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="221"/>
         <source>&amp;Sign and save</source>
         <translation>&amp;Ký và lưu</translation>
     </message>

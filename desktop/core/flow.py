@@ -14,7 +14,10 @@ from typing import Any
 
 from desktop.core.answers_file import FORMAT, VERSION, person_problems, submission_from
 from desktop.core.assessment import Assessment, assess
-from desktop.core.checks.password import PasswordSession
+from desktop.core.checks import CheckName
+from desktop.core.checks.identity import NameMatch, match_real_name, official_domain
+from desktop.core.checks.password import PasswordSession, min_length
+from desktop.core.checks.twofactor import TwoFactorMethod
 from desktop.core.errors import AnswersError
 from desktop.core.i18n import Language
 from desktop.core.model import Submission
@@ -32,6 +35,16 @@ class StepKind(StrEnum):
     PROGRAMME_ITEMS = "programme-items"
     REVIEW = "review"
     SIGN = "sign"
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityHints:
+    """What the account page shows beside the details as they are typed. Both are None
+    when there is nothing to say (an official page, or the field is empty)."""
+
+    name: NameMatch | None
+    official_domain: str | None  # the official domain of the registration e-mail
+    email_checked: bool  # an address was given on a personal account
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,6 +243,38 @@ class Flow:
             # does not hold its page up waiting for the others.
             and not (measured and self.policy.items[f.item_id].answer.check == "password_reuse")
         ]
+
+    def identity_hints(self, account_id: str) -> IdentityHints:
+        """The real-name and official-e-mail checks of one account, as typed so far."""
+        account = self.draft.account(account_id)
+        if account.get("kind") != "personal":
+            return IdentityHints(None, None, email_checked=False)
+        shown = str(account.get("display_name") or "").strip()
+        full_name = str(self.draft.person.get("full_name") or "")
+        address = str(account.get("registration_email") or "").strip()
+        return IdentityHints(
+            match_real_name(full_name, shown) if shown else None,
+            official_domain(address, self.policy.domains) if address else None,
+            email_checked=bool(address),
+        )
+
+    def min_password_length(self, account_id: str) -> int:
+        """The length the account's password needs: shorter with a declared second factor."""
+        answers = self.draft.account(account_id).get("answers")
+        second_factor = False
+        if isinstance(answers, dict):
+            for item_id, value in answers.items():
+                item = self.policy.items.get(item_id)
+                if item is not None and item.answer.check == CheckName.TWO_FACTOR:
+                    try:
+                        second_factor = TwoFactorMethod(str(value)).is_second_factor
+                    except ValueError:
+                        second_factor = False
+        return min_length(second_factor)
+
+    def password_items(self) -> frozenset[str]:
+        """The items answered by a typed password (declared only when it is declined)."""
+        return frozenset(i.id for i in self.policy.items.values() if i.answer.measures_password)
 
     def complete(self, step: Step, passwords: PasswordSession | None = None) -> bool:
         return not self.missing(step, passwords)

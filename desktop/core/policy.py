@@ -82,6 +82,10 @@ class Provision:
     gloss: str  # an English translation to help, never authoritative
 
 
+# The checks (desktop.core.checks.CheckName) fed by a typed password.
+PASSWORD_CHECKS = frozenset({"password_strength", "password_reuse"})
+
+
 @dataclass(frozen=True, slots=True)
 class Choice:
     id: str
@@ -99,6 +103,11 @@ class AnswerSpec:
 
     def choice(self, choice_id: str) -> Choice | None:
         return next((c for c in self.choices if c.id == choice_id), None)
+
+    @property
+    def measures_password(self) -> bool:
+        """Answered by measuring a typed password; declared only when the person declines."""
+        return self.check in PASSWORD_CHECKS
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,6 +188,14 @@ class ChecklistFile:
     sha256: str
 
 
+@dataclass(frozen=True, slots=True)
+class Group:
+    """A heading items are grouped under (conduct, security, ...)."""
+
+    id: str
+    title: Text
+
+
 @dataclass(frozen=True, repr=False)
 class Policy:
     sources: Mapping[str, Source]
@@ -188,6 +205,7 @@ class Policy:
     platforms: Mapping[str, Platform]
     domains: OfficialDomains
     files: tuple[ChecklistFile, ...]
+    groups: Mapping[str, Group]
 
     def __repr__(self) -> str:
         files = ", ".join(f"{f.id} {f.version}" for f in self.files)

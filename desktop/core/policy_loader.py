@@ -21,6 +21,7 @@ from desktop.core.policy import (
     Choice,
     DueKind,
     DueRule,
+    Group,
     GuideTopic,
     Item,
     ItemKind,
@@ -57,6 +58,7 @@ class _Collector:
         self.items: dict[str, Item] = {}
         self.programmes: dict[str, Programme] = {}
         self.platforms: dict[str, Platform] = {}
+        self.groups: dict[str, Group] = {}
         self.suffixes: list[str] = []
         self.domains: list[str] = []
         self.files: list[ChecklistFile] = []
@@ -89,6 +91,7 @@ def load_policy(directory: Path | None = None) -> Policy:
         platforms=found.platforms,
         domains=OfficialDomains(tuple(found.suffixes), tuple(dict.fromkeys(found.domains))),
         files=tuple(found.files),
+        groups=found.groups,
     )
     _cross_check(policy, found, root)
     return policy
@@ -125,6 +128,7 @@ def _read_file(path: Path, root: Path, found: _Collector) -> None:
         ("programme", _programme, found.programmes),
         ("item", _item, found.items),
         ("platform", _platform, found.platforms),
+        ("group", _group, found.groups),
     )
     for section, read, defined in sections:
         for table in doc.tables(section, optional=True):
@@ -136,6 +140,14 @@ def _read_file(path: Path, root: Path, found: _Collector) -> None:
         found.domains += _domains(domains, "domains")
         domains.done()
     doc.done()
+
+
+def _group(t: Fields) -> Group:
+    group_id = t.identifier("id")
+    t.with_item(group_id)
+    group = Group(id=group_id, title=t.text("title"))
+    t.done()
+    return group
 
 
 def _source(t: Fields) -> Source:
@@ -311,6 +323,8 @@ def _cross_check(policy: Policy, found: _Collector, root: Path) -> None:
         for ref in sorted(item.programmes):
             if ref not in policy.programmes:
                 raise fail("item", item.id, "programmes", f"unknown programme id '{ref}'")
+        if item.group not in policy.groups:
+            raise fail("item", item.id, "group", f"unknown group id '{item.group}'")
         for ref in sorted(item.platforms or ()):
             if ref not in policy.platforms:
                 raise fail("item", item.id, "platforms", f"unknown platform id '{ref}'")

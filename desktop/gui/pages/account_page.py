@@ -5,8 +5,6 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout
 
-from desktop.core.checks.identity import match_real_name, official_domain
-from desktop.core.checks.password import min_length
 from desktop.core.flow import Step
 from desktop.core.model import AccountKind, Category
 from desktop.gui.item_widget import ItemWidget
@@ -14,8 +12,6 @@ from desktop.gui.pages.base import WizardPage
 from desktop.gui.password_feedback import crack_time, feedback
 from desktop.gui.password_field import PasswordEdit, PasswordMeter
 from desktop.gui.session import Session
-
-PASSWORD_ITEMS = ("acct-password-strength", "acct-password-unique")
 
 
 class AccountPage(WizardPage):
@@ -82,7 +78,7 @@ class AccountPage(WizardPage):
         ):
             widget = ItemWidget(session, item, self.account_id, platform)
             widget.changed.connect(self.changed)
-            if item.id in PASSWORD_ITEMS:
+            if item.answer.measures_password:
                 widget.setVisible(self.account_id in session.declined)
             self.items.append(widget)
             self.content.addWidget(widget)
@@ -117,36 +113,30 @@ class AccountPage(WizardPage):
         self.changed.emit()
 
     def _show_checks(self) -> None:
-        account = self._account()
         assert self.session.flow is not None
-        full_name = str(self.session.flow.draft.person.get("full_name") or "")
-        shown = str(account.get("display_name") or "")
-        if account.get("kind") != AccountKind.PERSONAL:
+        hints = self.session.flow.identity_hints(self.account_id)
+        match = hints.name
+        if match is None:
             self.name_result.setText("")
-            self.email_result.setText("")
-            return
-        if not shown:
-            self.name_result.setText("")
+        elif match.matches:
+            self.name_result.setText("✔ " + self.tr("matches your real name"))
+        elif match.extra:
+            self.name_result.setText(
+                "✘ "
+                + self.tr("not part of your real name: %1").replace("%1", " ".join(match.extra))
+            )
         else:
-            match = match_real_name(full_name, shown)
-            if match.matches:
-                self.name_result.setText("✔ " + self.tr("matches your real name"))
-            elif match.extra:
-                self.name_result.setText(
-                    "✘ "
-                    + self.tr("not part of your real name: %1").replace("%1", " ".join(match.extra))
-                )
-            else:
-                self.name_result.setText(
-                    "✘ " + self.tr("lacks: %1").replace("%1", " ".join(match.missing))
-                )
-        address = str(account.get("registration_email") or "")
-        domain = official_domain(address, self.session.policy.domains) if address else None
-        if not address:
+            self.name_result.setText(
+                "✘ " + self.tr("lacks: %1").replace("%1", " ".join(match.missing))
+            )
+        if not hints.email_checked:
             self.email_result.setText("")
-        elif domain is not None:
+        elif hints.official_domain is not None:
             self.email_result.setText(
-                "✘ " + self.tr("an official address (%1): use a personal one").replace("%1", domain)
+                "✘ "
+                + self.tr("an official address (%1): use a personal one").replace(
+                    "%1", hints.official_domain
+                )
             )
         else:
             self.email_result.setText("✔ " + self.tr("not an official address"))
@@ -173,7 +163,8 @@ class AccountPage(WizardPage):
             return
         passwords.record(self.account_id, report, digest)
         shared = passwords.shared_with(self.account_id)
-        needed = min_length(self._has_second_factor())
+        assert self.session.flow is not None
+        needed = self.session.flow.min_password_length(self.account_id)
         lines = [
             self.tr("Score %1/4 · %2 characters (at least %3) · cracked in %4")
             .replace("%1", str(report.score))
@@ -189,13 +180,6 @@ class AccountPage(WizardPage):
         self.meter_text.setText("\n".join(lines))
         self.changed.emit()
 
-    def _has_second_factor(self) -> bool:
-        from desktop.core.checks.twofactor import TwoFactorMethod
-
-        answers = self._account().get("answers")
-        method = answers.get("acct-two-factor") if isinstance(answers, dict) else None
-        return method is not None and TwoFactorMethod(method).is_second_factor
-
     def _declined(self, on: bool) -> None:
         passwords = self.session.password_session()
         if on:
@@ -208,11 +192,11 @@ class AccountPage(WizardPage):
         else:
             self.session.declined.discard(self.account_id)
             if self.session.flow is not None:  # measured again: the declaration goes
-                for item_id in PASSWORD_ITEMS:
+                for item_id in self.session.flow.password_items():
                     self.session.flow.draft.set_answer(item_id, None, self.account_id)
         self.password.setEnabled(not on)
         for widget in self.items:
-            if widget.item.id in PASSWORD_ITEMS:
+            if widget.item.answer.measures_password:
                 widget.setVisible(on)
         self.changed.emit()
 
@@ -222,7 +206,9 @@ class AccountPage(WizardPage):
         self.session.measurer.warm_up()
         account = self._account()
         answers = account.get("answers")
-        if isinstance(answers, dict) and any(i in answers for i in PASSWORD_ITEMS):
+        assert self.session.flow is not None
+        password_items = self.session.flow.password_items()
+        if isinstance(answers, dict) and any(i in answers for i in password_items):
             self.session.declined.add(self.account_id)  # a resumed draft's declaration
         for edit, name in ((self.display_name, "display_name"), (self.email, "registration_email")):
             edit.blockSignals(True)

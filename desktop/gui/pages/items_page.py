@@ -42,16 +42,6 @@ class ItemsPage(WizardPage):
         pledges = self.step.kind == StepKind.PLEDGES
         title = self.tr("Pledges") if pledges else self.tr("Programme items")
         self.heading.setText(f"<h2>{escape(title)}</h2>")
-        names = {
-            "conduct": self.tr("Conduct"),
-            "secrets": self.tr("Secrets and internal matters"),
-            "ai": self.tr("Responsible use of AI"),
-            "personal_data": self.tr("Citizens' personal data"),
-            "diplomacy": self.tr("Host country and other countries"),
-            "scope": self.tr("Your accounts"),
-            "training": self.tr("Training"),
-            "review": self.tr("Review and hand-in"),
-            "abroad": self.tr("Before the posting abroad"),
-        }
         for group, label in self.group_labels.items():
-            label.setText(f"<h3>{escape(names.get(group, group))}</h3>")
+            title = self.session.policy.groups[group].title.get(self.language)
+            label.setText(f"<h3>{escape(title)}</h3>")
