@@ -5,6 +5,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QRadioButton,
+    QWidget,
 )
 from pytestqt.qtbot import QtBot
 
@@ -91,3 +93,59 @@ def add_account(
 
 def files_under(*roots: Path) -> list[Path]:
     return [p for root in roots if root.exists() for p in root.rglob("*") if p.is_file()]
+
+
+# -- keyboard only ---------------------------------------------------------------------------
+# These send key events to whatever has the focus, as a person at the keyboard does: a
+# control that Tab never reaches, or that ignores Space, Return or the arrows, fails them.
+
+
+def focused() -> QWidget:
+    widget = QApplication.focusWidget()
+    assert widget is not None, "nothing has the keyboard focus"
+    return widget
+
+
+def press(key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
+    QTest.keyClick(focused(), key, modifier)
+
+
+def tab_to(name: str, limit: int = 300) -> QWidget:
+    """Press Tab until the control named `name` has the focus."""
+    for _ in range(limit):
+        if focused().objectName() == name:
+            return focused()
+        press(Qt.Key.Key_Tab)
+    raise AssertionError(f"Tab never reached {name!r}")
+
+
+def type_keys(text: str) -> None:
+    """Type ASCII text key by key into the focused control, replacing what it holds."""
+    press(Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    press(Qt.Key.Key_Delete)
+    QTest.keyClicks(focused(), text)
+
+
+def pick_with_arrows(combo_name: str, data: str) -> None:
+    """Move a combo box to the entry whose data is `data` with the Down and Up keys."""
+    combo = tab_to(combo_name)
+    assert isinstance(combo, QComboBox)
+    target = combo.findData(data)
+    assert target >= 0, (combo_name, data)
+    while combo.currentIndex() != target:
+        press(Qt.Key.Key_Down if combo.currentIndex() < target else Qt.Key.Key_Up)
+
+
+def answer_with_keys(window: MainWindow, limit: int = 600) -> None:
+    """Tab through the page; Space on the first choice of every item not yet answered."""
+    for _ in range(limit):
+        if window.wizard.next.isEnabled():
+            return
+        widget = focused()
+        if isinstance(widget, QRadioButton):
+            group = widget.group()
+            if group is not None and group.checkedButton() is None:
+                press(Qt.Key.Key_Space)
+                continue
+        press(Qt.Key.Key_Tab)
+    raise AssertionError(f"the page {window.wizard.page.step.key} never became complete")

@@ -6,9 +6,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QCheckBox,
     QComboBox,
     QGroupBox,
@@ -484,3 +485,92 @@ def test_signing_with_a_key_file_opens_the_key_off_the_gui_thread(
     assert len(session.history.declarations()) == 1
     assert (private_home / "signing-key.enc").exists()  # the key went into the file
     assert not sign.findChild(QPushButton, "signButton").isEnabled()  # one declaration only
+
+
+def test_the_whole_wizard_works_from_the_keyboard_alone(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from tests.gui_driver import answer_with_keys, pick_with_arrows, press, tab_to, type_keys
+
+    def next_page() -> None:
+        qtbot.waitUntil(window.wizard.next.isEnabled, timeout=10_000)
+        tab_to("nextButton")
+        press(Qt.Key.Key_Space)
+
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    tab_to("newAssessment")
+    press(Qt.Key.Key_Space)
+    tab_to("programme-onboarding")
+    press(Qt.Key.Key_Space)
+    next_page()
+
+    for field, text in (
+        ("field-full_name", "Nguyen Van An"),
+        ("field-staff_id", "BNG-30001"),
+        ("field-unit", "Vu Le tan"),
+        ("field-position", "Chuyen vien"),
+    ):
+        tab_to(field)
+        type_keys(text)
+    pick_with_arrows("field-category", "official")
+    next_page()
+
+    def fill_dialog() -> None:  # the dialog runs its own event loop: fill it from inside
+        dialog = QApplication.activeModalWidget()
+        focus = QApplication.focusWidget()
+        if dialog is None or focus is None or not dialog.isAncestorOf(focus):
+            QTimer.singleShot(10, fill_dialog)  # not shown and focused yet: look again soon
+            return
+        try:
+            fill_dialog_fields()
+        finally:  # a failure above must not leave the test waiting on an open dialog
+            if dialog is not None and dialog.isVisible():
+                dialog.reject()
+
+    def fill_dialog_fields() -> None:
+        pick_with_arrows("account-platform", "facebook")
+        pick_with_arrows("account-kind", "personal")
+        for field, text in (
+            ("account-handle", "an.nguyenvan"),
+            ("account-display_name", "Nguyen Van An"),
+            ("account-registration_email", "an.nguyenvan@gmail.com"),
+            ("account-recovery_email", "an.family@gmail.com"),
+            ("account-phone", "0912 345 678"),
+        ):
+            tab_to(field)
+            type_keys(text)
+        press(Qt.Key.Key_Return)  # OK is the default button
+
+    QTimer.singleShot(0, fill_dialog)
+    tab_to("addAccount")
+    press(Qt.Key.Key_Space)
+    assert window.session.flow is not None and len(window.session.flow.draft.accounts) == 1
+    # Xvfb has no window manager to hand the activation back when the dialog closes.
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    next_page()
+
+    tab_to("password")
+    type_keys("ba con meo tam nang tren mai nha 2026")
+    qtbot.waitUntil(lambda: window.wizard.page.meter_text.text() != "", timeout=10_000)
+    answer_with_keys(window)
+    next_page()
+    answer_with_keys(window)  # pledges
+    next_page()
+    answer_with_keys(window)  # programme items
+    next_page()
+    assert window.wizard.page.step.kind == StepKind.REVIEW
+    next_page()
+
+    tab_to("outputFolder")
+    type_keys(str(tmp_path / "keyboard"))
+    sign = window.wizard.page
+    if not sign.findChild(QLineEdit, "passphrase").isHidden():
+        tab_to("passphrase")
+        type_keys("a long passphrase for the key file")
+    with qtbot.waitSignal(sign.signed, timeout=30_000):
+        tab_to("signButton")
+        press(Qt.Key.Key_Space)
+    (made,) = list((tmp_path / "keyboard").iterdir())
+    assert bundle.verify_path(made).summary["person"]["full_name"] == "Nguyen Van An"
