@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 
-from desktop.core.due import add_months, due_date
+from desktop.core.due import NextDue, add_months, due_date, next_due, recorded_due
 from desktop.core.model import Person
 from desktop.core.policy import Policy
 
@@ -45,3 +45,39 @@ def test_onboarding_is_due_at_once_then_done(policy: Policy, person: Person) -> 
 )
 def test_add_months_clamps_to_month_end(start: date, months: int, expected: date) -> None:
     assert add_months(start, months) == expected
+
+
+def test_open_findings_of_a_new_official_are_checked_again_a_month_later(
+    policy: Policy, person: Person
+) -> None:
+    due = next_due(policy, "onboarding", person, open_findings=True, declared=TODAY)
+    assert due == NextDue("onboarding", date(2026, 12, 22), follow_up=True)
+    # With nothing open, the next one is the annual self-declaration a year on.
+    due = next_due(policy, "onboarding", person, open_findings=False, declared=TODAY)
+    assert due == NextDue("annual", date(2027, 11, 22), follow_up=False)
+
+
+def test_annual_declarations_fall_due_a_year_later_even_with_open_findings(
+    policy: Policy, person: Person
+) -> None:
+    due = next_due(policy, "annual", person, open_findings=True, declared=date(2026, 2, 28))
+    assert due == NextDue("annual", date(2027, 2, 28), follow_up=False)
+
+
+def test_pre_deployment_fixes_are_due_before_departure_at_the_latest(
+    policy: Policy, person: Person
+) -> None:
+    soon = replace(person, departure_date=date(2026, 11, 30))
+    due = next_due(policy, "predeployment", soon, open_findings=True, declared=TODAY)
+    assert due == NextDue("predeployment", date(2026, 11, 30), follow_up=True)
+    later = replace(person, departure_date=date(2027, 6, 1))
+    due = next_due(policy, "predeployment", later, open_findings=True, declared=TODAY)
+    assert due == NextDue("predeployment", date(2026, 12, 6), follow_up=True)
+
+
+def test_a_recorded_due_date_is_read_back_or_ignored_when_damaged() -> None:
+    doc = {"next_due": {"programme": "annual", "date": "2027-11-22", "follow_up": False}}
+    assert recorded_due(doc) == NextDue("annual", date(2027, 11, 22), follow_up=False)
+    assert recorded_due({"next_due": {"programme": "annual", "date": "2027-13-01"}}) is None
+    assert recorded_due({"next_due": None}) is None
+    assert recorded_due({}) is None

@@ -26,6 +26,19 @@ class Signed:
         return bundles.bundle_name(self.summary)
 
 
+def last_declared(history: History) -> dict[str, Any] | None:
+    """The latest declaration of this computer's history, decoded; None when there is none
+    (or it cannot be read: the history's own checks report that)."""
+    declarations = history.declarations()
+    if not declarations:
+        return None
+    latest = max(declarations, key=lambda d: (d.issued_at, d.seq))  # any key, newest
+    try:
+        return summary_json.decode(latest.summary)
+    except summary_json.SummaryError:
+        return None
+
+
 def check_key_record(keys: KeyStore, history: History) -> None:
     """Refuse to make a new key silently when the history shows one existed."""
     if keys.record() is None and history.declarations():
@@ -56,7 +69,12 @@ def declare(
     public = PublicKey.of(key)
     seq, prev = history.next_link(public.fingerprint)
     doc = summary_json.build(
-        result, fingerprint=public.fingerprint, seq=seq, prev=prev, issued_at=issued_at
+        result,
+        fingerprint=public.fingerprint,
+        seq=seq,
+        prev=prev,
+        issued_at=issued_at,
+        previous=last_declared(history),
     )
     data = summary_json.encode(doc)
     signed = bundles.make(data, key, result.submission.person.staff_id)

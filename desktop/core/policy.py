@@ -146,6 +146,7 @@ class DueRule:
     kind: DueKind
     months: int = 0
     days_before: int = 0
+    follow_up_days: int = 0  # open findings are checked again this many days later
 
 
 @dataclass(frozen=True, slots=True)

@@ -186,6 +186,7 @@ def _programme(t: Fields) -> Programme:
         months=due.integer("months", low=1, high=120, optional=kind != DueKind.MONTHS_AFTER_LAST)
         or 0,
         days_before=due.integer("days_before", low=0, high=365, optional=True) or 0,
+        follow_up_days=due.integer("follow_up_days", low=1, high=365, optional=True) or 0,
     )
     due.done()
     programme = Programme(

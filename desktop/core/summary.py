@@ -14,8 +14,10 @@ from typing import Any
 
 from desktop import __version__
 from desktop.core.assessment import Assessment
+from desktop.core.changes import changes_doc, compare
+from desktop.core.due import next_due
 from desktop.core.errors import SelfCheckError
-from desktop.core.findings import Finding
+from desktop.core.findings import Finding, VerdictKind
 
 FORMAT = "selfcheck-summary"
 VERSION = 1
@@ -34,8 +36,13 @@ def build(
     seq: int,
     prev: str | None,
     issued_at: datetime | None = None,
+    previous: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The summary of `result` as a JSON-ready dict; no password, no secret, no float."""
+    """The summary of `result` as a JSON-ready dict; no password, no secret, no float.
+
+    `previous` is the last declaration in the history (decoded): the summary records what
+    changed since, item by item. It also records when the next declaration falls due.
+    """
     submission, person = result.submission, result.submission.person
     issued = (issued_at or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     person_doc: dict[str, Any] = {
@@ -51,7 +58,14 @@ def build(
         person_doc["mission"] = person.mission
     if person.departure_date is not None:
         person_doc["departure_date"] = person.departure_date.isoformat()
-    return {
+    due = next_due(
+        result.policy,
+        submission.programme,
+        person,
+        open_findings=result.verdict.kind == VerdictKind.ACTION_REQUIRED,
+        declared=issued.astimezone().date(),  # the official's calendar day, not UTC's
+    )
+    doc = {
         "format": FORMAT,
         "version": VERSION,
         "app_version": __version__,
@@ -62,16 +76,28 @@ def build(
             for f in result.policy.files
         ],
         "person": person_doc,
-        "accounts": [
-            {"id": a.id, "platform": a.platform, "kind": a.kind.value, "handle": a.handle}
-            for a in submission.accounts
-        ],
-        "findings": [finding_doc(f) for f in result.findings],
+        **findings_view(result),
         "verdict": result.verdict.kind.value,
         "issued_at": issued.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "seq": seq,
         "prev": prev,
         "signer": {"fingerprint": fingerprint},
+        "next_due": due.doc() if due is not None else None,
+        "changes": None,
+    }
+    if previous is not None:
+        doc["changes"] = changes_doc(previous, compare(previous, doc))
+    return doc
+
+
+def findings_view(result: Assessment) -> dict[str, Any]:
+    """The accounts and findings as a summary records them (what changes are compared on)."""
+    return {
+        "accounts": [
+            {"id": a.id, "platform": a.platform, "kind": a.kind.value, "handle": a.handle}
+            for a in result.submission.accounts
+        ],
+        "findings": [finding_doc(f) for f in result.findings],
     }
 
 

@@ -1,0 +1,98 @@
+"""What changed between two declarations: per item, per account, worst first."""
+
+import copy
+from pathlib import Path
+from typing import Any
+
+from desktop.core.changes import Change, ChangeKind, compare, recorded
+from tests.signing_helpers import MemoryKeyring, declare_example
+
+
+def _summary() -> dict[str, Any]:
+    return {
+        "accounts": [
+            {"id": "a1", "platform": "facebook", "kind": "personal", "handle": "An.Nguyen"},
+            {"id": "a2", "platform": "zalo", "kind": "personal", "handle": "0912345678"},
+        ],
+        "findings": [
+            {"item": "acct-two-factor", "account": "a1", "status": "fail"},
+            {"item": "acct-recovery", "account": "a1", "status": "pass"},
+            {"item": "acct-two-factor", "account": "a2", "status": "pass"},
+            {"item": "pledge-language", "account": None, "status": "pass"},
+            {"item": "prog-training", "account": None, "status": "not-verified"},
+        ],
+    }
+
+
+def test_each_changed_item_is_listed_with_its_account_and_statuses() -> None:
+    before = _summary()
+    after = copy.deepcopy(before)
+    # Fresh ids and another case of the handle: still the same account.
+    after["accounts"][0] = {
+        "id": "b7",
+        "platform": "facebook",
+        "kind": "personal",
+        "handle": "an.nguyen",
+    }
+    for finding in after["findings"]:
+        if finding["account"] == "a1":
+            finding["account"] = "b7"
+    after["findings"][0]["status"] = "pass"  # 2FA turned on
+    after["findings"][1]["status"] = "partial"  # recovery no longer confirmed
+    after["findings"][4]["status"] = "fail"  # training: not verified -> fail
+    changes = compare(before, after)
+    assert changes == [
+        Change(ChangeKind.NEWLY_FAILING, "acct-recovery", "facebook:an.nguyen", "pass", "partial"),
+        Change(ChangeKind.FIXED, "acct-two-factor", "facebook:an.nguyen", "fail", "pass"),
+        Change(ChangeKind.CHANGED, "prog-training", None, "not-verified", "fail"),
+    ]
+
+
+def test_accounts_that_came_or_went_are_told_once_not_item_by_item() -> None:
+    before = _summary()
+    after = copy.deepcopy(before)
+    after["accounts"][1] = {"id": "a3", "platform": "tiktok", "kind": "personal", "handle": "an"}
+    after["findings"][2] = {"item": "acct-two-factor", "account": "a3", "status": "fail"}
+    assert compare(before, after) == [
+        Change(ChangeKind.REMOVED_ACCOUNT, None, "zalo:0912345678", None, None),
+        Change(ChangeKind.NEW_ACCOUNT, None, "tiktok:an", None, None),
+    ]
+
+
+def test_nothing_changed_gives_no_changes() -> None:
+    assert compare(_summary(), _summary()) == []
+
+
+def test_recorded_changes_are_read_back_and_unknown_entries_skipped() -> None:
+    doc = {
+        "changes": {
+            "since": {"seq": 1, "issued_at": "2025-11-20T08:00:00Z"},
+            "items": [
+                {
+                    "kind": "fixed",
+                    "item": "acct-two-factor",
+                    "account": "facebook:an",
+                    "before": "fail",
+                    "after": "pass",
+                },
+                {"kind": "exploded", "item": "x", "account": None, "before": None, "after": None},
+                "not a table",
+            ],
+        }
+    }
+    assert recorded(doc) == [
+        Change(ChangeKind.FIXED, "acct-two-factor", "facebook:an", "fail", "pass")
+    ]
+    assert recorded({"changes": None}) is None
+
+
+def test_a_declaration_records_what_changed_since_the_last_one(tmp_path: Path) -> None:
+    keychain = MemoryKeyring()
+    first = declare_example(tmp_path, "onboarding", keychain)
+    assert first.summary["changes"] is None  # nothing to compare with
+    assert first.summary["next_due"]["date"] > first.summary["issued_at"][:10]
+    second = declare_example(tmp_path, "annual", keychain)
+    changes = second.summary["changes"]
+    assert changes["since"] == {"seq": 1, "issued_at": first.summary["issued_at"]}
+    assert changes["items"] == [c.doc() for c in compare(first.summary, second.summary)]
+    assert changes["items"], "the two example declarations differ"
