@@ -42,6 +42,9 @@ def _parser() -> argparse.ArgumentParser:
     _answers_arguments(signing)
     signing.add_argument("--out", type=Path, required=True, help="folder to write the bundle in")
     signing.add_argument("--zip", action="store_true", help="write the bundle as one .zip")
+    signing.add_argument(
+        "--no-pdf", action="store_true", help="leave summary.pdf out (it needs Qt's fonts)"
+    )
     signing.add_argument("--passphrase-file", type=Path, help="key file passphrase (no keychain)")
 
     verify = commands.add_parser("verify", help="verify bundles (folders or zips)")

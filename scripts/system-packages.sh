@@ -20,7 +20,7 @@ runtime=(
   libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1
 )
 testing=(
-  xvfb xauth dbus gnome-keyring openssh-client poppler-utils
+  xvfb xauth dbus gnome-keyring openssh-client poppler-utils zbar-tools
 )
 
 case "$profile" in

@@ -88,6 +88,7 @@ def test_each_example_yields_a_bundle_ssh_keygen_accepts(
     principal = (folder / "allowed_signers").read_text().split()[0]
     check = ssh_keygen_verify_bundle(folder, principal)
     assert check.returncode == 0, check.stderr
+    assert (folder / "summary.pdf").read_bytes().startswith(b"%PDF-")
 
 
 def test_assess_appends_to_the_history_and_verify_reports(

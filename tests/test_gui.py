@@ -211,6 +211,7 @@ def test_each_programme_from_start_screen_to_a_signed_bundle(
 ) -> None:
     _walk_to_sign(qtbot, window, programme, tmp_path)
     (made,) = list((tmp_path / "bundles").iterdir())
+    assert (made / "summary.pdf").read_bytes().startswith(b"%PDF-")
     verified = bundle.verify_path(made)
     summary = verified.summary
     assert summary["programme"] == programme

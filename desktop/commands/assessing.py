@@ -131,6 +131,10 @@ def assess_and_sign(args: argparse.Namespace) -> int:
         staged: list[bundles.Staged] = []
 
         def stage(bundle: bundles.Bundle, name: str) -> None:
+            if not args.no_pdf:
+                from desktop.report.pdf import with_pdf
+
+                bundle = with_pdf(bundle, result.policy, args.lang)
             staged.append(bundles.stage(bundle, args.out, name, as_zip=args.zip))
 
         try:

@@ -29,6 +29,7 @@ from desktop.core.sshsig import PublicKey
 SUMMARY = "summary.json"
 SIGNATURE = "summary.json.sig"
 SIGNERS = "allowed_signers"
+PDF = "summary.pdf"  # made from summary.json; not signed, so never read to verify
 LIMITS = {SUMMARY: summary_json.MAX_BYTES, SIGNATURE: sshsig.MAX_ARMOR, SIGNERS: 64 * 1024}
 MAX_ZIP_ENTRIES = 64
 
@@ -56,6 +57,7 @@ class Bundle:
     summary: bytes
     signature: bytes
     signers: bytes | None
+    pdf: bytes | None = None  # the printable summary, when one was made
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,8 @@ def _files(bundle: Bundle) -> dict[str, bytes]:
     files = {SUMMARY: bundle.summary, SIGNATURE: bundle.signature}
     if bundle.signers is not None:
         files[SIGNERS] = bundle.signers
+    if bundle.pdf is not None:
+        files[PDF] = bundle.pdf
     return files
 
 

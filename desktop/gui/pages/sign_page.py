@@ -24,6 +24,7 @@ from desktop.core.keys import KeyStore, Storage
 from desktop.gui.messages import describe
 from desktop.gui.pages.base import WizardPage
 from desktop.gui.session import Session
+from desktop.report.pdf import with_pdf
 
 
 class KeyOpener(QObject):
@@ -168,6 +169,7 @@ class SignPage(WizardPage):
         staged: list[bundles.Staged] = []
 
         def stage(bundle: bundles.Bundle, name: str) -> None:
+            bundle = with_pdf(bundle, self.session.policy)  # in the summary's language
             staged.append(bundles.stage(bundle, folder, name, as_zip=self.as_zip.isChecked()))
 
         try:

@@ -1,0 +1,1 @@
+"""The printable summary: a PDF made from a signed summary.json alone."""

@@ -1,0 +1,263 @@
+"""The summary as a document: HTML for Qt's QTextDocument, made from summary.json alone.
+
+Only the signed summary and the checklists (for titles, fix-it steps and provision text)
+go in, so a reviewer's copy of a bundle gives the same document as the official's. Every
+value from the summary is escaped: a summary is verified before it is shown, but what an
+official typed is still only text.
+"""
+
+from collections.abc import Mapping, Sequence
+from html import escape
+from typing import Any
+
+from desktop.core.changes import Change, ChangeKind, recorded
+from desktop.core.due import recorded_due
+from desktop.core.i18n import Language
+from desktop.core.policy import ItemKind, Policy
+from desktop.report.words import word
+
+QR_RESOURCE = "selfcheck-qr.png"
+QR_PIXELS = 280  # about 45 mm on the page: a phone or a 150 dpi scan reads it
+_OPEN = ("fail", "partial", "not-verified")
+_SEVERITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
+_STATUS_RANK = {"fail": 0, "partial": 1, "not-verified": 2}
+_STATUS_COLOUR = {"pass": "#1b5e20", "fail": "#b00020", "partial": "#8a5a00"}
+
+STYLE = """
+body { font-size: 10pt; }
+h1 { font-size: 17pt; margin-bottom: 4pt; }
+h2 { font-size: 13pt; margin-top: 14pt; margin-bottom: 4pt; }
+h3 { font-size: 11pt; margin-top: 10pt; margin-bottom: 2pt; }
+td, th { padding: 3px; vertical-align: top; }
+th { background-color: #e8e8e8; text-align: left; }
+.label { color: #444444; }
+.mono { font-family: 'DejaVu Sans Mono', monospace; font-size: 8.5pt; }
+.small { font-size: 8.5pt; color: #444444; }
+"""
+
+
+def verify_command(staff_id: str) -> str:
+    """The ssh-keygen line that checks a bundle (staff ids never need shell quoting)."""
+    return (
+        f"ssh-keygen -Y verify -f allowed_signers -I {staff_id} "
+        "-n selfcheck-summary-v1 -s summary.json.sig < summary.json"
+    )
+
+
+def summary_html(
+    summary: Mapping[str, Any], sha256: str, policy: Policy, language: Language
+) -> str:
+    """The whole report; the QR code is the image resource QR_RESOURCE."""
+    report = _Report(summary, sha256, policy, language)
+    return report.html()
+
+
+class _Report:
+    def __init__(
+        self, summary: Mapping[str, Any], sha256: str, policy: Policy, language: Language
+    ) -> None:
+        self.s = summary
+        self.sha256 = sha256
+        self.policy = policy
+        self.lang = language
+        accounts = summary.get("accounts") or []
+        self.accounts = [a for a in accounts if isinstance(a, dict)]
+        self.findings = [f for f in summary.get("findings") or [] if isinstance(f, dict)]
+
+    # -- small pieces ----------------------------------------------------------------------
+
+    def w(self, key: str, **params: object) -> str:
+        return escape(word(key, self.lang, **params))
+
+    def item_title(self, item_id: object) -> str:
+        item = self.policy.items.get(str(item_id))
+        return escape(item.title.get(self.lang) if item else str(item_id))
+
+    def account_name(self, account: Mapping[str, Any]) -> str:
+        platform = self.policy.platforms.get(str(account.get("platform")))
+        name = platform.name if platform else str(account.get("platform"))
+        return escape(f"{name} · {account.get('handle', '')}")
+
+    def status(self, status: object) -> str:
+        colour = _STATUS_COLOUR.get(str(status), "#444444")
+        return f'<span style="color:{colour}"><b>{self.w(str(status))}</b></span>'
+
+    def provisions(self, finding: Mapping[str, Any]) -> str:
+        ids = finding.get("provisions") or []
+        return escape(", ".join(str(p) for p in ids if isinstance(p, str)))
+
+    # -- sections --------------------------------------------------------------------------
+
+    def html(self) -> str:
+        parts = [
+            f"<html><head><style>{STYLE}</style></head><body>",
+            self.cover(),
+            self.changes(),
+            self.accounts_section(),
+            self.plan(),
+            self.once_items(ItemKind.PLEDGE, "pledges"),
+            self.once_items(ItemKind.PROGRAMME, "programme_items"),
+            self.verification(),
+            "</body></html>",
+        ]
+        return "".join(parts)
+
+    def cover(self) -> str:
+        person = self.s.get("person") or {}
+        programme = self.policy.programmes.get(str(self.s.get("programme")))
+        programme_name = programme.title.get(self.lang) if programme else self.s.get("programme")
+        rows = [
+            ("full_name", person.get("full_name")),
+            ("staff_id", person.get("staff_id")),
+            ("unit", person.get("unit")),
+            ("position", person.get("position")),
+            ("category", word(str(person.get("category")), self.lang)),
+            ("destination", person.get("destination")),
+            ("mission", person.get("mission")),
+            ("departure_date", person.get("departure_date")),
+            ("programme", programme_name),
+            ("issued", str(self.s.get("issued_at", "")).replace("T", " ").replace("Z", " UTC")),
+            ("declaration", self.s.get("seq")),
+        ]
+        due = recorded_due(dict(self.s))
+        if due is not None:
+            target = self.policy.programmes.get(due.programme)
+            text = f"{due.date.isoformat()} · " + (
+                target.title.get(self.lang) if target else due.programme
+            )
+            if due.follow_up:
+                text += f" ({word('follow_up', self.lang)})"
+            rows.append(("next_due", text))
+        table = "".join(
+            f'<tr><td class="label">{self.w(key)}</td><td><b>{escape(str(value))}</b></td></tr>'
+            for key, value in rows
+            if value not in (None, "")
+        )
+        verdict = str(self.s.get("verdict"))
+        open_count = sum(1 for f in self.findings if f.get("status") in _OPEN)
+        colour = "#1b5e20" if verdict == "compliant" else "#b00020"
+        verdict_line = f"{self.w('verdict')}: {self.w(verdict)}"
+        if verdict != "compliant":
+            verdict_line += f" ({self.w('open_items', n=open_count)})"
+        fingerprint = escape(str((self.s.get("signer") or {}).get("fingerprint", "")))
+        return (
+            f"<h1>{self.w('title')}</h1>"
+            f'<table cellspacing="0">{table}</table>'
+            f'<p style="font-size:15pt; color:{colour}"><b>{verdict_line}</b></p>'
+            f'<table cellspacing="0"><tr><td><img src="{QR_RESOURCE}" width="{QR_PIXELS}"'
+            f' height="{QR_PIXELS}"></td><td><p class="small">{self.w("qr")}</p></td></tr></table>'
+            # Full width, so that neither is ever broken across lines.
+            f'<p class="label">{self.w("fingerprint")}</p>'
+            f'<p class="mono"><b>{fingerprint}</b></p>'
+            f'<p class="label">{self.w("sha256")}</p>'
+            f'<p class="mono">{escape(self.sha256)}</p>'
+        )
+
+    def changes(self) -> str:
+        changes = recorded(dict(self.s))
+        if changes is None:
+            return f"<h2>{self.w('changes', seq='—', date='—')}</h2><p>{self.w('first')}</p>"
+        since = (self.s.get("changes") or {}).get("since") or {}
+        heading = self.w(
+            "changes", seq=since.get("seq", "?"), date=str(since.get("issued_at", ""))[:10]
+        )
+        if not changes:
+            return f"<h2>{heading}</h2><p>{self.w('no_changes')}</p>"
+        rows = "".join(self.change_row(c) for c in changes)
+        return (
+            f"<h2>{heading}</h2>"
+            f'<table width="100%" cellspacing="0" border="0.5">'
+            f"<tr><th>{self.w('changed')}</th><th>{self.w('item')}</th>"
+            f"<th>{self.w('status')}</th></tr>{rows}</table>"
+        )
+
+    def change_row(self, change: Change) -> str:
+        where = escape(change.account or "")
+        if change.kind in (ChangeKind.NEW_ACCOUNT, ChangeKind.REMOVED_ACCOUNT):
+            what, moved = where, ""
+        else:
+            what = self.item_title(change.item) + (f" ({where})" if where else "")
+            before = self.w(change.before) if change.before else "—"
+            after = self.w(change.after) if change.after else "—"
+            moved = f"{before} → {after}"
+        return f"<tr><td>{self.w(change.kind.value)}</td><td>{what}</td><td>{moved}</td></tr>"
+
+    def findings_table(self, findings: Sequence[Mapping[str, Any]]) -> str:
+        head = (
+            f'<tr><th width="36%">{self.w("item")}</th><th width="15%">{self.w("status")}</th>'
+            f'<th width="15%">{self.w("evidence")}</th><th width="13%">{self.w("severity")}</th>'
+            f'<th width="21%">{self.w("provisions")}</th></tr>'
+        )
+        rows = "".join(
+            f"<tr><td>{self.item_title(f.get('item'))}</td><td>{self.status(f.get('status'))}</td>"
+            f"<td>{self.w(str(f.get('evidence')))}</td><td>{self.w(str(f.get('severity')))}</td>"
+            f'<td class="small">{self.provisions(f)}</td></tr>'
+            for f in findings
+        )
+        return f'<table width="100%" cellspacing="0" border="0.5">{head}{rows}</table>'
+
+    def accounts_section(self) -> str:
+        out = [f"<h2>{self.w('accounts')}</h2>"]
+        if not self.accounts:
+            out.append(f"<p>{self.w('no_accounts')}</p>")
+        for account in self.accounts:
+            own = [f for f in self.findings if f.get("account") == account.get("id")]
+            kind = self.w(str(account.get("kind")))
+            out.append(f"<h3>{self.account_name(account)} ({kind})</h3>")
+            out.append(self.findings_table(own))
+        return "".join(out)
+
+    def plan(self) -> str:
+        to_fix = sorted(
+            (f for f in self.findings if f.get("status") in _OPEN),
+            key=lambda f: (
+                _SEVERITY_RANK.get(str(f.get("severity")), 9),
+                _STATUS_RANK.get(str(f.get("status")), 9),
+            ),
+        )
+        if not to_fix:
+            return f"<h2>{self.w('plan')}</h2><p>{self.w('nothing_to_fix')}</p>"
+        by_id = {str(a.get("id")): a for a in self.accounts}
+        entries = []
+        for finding in to_fix:
+            item = self.policy.items.get(str(finding.get("item")))
+            account = by_id.get(str(finding.get("account")))
+            steps: tuple[str, ...] = ()
+            if item is not None:
+                steps = item.fix.get(self.lang)
+                platform = (
+                    self.policy.platforms.get(str(account.get("platform"))) if account else None
+                )
+                if platform is not None:
+                    steps += platform.guide(item.guide).get(self.lang)
+            where = f" — {self.account_name(account)}" if account else ""
+            listed = "".join(f"<li>{escape(step)}</li>" for step in steps)
+            entries.append(
+                f"<li><b>{self.item_title(finding.get('item'))}</b>{where} · "
+                f"{self.status(finding.get('status'))} "
+                f'<span class="small">[{self.provisions(finding)}]</span>'
+                + (f"<ul>{listed}</ul>" if listed else "")
+                + "</li>"
+            )
+        return f"<h2>{self.w('plan')}</h2><ol>{''.join(entries)}</ol>"
+
+    def once_items(self, kind: ItemKind, heading: str) -> str:
+        chosen = [
+            f
+            for f in self.findings
+            if f.get("account") is None
+            and (item := self.policy.items.get(str(f.get("item")))) is not None
+            and item.kind == kind
+        ]
+        if not chosen:
+            return ""
+        return f"<h2>{self.w(heading)}</h2>{self.findings_table(chosen)}"
+
+    def verification(self) -> str:
+        staff_id = str((self.s.get("person") or {}).get("staff_id", ""))
+        version = str(self.s.get("app_version", ""))
+        return (
+            f"<h2>{self.w('verify')}</h2><p>{self.w('verify_text')}</p>"
+            f'<p class="mono">{escape(verify_command(staff_id))}</p>'
+            f'<p class="small">{self.w("footer", version=version)}</p>'
+        )

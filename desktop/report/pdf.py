@@ -1,0 +1,113 @@
+"""summary.pdf: the report laid out by Qt's QTextDocument and written by QPdfWriter.
+
+QPdfWriter embeds (subsets of) the fonts it draws with, so the Vietnamese text reads the
+same on any PDF reader. The text is laid out with DejaVu Sans where it is installed (it
+covers Vietnamese); elsewhere Qt falls back to a system font that does.
+"""
+
+import dataclasses
+import io
+import os
+import sys
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+import segno
+
+from desktop.core import summary as summary_json
+from desktop.core.i18n import Language
+from desktop.core.policy import Policy
+from desktop.report.content import QR_RESOURCE, summary_html
+
+if TYPE_CHECKING:
+    from desktop.core.bundle import Bundle
+
+PDF_NAME = "summary.pdf"
+QR_SCALE = 8  # pixels per module: large enough for a 150 dpi scan of the printout
+
+
+def qr_payload(sha256: str, fingerprint: str) -> str:
+    """What the QR code says: enough to match a printout to its signed summary."""
+    return f"selfcheck-summary-v1;sha256={sha256};key={fingerprint}"
+
+
+def ensure_qt() -> None:
+    """A Qt GUI application for fonts and painting; offscreen when the CLI needs one."""
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        # The command line has no window: the offscreen platform draws without a display.
+        platform = os.environ.get("QT_QPA_PLATFORM") or "offscreen"
+        app = QGuiApplication([sys.argv[0] if sys.argv else "selfcheck", "-platform", platform])
+        _keep.append(app)
+
+
+_keep: list[Any] = []  # the CLI's application object lives as long as the process
+
+
+def render_pdf(summary_bytes: bytes, policy: Policy, language: Language | None = None) -> bytes:
+    """The PDF of a (verified) summary.json, in `language` or the summary's own."""
+    ensure_qt()
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, QUrl
+    from PySide6.QtGui import (
+        QFont,
+        QImage,
+        QPageLayout,
+        QPageSize,
+        QPdfWriter,
+        QTextDocument,
+    )
+
+    summary: Mapping[str, Any] = summary_json.decode(summary_bytes)
+    chosen: Language = language or ("en" if summary.get("language") == "en" else "vi")
+    sha256 = summary_json.sha256(summary_bytes)
+    fingerprint = str((summary.get("signer") or {}).get("fingerprint", ""))
+
+    qr = segno.make(qr_payload(sha256, fingerprint), error="m")
+    png = io.BytesIO()
+    qr.save(png, kind="png", scale=QR_SCALE, border=4)
+    image = QImage.fromData(png.getvalue())  # the format is read from the data
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setTitle(_title(summary, chosen))
+    writer.setCreator("SelfCheck")
+    writer.setResolution(300)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QPageSize.PageSizeId.A4),
+            QPageLayout.Orientation.Portrait,
+            QMarginsF(18, 16, 18, 16),
+            QPageLayout.Unit.Millimeter,
+        )
+    )
+    document = QTextDocument()
+    # Fonts in points and pixel sizes are then taken at the PDF's resolution, not the screen's.
+    document.documentLayout().setPaintDevice(writer)
+    font = QFont("DejaVu Sans", 10)
+    # No ligatures: a reader searching or copying "file" must not get "ﬁle".
+    font.setFeature(QFont.Tag("liga"), 0)
+    document.setDefaultFont(font)
+    document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(QR_RESOURCE), image)
+    document.setHtml(summary_html(summary, sha256, policy, chosen))
+    # Lay the text out on the printable page at the writer's resolution.
+    rect = writer.pageLayout().paintRectPixels(writer.resolution())
+    document.setPageSize(QSizeF(rect.width(), rect.height()))
+    document.print_(writer)
+    del writer  # finishes the PDF into the buffer
+    buffer.close()
+    return bytes(data.data())
+
+
+def with_pdf(bundle: "Bundle", policy: Policy, language: Language | None = None) -> "Bundle":
+    """The bundle with its summary.pdf made from its own summary.json."""
+    return dataclasses.replace(bundle, pdf=render_pdf(bundle.summary, policy, language))
+
+
+def _title(summary: Mapping[str, Any], language: Language) -> str:
+    from desktop.report.words import word
+
+    name = str((summary.get("person") or {}).get("full_name", ""))
+    return f"{word('title', language)} — {name}"

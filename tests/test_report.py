@@ -1,0 +1,114 @@
+"""summary.pdf: read back with poppler's pdftotext, its QR code with zbarimg."""
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from desktop.core import summary as summary_json
+from desktop.core.policy import Policy
+from desktop.report.pdf import qr_payload, render_pdf
+from tests.signing_helpers import MemoryKeyring, declare_example
+
+needs_poppler = pytest.mark.skipif(
+    shutil.which("pdftotext") is None, reason="poppler-utils (make test installs it)"
+)
+
+
+def _text(pdf: bytes, tmp_path: Path, name: str = "summary.pdf") -> str:
+    path = tmp_path / name
+    path.write_bytes(pdf)
+    return subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True
+    ).stdout
+
+
+@pytest.fixture(scope="module")
+def declared(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    home = tmp_path_factory.mktemp("report-home")
+    keychain = MemoryKeyring()
+    declare_example(home, "onboarding", keychain)
+    return declare_example(home, "annual", keychain)
+
+
+@needs_poppler
+def test_the_pdf_names_the_person_the_verdict_and_the_key_exactly(
+    declared, policy: Policy, tmp_path: Path
+) -> None:
+    text = _text(render_pdf(declared.bundle.summary, policy, "vi"), tmp_path)
+    assert "Nguyễn Văn An" in text  # composed Vietnamese, as typed
+    assert "Kết luận: Cần khắc phục" in text
+    assert declared.summary["signer"]["fingerprint"] in text
+    assert summary_json.sha256(declared.bundle.summary) in text
+    assert "ssh-keygen -Y verify -f allowed_signers -I BNG-08231" in text
+    # Changes since the first declaration, item by item; the next due date.
+    assert "Thay đổi kể từ bản khai số 1" in text
+    assert "Đã khắc phục" in text
+    assert declared.summary["next_due"]["date"] in text
+    # Each finding's provision ids, and the fix-it plan with the platform's own steps.
+    assert "QN-II.2.a" in text and "Kế hoạch khắc phục" in text
+
+
+@needs_poppler
+def test_the_pdf_follows_the_language_asked_for(declared, policy: Policy, tmp_path: Path) -> None:
+    text = _text(render_pdf(declared.bundle.summary, policy, "en"), tmp_path)
+    assert "Verdict: Action required" in text
+    assert "Nguyễn Văn An" in text  # the name stays as it is
+    assert "Kết luận" not in text
+
+
+@needs_poppler
+def test_fonts_are_embedded_so_vietnamese_survives_any_reader(
+    declared, policy: Policy, tmp_path: Path
+) -> None:
+    path = tmp_path / "summary.pdf"
+    path.write_bytes(render_pdf(declared.bundle.summary, policy))
+    fonts = subprocess.run(
+        ["pdffonts", str(path)], capture_output=True, text=True, check=True
+    ).stdout.splitlines()[2:]
+    assert fonts, "the PDF draws no text"
+    for line in fonts:
+        assert line.split()[-5] == "yes", line  # the "emb" column
+
+
+@pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbar-tools (make test installs it)")
+@needs_poppler
+def test_the_qr_code_on_the_printout_carries_the_summary_hash_and_key(
+    declared, policy: Policy, tmp_path: Path
+) -> None:
+    path = tmp_path / "summary.pdf"
+    path.write_bytes(render_pdf(declared.bundle.summary, policy))
+    subprocess.run(
+        ["pdftoppm", "-r", "150", "-f", "1", "-l", "1", "-png", str(path), str(tmp_path / "p")],
+        check=True,
+    )
+    (page,) = tmp_path.glob("p-*1.png")
+    read = subprocess.run(
+        ["zbarimg", "--raw", "-q", str(page)], capture_output=True, text=True, check=False
+    )
+    assert read.returncode == 0, read.stderr
+    sha256 = summary_json.sha256(declared.bundle.summary)
+    assert read.stdout.strip() == qr_payload(sha256, declared.summary["signer"]["fingerprint"])
+
+
+@needs_poppler
+def test_a_reviewer_regenerates_the_same_text_from_the_summary_alone(
+    declared, policy: Policy, tmp_path: Path
+) -> None:
+    first = _text(render_pdf(declared.bundle.summary, policy), tmp_path, "a.pdf")
+    again = _text(render_pdf(bytes(declared.bundle.summary), policy), tmp_path, "b.pdf")
+    assert first == again
+
+
+@needs_poppler
+def test_what_an_official_typed_is_shown_as_text_never_as_markup(
+    declared, policy: Policy, tmp_path: Path
+) -> None:
+    doc = json.loads(declared.bundle.summary)
+    doc["person"]["full_name"] = '<img src="file:///etc/passwd"><b>Trần</b>'
+    doc["accounts"][0]["handle"] = "</table><h1>x</h1>"
+    text = _text(render_pdf(summary_json.encode(doc), policy), tmp_path)
+    assert '<img src="file:///etc/passwd"><b>Trần</b>' in text
+    assert "</table><h1>x</h1>" in text
