@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop import __version__
-from desktop.commands import EXIT_USAGE, signing
+from desktop.commands import EXIT_USAGE, reporting, signing
 from desktop.commands.assessing import assess_and_sign, check
 from desktop.commands.checklists import lint_checklists
 from desktop.core.errors import SelfCheckError
@@ -50,6 +50,18 @@ def _parser() -> argparse.ArgumentParser:
     verify = commands.add_parser("verify", help="verify bundles (folders or zips)")
     verify.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     verify.add_argument("--allowed-signers", type=Path, help="trusted signers (OpenSSH format)")
+
+    changes = commands.add_parser("diff", help="what changed from bundle A to bundle B")
+    changes.add_argument("a", type=Path, metavar="A", help="the earlier bundle")
+    changes.add_argument("b", type=Path, metavar="B", help="the later bundle")
+    changes.add_argument("--lang", choices=["vi", "en"], default="en", help="language")
+    changes.add_argument("--checklists", type=Path, help="checklist folder (for item titles)")
+
+    report = commands.add_parser("pdf", help="make summary.pdf again from a verified bundle")
+    report.add_argument("bundle", type=Path, help="bundle folder or zip")
+    report.add_argument("--out", type=Path, help="file to write (default: ./summary.pdf)")
+    report.add_argument("--lang", choices=["vi", "en"], help="language (default: the summary's)")
+    report.add_argument("--checklists", type=Path, help="checklist folder")
 
     history = commands.add_parser("history", help="list local declarations, check their chain")
     history.add_argument(
@@ -95,6 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "check": check,
             "assess": assess_and_sign,
             "verify": signing.verify,
+            "diff": reporting.diff,
+            "pdf": reporting.pdf,
             "history": signing.history,
             "keys": signing.keys,
         }.get(args.command)

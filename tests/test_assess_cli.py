@@ -2,8 +2,10 @@
 
 import json
 import os
+import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import jsonschema
@@ -246,3 +248,61 @@ def test_a_passphrase_file_that_is_not_text_is_one_line(
     result = assess({**env, "PASSPHRASE_FILE": str(bad)}, "annual", tmp_path / "out")
     assert result.returncode == 2
     assert result.stderr.strip().endswith("the passphrase file is not UTF-8 text")
+
+
+def test_diff_lists_each_changed_item_between_two_declarations(
+    env: dict[str, str], tmp_path: Path
+) -> None:
+    from desktop.core.changes import compare
+
+    out_a, out_b = tmp_path / "a", tmp_path / "b"
+    assert assess(env, "onboarding", out_a).returncode in (0, 1)
+    assert assess(env, "annual", out_b, "--zip").returncode in (0, 1)
+    a, b = _bundle(out_a), _bundle(out_b)
+    result = run(env, "diff", str(a), str(b))
+    assert result.returncode == 0, result.stderr
+    with zipfile.ZipFile(b) as archive:
+        (name,) = [n for n in archive.namelist() if n.endswith("/summary.json")]
+        later = json.loads(archive.read(name))
+    expected = compare(json.loads((a / "summary.json").read_bytes()), later)
+    lines = result.stdout.splitlines()
+    assert lines[-1].startswith(f"{len(expected)} change(s)")
+    listed = lines[1:-1]
+    assert [line for line in listed if not line.startswith("note:")] and len(listed) >= len(
+        expected
+    )
+    for change in expected:
+        wanted = change.item if change.item is not None else change.account
+        assert any(wanted in line for line in listed), wanted
+    # The later summary recorded the same changes when it was signed.
+    assert later["changes"]["items"] == [c.doc() for c in expected]
+
+
+def test_diff_refuses_a_tampered_bundle(env: dict[str, str], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert assess(env, "annual", out).returncode in (0, 1)
+    good = _bundle(out)
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    for f in good.iterdir():
+        (bad / f.name).write_bytes(f.read_bytes().replace(b'"fail"', b'"pass"'))
+    result = run(env, "diff", str(good), str(bad))
+    assert result.returncode == 1
+    assert "not a valid bundle" in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")
+def test_a_reviewer_makes_the_pdf_again_from_a_bundle(env: dict[str, str], tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    assert assess(env, "annual", out).returncode in (0, 1)
+    folder = _bundle(out)
+    again = tmp_path / "again.pdf"
+    result = run(env, "pdf", str(folder), "--out", str(again))
+    assert result.returncode == 0, result.stderr
+
+    def text(path: Path) -> str:
+        return subprocess.run(
+            ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
+        ).stdout
+
+    assert text(again) == text(folder / "summary.pdf")
