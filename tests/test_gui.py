@@ -575,3 +575,18 @@ def test_the_whole_wizard_works_from_the_keyboard_alone(
         press(Qt.Key.Key_Space)
     (made,) = list((tmp_path / "keyboard").iterdir())
     assert bundle.verify_path(made).summary["person"]["full_name"] == "Nguyen Van An"
+
+
+def test_review_lists_what_changed_since_the_last_declaration(
+    qtbot: QtBot, window: MainWindow, session: Session, private_home: Path
+) -> None:
+    from tests.signing_helpers import MemoryKeyring, declare_example
+
+    declare_example(private_home, "onboarding", MemoryKeyring())
+    _open_example(window, session, "annual")
+    window.wizard.show_step([s.key for s in window.wizard.steps].index("review"))
+    text = window.wizard.page.findChild(QLabel, "changesSinceLast").text()
+    assert "Thay đổi kể từ bản khai số 1" in text
+    assert "tài khoản mới" in text and "tài khoản đã bỏ" in text
+    # Item by item, with the statuses before and after.
+    assert "Tập huấn kỹ năng số và bảo mật: đạt một phần → đạt" in text

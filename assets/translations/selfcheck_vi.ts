@@ -435,69 +435,104 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="50"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="61"/>
+        <source>Changes since declaration %1 (%2)</source>
+        <translation>Thay đổi kể từ bản khai số %1 (%2)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pages/review_page.py" line="67"/>
+        <source>none</source>
+        <translation>không có</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pages/review_page.py" line="70"/>
+        <source>fixed</source>
+        <translation>đã khắc phục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pages/review_page.py" line="71"/>
+        <source>newly failing</source>
+        <translation>mới không đạt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pages/review_page.py" line="72"/>
+        <source>changed</source>
+        <translation>thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pages/review_page.py" line="73"/>
+        <source>new account</source>
+        <translation>tài khoản mới</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pages/review_page.py" line="74"/>
+        <source>removed account</source>
+        <translation>tài khoản đã bỏ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pages/review_page.py" line="92"/>
         <source>Review</source>
         <translation>Xem lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="51"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="93"/>
         <source>Status</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="51"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="93"/>
         <source>Item</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="51"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="93"/>
         <source>Why</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="56"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="98"/>
         <source>Some pages are not complete yet.</source>
         <translation>Một số trang chưa hoàn thành.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="61"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="103"/>
         <source>pass</source>
         <translation>đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="62"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="104"/>
         <source>fail</source>
         <translation>không đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="63"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="105"/>
         <source>partial</source>
         <translation>đạt một phần</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="64"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="106"/>
         <source>n/a</source>
         <translation>không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="65"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="107"/>
         <source>not verified</source>
         <translation>chưa kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="88"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="131"/>
         <source>Verdict: compliant</source>
         <translation>Kết luận: đạt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/pages/review_page.py" line="93"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="136"/>
         <source>Verdict: action required (%n item(s))</source>
         <translation>
             <numerusform>Kết luận: cần khắc phục (%n nội dung)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="106"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="149"/>
         <source>Fix-it plan</source>
         <translation>Kế hoạch khắc phục</translation>
     </message>
@@ -505,94 +540,94 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="108"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="109"/>
         <source>Save the bundle in</source>
         <translation>Lưu bộ hồ sơ vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="119"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="120"/>
         <source>Choose the folder to save the bundle in.</source>
         <translation>Hãy chọn thư mục để lưu bộ hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="123"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="124"/>
         <source>Some pages are not complete yet; nothing was signed.</source>
         <translation>Một số trang chưa hoàn thành; chưa ký gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="131"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="132"/>
         <source>The local history is not intact; nothing was signed:</source>
         <translation>Lịch sử trên máy không còn nguyên vẹn; chưa ký gì:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="139"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="162"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="140"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="163"/>
         <source>Not signed.</source>
         <translation>Chưa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="145"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="146"/>
         <source>Opening the signing key… The keychain may ask you to unlock it.</source>
         <translation>Đang mở khóa ký… Kho khóa của hệ thống có thể yêu cầu bạn mở khóa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="186"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="188"/>
         <source>Signed and saved: %1</source>
         <translation>Đã ký và lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="195"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="202"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="197"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="204"/>
         <source>the keychain (%1)</source>
         <translation>kho khóa của hệ điều hành (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="197"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="199"/>
         <source>an encrypted key file protected by a passphrase</source>
         <translation>một tệp khóa được mã hóa, bảo vệ bằng cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="199"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="201"/>
         <source>A signing key will be made and kept in %1.</source>
         <translation>Một khóa ký sẽ được tạo và lưu trong %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="204"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="206"/>
         <source>an encrypted key file</source>
         <translation>một tệp khóa được mã hóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="207"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="209"/>
         <source>Signing key %1, kept in %2.</source>
         <translation>Khóa ký %1, lưu trong %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="214"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="216"/>
         <source>passphrase of the key file (8+ characters)</source>
         <translation>cụm mật khẩu của tệp khóa (từ 8 ký tự)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="217"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="219"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="218"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="220"/>
         <source>Save the bundle in:</source>
         <translation>Lưu bộ hồ sơ vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="219"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="221"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Chọn thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="220"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="222"/>
         <source>As one .zip file (for e-mail or USB)</source>
         <translation>Thành một tệp .zip (để gửi thư điện tử hoặc chép USB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="221"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="223"/>
         <source>&amp;Sign and save</source>
         <translation>&amp;Ký và lưu</translation>
     </message>

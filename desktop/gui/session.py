@@ -3,7 +3,7 @@ language, and the passwords typed so far (as measurements only)."""
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from desktop.core.checks.password import PasswordSession
 from desktop.core.errors import AnswersError
@@ -65,6 +65,14 @@ class Session:
         if self.flow is not None and self.history is not None and not self.signed:
             draft = self.flow.draft
             self.history.save_draft(draft.id, draft.programme, draft.dump())
+
+    def last_declared(self) -> dict[str, Any] | None:
+        """The latest signed declaration (decoded), what the review compares with."""
+        if self.history is None:
+            return None
+        from desktop.core.declare import last_declared
+
+        return last_declared(self.history)
 
     def close(self) -> None:
         self.measurer.close()

@@ -5,9 +5,12 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem
 
+from desktop.core.assessment import Assessment
+from desktop.core.changes import ChangeKind, compare
 from desktop.core.flow import Step, StepKind
 from desktop.core.policy import ItemKind, Status
 from desktop.core.reasons import describe
+from desktop.core.summary import findings_view
 from desktop.gui.pages.base import WizardPage
 from desktop.gui.session import Session
 
@@ -27,7 +30,10 @@ class ReviewPage(WizardPage):
         self.findings.itemActivated.connect(self._activated)
         self.plan = QLabel(wordWrap=True)
         self.plan.setObjectName("fixPlan")
+        self.changes = QLabel(wordWrap=True)
+        self.changes.setObjectName("changesSinceLast")
         self.content.addWidget(self.verdict)
+        self.content.addWidget(self.changes)
         self.content.addWidget(self.findings, 1)
         self.content.addWidget(self.plan)
         self.retranslate()
@@ -45,6 +51,42 @@ class ReviewPage(WizardPage):
         key = row.data(0, Qt.ItemDataRole.UserRole)
         if key:
             self.go_to.emit(key)
+
+    def _show_changes(self, result: Assessment, statuses: dict[Status, str]) -> None:
+        previous = self.session.last_declared()
+        if previous is None:
+            self.changes.setText("")
+            return
+        since = (
+            self.tr("Changes since declaration %1 (%2)")
+            .replace("%1", str(previous.get("seq")))
+            .replace("%2", str(previous.get("issued_at", ""))[:10])
+        )
+        changes = compare(previous, findings_view(result))
+        if not changes:
+            self.changes.setText(f"<b>{escape(since)}</b>: " + escape(self.tr("none")))
+            return
+        kinds = {
+            ChangeKind.FIXED: self.tr("fixed"),
+            ChangeKind.NEWLY_FAILING: self.tr("newly failing"),
+            ChangeKind.CHANGED: self.tr("changed"),
+            ChangeKind.NEW_ACCOUNT: self.tr("new account"),
+            ChangeKind.REMOVED_ACCOUNT: self.tr("removed account"),
+        }
+        words = {status.value: text for status, text in statuses.items()}
+        lines = []
+        for change in changes[:40]:
+            if change.item is None:
+                what = change.account or ""
+            else:
+                item = self.session.policy.items.get(change.item)
+                what = item.title.get(self.language) if item else change.item
+                if change.account:
+                    what += f" ({change.account.split(':', 1)[-1]})"
+                before = words.get(change.before or "", "—")
+                what += f": {before} → {words.get(change.after or '', '—')}"
+            lines.append(f"<li>{escape(kinds[change.kind])}: {escape(what)}</li>")
+        self.changes.setText(f"<b>{escape(since)}</b><ul>{''.join(lines)}</ul>")
 
     def retranslate(self) -> None:
         self.set_heading(self.tr("Review"))
@@ -65,6 +107,7 @@ class ReviewPage(WizardPage):
             Status.NOT_VERIFIED: self.tr("not verified"),
         }
         handles = {a.id: a.handle for a in result.submission.accounts}
+        self._show_changes(result, statuses)
         # What needs action comes first, worst first; what passed comes after.
         ordered = [*result.verdict.to_fix, *(f for f in result.findings if not f.needs_action)]
         for finding in ordered:
