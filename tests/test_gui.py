@@ -590,3 +590,90 @@ def test_review_lists_what_changed_since_the_last_declaration(
     assert "tài khoản mới" in text and "tài khoản đã bỏ" in text
     # Item by item, with the statuses before and after.
     assert "Tập huấn kỹ năng số và bảo mật: đạt một phần → đạt" in text
+
+
+def test_start_screen_tells_what_is_due_and_saves_a_calendar_reminder(
+    qtbot: QtBot,
+    window: MainWindow,
+    private_home: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from datetime import date
+
+    from icalendar import Calendar
+    from PySide6.QtWidgets import QFileDialog
+
+    from tests.signing_helpers import MemoryKeyring, declare_example
+
+    due = window.start.findChild(QLabel, "dueNotice")
+    assert "Máy này chưa có bản khai nào" in due.text()  # onboarding, due now
+    signed = declare_example(private_home, "annual", MemoryKeyring())
+    window.start.refresh()
+    when = signed.summary["next_due"]["date"]
+    assert f"hạn ngày {when}" in due.text() and "Tiếp theo: Tự kê khai hằng năm" in due.text()
+
+    chosen = tmp_path / "nhắc lịch.ics"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(chosen), ""))
+    qtbot.mouseClick(window.start.findChild(QPushButton, "saveReminder"), Qt.MouseButton.LeftButton)
+    (event,) = Calendar.from_ical(chosen.read_bytes()).walk("VEVENT")
+    assert event.decoded("dtstart") == date.fromisoformat(when)
+    assert "Tự kê khai hằng năm" in str(event["summary"])
+
+
+def test_history_window_reads_and_re_exports_a_declaration(
+    qtbot: QtBot,
+    window: MainWindow,
+    private_home: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sqlite3
+    import subprocess
+
+    from PySide6.QtWidgets import QFileDialog, QTextBrowser, QTreeWidget
+
+    from desktop.gui.history_window import HistoryWindow
+    from tests.signing_helpers import MemoryKeyring, declare_example, ssh_keygen_verify_bundle
+
+    keychain = MemoryKeyring()
+    declare_example(private_home, "onboarding", keychain)
+    declare_example(private_home, "annual", keychain)
+    window.start.refresh()
+    qtbot.mouseClick(window.start.findChild(QPushButton, "openHistory"), Qt.MouseButton.LeftButton)
+    history = window.start.findChild(HistoryWindow, "historyWindow")
+    qtbot.waitExposed(history)
+    rows = history.findChild(QTreeWidget, "declarationList")
+    assert rows.topLevelItemCount() == 2
+    assert all(rows.topLevelItem(i).text(4) == "✔ nguyên vẹn" for i in range(2))
+    text = history.findChild(QTextBrowser, "declarationView").toPlainText()
+    assert "Nguyễn Văn An" in text and "Kết luận: Cần khắc phục" in text  # the latest
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path / "out"))
+    (tmp_path / "out").mkdir()
+    qtbot.mouseClick(history.findChild(QPushButton, "exportBundle"), Qt.MouseButton.LeftButton)
+    (exported,) = (tmp_path / "out").iterdir()
+    assert bundle.verify_path(exported).summary["programme"] == "annual"
+    assert (exported / "summary.pdf").read_bytes().startswith(b"%PDF-")
+    check = ssh_keygen_verify_bundle(exported, "BNG-08231")
+    assert check.returncode == 0, check.stderr
+
+    pdf = tmp_path / "bản khai.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(pdf), ""))
+    qtbot.mouseClick(history.findChild(QPushButton, "exportPdf"), Qt.MouseButton.LeftButton)
+    read = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True)
+    assert "Nguyễn Văn An" in read.stdout
+
+    # A declaration altered behind the app's back is shown as damaged and never exported.
+    db = sqlite3.connect(private_home / "history.db")
+    db.execute("DROP TRIGGER declarations_append_only_update")
+    db.execute("UPDATE declarations SET summary = replace(summary, 'fail', 'pass') WHERE seq = 2")
+    db.commit()
+    db.close()
+    history.refresh()
+    latest = rows.topLevelItem(1)
+    assert latest.text(4).startswith("✘ ")
+    assert not history.findChild(QPushButton, "exportBundle").isEnabled()
+    assert not history.findChild(QPushButton, "exportPdf").isEnabled()
+    assert "hỏng" in history.findChild(QTextBrowser, "declarationView").toPlainText()
+    history.close()

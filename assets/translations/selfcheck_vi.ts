@@ -342,6 +342,90 @@
     </message>
 </context>
 <context>
+    <name>HistoryWindow</name>
+    <message>
+        <location filename="../../desktop/gui/history_window.py" line="94"/>
+        <source>compliant</source>
+        <translation>đạt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/history_window.py" line="95"/>
+        <source>action required</source>
+        <translation>cần khắc phục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/history_window.py" line="107"/>
+        <source>intact</source>
+        <translation>nguyên vẹn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/history_window.py" line="138"/>
+        <source>This declaration is damaged; it is not shown or exported.</source>
+        <translation>Bản khai này đã bị hỏng; không hiển thị và không xuất ra.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/history_window.py" line="171"/>
+        <source>Save the bundle in</source>
+        <translation>Lưu gói bản khai vào</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/history_window.py" line="183"/>
+        <location filename="../../desktop/gui/history_window.py" line="205"/>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/history_window.py" line="192"/>
+        <source>Save the PDF</source>
+        <translation>Lưu tệp PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/history_window.py" line="217"/>
+        <source>SelfCheck: signed declarations</source>
+        <translation>SelfCheck: các bản khai đã ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/history_window.py" line="221"/>
+        <source>Signed on (UTC)</source>
+        <translation>Ngày ký (UTC)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/history_window.py" line="222"/>
+        <source>Programme</source>
+        <translation>Chương trình</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/history_window.py" line="223"/>
+        <source>Verdict</source>
+        <translation>Kết luận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/history_window.py" line="224"/>
+        <source>Chain</source>
+        <translation>Chuỗi</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/history_window.py" line="227"/>
+        <source>As one .&amp;zip file</source>
+        <translation>Thành một tệp .&amp;zip</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/history_window.py" line="228"/>
+        <source>Export the &amp;bundle…</source>
+        <translation>Xuất &amp;gói bản khai…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/history_window.py" line="229"/>
+        <source>Export the &amp;PDF…</source>
+        <translation>Xuất tệp &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/history_window.py" line="230"/>
+        <source>&amp;Close</source>
+        <translation>Đón&amp;g</translation>
+    </message>
+</context>
+<context>
     <name>ItemWidget</name>
     <message>
         <location filename="../../desktop/gui/item_widget.py" line="157"/>
@@ -635,79 +719,143 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="90"/>
+        <location filename="../../desktop/gui/start_screen.py" line="113"/>
         <source>Opening the checklists and the history…</source>
         <translation>Đang mở các danh mục kiểm tra và lịch sử…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="96"/>
+        <location filename="../../desktop/gui/start_screen.py" line="119"/>
         <source>The local history could not be opened (see the message shown at start): nothing in it is shown.</source>
         <translation>Không mở được lịch sử trên máy (xem thông báo lúc khởi động): không hiển thị nội dung nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="114"/>
+        <location filename="../../desktop/gui/start_screen.py" line="137"/>
         <source>compliant</source>
         <translation>đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="115"/>
+        <location filename="../../desktop/gui/start_screen.py" line="138"/>
         <source>action required</source>
         <translation>cần khắc phục</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="134"/>
+        <location filename="../../desktop/gui/start_screen.py" line="157"/>
         <source>History intact: %n declaration(s).</source>
         <translation>
             <numerusform>Lịch sử nguyên vẹn: %n bản kê khai.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="137"/>
+        <location filename="../../desktop/gui/start_screen.py" line="160"/>
         <source>History NOT intact:</source>
         <translation>Lịch sử KHÔNG nguyên vẹn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="154"/>
+        <location filename="../../desktop/gui/start_screen.py" line="185"/>
+        <source>Nothing has been declared on this computer yet: %1 is due now.</source>
+        <translation>Máy này chưa có bản khai nào: cần thực hiện %1 ngay.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/gui/start_screen.py" line="187"/>
+        <source>%1 was due on %2: %n day(s) overdue.</source>
+        <translation>
+            <numerusform>%1 đến hạn ngày %2: đã quá hạn %n ngày.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/start_screen.py" line="189"/>
+        <source>%1 is due today (%2).</source>
+        <translation>%1 đến hạn hôm nay (%2).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/gui/start_screen.py" line="191"/>
+        <source>Next: %1, due on %2 (in %n day(s)).</source>
+        <translation>
+            <numerusform>Tiếp theo: %1, hạn ngày %2 (còn %n ngày).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/start_screen.py" line="195"/>
+        <source>It checks that your last declaration&apos;s findings were fixed.</source>
+        <translation>Lần này kiểm tra việc khắc phục các nội dung của bản khai trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/start_screen.py" line="212"/>
+        <source>Save a calendar reminder</source>
+        <translation>Lưu lời nhắc vào lịch</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/start_screen.py" line="214"/>
+        <source>Calendar files (*.ics)</source>
+        <translation>Tệp lịch (*.ics)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/start_screen.py" line="226"/>
+        <source>SelfCheck: %1 due</source>
+        <translation>SelfCheck: đến hạn %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/start_screen.py" line="228"/>
+        <source>Open SelfCheck, start a new assessment and choose “%1”. Nothing leaves your computer unless you hand the signed bundle in.</source>
+        <translation>Mở SelfCheck, bắt đầu lần tự đánh giá mới và chọn “%1”. Không có dữ liệu nào rời khỏi máy trừ khi anh/chị tự nộp gói bản khai đã ký.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/start_screen.py" line="237"/>
+        <source>Reminder saved: %1</source>
+        <translation>Đã lưu lời nhắc: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/start_screen.py" line="263"/>
         <source>SelfCheck %1</source>
         <translation>SelfCheck %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="158"/>
+        <location filename="../../desktop/gui/start_screen.py" line="267"/>
         <source>Check the security and conduct settings of your social-network accounts against the codes of conduct, and sign a summary. Nothing leaves this computer unless you export it; passwords are never stored.</source>
         <translation>Tự kiểm tra cài đặt bảo mật và ứng xử của các tài khoản mạng xã hội theo quy tắc ứng xử, rồi ký bản tóm tắt. Không thông tin nào rời khỏi máy nếu anh/chị không tự xuất ra; mật khẩu không bao giờ được lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="163"/>
+        <location filename="../../desktop/gui/start_screen.py" line="272"/>
         <source>&amp;Start a new assessment</source>
         <translation>&amp;Bắt đầu lần tự đánh giá mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="164"/>
+        <location filename="../../desktop/gui/start_screen.py" line="273"/>
         <source>Drafts</source>
         <translation>Bản nháp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="165"/>
+        <location filename="../../desktop/gui/start_screen.py" line="274"/>
         <source>&amp;Resume</source>
         <translation>&amp;Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="166"/>
+        <location filename="../../desktop/gui/start_screen.py" line="275"/>
         <source>Signed declarations</source>
         <translation>Các bản kê khai đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="168"/>
+        <location filename="../../desktop/gui/start_screen.py" line="276"/>
+        <source>Save a calendar &amp;reminder…</source>
+        <translation>Lưu lời &amp;nhắc vào lịch…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/start_screen.py" line="277"/>
+        <source>&amp;History…</source>
+        <translation>&amp;Lịch sử…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/start_screen.py" line="279"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="168"/>
+        <location filename="../../desktop/gui/start_screen.py" line="279"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="168"/>
+        <location filename="../../desktop/gui/start_screen.py" line="279"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>

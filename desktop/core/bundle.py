@@ -76,6 +76,17 @@ def make(summary: bytes, key: Ed25519PrivateKey, principal: str) -> Bundle:
     return Bundle(summary, signature, line.encode("utf-8"))
 
 
+def from_history(summary: bytes, signature: bytes, public_key: str) -> Bundle:
+    """A declaration kept in the history, as the bundle it was handed in as."""
+    try:
+        doc = summary_json.decode(summary)
+        key = PublicKey.from_openssh(public_key)
+    except (summary_json.SummaryError, sshsig.SignatureError, ValueError) as exc:
+        raise BundleError(Failure.MALFORMED, f"the declaration cannot be read: {exc}") from None
+    line = allowed_signers.signer_for(str(doc["person"]["staff_id"]), key).line() + "\n"
+    return Bundle(summary, signature, line.encode("utf-8"))
+
+
 def _files(bundle: Bundle) -> dict[str, bytes]:
     files = {SUMMARY: bundle.summary, SIGNATURE: bundle.signature}
     if bundle.signers is not None:

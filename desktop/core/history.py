@@ -95,6 +95,8 @@ class Declaration:
 class ChainReport:
     declarations: int = 0
     problems: list[str] = field(default_factory=list)
+    # The problems of each link, by (signer, seq): empty for a sound one.
+    links: dict[tuple[str, int], list[str]] = field(default_factory=dict)
 
     @property
     def intact(self) -> bool:
@@ -301,7 +303,9 @@ class History:
             previous: Declaration | None = None
             for expected_seq, declaration in enumerate(chain, 1):
                 report.declarations += 1
-                report.problems += _link_problems(declaration, previous, expected_seq)
+                found = _link_problems(declaration, previous, expected_seq)
+                report.links[(declaration.signer, declaration.seq)] = found
+                report.problems += found
                 previous = declaration
         try:
             head = self._read_head()

@@ -1,14 +1,18 @@
 """The start screen: begin an assessment, resume a draft, see the signed declarations."""
 
+from datetime import date
 from html import escape
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -19,6 +23,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 
 if TYPE_CHECKING:
+    from desktop.core.reminder import Reminder
     from desktop.gui.session import Session
 
 
@@ -52,6 +57,15 @@ class StartScreen(QWidget):
         self.history.setRootIsDecorated(False)
         self.chain = QLabel(wordWrap=True)
         self.chain.setObjectName("chainStatus")
+        self.due = QLabel(wordWrap=True)
+        self.due.setObjectName("dueNotice")
+        self.reminder_button = QPushButton()
+        self.reminder_button.setObjectName("saveReminder")
+        self.reminder_button.clicked.connect(lambda: self.save_reminder())
+        self.history_button = QPushButton()
+        self.history_button.setObjectName("openHistory")
+        self.history_button.clicked.connect(self.open_history)
+        self._reminder: Reminder | None = None
         # No Qt.AlignmentFlag and no item data roles here: PySide6 builds the whole `Qt`
         # namespace on first use (~22 ms), and this screen paints before anything else.
         self._draft_ids: list[str] = []  # by row of the draft list
@@ -64,13 +78,20 @@ class StartScreen(QWidget):
         start_row = QHBoxLayout()
         start_row.addWidget(self.start_button)
         start_row.addStretch(1)
+        due_row = QHBoxLayout()
+        due_row.addWidget(self.due, 1)
+        due_row.addWidget(self.reminder_button)
+        history_row = QHBoxLayout()
+        history_row.addWidget(self.history_label, 1)
+        history_row.addWidget(self.history_button)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.privacy)
+        layout.addLayout(due_row)
         layout.addLayout(start_row)
         layout.addWidget(self.drafts_label)
         layout.addLayout(drafts_row)
-        layout.addWidget(self.history_label)
+        layout.addLayout(history_row)
         layout.addWidget(self.history, 1)
         layout.addWidget(self.chain)
         self.retranslate()
@@ -86,6 +107,10 @@ class StartScreen(QWidget):
         ready = self.session is not None
         self.start_button.setEnabled(ready)
         self.resume_button.setEnabled(False)
+        self.history_button.setEnabled(
+            self.session is not None and self.session.history is not None
+        )
+        self._show_due()
         if self.session is None:
             self.chain.setText(self.tr("Opening the checklists and the history…"))
             return
@@ -136,6 +161,90 @@ class StartScreen(QWidget):
         else:
             self.chain.setText(self.tr("History NOT intact:") + " " + "; ".join(report.problems))
 
+    def _show_due(self) -> None:
+        store = self.session.history if self.session is not None else None
+        self._reminder = None
+        if store is not None:
+            # Imported here, not at the top: the start screen paints before the core loads.
+            from desktop.core import summary as summary_json
+            from desktop.core.reminder import upcoming
+
+            summaries = []
+            for declaration in store.declarations():
+                try:
+                    summaries.append(summary_json.decode(declaration.summary))
+                except summary_json.SummaryError:
+                    continue  # the chain status reports it
+            self._reminder = upcoming(summaries, date.today())
+        self.reminder_button.setVisible(self._reminder is not None)
+        self.due.setVisible(self._reminder is not None)
+        if self._reminder is None:
+            self.due.setText("")
+            return
+        reminder, name = self._reminder, self._programme_name(self._reminder.due.programme)
+        when = reminder.due.date.isoformat()
+        if reminder.first:
+            text = self.tr("Nothing has been declared on this computer yet: %1 is due now.")
+        elif reminder.overdue:
+            text = self.tr("%1 was due on %2: %n day(s) overdue.", "", -reminder.days_left)
+        elif reminder.days_left == 0:
+            text = self.tr("%1 is due today (%2).")
+        else:
+            text = self.tr("Next: %1, due on %2 (in %n day(s)).", "", reminder.days_left)
+        text = text.replace("%1", name).replace("%2", when)
+        if reminder.due.follow_up:
+            text += " " + self.tr("It checks that your last declaration's findings were fixed.")
+        colour = "#b00020" if reminder.overdue or reminder.first else "#1b5e20"
+        self.due.setText(f'<b style="color:{colour}">{escape(text)}</b>')
+
+    def _programme_name(self, programme: str) -> str:
+        assert self.session is not None
+        known = self.session.policy.programmes.get(programme)
+        return known.title.get(self.session.language.language) if known else programme
+
+    def save_reminder(self, path: Path | None = None) -> Path | None:
+        """Write the .ics for what is due; asks where unless `path` is given."""
+        if self._reminder is None:
+            return None
+        if path is None:
+            chosen, _filter = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save a calendar reminder"),
+                str(Path.home() / f"selfcheck-{self._reminder.due.date.isoformat()}.ics"),
+                self.tr("Calendar files (*.ics)"),
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        from desktop.core.atomic import write_atomic
+        from desktop.core.reminder import calendar_file
+        from desktop.gui.messages import describe
+
+        name = self._programme_name(self._reminder.due.programme)
+        data = calendar_file(
+            self._reminder,
+            self.tr("SelfCheck: %1 due").replace("%1", name),
+            self.tr(
+                "Open SelfCheck, start a new assessment and choose “%1”. Nothing leaves your "
+                "computer unless you hand the signed bundle in."
+            ).replace("%1", name),
+        )
+        try:
+            write_atomic(path, data, mode=0o644)
+        except OSError as exc:
+            QMessageBox.warning(self, "SelfCheck", describe(exc))
+            return None
+        self.due.setToolTip(self.tr("Reminder saved: %1").replace("%1", str(path)))
+        return path
+
+    def open_history(self) -> None:
+        if self.session is None or self.session.history is None:
+            return
+        from desktop.gui.history_window import HistoryWindow
+
+        window = HistoryWindow(self.session, self)
+        window.show()
+
     def _resume_item(self, item: QListWidgetItem) -> None:
         self.resume.emit(self._draft_ids[self.drafts.row(item)])
 
@@ -164,6 +273,8 @@ class StartScreen(QWidget):
         self.drafts_label.setText("<b>" + escape(self.tr("Drafts")) + "</b>")
         self.resume_button.setText(self.tr("&Resume"))
         self.history_label.setText("<b>" + escape(self.tr("Signed declarations")) + "</b>")
+        self.reminder_button.setText(self.tr("Save a calendar &reminder…"))
+        self.history_button.setText(self.tr("&History…"))
         self.history.setHeaderLabels(
             ["#", self.tr("Date"), self.tr("Programme"), self.tr("Verdict")]
         )

@@ -20,6 +20,8 @@ from desktop.core.policy import Policy
 from desktop.report.content import QR_RESOURCE, summary_html
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QTextDocument
+
     from desktop.core.bundle import Bundle
 
 PDF_NAME = "summary.pdf"
@@ -48,31 +50,15 @@ _keep: list[Any] = []  # the CLI's application object lives as long as the proce
 def render_pdf(summary_bytes: bytes, policy: Policy, language: Language | None = None) -> bytes:
     """The PDF of a (verified) summary.json, in `language` or the summary's own."""
     ensure_qt()
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF, QUrl
-    from PySide6.QtGui import (
-        QFont,
-        QImage,
-        QPageLayout,
-        QPageSize,
-        QPdfWriter,
-        QTextDocument,
-    )
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
+    from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
     summary: Mapping[str, Any] = summary_json.decode(summary_bytes)
-    chosen: Language = language or ("en" if summary.get("language") == "en" else "vi")
-    sha256 = summary_json.sha256(summary_bytes)
-    fingerprint = str((summary.get("signer") or {}).get("fingerprint", ""))
-
-    qr = segno.make(qr_payload(sha256, fingerprint), error="m")
-    png = io.BytesIO()
-    qr.save(png, kind="png", scale=QR_SCALE, border=4)
-    image = QImage.fromData(png.getvalue())  # the format is read from the data
-
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setTitle(_title(summary, chosen))
+    writer.setTitle(_title(summary, language or _language_of(summary)))
     writer.setCreator("SelfCheck")
     writer.setResolution(300)
     writer.setPageLayout(
@@ -86,12 +72,7 @@ def render_pdf(summary_bytes: bytes, policy: Policy, language: Language | None =
     document = QTextDocument()
     # Fonts in points and pixel sizes are then taken at the PDF's resolution, not the screen's.
     document.documentLayout().setPaintDevice(writer)
-    font = QFont("DejaVu Sans", 10)
-    # No ligatures: a reader searching or copying "file" must not get "ﬁle".
-    font.setFeature(QFont.Tag("liga"), 0)
-    document.setDefaultFont(font)
-    document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(QR_RESOURCE), image)
-    document.setHtml(summary_html(summary, sha256, policy, chosen))
+    fill_document(document, summary_bytes, policy, language)
     # Lay the text out on the printable page at the writer's resolution.
     rect = writer.pageLayout().paintRectPixels(writer.resolution())
     document.setPageSize(QSizeF(rect.width(), rect.height()))
@@ -99,6 +80,33 @@ def render_pdf(summary_bytes: bytes, policy: Policy, language: Language | None =
     del writer  # finishes the PDF into the buffer
     buffer.close()
     return bytes(data.data())
+
+
+def _language_of(summary: Mapping[str, Any]) -> Language:
+    return "en" if summary.get("language") == "en" else "vi"
+
+
+def fill_document(
+    document: "QTextDocument", summary_bytes: bytes, policy: Policy, language: Language | None
+) -> None:
+    """Put the report of a summary into `document` (for the PDF, or a window to read it)."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QFont, QImage, QTextDocument
+
+    summary = summary_json.decode(summary_bytes)
+    sha256 = summary_json.sha256(summary_bytes)
+    fingerprint = str((summary.get("signer") or {}).get("fingerprint", ""))
+    qr = segno.make(qr_payload(sha256, fingerprint), error="m")
+    png = io.BytesIO()
+    qr.save(png, kind="png", scale=QR_SCALE, border=4)
+    image = QImage.fromData(png.getvalue())  # the format is read from the data
+    font = QFont("DejaVu Sans", 10)
+    # No ligatures: a reader searching or copying "file" must not get "ﬁle".
+    font.setFeature(QFont.Tag("liga"), 0)
+    document.setDefaultFont(font)
+    document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(QR_RESOURCE), image)
+    chosen = language or _language_of(summary)
+    document.setHtml(summary_html(summary, sha256, policy, chosen))
 
 
 def with_pdf(bundle: "Bundle", policy: Policy, language: Language | None = None) -> "Bundle":
