@@ -1,14 +1,22 @@
 """Saves a PNG of every screen in Vietnamese and English, for a person to look at.
 
-Run through `make screenshots` (under Xvfb). It walks the wizard with the annual example,
-typing a password on the first account page. Output: <dir>/<nn>-<page>-<language>.png
+Run through `make screenshots` (under Xvfb). It first signs two annual declarations of
+the example official, dated 2024 and 2025, so the start screen shows an overdue reminder
+and the review, the history window and the PDF show changes; then it walks the wizard
+with the annual example, typing a password on the first account page. Output:
+<dir>/<nn>-<page>-<language>.png, <dir>/11-history-<language>.png and
+<dir>/pdf-<language>-<page>.png (the PDF's pages, through pdftoppm).
 """
 
+import copy
 import os
+import subprocess
 import sys
 import tempfile
 import tomllib
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
@@ -23,6 +31,7 @@ def main(out: Path) -> None:
 
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])
+    latest = _declare_two_years(Path(os.environ["SELFCHECK_HOME"]))
     session = open_session()
     window = MainWindow(session)
     window.resize(1024, 700)
@@ -34,6 +43,7 @@ def main(out: Path) -> None:
         window.show_start()
         app.processEvents()
         window.grab().save(str(out / f"00-start-{language}.png"))
+        _history_and_pdf(app, window, session, latest, language, out)
         session.start(Draft(dict(doc), "shots"))
         window.wizard.open()
         window.stack.setCurrentWidget(window.wizard)
@@ -51,6 +61,56 @@ def main(out: Path) -> None:
             window.grab().save(str(out / name))
             print(out / name)
         window.wizard.page.leave()
+
+
+def _declare_two_years(home: Path) -> bytes:
+    """Two signed annual declarations (2024 with weaker answers, then 2025); the 2025
+    summary.json. The key goes into an encrypted file: no keychain is asked."""
+    from keyring.backends import fail
+
+    from desktop.core.answers_file import submission_from
+    from desktop.core.assessment import assess
+    from desktop.core.declare import declare
+    from desktop.core.history import History
+    from desktop.core.keys import KeyStore
+    from desktop.core.policy_loader import load_policy
+
+    policy = load_policy()
+    doc = tomllib.loads((ROOT / "examples" / "annual.toml").read_text("utf-8"))
+    older: dict[str, Any] = copy.deepcopy(doc)
+    older["accounts"][0]["answers"]["acct-two-factor"] = "sms"
+    older["answers"]["prog-training"] = "registered"
+    keys = KeyStore(home, fail.Keyring(), cost=14)
+    summary = b""
+    with History(home) as history:
+        for answers, when in (
+            (older, datetime(2024, 11, 5, 3, tzinfo=UTC)),
+            (doc, datetime(2025, 11, 10, 3, tzinfo=UTC)),
+        ):
+            result = assess(policy, submission_from(answers, "example", policy))
+            signed = declare(result, keys, history, lambda _new: "screenshots only", when)
+            summary = signed.bundle.summary
+    return summary
+
+
+def _history_and_pdf(
+    app: QApplication, window: Any, session: Any, summary: bytes, language: str, out: Path
+) -> None:
+    from desktop.gui.history_window import HistoryWindow
+    from desktop.report.pdf import render_pdf
+
+    history = HistoryWindow(session, window)
+    history.resize(1024, 700)
+    history.show()
+    app.processEvents()
+    history.grab().save(str(out / f"11-history-{language}.png"))
+    print(out / f"11-history-{language}.png")
+    history.close()
+    pdf = Path(tempfile.mkdtemp()) / "summary.pdf"
+    pdf.write_bytes(render_pdf(summary, session.policy, language))  # type: ignore[arg-type]
+    subprocess.run(
+        ["pdftoppm", "-r", "70", "-png", str(pdf), str(out / f"pdf-{language}")], check=True
+    )
 
 
 if __name__ == "__main__":

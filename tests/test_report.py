@@ -112,3 +112,25 @@ def test_what_an_official_typed_is_shown_as_text_never_as_markup(
     text = _text(render_pdf(summary_json.encode(doc), policy), tmp_path)
     assert '<img src="file:///etc/passwd"><b>Trần</b>' in text
     assert "</table><h1>x</h1>" in text
+
+
+def test_a_zip_bundle_carries_the_pdf_and_still_verifies(
+    declared, policy: Policy, tmp_path: Path
+) -> None:
+    import zipfile
+
+    from desktop.core import bundle as bundles
+    from desktop.report.pdf import with_pdf
+
+    made = with_pdf(declared.bundle, policy)
+    path = bundles.stage(made, tmp_path, "BNG-08231-annual", as_zip=True).publish()
+    with zipfile.ZipFile(path) as archive:
+        names = sorted(archive.namelist())
+        assert archive.read("BNG-08231-annual/summary.pdf") == made.pdf
+    assert names == [
+        "BNG-08231-annual/allowed_signers",
+        "BNG-08231-annual/summary.json",
+        "BNG-08231-annual/summary.json.sig",
+        "BNG-08231-annual/summary.pdf",
+    ]
+    assert bundles.verify_path(path).summary == declared.summary

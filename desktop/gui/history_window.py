@@ -7,6 +7,7 @@ signature verifies again: a damaged declaration is shown as damaged, never hande
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -147,6 +148,7 @@ class HistoryWindow(QDialog):
                 self.session.policy,
                 self.session.language.language,
             )
+            self.view.moveCursor(QTextCursor.MoveOperation.Start)  # read from the cover down
         except summary_json.SummaryError as exc:
             self.view.setPlainText(describe(exc))
 

@@ -154,6 +154,8 @@ class StartScreen(QWidget):
                     verdicts.get(declaration.verdict, declaration.verdict),
                 ],
             )
+        for column in range(self.history.columnCount()):
+            self.history.resizeColumnToContents(column)  # programme names run long
         if report.intact:
             self.chain.setText(
                 self.tr("History intact: %n declaration(s).", "", report.declarations)
