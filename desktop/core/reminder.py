@@ -11,8 +11,6 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from icalendar import Alarm, Calendar, Event
-
 from desktop import __version__
 from desktop.core.due import NextDue, recorded_due
 
@@ -52,6 +50,9 @@ def calendar_file(
     reminder: Reminder, title: str, description: str, *, now: datetime | None = None
 ) -> bytes:
     """A one-event calendar: the due day (all day), with an alarm a week before."""
+    # Imported when a reminder is saved: the start screen shows what is due without it.
+    from icalendar import Alarm, Calendar, Event
+
     due = reminder.due
     stamp = (now or datetime.now(UTC)).astimezone(UTC)
     # The same due date gives the same UID, so importing a new copy updates the event.
