@@ -48,15 +48,21 @@ app.exec()
 """
 )
 
-# SelfCheck as `make run` starts it: the window paints the start screen, then opens the
-# checklists and the history; "ready" is when the start screen can be used.
+# SelfCheck as `make run` starts it (the CLI module, the display check, then run_gui's
+# steps): the window paints the start screen, then opens the checklists and the history;
+# "ready" is when the start screen can be used.
 SELFCHECK = (
     "import os, sys, time\n"
     + PAINT_PROBE
     + """
+import desktop.cli  # what `selfcheck` and `python -m desktop` import first
+from desktop.gui.display import display_problem  # then run_gui's steps, in its order
+assert display_problem() is None
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
+from desktop.gui.app import app_icon
 from desktop.gui.main_window import MainWindow
+app.setWindowIcon(app_icon())
 window = MainWindow()
 probe = FirstPaint()
 window.start.installEventFilter(probe)

@@ -9,13 +9,11 @@ import argparse
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop import __version__
-from desktop.commands import EXIT_USAGE, reporting, signing
-from desktop.commands.assessing import assess_and_sign, check
-from desktop.commands.checklists import lint_checklists
+from desktop.commands import EXIT_USAGE
 from desktop.core.errors import SelfCheckError
 
 
@@ -94,6 +92,22 @@ def _answers_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--checklists", type=Path, help="checklist folder")
 
 
+def _handler(command: str) -> "Callable[[argparse.Namespace], int] | None":
+    if command in ("check", "assess"):
+        from desktop.commands import assessing
+
+        return assessing.check if command == "check" else assessing.assess_and_sign
+    if command in ("verify", "history", "keys"):
+        from desktop.commands import signing
+
+        return {"verify": signing.verify, "history": signing.history, "keys": signing.keys}[command]
+    if command in ("diff", "pdf"):
+        from desktop.commands import reporting
+
+        return reporting.diff if command == "diff" else reporting.pdf
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
@@ -101,17 +115,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop.gui.app import run_gui  # Qt is only imported when the GUI starts
 
             return run_gui()
+        # The commands are imported only when asked for: the desktop app, the common case,
+        # paints its first window before the core (cryptography, sqlite3, ...) is loaded.
         if args.command == "lint-checklists":
+            from desktop.commands.checklists import lint_checklists
+
             return lint_checklists(args.directory, quiet=args.quiet, out=sys.stdout)
-        handler = {
-            "check": check,
-            "assess": assess_and_sign,
-            "verify": signing.verify,
-            "diff": reporting.diff,
-            "pdf": reporting.pdf,
-            "history": signing.history,
-            "keys": signing.keys,
-        }.get(args.command)
+        handler = _handler(args.command)
         if handler is not None:
             return handler(args)
     except SelfCheckError as exc:

@@ -59,6 +59,18 @@ def test_accounts_that_came_or_went_are_told_once_not_item_by_item() -> None:
     ]
 
 
+def test_items_only_one_programme_asks_are_not_changes_unless_they_need_action() -> None:
+    before = _summary()
+    after = copy.deepcopy(before)
+    after["findings"] = [f for f in after["findings"] if f["item"] != "pledge-language"]
+    after["findings"].append({"item": "pledge-host-country", "account": None, "status": "pass"})
+    assert compare(before, after) == []  # one no longer asked, one newly asked and passed
+    after["findings"][-1]["status"] = "fail"
+    assert compare(before, after) == [
+        Change(ChangeKind.NEWLY_FAILING, "pledge-host-country", None, None, "fail")
+    ]
+
+
 def test_nothing_changed_gives_no_changes() -> None:
     assert compare(_summary(), _summary()) == []
 

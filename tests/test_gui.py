@@ -475,6 +475,9 @@ def test_signing_with_a_key_file_opens_the_key_off_the_gui_thread(
     assert not window.wizard.back.isEnabled() and not window.wizard.close_button.isEnabled()
     assert not sign.findChild(QPushButton, "signButton").isEnabled()
     assert passphrase.text() == ""  # not kept in the field while the key is opened
+    window.set_language("en")  # retranslating the wizard must not release the hold
+    assert not window.wizard.back.isEnabled() and not window.wizard.next.isEnabled()
+    window.set_language("vi")
     qtbot.waitUntil(lambda: "quá ngắn" in result.text(), timeout=10_000)
     assert result.text().startswith("Chưa ký. Cụm mật khẩu quá ngắn")
     assert window.wizard.back.isEnabled() and sign.findChild(QPushButton, "signButton").isEnabled()

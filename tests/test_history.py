@@ -129,6 +129,10 @@ def test_history_restored_from_an_older_copy_is_reported(
             shutil.copy2(backup / name, tmp_path / name)
     problems = _problems(tmp_path)
     assert any("restored from an older copy" in p for p in problems)
+    # The link now last is the one in doubt: the history window will not export it.
+    with History(tmp_path) as history:
+        (doubt,) = [key for key, found in history.verify_chain().links.items() if found]
+    assert doubt[1] == 1
 
 
 def test_replaced_summary_bytes_are_reported(tmp_path: Path, keychain: MemoryKeyring) -> None:

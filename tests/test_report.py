@@ -25,6 +25,12 @@ def _text(pdf: bytes, tmp_path: Path, name: str = "summary.pdf") -> str:
     ).stdout
 
 
+@pytest.fixture(autouse=True)
+def _qt_application(qapp: object) -> None:
+    """pytest-qt's QApplication, made before render_pdf would make a bare QGuiApplication
+    of its own (as the command line does), which later widget tests could not use."""
+
+
 @pytest.fixture(scope="module")
 def declared(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     home = tmp_path_factory.mktemp("report-home")
@@ -134,3 +140,14 @@ def test_a_zip_bundle_carries_the_pdf_and_still_verifies(
         "BNG-08231-annual/summary.pdf",
     ]
     assert bundles.verify_path(path).summary == declared.summary
+
+
+def test_the_verify_line_is_quoted_and_odd_staff_ids_are_refused(declared) -> None:
+    from desktop.report.content import verify_command
+
+    assert "-I BNG-08231 -n" in verify_command("BNG-08231")  # the usual ids need no quotes
+    assert "-I 'x$(id)' -n" in verify_command("x$(id)")
+    doc = json.loads(declared.bundle.summary)
+    doc["person"]["staff_id"] = "x$(id>/tmp/pwn)"
+    with pytest.raises(summary_json.SummaryError, match="staff_id"):
+        summary_json.decode(summary_json.encode(doc))

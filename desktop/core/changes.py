@@ -87,15 +87,17 @@ def compare(before: Mapping[str, Any], after: Mapping[str, Any]) -> list[Change]
         if account is not None and (account not in old_accounts or account not in new_accounts):
             continue  # told once, as the account that came or went
         was, now = old.get(key), new.get(key)
-        if was == now:
+        # An item one programme asks and the other does not is no change of the account
+        # itself; one newly asked is told only when it needs action.
+        if was == now or now is None or (was is None and now not in _OPEN):
             continue
         changes.append(Change(_kind(was, now), item, account, was, now))
     return sorted(changes, key=lambda c: _ORDER[c.kind])
 
 
-def _kind(was: str | None, now: str | None) -> ChangeKind:
-    if now == "pass" and (was is None or was in _OPEN):
-        return ChangeKind.FIXED if was is not None else ChangeKind.CHANGED
+def _kind(was: str | None, now: str) -> ChangeKind:
+    if now == "pass" and was in _OPEN:
+        return ChangeKind.FIXED
     if now in _OPEN and (was is None or was in ("pass", "na")):
         return ChangeKind.NEWLY_FAILING
     return ChangeKind.CHANGED

@@ -319,13 +319,18 @@ class History:
         else:
             for signer, (seq, sha) in head.items():
                 now = actual.get(signer)
+                problem = None
                 if now is None or now[0] < seq:
-                    report.problems.append(
+                    problem = (
                         f"declaration {seq} of {signer} is missing: the history was restored "
                         "from an older copy or declarations were removed"
                     )
                 elif now[0] == seq and now[1] != sha:
-                    report.problems.append(f"declaration {seq} of {signer} was replaced")
+                    problem = f"declaration {seq} of {signer} was replaced"
+                if problem is not None:
+                    report.problems.append(problem)
+                    if now is not None:  # the signer's latest link is the one in doubt
+                        report.links.setdefault((signer, now[0]), []).append(problem)
         return report
 
     # -- drafts ---------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from desktop import __version__
+from desktop.core.answers_file import STAFF_ID
 from desktop.core.assessment import Assessment
 from desktop.core.changes import changes_doc, compare
 from desktop.core.due import next_due
@@ -191,6 +192,8 @@ def decode(data: bytes) -> dict[str, Any]:
     for key in ("programme", "verdict"):
         if not isinstance(value.get(key), str):
             raise SummaryError(f"summary.json field {key!r} is missing or of the wrong type")
-    if not isinstance(value["person"].get("staff_id"), str):
-        raise SummaryError("summary.json field 'person.staff_id' is missing")
+    staff_id = value["person"].get("staff_id")
+    if not isinstance(staff_id, str) or not STAFF_ID.fullmatch(staff_id):
+        # The staff id names bundles and is an ssh-keygen principal: never anything else.
+        raise SummaryError("summary.json field 'person.staff_id' is missing or malformed")
     return value

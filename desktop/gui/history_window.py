@@ -149,7 +149,7 @@ class HistoryWindow(QDialog):
                 self.session.language.language,
             )
             self.view.moveCursor(QTextCursor.MoveOperation.Start)  # read from the cover down
-        except summary_json.SummaryError as exc:
+        except Exception as exc:  # a summary of another version: told, not a traceback
             self.view.setPlainText(describe(exc))
 
     # -- exporting --------------------------------------------------------------------------

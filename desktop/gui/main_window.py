@@ -83,7 +83,7 @@ class MainWindow(QMainWindow):
 
         try:
             session = open_session(self.language)
-        except (SelfCheckError, OSError) as exc:
+        except Exception as exc:  # whatever it is, say so: never a start screen stuck loading
             from desktop.gui.messages import describe
 
             self.start.chain.setText(describe(exc))

@@ -79,6 +79,7 @@ class WizardView(QWidget):
         self.pages: dict[str, WizardPage] = {}
         self.steps: list[Step] = []
         self.built_for: tuple[object, object] = (None, None)
+        self.held = False  # the Sign page is opening the key: no moving, no closing
 
     # -- building ---------------------------------------------------------------------------
 
@@ -133,6 +134,8 @@ class WizardView(QWidget):
         return self.pages[self.steps[self.index].key]
 
     def go(self, index: int) -> None:
+        if self.held:
+            return
         if 0 <= index < len(self.steps) and (index < self.index or self.can_advance(index)):
             self.show_step(index)
 
@@ -194,8 +197,8 @@ class WizardView(QWidget):
         # Next only when every page up to this one is complete: a resumed draft whose
         # passwords must be typed again cannot skip ahead to signing.
         reachable = all(done.get(s.key, False) for s in self.steps[: self.index + 1])
-        self.next.setEnabled(not last and reachable)
-        self.back.setEnabled(self.index > 0)
+        self.next.setEnabled(not last and reachable and not self.held)
+        self.back.setEnabled(self.index > 0 and not self.held)
 
     def step_titles(self) -> dict[str, str]:
         titles = {
@@ -218,10 +221,10 @@ class WizardView(QWidget):
 
     def _hold(self, busy: bool) -> None:
         """Stay on the Sign page while its key is being opened: what is signed is fixed."""
-        for widget in (self.step_list, self.back, self.next, self.close_button):
-            widget.setEnabled(not busy)
-        if not busy:
-            self.refresh_steps()
+        self.held = busy
+        self.step_list.setEnabled(not busy)
+        self.close_button.setEnabled(not busy)
+        self.refresh_steps()
 
     def _close(self) -> None:
         if self.pages and self.index < len(self.steps):

@@ -6,6 +6,7 @@ value from the summary is escaped: a summary is verified before it is shown, but
 official typed is still only text.
 """
 
+import shlex
 from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
@@ -37,9 +38,10 @@ th { background-color: #e8e8e8; text-align: left; }
 
 
 def verify_command(staff_id: str) -> str:
-    """The ssh-keygen line that checks a bundle (staff ids never need shell quoting)."""
+    """The ssh-keygen line that checks a bundle. Quoted for the shell all the same: a
+    reviewer copies it, and the staff id comes from the summary being checked."""
     return (
-        f"ssh-keygen -Y verify -f allowed_signers -I {staff_id} "
+        f"ssh-keygen -Y verify -f allowed_signers -I {shlex.quote(staff_id)} "
         "-n selfcheck-summary-v1 -s summary.json.sig < summary.json"
     )
 
@@ -61,8 +63,14 @@ class _Report:
         self.policy = policy
         self.lang = language
         accounts = summary.get("accounts") or []
-        self.accounts = [a for a in accounts if isinstance(a, dict)]
-        self.findings = [f for f in summary.get("findings") or [] if isinstance(f, dict)]
+        findings = summary.get("findings") or []
+        # Verified is not well-formed: a summary of another version may hold other shapes.
+        self.accounts = (
+            [a for a in accounts if isinstance(a, dict)] if isinstance(accounts, list) else []
+        )
+        self.findings = (
+            [f for f in findings if isinstance(f, dict)] if isinstance(findings, list) else []
+        )
 
     # -- small pieces ----------------------------------------------------------------------
 
@@ -83,8 +91,9 @@ class _Report:
         return f'<span style="color:{colour}"><b>{self.w(str(status))}</b></span>'
 
     def provisions(self, finding: Mapping[str, Any]) -> str:
-        ids = finding.get("provisions") or []
-        return escape(", ".join(str(p) for p in ids if isinstance(p, str)))
+        ids = finding.get("provisions")
+        listed = ids if isinstance(ids, list) else []
+        return escape(", ".join(p for p in listed if isinstance(p, str)))
 
     # -- sections --------------------------------------------------------------------------
 
@@ -103,7 +112,8 @@ class _Report:
         return "".join(parts)
 
     def cover(self) -> str:
-        person = self.s.get("person") or {}
+        person = self.s.get("person")
+        person = person if isinstance(person, dict) else {}
         programme = self.policy.programmes.get(str(self.s.get("programme")))
         programme_name = programme.title.get(self.lang) if programme else self.s.get("programme")
         rows = [
@@ -139,7 +149,8 @@ class _Report:
         verdict_line = f"{self.w('verdict')}: {self.w(verdict)}"
         if verdict != "compliant":
             verdict_line += f" ({self.w('open_items', n=open_count)})"
-        fingerprint = escape(str((self.s.get("signer") or {}).get("fingerprint", "")))
+        signer = self.s.get("signer")
+        fingerprint = escape(str(signer.get("fingerprint", "")) if isinstance(signer, dict) else "")
         return (
             f"<h1>{self.w('title')}</h1>"
             f'<table cellspacing="0">{table}</table>'
@@ -157,7 +168,8 @@ class _Report:
         changes = recorded(dict(self.s))
         if changes is None:
             return f"<h2>{self.w('changes', seq='—', date='—')}</h2><p>{self.w('first')}</p>"
-        since = (self.s.get("changes") or {}).get("since") or {}
+        since = self.s["changes"].get("since")  # a dict: `recorded` found one
+        since = since if isinstance(since, dict) else {}
         heading = self.w(
             "changes", seq=since.get("seq", "?"), date=str(since.get("issued_at", ""))[:10]
         )
@@ -254,7 +266,8 @@ class _Report:
         return f"<h2>{self.w(heading)}</h2>{self.findings_table(chosen)}"
 
     def verification(self) -> str:
-        staff_id = str((self.s.get("person") or {}).get("staff_id", ""))
+        person = self.s.get("person")
+        staff_id = str(person.get("staff_id", "")) if isinstance(person, dict) else ""
         version = str(self.s.get("app_version", ""))
         return (
             f"<h2>{self.w('verify')}</h2><p>{self.w('verify_text')}</p>"

@@ -20,7 +20,7 @@ from desktop.core.assessment import Assessment
 from desktop.core.declare import check_key_record, declare
 from desktop.core.errors import SelfCheckError
 from desktop.core.flow import Step
-from desktop.core.keys import KeyStore, Storage
+from desktop.core.keys import KeyStore, KeyStoreError, Storage
 from desktop.gui.messages import describe
 from desktop.gui.pages.base import WizardPage
 from desktop.gui.session import Session
@@ -42,7 +42,8 @@ class KeyOpener(QObject):
             except (SelfCheckError, OSError) as exc:
                 self._emit(self.failed, exc)
             except Exception as exc:  # a keyring backend's own failure: never leave the page busy
-                self._emit(self.failed, OSError(f"the keychain failed: {type(exc).__name__}"))
+                failure = KeyStoreError(f"the keychain failed: {type(exc).__name__}")
+                self._emit(self.failed, failure)
             else:
                 self._emit(self.opened, key)
 
@@ -77,6 +78,7 @@ class SignPage(WizardPage):
         self.sign_button.clicked.connect(self.sign)
         self.result = QLabel(wordWrap=True)
         self.result.setObjectName("signResult")
+        self.busy_now = False  # the key is being opened on the worker thread
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(self.browse)
@@ -99,7 +101,7 @@ class SignPage(WizardPage):
 
     def enter(self) -> None:
         self.retranslate()
-        self.sign_button.setEnabled(not self.session.signed)
+        self.sign_button.setEnabled(not self.session.signed and not self.busy_now)
 
     def leave(self) -> None:
         self.passphrase.clear()
@@ -113,7 +115,7 @@ class SignPage(WizardPage):
 
     def sign(self) -> None:
         flow, history = self.session.flow, self.session.history
-        if flow is None or history is None or self.session.signed:
+        if flow is None or history is None or self.session.signed or self.busy_now:
             return
         folder = Path(self.folder.text().strip()).expanduser()
         if not folder.is_absolute():
@@ -151,6 +153,7 @@ class SignPage(WizardPage):
         opener.start(self.session.keys, passphrase)
 
     def _set_busy(self, busy: bool) -> None:
+        self.busy_now = busy
         self.sign_button.setEnabled(not busy and not self.session.signed)
         self.passphrase.setEnabled(not busy)
         self.folder.setEnabled(not busy)
@@ -164,7 +167,8 @@ class SignPage(WizardPage):
 
     def _sign_with(self, result: Assessment, key: Any, folder: Path) -> None:
         history = self.session.history
-        if self.retired or history is None:
+        if self.retired or history is None or self.session.signed:
+            self._set_busy(False)
             return
         staged: list[bundles.Staged] = []
 
@@ -175,7 +179,7 @@ class SignPage(WizardPage):
         try:
             declare(result, self.session.keys, history, key=key, before_saving=stage)
             target = staged[0].publish()
-        except (SelfCheckError, OSError) as exc:
+        except Exception as exc:  # e.g. a locked database: told, never left stuck
             for item in staged:
                 item.discard()
             self._not_signed(exc)
