@@ -61,6 +61,35 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--lang", choices=["vi", "en"], help="language (default: the summary's)")
     report.add_argument("--checklists", type=Path, help="checklist folder")
 
+    roster = commands.add_parser("roster", help="reviewer: the unit's staff and their keys")
+    roster.add_argument("--roster", type=Path, required=True, help="roster file (TOML)")
+    roster_commands = roster.add_subparsers(dest="roster_command", required=True)
+    roster_commands.add_parser("show", help="staff and enrolled key fingerprints")
+    enrol_key = roster_commands.add_parser("enrol", help="import a bundle's key")
+    enrol_key.add_argument("bundle", type=Path, help="a bundle of the official")
+    enrol_key.add_argument(
+        "--fingerprint", required=True, help="SHA256:… as the official read it out"
+    )
+
+    review = commands.add_parser("review", help="reviewer: verify a folder of bundles")
+    review.add_argument("directory", type=Path, metavar="DIR", help="folder of bundles")
+    review.add_argument("--roster", type=Path, required=True, help="roster file (TOML)")
+    review.add_argument("--csv", type=Path, help="write one row per person (UTF-8 with BOM)")
+    review.add_argument("--pdf", type=Path, help="write the unit report as a PDF")
+    review.add_argument("--lang", choices=["vi", "en"], default="vi", help="PDF language")
+    review.add_argument(
+        "--accept",
+        action="store_true",
+        help="remember each sound latest declaration, to catch a rewritten history later",
+    )
+
+    sign_off = commands.add_parser("countersign", help="reviewer: countersign a declaration")
+    sign_off.add_argument("bundle", type=Path, help="bundle folder or zip")
+    sign_off.add_argument("--roster", type=Path, required=True, help="roster file (TOML)")
+    sign_off.add_argument("--reviewer", required=True, help="your own staff id")
+    sign_off.add_argument("--decision", choices=["accepted", "returned"], default="accepted")
+    sign_off.add_argument("--passphrase-file", type=Path, help="key file passphrase (no keychain)")
+
     history = commands.add_parser("history", help="list local declarations, check their chain")
     history.add_argument(
         "--start-new-chain",
@@ -101,6 +130,14 @@ def _handler(command: str) -> "Callable[[argparse.Namespace], int] | None":
         from desktop.commands import signing
 
         return {"verify": signing.verify, "history": signing.history, "keys": signing.keys}[command]
+    if command in ("roster", "review", "countersign"):
+        from desktop.commands import reviewing
+
+        return {
+            "roster": reviewing.roster,
+            "review": reviewing.review_folder,
+            "countersign": reviewing.countersign,
+        }[command]
     if command in ("diff", "pdf"):
         from desktop.commands import reporting
 

@@ -1,11 +1,10 @@
 """`selfcheck diff` and `selfcheck pdf`: reading signed bundles, verified first."""
 
 import argparse
-import sys
 from pathlib import Path
 
 from desktop.commands import EXIT_FINDINGS, EXIT_OK
-from desktop.commands.signing import printable
+from desktop.commands.signing import invalid_bundle, printable
 from desktop.core.atomic import write_atomic
 from desktop.core.bundle import BundleError, Verified, read, verify, verify_path
 from desktop.core.changes import ChangeKind, compare, counts
@@ -18,7 +17,7 @@ def _verified(path: Path) -> Verified | None:
     try:
         return verify_path(path)
     except BundleError as exc:
-        print(f"selfcheck: {path}: not a valid bundle ({printable(str(exc))})", file=sys.stderr)
+        invalid_bundle(path, exc)
         return None
 
 
@@ -70,10 +69,7 @@ def pdf(args: argparse.Namespace) -> int:
         bundle = read(args.bundle)
         verify(bundle)
     except (BundleError, OSError) as exc:
-        print(
-            f"selfcheck: {args.bundle}: not a valid bundle ({printable(str(exc))})", file=sys.stderr
-        )
-        return EXIT_FINDINGS
+        return invalid_bundle(args.bundle, exc)
     out: Path = args.out or Path.cwd() / PDF_NAME
     write_atomic(out, render_pdf(bundle.summary, load_policy(args.checklists), args.lang))
     print(out)

@@ -53,6 +53,12 @@ def printable(text: str) -> str:
     )
 
 
+def invalid_bundle(path: Path, exc: Exception) -> int:
+    """Say why a bundle cannot be used, on one line; the exit code for it."""
+    print(f"selfcheck: {path}: not a valid bundle ({printable(str(exc))})", file=sys.stderr)
+    return EXIT_FINDINGS
+
+
 def verify(args: argparse.Namespace) -> int:
     trusted = None
     if args.allowed_signers is not None:

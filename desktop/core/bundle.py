@@ -251,11 +251,16 @@ def _read_zip(path: Path) -> dict[str, bytes]:
 # -- verifying ------------------------------------------------------------------------------
 
 
-def verify(bundle: Bundle, trusted: list[AllowedSigner] | None = None) -> Verified:
+def verify(
+    bundle: Bundle, trusted: list[AllowedSigner] | None = None, *, at_issue: bool = False
+) -> Verified:
     """Check the signature over the exact bytes, the signer, then the summary's content.
 
     `trusted` is the reviewer's allowed_signers; without it the bundle's own line is used,
     which proves integrity and who holds the key, not that the key is the right person's.
+    With `at_issue`, a key's validity period is checked at the time the summary says it
+    was signed rather than now: a key replaced since (given a valid-before) still vouches
+    for what it signed before, as a reviewer's roster needs.
     """
     if trusted is None:
         if bundle.signers is None:
@@ -274,7 +279,7 @@ def verify(bundle: Bundle, trusted: list[AllowedSigner] | None = None) -> Verifi
     now = datetime.now(UTC)
     if allowed_signers.find(trusted, key, NAMESPACE_SUMMARY) is None:
         raise BundleError(Failure.UNKNOWN_SIGNER, f"key {key.fingerprint} is not an allowed signer")
-    if allowed_signers.find(trusted, key, NAMESPACE_SUMMARY, when=now) is None:
+    if not at_issue and allowed_signers.find(trusted, key, NAMESPACE_SUMMARY, when=now) is None:
         raise BundleError(
             Failure.UNKNOWN_SIGNER, f"key {key.fingerprint} is outside its validity period"
         )
@@ -283,6 +288,13 @@ def verify(bundle: Bundle, trusted: list[AllowedSigner] | None = None) -> Verifi
         summary = summary_json.decode(bundle.summary)
     except summary_json.SummaryError as exc:
         raise BundleError(Failure.MALFORMED, str(exc)) from None
+    if at_issue:
+        now = datetime.strptime(summary["issued_at"], "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        if allowed_signers.find(trusted, key, NAMESPACE_SUMMARY, when=now) is None:
+            raise BundleError(
+                Failure.UNKNOWN_SIGNER,
+                f"key {key.fingerprint} was outside its validity period when it signed",
+            )
     staff_id = str(summary["person"].get("staff_id"))
     if allowed_signers.find(trusted, key, NAMESPACE_SUMMARY, when=now, principal=staff_id) is None:
         raise BundleError(
@@ -293,9 +305,11 @@ def verify(bundle: Bundle, trusted: list[AllowedSigner] | None = None) -> Verifi
     return Verified(summary, staff_id, key)
 
 
-def verify_path(path: Path, trusted: list[AllowedSigner] | None = None) -> Verified:
+def verify_path(
+    path: Path, trusted: list[AllowedSigner] | None = None, *, at_issue: bool = False
+) -> Verified:
     try:
-        return verify(read(path), trusted)
+        return verify(read(path), trusted, at_issue=at_issue)
     except OSError as exc:
         raise BundleError(Failure.MALFORMED, exc.strerror or str(exc)) from None
 

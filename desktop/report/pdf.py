@@ -20,7 +20,9 @@ from desktop.core.policy import Policy
 from desktop.report.content import QR_RESOURCE, summary_html
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QTextDocument
+    from collections.abc import Callable
+
+    from PySide6.QtGui import QFont, QTextDocument
 
     from desktop.core.bundle import Bundle
 
@@ -49,16 +51,24 @@ _keep: list[Any] = []  # the CLI's application object lives as long as the proce
 
 def render_pdf(summary_bytes: bytes, policy: Policy, language: Language | None = None) -> bytes:
     """The PDF of a (verified) summary.json, in `language` or the summary's own."""
+    summary: Mapping[str, Any] = summary_json.decode(summary_bytes)
+    title = _title(summary, language or _language_of(summary))
+    return write_pdf(
+        title, lambda document: fill_document(document, summary_bytes, policy, language)
+    )
+
+
+def write_pdf(title: str, fill: "Callable[[QTextDocument], None]") -> bytes:
+    """A4 PDF of the document `fill` builds, laid out at 300 dpi, fonts embedded."""
     ensure_qt()
     from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QSizeF
     from PySide6.QtGui import QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
-    summary: Mapping[str, Any] = summary_json.decode(summary_bytes)
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = QPdfWriter(buffer)
-    writer.setTitle(_title(summary, language or _language_of(summary)))
+    writer.setTitle(title)
     writer.setCreator("SelfCheck")
     writer.setResolution(300)
     writer.setPageLayout(
@@ -72,7 +82,8 @@ def render_pdf(summary_bytes: bytes, policy: Policy, language: Language | None =
     document = QTextDocument()
     # Fonts in points and pixel sizes are then taken at the PDF's resolution, not the screen's.
     document.documentLayout().setPaintDevice(writer)
-    fill_document(document, summary_bytes, policy, language)
+    document.setDefaultFont(report_font())
+    fill(document)
     # Lay the text out on the printable page at the writer's resolution.
     rect = writer.pageLayout().paintRectPixels(writer.resolution())
     document.setPageSize(QSizeF(rect.width(), rect.height()))
@@ -80,6 +91,15 @@ def render_pdf(summary_bytes: bytes, policy: Policy, language: Language | None =
     del writer  # finishes the PDF into the buffer
     buffer.close()
     return bytes(data.data())
+
+
+def report_font() -> "QFont":
+    from PySide6.QtGui import QFont
+
+    font = QFont("DejaVu Sans", 10)
+    # No ligatures: a reader searching or copying "file" must not get "ﬁle".
+    font.setFeature(QFont.Tag("liga"), 0)
+    return font
 
 
 def _language_of(summary: Mapping[str, Any]) -> Language:
@@ -91,7 +111,7 @@ def fill_document(
 ) -> None:
     """Put the report of a summary into `document` (for the PDF, or a window to read it)."""
     from PySide6.QtCore import QUrl
-    from PySide6.QtGui import QFont, QImage, QTextDocument
+    from PySide6.QtGui import QImage, QTextDocument
 
     summary = summary_json.decode(summary_bytes)
     sha256 = summary_json.sha256(summary_bytes)
@@ -100,10 +120,7 @@ def fill_document(
     png = io.BytesIO()
     qr.save(png, kind="png", scale=QR_SCALE, border=4)
     image = QImage.fromData(png.getvalue())  # the format is read from the data
-    font = QFont("DejaVu Sans", 10)
-    # No ligatures: a reader searching or copying "file" must not get "ﬁle".
-    font.setFeature(QFont.Tag("liga"), 0)
-    document.setDefaultFont(font)
+    document.setDefaultFont(report_font())
     document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(QR_RESOURCE), image)
     chosen = language or _language_of(summary)
     document.setHtml(summary_html(summary, sha256, policy, chosen))
