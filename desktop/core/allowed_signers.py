@@ -165,3 +165,17 @@ def find(
         ):
             return signer
     return None
+
+
+class SignerIndex:
+    """A roster's entries by key, so checking thousands of bundles against thousands of
+    staff does not compare every bundle with every entry."""
+
+    def __init__(self, signers: Iterable[AllowedSigner]) -> None:
+        self.signers = list(signers)
+        self._by_key: dict[PublicKey, list[AllowedSigner]] = {}
+        for signer in self.signers:
+            self._by_key.setdefault(signer.key, []).append(signer)
+
+    def for_key(self, key: PublicKey) -> list[AllowedSigner]:
+        return self._by_key.get(key, [])

@@ -13,9 +13,10 @@ from datetime import date
 from enum import StrEnum
 from itertools import pairwise
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from desktop.core import summary as summary_json
+from desktop.core.allowed_signers import SignerIndex
 from desktop.core.bundle import SUMMARY, BundleError, read, verify
 from desktop.core.due import recorded_due
 from desktop.core.roster import Accepted, Roster
@@ -47,9 +48,18 @@ class Finding:
     path: Path | None = None
 
 
+class Link(NamedTuple):
+    """What the review keeps of every verified bundle: enough to follow a chain."""
+
+    seq: int
+    sha256: str
+    prev: str | None
+    path: str
+
+
 @dataclass(slots=True)
 class Declared:
-    """What the review keeps of one verified bundle."""
+    """What the review keeps of each person's latest bundle, for their row."""
 
     path: Path
     seq: int
@@ -121,8 +131,10 @@ def review(
     today: date,
     progress: Callable[[int, Path], None] | None = None,
 ) -> Report:
-    trusted = list(roster.signers)
-    by_person: dict[str, list[Declared]] = {}
+    trusted = SignerIndex(roster.signers)
+    # Memory per bundle stays a few hundred bytes: a Link; only the latest is kept whole.
+    links: dict[str, list[Link]] = {}
+    latest: dict[str, Declared] = {}
     unreadable: list[Finding] = []
     count = 0
     for count, path in enumerate(candidates(root), 1):
@@ -132,7 +144,7 @@ def review(
             unreadable.append(Finding(Problem.NOT_A_BUNDLE, "not a bundle folder or zip", path))
             continue
         try:
-            bundle = read(path)
+            bundle = read(path, own_signers=False)
             verified = verify(bundle, trusted, at_issue=True)
         except BundleError as exc:
             unreadable.append(Finding(Problem(exc.failure.value), exc.detail, path))
@@ -140,16 +152,22 @@ def review(
         except (OSError, RecursionError, MemoryError) as exc:
             unreadable.append(Finding(Problem.MALFORMED, str(exc)[:200], path))
             continue
-        by_person.setdefault(verified.principal, []).append(
-            _declared(path, verified.summary, summary_json.sha256(bundle.summary))
+        summary, sha256 = verified.summary, summary_json.sha256(bundle.summary)
+        staff_id = verified.principal
+        links.setdefault(staff_id, []).append(
+            Link(int(summary["seq"]), sha256, summary.get("prev"), str(path))
         )
+        if staff_id not in latest or latest[staff_id].seq < summary["seq"]:
+            latest[staff_id] = _declared(path, summary, sha256)
     members = roster.members()
     rows = []
-    for staff_id in sorted(set(members) | set(by_person)):
-        staff = members.get(staff_id)
-        rows.append(
-            _row(staff_id, staff, by_person.get(staff_id, []), accepted.get(staff_id), today)
-        )
+    for staff_id in sorted(set(members) | set(links)):
+        row = _row(staff_id, members.get(staff_id), links.get(staff_id, []), accepted.get(staff_id))
+        if staff_id in latest:
+            row.latest = newest = latest[staff_id]
+            row.name, row.unit = row.name or newest.name, row.unit or newest.unit
+            row.overdue = newest.next_due is not None and newest.next_due < today
+        rows.append(row)
     return Report(rows, unreadable, count)
 
 
@@ -177,68 +195,41 @@ def _declared(path: Path, summary: dict[str, Any], sha256: str) -> Declared:
     )
 
 
-def _row(
-    staff_id: str,
-    staff: Any,
-    declared: list[Declared],
-    accepted: Accepted | None,
-    today: date,
-) -> Row:
-    name = (staff.name if staff else None) or ""
-    unit = (staff.unit if staff else None) or ""
-    row = Row(staff_id, name, unit)
+def _row(staff_id: str, staff: Any, declared: list[Link], accepted: Accepted | None) -> Row:
+    row = Row(
+        staff_id, (staff.name if staff else None) or "", (staff.unit if staff else None) or ""
+    )
     if not declared:
         row.problems.append(Finding(Problem.NO_DECLARATION, "nothing handed in"))
         row.overdue = True
         return row
-    declared.sort(key=lambda d: (d.seq, d.sha256, str(d.path)))
-    by_seq: dict[int, Declared] = {}
+    declared.sort()
+    by_seq: dict[int, Link] = {}
     for item in declared:
         first = by_seq.get(item.seq)
         if first is None:
             by_seq[item.seq] = item
         elif first.sha256 == item.sha256:
-            row.problems.append(
-                Finding(
-                    Problem.DUPLICATE,
-                    f"declaration {item.seq} again ({first.path.name})",
-                    item.path,
-                )
-            )
+            again = f"declaration {item.seq} again ({Path(first.path).name})"
+            row.problems.append(Finding(Problem.DUPLICATE, again, Path(item.path)))
         else:
-            row.problems.append(
-                Finding(Problem.FORK, f"two different declarations {item.seq}", item.path)
-            )
+            different = f"two different declarations {item.seq}"
+            row.problems.append(Finding(Problem.FORK, different, Path(item.path)))
     seqs = sorted(by_seq)
     for before, after in pairwise(seqs):
         later = by_seq[after]
         if after != before + 1:
-            row.problems.append(
-                Finding(
-                    Problem.GAP, f"declarations {before + 1}–{after - 1} are missing", later.path
-                )
-            )
+            missing = f"declarations {before + 1}–{after - 1} are missing"
+            row.problems.append(Finding(Problem.GAP, missing, Path(later.path)))
         elif later.prev != by_seq[before].sha256:
-            row.problems.append(
-                Finding(
-                    Problem.BROKEN_CHAIN,
-                    f"declaration {after} does not continue from declaration {before}",
-                    later.path,
-                )
-            )
+            broken = f"declaration {after} does not continue from declaration {before}"
+            row.problems.append(Finding(Problem.BROKEN_CHAIN, broken, Path(later.path)))
     if accepted is not None:
         _check_accepted(row, by_seq, seqs, accepted)
-    latest = by_seq[seqs[-1]]
-    row.latest = latest
-    row.name = row.name or latest.name
-    row.unit = row.unit or latest.unit
-    row.overdue = latest.next_due is not None and latest.next_due < today
     return row
 
 
-def _check_accepted(
-    row: Row, by_seq: dict[int, Declared], seqs: list[int], accepted: Accepted
-) -> None:
+def _check_accepted(row: Row, by_seq: dict[int, Link], seqs: list[int], accepted: Accepted) -> None:
     same = by_seq.get(accepted.seq)
     following = by_seq.get(accepted.seq + 1)
     if same is not None and same.sha256 != accepted.sha256:
@@ -246,7 +237,7 @@ def _check_accepted(
             Finding(
                 Problem.REWRITTEN,
                 f"declaration {accepted.seq} differs from the one accepted",
-                same.path,
+                Path(same.path),
             )
         )
     elif following is not None and following.prev != accepted.sha256:
@@ -254,7 +245,7 @@ def _check_accepted(
             Finding(
                 Problem.REWRITTEN,
                 f"declaration {following.seq} does not continue from the accepted {accepted.seq}",
-                following.path,
+                Path(following.path),
             )
         )
     if seqs[-1] < accepted.seq:
@@ -262,7 +253,7 @@ def _check_accepted(
             Finding(
                 Problem.ROLLED_BACK,
                 f"the latest is {seqs[-1]}, but {accepted.seq} was accepted before",
-                by_seq[seqs[-1]].path,
+                Path(by_seq[seqs[-1]].path),
             )
         )
     elif seqs[0] > accepted.seq + 1:
@@ -270,7 +261,7 @@ def _check_accepted(
             Finding(
                 Problem.GAP,
                 f"declarations {accepted.seq + 1}–{seqs[0] - 1} since the accepted one are missing",
-                by_seq[seqs[0]].path,
+                Path(by_seq[seqs[0]].path),
             )
         )
 

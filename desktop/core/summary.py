@@ -138,11 +138,13 @@ def sha256(data: bytes) -> str:
 
 
 def _strict_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if key in out:
-            raise SummaryError(f"duplicate key {key!r}")
-        out[key] = value
+    out = dict(pairs)
+    if len(out) != len(pairs):  # a key given twice; found only then, as it is rare
+        seen: set[str] = set()
+        for key, _value in pairs:
+            if key in seen:
+                raise SummaryError(f"duplicate key {key!r}")
+            seen.add(key)
     return out
 
 

@@ -1,0 +1,140 @@
+"""Reviewing a unit's folder: 10,000 signed bundles from 1,000 people.
+
+Times `selfcheck review`'s engine over the folder against a bare loop over the same
+bytes (read the two files, check the SSHSIG Ed25519 signature, parse the JSON), measured
+in the same run, and prints the throughput ratio (goal: the review at least half as fast
+as the bare loop). Memory: the review's peak (tracemalloc) over a fifth of the folder and
+over all of it (goal: flat as the folder grows). Run:
+    .venv/bin/python bench/review.py [PEOPLE] [PER_PERSON]
+"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+# The project, not bench/, first on the path: bench/typing.py would shadow the stdlib.
+sys.path[0] = str(ROOT)
+
+import copy  # noqa: E402
+import json  # noqa: E402
+import shutil  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+import tracemalloc  # noqa: E402
+from datetime import date  # noqa: E402
+
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
+
+from desktop.core import bundle as bundles  # noqa: E402
+from desktop.core import sshsig  # noqa: E402
+from desktop.core import summary as summary_json  # noqa: E402
+from desktop.core.allowed_signers import NAMESPACE_SUMMARY, signer_for  # noqa: E402
+from desktop.core.review import review  # noqa: E402
+from desktop.core.roster import load_roster  # noqa: E402
+from desktop.core.sshsig import PublicKey  # noqa: E402
+
+
+def template() -> dict[str, object]:
+    from desktop.core.answers_file import load_answers
+    from desktop.core.assessment import assess
+    from desktop.core.policy_loader import load_policy
+
+    policy = load_policy()
+    result = assess(policy, load_answers(ROOT / "examples" / "annual.toml", policy))
+    return summary_json.build(result, fingerprint="SHA256:" + "A" * 43, seq=1, prev=None)
+
+
+def generate(folder: Path, people: int, per_person: int) -> Path:
+    """Bundles written plainly (no fsync: this is a benchmark's input, not a save)."""
+    base = template()
+    lines = []
+    for number in range(people):
+        staff_id = f"BNG-{number:05d}"
+        key = Ed25519PrivateKey.generate()
+        public = PublicKey.of(key)
+        lines.append(signer_for(staff_id, public).line())
+        doc = copy.deepcopy(base)
+        doc["person"]["staff_id"] = staff_id  # type: ignore[index]
+        doc["signer"] = {"fingerprint": public.fingerprint}
+        prev = None
+        for seq in range(1, per_person + 1):
+            doc.update(seq=seq, prev=prev, issued_at=f"{2016 + seq}-11-20T08:00:00Z")
+            data = summary_json.encode(doc)
+            prev = summary_json.sha256(data)
+            made = bundles.make(data, key, staff_id)
+            out = folder / f"unit-{number % 20:02d}" / f"{staff_id}-{seq:02d}"
+            out.mkdir(parents=True)
+            (out / bundles.SUMMARY).write_bytes(made.summary)
+            (out / bundles.SIGNATURE).write_bytes(made.signature)
+            (out / bundles.SIGNERS).write_bytes(made.signers or b"")
+    roster = folder.parent / "roster.toml"
+    roster.write_text('[roster]\nsigners = "allowed_signers"\n', "utf-8")
+    (folder.parent / "allowed_signers").write_text("\n".join(lines) + "\n", "utf-8")
+    return roster
+
+
+def bare_loop(folder: Path) -> int:
+    count = 0
+    for summary_path in sorted(folder.glob("*/*/" + bundles.SUMMARY)):
+        data = summary_path.read_bytes()
+        signature = (summary_path.parent / bundles.SIGNATURE).read_bytes()
+        sshsig.verify(data, signature, NAMESPACE_SUMMARY)
+        json.loads(data)
+        count += 1
+    return count
+
+
+def run_review(folder: Path, roster_path: Path) -> tuple[float, int, int]:
+    roster = load_roster(roster_path)
+    started = time.perf_counter()
+    tracemalloc.start()
+    report = review(folder, roster, {}, date(2026, 11, 23))
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    seconds = time.perf_counter() - started
+    assert not report.unreadable, "every bundle should verify"
+    assert all(r.sound for r in report.rows), "every chain should be sound"
+    return seconds, report.bundles, peak
+
+
+def main() -> None:
+    people = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    per_person = int(sys.argv[2]) if len(sys.argv) > 2 else 10
+    work = Path(tempfile.mkdtemp(prefix="bench-review-"))
+    try:
+        small = work / "small" / "inbox"
+        large = work / "large" / "inbox"
+        started = time.perf_counter()
+        small_roster = generate(small, people // 5, per_person)
+        large_roster = generate(large, people, per_person)
+        print(
+            f"generated {people * per_person} + {people // 5 * per_person} bundles in "
+            f"{time.perf_counter() - started:.0f} s"
+        )
+        bare_loop(large)  # warm the file cache for both
+        started = time.perf_counter()
+        bare_count = bare_loop(large)
+        bare = time.perf_counter() - started
+        ours, count, peak_large = run_review(large, large_roster)
+        # tracemalloc slows the review: time it again without, for the ratio.
+        started = time.perf_counter()
+        review(large, load_roster(large_roster), {}, date(2026, 11, 23))
+        ours = time.perf_counter() - started
+        _seconds, small_count, peak_small = run_review(small, small_roster)
+        print(
+            f"bare loop (read, SSHSIG Ed25519 verify, JSON parse): {bare_count} in {bare:.2f} s"
+            f" = {bare_count / bare:.0f}/s"
+        )
+        print(f"selfcheck review: {count} in {ours:.2f} s = {count / ours:.0f}/s")
+        print(f"throughput ratio review/bare: {bare / ours:.2f} (goal >= 0.5)")
+        print(
+            f"peak memory: {peak_small / 1e6:.1f} MB for {small_count} bundles, "
+            f"{peak_large / 1e6:.1f} MB for {count} (ratio {peak_large / peak_small:.2f}; "
+            f"bundles x{count / small_count:.0f})"
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
