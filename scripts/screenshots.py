@@ -106,11 +106,50 @@ def _history_and_pdf(
     history.grab().save(str(out / f"11-history-{language}.png"))
     print(out / f"11-history-{language}.png")
     history.close()
+    _review_window(app, window, session, language, out)
     pdf = Path(tempfile.mkdtemp()) / "summary.pdf"
     pdf.write_bytes(render_pdf(summary, session.policy, language))  # type: ignore[arg-type]
     subprocess.run(
         ["pdftoppm", "-r", "70", "-png", str(pdf), str(out / f"pdf-{language}")], check=True
     )
+
+
+def _review_window(app: QApplication, window: Any, session: Any, language: str, out: Path) -> None:
+    """The reviewer's window over the two declarations, a copy of one and a stray file."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from desktop.core import bundle as bundles
+    from desktop.core.roster import enrol, new_roster
+    from desktop.core.sshsig import PublicKey
+    from desktop.gui.review_window import ReviewWindow
+
+    work = Path(tempfile.mkdtemp(prefix="selfcheck-review-"))
+    inbox = work / "inbox"
+    roster = new_roster(work / "roster.toml", "Vụ Thông tin Báo chí")
+    for declaration in session.history.declarations():
+        made = bundles.from_history(
+            declaration.summary, declaration.signature, declaration.public_key
+        )
+        name = f"BNG-08231-{declaration.seq}"
+        bundles.stage(made, inbox, name).publish()
+        roster = enrol(roster, "BNG-08231", PublicKey.from_openssh(declaration.public_key))
+    (inbox / "ghi-chu.docx").write_bytes(b"not a bundle")
+    enrol(roster, "BNG-09002", PublicKey.of(Ed25519PrivateKey.generate()))  # never handed in
+    review = ReviewWindow(session, window)
+    review.resize(1024, 700)
+    review.roster.setText(str(work / "roster.toml"))
+    review.folder.setText(str(inbox))
+    review.show()
+    review.run()
+    for _ in range(500):
+        if review.report is not None:
+            break
+        app.processEvents()
+        QApplication.instance().thread().msleep(10)
+    app.processEvents()
+    review.grab().save(str(out / f"12-review-{language}.png"))
+    print(out / f"12-review-{language}.png")
+    review.close()
 
 
 if __name__ == "__main__":

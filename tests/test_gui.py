@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -680,3 +681,54 @@ def test_history_window_reads_and_re_exports_a_declaration(
     assert not history.findChild(QPushButton, "exportPdf").isEnabled()
     assert "hỏng" in history.findChild(QTextBrowser, "declarationView").toPlainText()
     history.close()
+
+
+def test_review_window_checks_a_folder_filters_and_exports(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    from PySide6.QtWidgets import QFileDialog, QTreeWidget
+
+    from desktop.core.roster import enrol, new_roster
+    from desktop.core.sshsig import PublicKey
+    from desktop.gui.review_window import ReviewWindow
+    from tests.signing_helpers import MemoryKeyring, declare_example
+    from tests.test_review import Official
+
+    template = json.loads(declare_example(tmp_path / "t", "annual", MemoryKeyring()).bundle.summary)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    roster = new_roster(tmp_path / "roster.toml")
+    an, binh = (
+        Official("BNG-1", "Nguyễn Văn An", template),
+        Official("BNG-2", "Trần Bình", template),
+    )
+    for official in (an, binh):
+        roster = enrol(roster, official.staff_id, PublicKey.of(official.key))
+    an.declare(inbox)
+    binh.declare(inbox, issued="2024-01-01T00:00:00Z")
+    binh.declare(inbox, seq=3, prev=None)  # a gap
+    (inbox / "rác.bin").write_bytes(b"\x00" * 10)
+
+    window.findChild(QAction, "actionReview").trigger()
+    review = window.findChild(ReviewWindow, "reviewWindow")
+    type_text(review.findChild(QLineEdit, "rosterFile"), str(tmp_path / "roster.toml"))
+    type_text(review.findChild(QLineEdit, "bundleFolder"), str(inbox))
+    qtbot.mouseClick(review.findChild(QPushButton, "runReview"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: review.report is not None, timeout=20_000)
+    rows = review.findChild(QTreeWidget, "reviewRows")
+    texts = [rows.topLevelItem(i).text(6) for i in range(rows.topLevelItemCount())]
+    assert texts[0] == "✔" and texts[1].startswith("gap:")
+    assert any("rác.bin" in rows.topLevelItem(i).text(1) for i in range(rows.topLevelItemCount()))
+    review.findChild(QCheckBox, "filterProblems").setChecked(True)
+    assert rows.topLevelItem(0).text(0) == "BNG-2"  # the sound one is filtered out
+
+    out = tmp_path / "đơn vị.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    qtbot.mouseClick(review.findChild(QPushButton, "exportCsv"), Qt.MouseButton.LeftButton)
+    assert "Nguyễn Văn An" in out.read_text("utf-8-sig")
+    qtbot.mouseClick(review.findChild(QPushButton, "acceptSound"), Qt.MouseButton.LeftButton)
+    accepted = json.loads((tmp_path / "roster.toml.accepted.json").read_text())
+    assert list(accepted) == ["BNG-1"]  # only the sound declaration is remembered
+    review.close()

@@ -61,6 +61,11 @@ class MainWindow(QMainWindow):
         self.vietnamese.triggered.connect(lambda: self.set_language("vi"))
         self.english.triggered.connect(lambda: self.set_language("en"))
         self.language_menu.addActions([self.vietnamese, self.english])
+        self.reviewer_menu = self.menuBar().addMenu("")
+        self.review_action = QAction(self)
+        self.review_action.setObjectName("actionReview")
+        self.review_action.triggered.connect(self.open_review)
+        self.reviewer_menu.addAction(self.review_action)
         self.help_menu = self.menuBar().addMenu("")
         self.about_action = QAction(self)
         self.about_action.setObjectName("actionAbout")
@@ -150,6 +155,15 @@ class MainWindow(QMainWindow):
         self.start.refresh()
         self.stack.setCurrentWidget(self.start)
 
+    def open_review(self) -> None:
+        """The reviewer's window (heads of units, the inspectorate)."""
+        if self.session is None:
+            return
+        from desktop.gui.review_window import ReviewWindow
+
+        window = ReviewWindow(self.session, self)
+        window.show()
+
     def about(self) -> None:
         QMessageBox.about(  # the about box shows the application icon beside the text
             self,
@@ -183,5 +197,7 @@ class MainWindow(QMainWindow):
             )
         )
         self.language_menu.setTitle(self.tr("&Language"))
+        self.reviewer_menu.setTitle(self.tr("&Reviewer"))
+        self.review_action.setText(self.tr("&Review a unit's declarations…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About SelfCheck"))
