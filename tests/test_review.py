@@ -124,6 +124,7 @@ def test_a_mixed_folder_is_reported_person_by_person_and_file_by_file(
     data = (inbox / "BNG-6-1.zip").read_bytes()
     truncated.write_bytes(data[: len(data) // 2])
     (tmp_path / "inbox" / "ghi chú.txt").write_text("không phải bản khai", "utf-8")
+    (tmp_path / "inbox" / "zero.zip").symlink_to("/dev/zero")  # never read
 
     seen: list[int] = []
     report = review(tmp_path / "inbox", roster, {}, TODAY, lambda n, _p: seen.append(n))
@@ -144,6 +145,7 @@ def test_a_mixed_folder_is_reported_person_by_person_and_file_by_file(
         "impostor": Problem.UNKNOWN_SIGNER,
         "truncated.zip": Problem.TRUNCATED,
         "ghi chú.txt": Problem.NOT_A_BUNDLE,
+        "zero.zip": Problem.NOT_A_BUNDLE,
     }
     assert "when it signed" in next(
         f.detail for f in report.unreadable if f.path.name == "BNG-5-late"

@@ -140,6 +140,9 @@ def review(
     for count, path in enumerate(candidates(root), 1):
         if progress is not None:
             progress(count, path)
+        if path.is_symlink():  # could point anywhere, /dev/zero included: never followed
+            unreadable.append(Finding(Problem.NOT_A_BUNDLE, "a symbolic link (not followed)", path))
+            continue
         if path.is_file() and path.suffix.lower() != ".zip":
             unreadable.append(Finding(Problem.NOT_A_BUNDLE, "not a bundle folder or zip", path))
             continue
@@ -154,11 +157,16 @@ def review(
             continue
         summary, sha256 = verified.summary, summary_json.sha256(bundle.summary)
         staff_id = verified.principal
-        links.setdefault(staff_id, []).append(
-            Link(int(summary["seq"]), sha256, summary.get("prev"), str(path))
-        )
-        if staff_id not in latest or latest[staff_id].seq < summary["seq"]:
-            latest[staff_id] = _declared(path, summary, sha256)
+        try:
+            newest = _declared(path, summary, sha256)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            # Signed, but shaped as no SelfCheck writes: told, and the rest goes on.
+            detail = f"the summary cannot be read ({type(exc).__name__})"
+            unreadable.append(Finding(Problem.MALFORMED, detail, path))
+            continue
+        links.setdefault(staff_id, []).append(Link(newest.seq, sha256, newest.prev, str(path)))
+        if staff_id not in latest or latest[staff_id].seq < newest.seq:
+            latest[staff_id] = newest
     members = roster.members()
     rows = []
     for staff_id in sorted(set(members) | set(links)):
