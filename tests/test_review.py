@@ -169,7 +169,8 @@ def test_a_history_rewritten_after_acceptance_is_caught_at_the_next_review(
     an.declare(inbox, issued="2025-11-20T08:00:00Z")
     first = review(inbox, roster, {}, TODAY)
     save_accepted(roster, to_accept(first))
-    assert load_accepted(roster) == {"BNG-1": Accepted(1, an.last or "")}
+    key = PublicKey.of(an.key).fingerprint
+    assert load_accepted(roster) == {"BNG-1": Accepted(1, an.last or "", key)}
 
     # The official rewrites declaration 1 (a new, better one) and deletes the old bundle.
     for old in inbox.iterdir():
@@ -311,3 +312,64 @@ def test_the_reviewer_enrols_reviews_and_exports_from_the_command_line(
     assert (
         json.loads((roster.parent / "roster.toml.accepted.json").read_text())["BNG-1"]["seq"] == 1
     )
+
+
+def test_a_replaced_key_starts_a_new_chain_without_false_alarms(
+    template: dict[str, Any], tmp_path: Path
+) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    roster = new_roster(tmp_path / "roster.toml")
+    old = Official("BNG-1", "Nguyễn Văn An", template)
+    roster = enrol(roster, "BNG-1", PublicKey.of(old.key), now=datetime(2025, 1, 1, tzinfo=UTC))
+    old.declare(inbox, issued="2024-11-20T08:00:00Z")
+    old.declare(inbox, issued="2024-12-20T08:00:00Z")
+    accepted = to_accept(review(inbox, roster, {}, TODAY))
+    new = Official("BNG-1", "Nguyễn Văn An", template)  # a new computer: a new key, seq 1 again
+    roster = enrol(roster, "BNG-1", PublicKey.of(new.key), now=datetime(2025, 6, 1, tzinfo=UTC))
+    new.declare(inbox, issued="2025-11-20T08:00:00Z", name="BNG-1-newkey-1")
+    report = review(inbox, roster, accepted, TODAY)
+    assert _problems(report, "BNG-1") == []
+    (row,) = report.rows
+    assert row.latest is not None and row.latest.key == PublicKey.of(new.key).fingerprint
+    # Taking the old key back into use makes it valid again, and the new one stops.
+    roster = enrol(roster, "BNG-1", PublicKey.of(old.key))
+    assert [s.valid_before is None for s in roster.signers] == [True, False]
+
+
+def test_a_tampered_middle_declaration_and_odd_files_never_stop_the_review(
+    template: dict[str, Any], tmp_path: Path
+) -> None:
+    import os
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    roster = new_roster(tmp_path / "roster.toml")
+    an = Official("BNG-1", "Nguyễn Văn An", template)
+    roster = enrol(roster, "BNG-1", PublicKey.of(an.key))
+    an.declare(inbox, issued="2024-11-20T08:00:00Z")
+    middle = an.declare(inbox, issued="2025-11-20T08:00:00Z")
+    an.declare(inbox, issued="2026-11-20T08:00:00Z")
+    (middle / "summary.json.sig").write_bytes(b"not a signature")
+    os.mkfifo(inbox / "pipe.zip")  # reading it would wait for ever
+    odd = copy.deepcopy(an.doc)
+    odd.update(seq=9, prev=None, issued_at="2026-13-01T00:00:00Z")  # the right shape, no date
+    made = bundles.make(json.dumps(odd, sort_keys=True).encode(), an.key, "BNG-1")
+    bundles.stage(made, inbox, "odd-date").publish()
+    report = review(inbox, roster, {}, TODAY)
+    assert [f.detail for f in report.rows[0].problems] == ["declaration 2 is missing"]
+    unusable = {f.path.name: f.problem for f in report.unreadable if f.path is not None}
+    assert unusable == {
+        "BNG-1-2": Problem.MALFORMED,
+        "pipe.zip": Problem.NOT_A_BUNDLE,
+        "odd-date": Problem.MALFORMED,
+    }
+
+
+def test_a_roster_may_not_point_its_keys_file_elsewhere(tmp_path: Path) -> None:
+    from desktop.core.roster import RosterError, load_roster
+
+    roster = tmp_path / "roster.toml"
+    roster.write_text('[roster]\nsigners = "../../etc/passwd"\n', "utf-8")
+    with pytest.raises(RosterError, match=r"field 'roster\.signers'"):
+        load_roster(roster)

@@ -8,8 +8,8 @@ so memory stays flat as the folder grows.
 
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
 from enum import StrEnum
 from itertools import pairwise
 from pathlib import Path
@@ -49,11 +49,16 @@ class Finding:
 
 
 class Link(NamedTuple):
-    """What the review keeps of every verified bundle: enough to follow a chain."""
+    """What the review keeps of every verified bundle: enough to follow a chain.
 
+    Declarations are numbered per key (a new key starts again at 1), so chains are
+    followed per (person, key)."""
+
+    key: str  # the signer's fingerprint
     seq: int
     sha256: str
     prev: str | None
+    issued_at: str
     path: str
 
 
@@ -62,6 +67,7 @@ class Declared:
     """What the review keeps of each person's latest bundle, for their row."""
 
     path: Path
+    key: str  # the signer's fingerprint
     seq: int
     sha256: str
     prev: str | None
@@ -95,28 +101,38 @@ class Report:
     bundles: int = 0
 
 
-def candidates(root: Path) -> Iterator[Path]:
-    """Every bundle folder and zip under `root`, and every other file (to be reported)."""
+def candidates(root: Path) -> Iterator[tuple[Path, str | None]]:
+    """Every bundle folder and zip under `root`, and every other entry with the reason it
+    is not one. Names starting with "." are skipped: bundles still being written, and the
+    operating system's own files."""
     stack: list[tuple[Path, int]] = [(root, 0)]
     while stack:
         folder, depth = stack.pop()
         if (folder / SUMMARY).exists() or (folder / SUMMARY).is_symlink():
-            yield folder
+            yield folder, None
             continue
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
-        except OSError:
-            yield folder
+        except OSError as exc:
+            yield folder, f"cannot be read ({exc.strerror or exc})"
             continue
         for entry in entries:
             path = Path(entry.path)
-            if entry.name.startswith("."):
-                continue  # hidden: a bundle still being written, or the OS's own files
-            if entry.is_dir(follow_symlinks=False):
+            if entry.name.startswith(".") or _is_sidecar(entry.name):
+                continue
+            if entry.is_symlink():  # could point anywhere, /dev/zero included
+                yield path, "a symbolic link (not followed)"
+            elif entry.is_dir(follow_symlinks=False):
                 if depth < MAX_DEPTH:
                     stack.append((path, depth + 1))
-            elif not _is_sidecar(entry.name):
-                yield path
+                else:
+                    yield path, f"nested more than {MAX_DEPTH} folders deep (not opened)"
+            elif not entry.is_file(follow_symlinks=False):
+                yield path, "not a regular file (a pipe, socket or device is never read)"
+            elif entry.name.lower().endswith(".zip"):
+                yield path, None
+            else:
+                yield path, "not a bundle folder or zip"
 
 
 def _is_sidecar(name: str) -> bool:
@@ -137,14 +153,11 @@ def review(
     latest: dict[str, Declared] = {}
     unreadable: list[Finding] = []
     count = 0
-    for count, path in enumerate(candidates(root), 1):
+    for count, (path, not_a_bundle) in enumerate(candidates(root), 1):
         if progress is not None:
             progress(count, path)
-        if path.is_symlink():  # could point anywhere, /dev/zero included: never followed
-            unreadable.append(Finding(Problem.NOT_A_BUNDLE, "a symbolic link (not followed)", path))
-            continue
-        if path.is_file() and path.suffix.lower() != ".zip":
-            unreadable.append(Finding(Problem.NOT_A_BUNDLE, "not a bundle folder or zip", path))
+        if not_a_bundle is not None:
+            unreadable.append(Finding(Problem.NOT_A_BUNDLE, not_a_bundle, path))
             continue
         try:
             bundle = read(path, own_signers=False)
@@ -152,8 +165,9 @@ def review(
         except BundleError as exc:
             unreadable.append(Finding(Problem(exc.failure.value), exc.detail, path))
             continue
-        except (OSError, RecursionError, MemoryError) as exc:
-            unreadable.append(Finding(Problem.MALFORMED, str(exc)[:200], path))
+        except (OSError, ValueError, RecursionError, MemoryError) as exc:
+            detail = f"cannot be read ({type(exc).__name__})"
+            unreadable.append(Finding(Problem.MALFORMED, detail, path))
             continue
         summary, sha256 = verified.summary, summary_json.sha256(bundle.summary)
         staff_id = verified.principal
@@ -164,13 +178,18 @@ def review(
             detail = f"the summary cannot be read ({type(exc).__name__})"
             unreadable.append(Finding(Problem.MALFORMED, detail, path))
             continue
-        links.setdefault(staff_id, []).append(Link(newest.seq, sha256, newest.prev, str(path)))
-        if staff_id not in latest or latest[staff_id].seq < newest.seq:
+        key = verified.key.fingerprint
+        link = Link(key, newest.seq, sha256, newest.prev, newest.issued_at, str(path))
+        links.setdefault(staff_id, []).append(link)
+        known = latest.get(staff_id)
+        if known is None or (known.issued_at, known.seq) < (newest.issued_at, newest.seq):
             latest[staff_id] = newest
     members = roster.members()
     rows = []
     for staff_id in sorted(set(members) | set(links)):
-        row = _row(staff_id, members.get(staff_id), links.get(staff_id, []), accepted.get(staff_id))
+        row = _row(
+            staff_id, members.get(staff_id), links.get(staff_id, []), accepted.get(staff_id), today
+        )
         if staff_id in latest:
             row.latest = newest = latest[staff_id]
             row.name, row.unit = row.name or newest.name, row.unit or newest.unit
@@ -190,6 +209,7 @@ def _declared(path: Path, summary: dict[str, Any], sha256: str) -> Declared:
     person = summary["person"]
     return Declared(
         path=path,
+        key=str(summary["signer"].get("fingerprint", "")),
         seq=int(summary["seq"]),
         sha256=sha256,
         prev=summary.get("prev"),
@@ -203,17 +223,33 @@ def _declared(path: Path, summary: dict[str, Any], sha256: str) -> Declared:
     )
 
 
-def _row(staff_id: str, staff: Any, declared: list[Link], accepted: Accepted | None) -> Row:
-    row = Row(
-        staff_id, (staff.name if staff else None) or "", (staff.unit if staff else None) or ""
-    )
+def _row(
+    staff_id: str, staff: Any, declared: list[Link], accepted: Accepted | None, today: date
+) -> Row:
+    name, unit = (staff.name, staff.unit) if staff else (None, None)
+    row = Row(staff_id, name or "", unit or "")
     if not declared:
         row.problems.append(Finding(Problem.NO_DECLARATION, "nothing handed in"))
         row.overdue = True
         return row
-    declared.sort()
+    chains: dict[str, list[Link]] = {}
+    for link in sorted(declared):
+        chains.setdefault(link.key, []).append(link)
+    for chain in chains.values():
+        _check_chain(row, chain, today)
+    if accepted is not None:
+        # An acceptance recorded without its key: the key of the newest declaration.
+        key = accepted.key or max(declared, key=lambda d: (d.issued_at, d.seq)).key
+        _check_accepted(row, chains.get(key, []), declared, replace(accepted, key=key))
+    return row
+
+
+def _check_chain(row: Row, chain: list[Link], today: date) -> None:
+    """One key's declarations: each once, numbered without gaps, each naming the one
+    before it and dated after it, none dated in the future."""
     by_seq: dict[int, Link] = {}
-    for item in declared:
+    tomorrow = (today + timedelta(days=1)).isoformat()
+    for item in chain:
         first = by_seq.get(item.seq)
         if first is None:
             by_seq[item.seq] = item
@@ -223,61 +259,55 @@ def _row(staff_id: str, staff: Any, declared: list[Link], accepted: Accepted | N
         else:
             different = f"two different declarations {item.seq}"
             row.problems.append(Finding(Problem.FORK, different, Path(item.path)))
+        if item.issued_at[:10] > tomorrow:
+            future = f"declaration {item.seq} is dated in the future ({item.issued_at[:10]})"
+            row.problems.append(Finding(Problem.BROKEN_CHAIN, future, Path(item.path)))
     seqs = sorted(by_seq)
     for before, after in pairwise(seqs):
-        later = by_seq[after]
+        earlier, later = by_seq[before], by_seq[after]
         if after != before + 1:
-            missing = f"declarations {before + 1}–{after - 1} are missing"
+            missing = _missing(before + 1, after - 1)
             row.problems.append(Finding(Problem.GAP, missing, Path(later.path)))
-        elif later.prev != by_seq[before].sha256:
+        elif later.prev != earlier.sha256:
             broken = f"declaration {after} does not continue from declaration {before}"
             row.problems.append(Finding(Problem.BROKEN_CHAIN, broken, Path(later.path)))
-    if accepted is not None:
-        _check_accepted(row, by_seq, seqs, accepted)
-    return row
+        if later.issued_at < earlier.issued_at:
+            back = f"declaration {after} is dated before declaration {before}"
+            row.problems.append(Finding(Problem.BROKEN_CHAIN, back, Path(later.path)))
 
 
-def _check_accepted(row: Row, by_seq: dict[int, Link], seqs: list[int], accepted: Accepted) -> None:
-    same = by_seq.get(accepted.seq)
-    following = by_seq.get(accepted.seq + 1)
+def _missing(first: int, last: int) -> str:
+    if first == last:
+        return f"declaration {first} is missing"
+    return f"declarations {first}–{last} are missing"
+
+
+def _check_accepted(row: Row, chain: list[Link], declared: list[Link], accepted: Accepted) -> None:
+    """Against what the reviewer accepted last time: the same declaration, continued."""
+    if not chain:
+        return  # that key handed in nothing this time: a newer key's chain stands alone
+    by_seq = {link.seq: link for link in chain}
+    same, following = by_seq.get(accepted.seq), by_seq.get(accepted.seq + 1)
     if same is not None and same.sha256 != accepted.sha256:
-        row.problems.append(
-            Finding(
-                Problem.REWRITTEN,
-                f"declaration {accepted.seq} differs from the one accepted",
-                Path(same.path),
-            )
-        )
+        changed = f"declaration {accepted.seq} differs from the one accepted"
+        row.problems.append(Finding(Problem.REWRITTEN, changed, Path(same.path)))
     elif following is not None and following.prev != accepted.sha256:
-        row.problems.append(
-            Finding(
-                Problem.REWRITTEN,
-                f"declaration {following.seq} does not continue from the accepted {accepted.seq}",
-                Path(following.path),
-            )
-        )
-    if seqs[-1] < accepted.seq:
-        row.problems.append(
-            Finding(
-                Problem.ROLLED_BACK,
-                f"the latest is {seqs[-1]}, but {accepted.seq} was accepted before",
-                Path(by_seq[seqs[-1]].path),
-            )
-        )
-    elif seqs[0] > accepted.seq + 1:
-        row.problems.append(
-            Finding(
-                Problem.GAP,
-                f"declarations {accepted.seq + 1}–{seqs[0] - 1} since the accepted one are missing",
-                Path(by_seq[seqs[0]].path),
-            )
-        )
+        detail = f"declaration {following.seq} does not continue from the accepted {accepted.seq}"
+        row.problems.append(Finding(Problem.REWRITTEN, detail, Path(following.path)))
+    newest = max(declared, key=lambda d: (d.issued_at, d.seq))
+    last, first = max(by_seq), min(by_seq)
+    if last < accepted.seq and newest.key == accepted.key:
+        rolled = f"the latest is {last}, but {accepted.seq} was accepted before"
+        row.problems.append(Finding(Problem.ROLLED_BACK, rolled, Path(by_seq[last].path)))
+    elif first > accepted.seq + 1:
+        gap = _missing(accepted.seq + 1, first - 1) + " since the accepted one"
+        row.problems.append(Finding(Problem.GAP, gap, Path(by_seq[first].path)))
 
 
 def to_accept(report: Report) -> dict[str, Accepted]:
     """The latest declaration of every person whose row has no problem."""
     return {
-        row.staff_id: Accepted(row.latest.seq, row.latest.sha256)
+        row.staff_id: Accepted(row.latest.seq, row.latest.sha256, row.latest.key)
         for row in report.rows
         if row.sound and row.latest is not None
     }

@@ -47,6 +47,7 @@ class Staff:
 class Accepted:
     seq: int
     sha256: str
+    key: str | None = None  # the fingerprint that signed it (declarations count per key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,11 +101,22 @@ def load_roster(path: Path) -> Roster:
         )
         table.done()
     doc.done()
+    if Path(signers_name).name != signers_name or signers_name in (".", ".."):
+        # Beside the roster only: `enrol` writes this file.
+        raise RosterError(
+            name, "must be a file name in the roster's folder", field="roster.signers"
+        )
     signers_path = path.parent / signers_name
     signers: list[AllowedSigner] = []
-    if signers_path.exists():
+    if signers_path.exists() or signers_path.is_symlink():
+        if signers_path.is_symlink() or not signers_path.is_file():
+            raise RosterError(signers_path, "is not a regular file")
+        with open(signers_path, "rb") as stream:
+            raw = stream.read(MAX_ROSTER_BYTES + 1)
+        if len(raw) > MAX_ROSTER_BYTES:
+            raise RosterError(signers_path, f"is larger than {MAX_ROSTER_BYTES} bytes")
         try:
-            signers = parse(signers_path.read_text("utf-8"))
+            signers = parse(raw.decode("utf-8"))
         except (AllowedSignersError, UnicodeDecodeError) as exc:
             raise RosterError(signers_path, str(exc)) from None
     return Roster(path, title, signers_path, tuple(signers), staff)
@@ -134,8 +146,11 @@ def enrol(roster: Roster, principal: str, key: PublicKey, *, now: datetime | Non
     when = (now or datetime.now(UTC)).astimezone(UTC).replace(second=0, microsecond=0)
     kept: list[AllowedSigner] = []
     for signer in roster.signers:
-        if principal in signer.principals and signer.key != key and signer.valid_before is None:
-            signer = replace(signer, valid_before=when)
+        if principal in signer.principals:
+            if signer.key != key and signer.valid_before is None:
+                signer = replace(signer, valid_before=when)
+            elif signer.key == key and signer.valid_before is not None:
+                signer = replace(signer, valid_before=None)  # a key taken back into use
         kept.append(signer)
     if not any(s.key == key and principal in s.principals for s in kept):
         # No valid-after: the bundle the key is enrolled from was signed before today.
@@ -163,10 +178,13 @@ def load_accepted(roster: Roster) -> dict[str, Accepted]:
             or not _SHA256.fullmatch(str(entry.get("sha256")))
         ):
             raise RosterError(path, "is damaged", item=str(staff_id)[:40])
-        accepted[str(staff_id)] = Accepted(entry["seq"], str(entry["sha256"]))
+        key = entry.get("key")
+        accepted[str(staff_id)] = Accepted(
+            entry["seq"], str(entry["sha256"]), str(key) if isinstance(key, str) else None
+        )
     return accepted
 
 
 def save_accepted(roster: Roster, accepted: dict[str, Accepted]) -> None:
-    doc = {k: {"seq": v.seq, "sha256": v.sha256} for k, v in sorted(accepted.items())}
+    doc = {k: {"seq": v.seq, "sha256": v.sha256, "key": v.key} for k, v in sorted(accepted.items())}
     write_atomic(roster.accepted_path, json.dumps(doc, indent=1).encode("utf-8"))

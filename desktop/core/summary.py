@@ -23,6 +23,7 @@ from desktop.core.findings import Finding, VerdictKind
 FORMAT = "selfcheck-summary"
 VERSION = 1
 MAX_BYTES = 1024 * 1024
+MAX_SEQ = 1_000_000  # a declaration a day for 2,700 years; beyond is a hostile summary
 _ISSUED_AT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
 
 
@@ -186,11 +187,15 @@ def decode(data: bytes) -> dict[str, Any]:
     prev = value.get("prev")
     if prev is not None and not (isinstance(prev, str) and len(prev) == 64):
         raise SummaryError("summary.json field 'prev' is not a sha256")
-    if value["seq"] < 1:
-        raise SummaryError("summary.json field 'seq' must be 1 or more")
+    if not 1 <= value["seq"] <= MAX_SEQ:
+        raise SummaryError(f"summary.json field 'seq' must be from 1 to {MAX_SEQ}")
     issued = value.get("issued_at")
     if not isinstance(issued, str) or not _ISSUED_AT.fullmatch(issued):
         raise SummaryError("summary.json field 'issued_at' is not a UTC time")
+    try:
+        datetime.fromisoformat(issued.replace("Z", "+00:00"))
+    except ValueError:  # the right shape, not a real time: 2026-13-01, 25:00...
+        raise SummaryError("summary.json field 'issued_at' is not a real time") from None
     for key in ("programme", "verdict"):
         if not isinstance(value.get(key), str):
             raise SummaryError(f"summary.json field {key!r} is missing or of the wrong type")

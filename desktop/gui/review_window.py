@@ -74,6 +74,7 @@ class ReviewWindow(QDialog):
         self.session = session
         self.resize(1100, 700)
         self.report: Report | None = None
+        self.reviewed_roster = Path()
         self.roster = QLineEdit()
         self.roster.setObjectName("rosterFile")
         self.folder = QLineEdit()
@@ -174,6 +175,9 @@ class ReviewWindow(QDialog):
             self.status.setText(self.tr("Choose the roster file and the folder of bundles."))
             return
         self.run_button.setEnabled(False)
+        self.report = None  # nothing is exported or accepted while a new review runs
+        self.reviewed_roster = roster
+        self._show()
         self.progress.show()
         self.status.setText(self.tr("Checking…"))
         job = ReviewRun(self)
@@ -316,7 +320,7 @@ class ReviewWindow(QDialog):
         if self.report is None:
             return
         try:
-            roster = load_roster(Path(self.roster.text().strip()))
+            roster = load_roster(self.reviewed_roster)  # the roster this report was made with
             accepted = load_accepted(roster)
             accepted.update(to_accept(self.report))
             save_accepted(roster, accepted)
