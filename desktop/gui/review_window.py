@@ -5,11 +5,9 @@ reports its progress by queued signals; the rows are filtered here, the export a
 reviewer's memory of accepted declarations are the core's.
 """
 
-import contextlib
 import threading
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import (
@@ -34,6 +32,7 @@ from desktop.core.review import SEVERITIES, Report, Row, csv_bytes, review, to_a
 from desktop.core.roster import load_accepted, load_roster, save_accepted
 from desktop.gui.messages import describe
 from desktop.gui.session import Session
+from desktop.gui.worker import emit_if_alive
 
 
 class ReviewRun(QObject):
@@ -51,20 +50,15 @@ class ReviewRun(QObject):
                     folder, roster, load_accepted(roster), today, lambda n, _p: self._tell(n)
                 )
             except Exception as exc:  # a roster that cannot be read, a folder that went away
-                self._emit(self.failed, exc)
+                emit_if_alive(self.failed, exc)
             else:
-                self._emit(self.finished, report)
+                emit_if_alive(self.finished, report)
 
         threading.Thread(target=work, name="selfcheck-review", daemon=True).start()
 
     def _tell(self, count: int) -> None:
         if count % 25 == 0:  # enough to move the bar, not a signal per file
-            self._emit(self.progressed, count)
-
-    @staticmethod
-    def _emit(signal: Any, value: object) -> None:
-        with contextlib.suppress(RuntimeError):  # the window was closed meanwhile
-            signal.emit(value)
+            emit_if_alive(self.progressed, count)
 
 
 class ReviewWindow(QDialog):

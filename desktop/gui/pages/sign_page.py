@@ -1,6 +1,5 @@
 """Sign: the key's state, the passphrase when the key lives in a file, where to save."""
 
-import contextlib
 import threading
 from pathlib import Path
 from typing import Any
@@ -24,6 +23,7 @@ from desktop.core.keys import KeyStore, KeyStoreError, Storage
 from desktop.gui.messages import describe
 from desktop.gui.pages.base import WizardPage
 from desktop.gui.session import Session
+from desktop.gui.worker import emit_if_alive
 from desktop.report.pdf import with_pdf
 
 
@@ -40,19 +40,14 @@ class KeyOpener(QObject):
             try:
                 key = keys.load_or_create(lambda _new: passphrase)
             except (SelfCheckError, OSError) as exc:
-                self._emit(self.failed, exc)
+                emit_if_alive(self.failed, exc)
             except Exception as exc:  # a keyring backend's own failure: never leave the page busy
                 failure = KeyStoreError(f"the keychain failed: {type(exc).__name__}")
-                self._emit(self.failed, failure)
+                emit_if_alive(self.failed, failure)
             else:
-                self._emit(self.opened, key)
+                emit_if_alive(self.opened, key)
 
         threading.Thread(target=work, name="selfcheck-open-key", daemon=True).start()
-
-    @staticmethod
-    def _emit(signal: Any, value: object) -> None:
-        with contextlib.suppress(RuntimeError):  # the page went away (the window was closed)
-            signal.emit(value)
 
 
 class SignPage(WizardPage):
