@@ -15,7 +15,14 @@ from desktop.core import bundle as bundles
 from desktop.core import summary as summary_json
 from desktop.core.countersign import NAMESPACE_REVIEW, Decision, countersign
 from desktop.core.review import Problem, csv_bytes, review, to_accept
-from desktop.core.roster import Accepted, enrol, load_accepted, new_roster, save_accepted
+from desktop.core.roster import (
+    Accepted,
+    Roster,
+    enrol,
+    load_accepted,
+    new_roster,
+    save_accepted,
+)
 from desktop.core.sshsig import PublicKey
 from tests.signing_helpers import SSH_KEYGEN, MemoryKeyring, declare_example, needs_ssh_keygen
 
@@ -60,6 +67,15 @@ class Official:
         made = bundles.make(data, self.key, self.staff_id)
         label = name or f"{self.staff_id}-{self.seq}"
         return bundles.stage(made, out, label, as_zip=zip_it).publish()
+
+
+def _one_official(tmp_path: Path, template: dict[str, Any]) -> tuple[Path, Roster, Official]:
+    """An empty inbox, and a roster with one official enrolled."""
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    an = Official("BNG-1", "Nguyễn Văn An", template)
+    roster = enrol(new_roster(tmp_path / "roster.toml"), "BNG-1", PublicKey.of(an.key))
+    return inbox, roster, an
 
 
 def _problems(report, staff_id: str) -> list[Problem]:  # type: ignore[no-untyped-def]
@@ -161,11 +177,7 @@ def test_a_mixed_folder_is_reported_person_by_person_and_file_by_file(
 def test_a_history_rewritten_after_acceptance_is_caught_at_the_next_review(
     template: dict[str, Any], tmp_path: Path
 ) -> None:
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    roster = new_roster(tmp_path / "roster.toml")
-    an = Official("BNG-1", "Nguyễn Văn An", template)
-    roster = enrol(roster, "BNG-1", PublicKey.of(an.key))
+    inbox, roster, an = _one_official(tmp_path, template)
     an.declare(inbox, issued="2025-11-20T08:00:00Z")
     first = review(inbox, roster, {}, TODAY)
     save_accepted(roster, to_accept(first))
@@ -186,11 +198,7 @@ def test_a_history_rewritten_after_acceptance_is_caught_at_the_next_review(
 def test_a_history_rolled_back_to_before_the_accepted_declaration_is_caught(
     template: dict[str, Any], tmp_path: Path
 ) -> None:
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    roster = new_roster(tmp_path / "roster.toml")
-    an = Official("BNG-1", "Nguyễn Văn An", template)
-    roster = enrol(roster, "BNG-1", PublicKey.of(an.key))
+    inbox, roster, an = _one_official(tmp_path, template)
     an.declare(inbox, issued="2025-11-20T08:00:00Z")
     report = review(inbox, roster, {"BNG-1": Accepted(3, "0" * 64)}, TODAY)
     assert _problems(report, "BNG-1") == [Problem.ROLLED_BACK]
@@ -342,11 +350,7 @@ def test_a_tampered_middle_declaration_and_odd_files_never_stop_the_review(
 ) -> None:
     import os
 
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    roster = new_roster(tmp_path / "roster.toml")
-    an = Official("BNG-1", "Nguyễn Văn An", template)
-    roster = enrol(roster, "BNG-1", PublicKey.of(an.key))
+    inbox, roster, an = _one_official(tmp_path, template)
     an.declare(inbox, issued="2024-11-20T08:00:00Z")
     middle = an.declare(inbox, issued="2025-11-20T08:00:00Z")
     an.declare(inbox, issued="2026-11-20T08:00:00Z")

@@ -348,24 +348,9 @@ def csv_rows(report: Report) -> Iterator[list[str]]:
             _cell(problems),
             _cell(str(latest.path)) if latest else "",
         ]
-    for finding in report.unreadable:
-        yield [
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            _cell(f"{finding.problem.value}: {finding.detail}"),
-            _cell(str(finding.path)),
-        ]
+    for finding in report.unreadable:  # no person: only the problem and the file
+        problem = _cell(f"{finding.problem.value}: {finding.detail}")
+        yield ["" for _ in CSV_COLUMNS[:-2]] + [problem, _cell(str(finding.path))]
 
 
 def _cell(text: str) -> str:
