@@ -24,6 +24,11 @@ def _parser() -> argparse.ArgumentParser:
         "With no command, the desktop app starts.",
     )
     parser.add_argument("--version", action="version", version=f"selfcheck {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check that this installation can run here (checklists, Qt, keychain, zxcvbn)",
+    )
     commands = parser.add_subparsers(dest="command")
 
     lint = commands.add_parser("lint-checklists", help="validate checklists, show coverage")
@@ -148,6 +153,10 @@ def _handler(command: str) -> "Callable[[argparse.Namespace], int] | None":
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        if args.self_test:
+            from desktop.commands.selftest import self_test
+
+            return self_test(sys.stdout)
         if args.command is None:
             from desktop.gui.app import run_gui  # Qt is only imported when the GUI starts
 

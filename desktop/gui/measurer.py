@@ -17,7 +17,7 @@ from typing import Any
 from desktop.core.checks.password import PasswordReport, measure
 
 
-def _serve(conn: Connection) -> None:
+def serve(conn: Connection) -> None:
     """The helper's loop: a password and its context words in, a report out."""
     while True:
         try:
@@ -44,7 +44,7 @@ class Measurer:
             context = multiprocessing.get_context("spawn")  # never fork a Qt process
             parent, child = context.Pipe()
             self._process = context.Process(
-                target=_serve, args=(child,), daemon=True, name="selfcheck-measure"
+                target=serve, args=(child,), daemon=True, name="selfcheck-measure"
             )
             self._process.start()
             child.close()

@@ -1,0 +1,208 @@
+"""`selfcheck --self-test`: can this installation run here? Used on every frozen build.
+
+Each check exercises the real part the app needs, the way the app uses it, because a
+frozen build fails in exactly these places: data files left out, a Qt plugin not bundled,
+keyring's backends not found (it discovers them through entry points, which a frozen app
+does not have), the password helper process not starting. One line per check, then a
+verdict; exit 0 when the app is usable. A keychain that cannot hold the key is a warning,
+not a failure: the app then keeps the key in an encrypted file behind a passphrase.
+"""
+
+import multiprocessing
+import sys
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import TextIO
+
+from desktop import __version__
+
+HELPER_TIMEOUT_S = 60  # a cold frozen start on a slow disk takes a few seconds
+
+
+class Status(StrEnum):
+    OK = "ok"
+    WARN = "warn"
+    FAIL = "FAIL"
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    name: str
+    status: Status
+    detail: str
+
+
+def _resources() -> Check:
+    from desktop.core.resources import app_root, layout
+
+    return Check("resources", Status.OK, f"{layout()} at {app_root()}")
+
+
+def _checklists() -> Check:
+    from desktop.core.policy_loader import load_policy
+    from desktop.core.resources import checklists_dir
+
+    policy = load_policy()
+    return Check(
+        "checklists",
+        Status.OK,
+        f"{len(policy.programmes)} programmes, {len(policy.items)} items, "
+        f"{len(policy.provisions)} provisions, {len(policy.platforms)} platforms "
+        f"from {checklists_dir()}",
+    )
+
+
+def _translations() -> Check:
+    from PySide6.QtCore import QTranslator
+
+    from desktop.gui.language import translations_dir
+
+    path = translations_dir() / "selfcheck_vi.qm"
+    translator = QTranslator()
+    if not translator.load(str(path)) or translator.isEmpty():
+        return Check("translations", Status.FAIL, f"cannot load {path} (run `make translations`)")
+    return Check("translations", Status.OK, f"Vietnamese from {path}")
+
+
+def _qt() -> Check:
+    from desktop.gui.display import display_problem
+
+    problem = display_problem()
+    if problem is not None:  # Qt would abort the process: say why instead
+        return Check("qt", Status.FAIL, problem)
+    from PySide6 import __version__ as pyside_version
+    from PySide6.QtGui import QFontDatabase, QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.gui.app import app_icon
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    platform = QApplication.platformName()
+    # The icon is an SVG: it needs Qt's SVG icon engine plugin, which a build can lose.
+    icon: QIcon = app_icon()
+    if icon.pixmap(64, 64).isNull():
+        return Check("qt", Status.FAIL, f"platform {platform!r}, but the SVG icon does not render")
+    families = len(QFontDatabase.families())
+    if families == 0:  # the PDF summary would come out without text
+        return Check("qt", Status.FAIL, f"platform {platform!r}, but no fonts found")
+    del app
+    return Check(
+        "qt",
+        Status.OK,
+        f"PySide6 {pyside_version}, platform plugin {platform!r}, SVG icon renders, "
+        f"{families} font families",
+    )
+
+
+def _keychain() -> Check:
+    from desktop.core.keys import keychain_state
+
+    state = keychain_state()
+    if state.usable:
+        return Check("keychain", Status.OK, f"{state.name} ({state.backend})")
+    return Check(
+        "keychain",
+        Status.WARN,
+        f"no usable keychain ({state.problem}: {state.backend}); the signing key will be "
+        "kept in an encrypted file behind a passphrase",
+    )
+
+
+class _PasswordHelper:
+    """zxcvbn in the helper process the GUI uses: proves the frozen app can start it.
+
+    Started before the other checks, so that its start-up (a second interpreter) overlaps
+    them instead of adding to them."""
+
+    SAMPLES = ("password1", "Tr4ng-dong! mua thu 1945 nang vang")
+
+    def __init__(self) -> None:
+        from desktop.gui.measurer import serve
+
+        context = multiprocessing.get_context("spawn")
+        self._conn, child = context.Pipe()
+        self._helper = context.Process(
+            target=serve, args=(child,), daemon=True, name="selfcheck-measure"
+        )
+        self._helper.start()
+        child.close()
+        for sample in self.SAMPLES:  # queued in the pipe until the helper is up
+            self._conn.send((sample, ("nguyen", "van", "an")))
+
+    def check(self) -> Check:
+        try:
+            scores = []
+            for _ in self.SAMPLES:
+                if not self._conn.poll(HELPER_TIMEOUT_S):
+                    return Check("zxcvbn", Status.FAIL, "the password helper did not answer")
+                scores.append(self._conn.recv().score)
+        finally:
+            self._conn.close()
+            self._helper.join(timeout=5)
+        weak, strong = scores
+        if weak > 1 or strong < 3:
+            return Check("zxcvbn", Status.FAIL, f"unexpected scores {weak} and {strong}")
+        return Check(
+            "zxcvbn",
+            Status.OK,
+            f"measured in a helper process: a weak sample scored {weak}/4, a strong one {strong}/4",
+        )
+
+
+def _signing() -> Check:
+    from cryptography import __version__ as cryptography_version
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from desktop.core import sshsig
+    from desktop.core.allowed_signers import NAMESPACE_SUMMARY as NAMESPACE
+
+    key = Ed25519PrivateKey.generate()
+    message = b"selfcheck self-test"
+    armored = sshsig.sign(key, message, NAMESPACE)
+    signer = sshsig.verify(message, armored.encode(), NAMESPACE)
+    if signer.fingerprint != sshsig.PublicKey.of(key).fingerprint:
+        return Check("signing", Status.FAIL, "the signature verified under another key")
+    return Check(
+        "signing", Status.OK, f"Ed25519 SSHSIG round trip (cryptography {cryptography_version})"
+    )
+
+
+def _guarded(name: str, run: Callable[[], Check]) -> Check:
+    try:
+        return run()
+    except Exception as exc:  # a check that breaks is a failed check, never a traceback
+        return Check(name, Status.FAIL, f"{type(exc).__name__}: {exc}")
+
+
+def self_test(out: TextIO) -> int:
+    frozen = " (frozen)" if getattr(sys, "frozen", False) else ""
+    print(f"selfcheck {__version__}{frozen}, Python {sys.version.split()[0]}", file=out)
+    # The slow probes run beside the rest: the helper process starts first, and the
+    # keychain probe (D-Bus round trips) runs on a thread. Results print in a fixed order.
+    helper: _PasswordHelper | Check
+    try:
+        helper = _PasswordHelper()
+    except Exception as exc:
+        helper = Check("zxcvbn", Status.FAIL, f"cannot start the helper: {exc}")
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        keychain = pool.submit(_guarded, "keychain", _keychain)
+        checks = [
+            _guarded("resources", _resources),
+            _guarded("checklists", _checklists),
+            _guarded("translations", _translations),
+            _guarded("qt", _qt),
+            keychain.result(),
+            helper if isinstance(helper, Check) else _guarded("zxcvbn", helper.check),
+            _guarded("signing", _signing),
+        ]
+    failed = 0
+    for check in checks:
+        failed += check.status is Status.FAIL
+        print(f"{check.status:<4}  {check.name}: {check.detail}", file=out, flush=True)
+    if failed:
+        print(f"self-test: NOT usable ({failed} failed)", file=out)
+        return 1
+    print("self-test: usable", file=out)
+    return 0
