@@ -3,7 +3,7 @@
 import sys
 from typing import TYPE_CHECKING
 
-from desktop import __version__
+from desktop import APP_ID, __version__
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QIcon
@@ -31,6 +31,7 @@ def run_gui() -> int:
     app.setApplicationName("SelfCheck")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("SelfCheck")
+    app.setDesktopFileName(APP_ID)  # Wayland finds the icon and name through it
     app.setWindowIcon(app_icon())
     window = MainWindow()  # paints first, then opens the checklists and the history
 
