@@ -3,9 +3,11 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 
+LINTED := desktop tests scripts bench packaging build.spec
 QM     := $(patsubst %.ts,%.qm,$(wildcard assets/translations/*.ts))
 
-.PHONY: run test lint format translations update-translations screenshots bench clean
+.PHONY: run test test-frozen build build-onefile icons lint format translations update-translations \
+	screenshots bench bench-bundle clean
 
 # System packages come first: Qt's own tools (lrelease) need some of them too.
 run: $(VENV)/.installed
@@ -19,15 +21,15 @@ test: $(VENV)/.installed-test
 	scripts/run-tests.sh
 
 lint: $(VENV)/.installed-test
-	$(VENV)/bin/ruff check desktop tests scripts bench
-	$(VENV)/bin/ruff format --check desktop tests scripts bench
+	$(VENV)/bin/ruff check $(LINTED)
+	$(VENV)/bin/ruff format --check $(LINTED)
 	$(VENV)/bin/mypy
 	$(PY) -m desktop lint-checklists --quiet
 	$(PY) scripts/check_translations.py assets/translations/selfcheck_vi.ts
 
 format: $(VENV)/.installed-test
-	$(VENV)/bin/ruff format desktop tests scripts bench
-	$(VENV)/bin/ruff check --fix desktop tests scripts bench
+	$(VENV)/bin/ruff format $(LINTED)
+	$(VENV)/bin/ruff check --fix $(LINTED)
 
 # Compiled translations are built, not committed.
 translations: $(QM)
@@ -55,15 +57,44 @@ $(VENV)/.installed: pyproject.toml $(VENV)/.created
 	$(PY) -m pip install --quiet -e .
 	touch $@
 
+# The test environment also has the build tools: `make test` smoke-tests a frozen build.
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(PY) -m pip install --quiet -e '.[test,dev]'
+	$(PY) -m pip install --quiet -e '.[test,dev,build]'
 	touch $@
+
+# The frozen app (build.spec): dist/selfcheck/selfcheck, one folder to hand out.
+build: $(VENV)/.installed-test
+	scripts/system-packages.sh build
+	$(MAKE) --no-print-directory translations
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN build.spec
+	@echo "Built dist/selfcheck/ (run dist/selfcheck/selfcheck --self-test)"
+
+# One file instead (dist/onefile/selfcheck): simpler to copy, about 0.5 s slower to start.
+build-onefile: $(VENV)/.installed-test
+	scripts/system-packages.sh build
+	$(MAKE) --no-print-directory translations
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN --distpath dist/onefile \
+	  build.spec -- --onefile
+
+# The smoke tests against dist/ as built by `make build` (make test builds its own copy).
+test-frozen: build
+	scripts/system-packages.sh test
+	SELFCHECK_FROZEN_APP=$(CURDIR)/dist/selfcheck/selfcheck scripts/run-tests.sh tests/test_frozen.py
+
+# After changing assets/icons/selfcheck.svg: the PNGs at every size, to commit.
+icons: $(VENV)/.installed
+	QT_QPA_PLATFORM=offscreen $(PY) scripts/make-icons.py
 
 # Speed goals: ratios against a bare PySide6 window measured in the same run (not tests).
 bench: $(VENV)/.installed translations
 	scripts/system-packages.sh test
 	xvfb-run --auto-servernum $(PY) bench/startup.py
 	xvfb-run --auto-servernum $(PY) bench/typing.py
+
+# Frozen app against a bare frozen PySide6 window: size and start-up (builds both).
+bench-bundle: $(VENV)/.installed-test translations
+	scripts/system-packages.sh test
+	scripts/in-session.sh $(PY) bench/bundle.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .mypy_cache .ruff_cache assets/translations/*.qm

@@ -3,6 +3,7 @@
 #   scripts/system-packages.sh run   the libraries Qt needs to open a window
 #   scripts/system-packages.sh test  those, plus a virtual X server, a real keychain
 #                                    and the tools the tests check our output with
+#   scripts/system-packages.sh build those, plus what PyInstaller needs (binutils)
 #   scripts/system-packages.sh venv  Debian's split-out venv module, when `python3 -m venv` fails
 # Installs nothing when everything is present; uses apt-get as root, or sudo.
 # "a|b" means either package will do (Ubuntu 24.04 and Debian 13 renamed some libraries
@@ -19,15 +20,18 @@ runtime=(
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1
 )
+building=(binutils)
 testing=(
   xvfb xauth dbus gnome-keyring openssh-client poppler-utils zbar-tools
+  desktop-file-utils appstream "${building[@]}"
 )
 
 case "$profile" in
   run) wanted=("${runtime[@]}") ;;
   test) wanted=("${runtime[@]}" "${testing[@]}") ;;
+  build) wanted=("${runtime[@]}" "${building[@]}") ;;
   venv) wanted=(python3-venv) ;;
-  *) echo "usage: $0 run|test|venv" >&2; exit 2 ;;
+  *) echo "usage: $0 run|test|build|venv" >&2; exit 2 ;;
 esac
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
