@@ -102,7 +102,9 @@ class MemoryKeyring:
         self.store.pop((service, username), None)
 
 
-def declare_example(home: Path, programme: str = "annual", backend: MemoryKeyring | None = None):  # type: ignore[no-untyped-def]
+def declare_example(  # type: ignore[no-untyped-def]
+    home: Path, programme: str = "annual", backend: MemoryKeyring | None = None, **declaring
+):
     """Assess an example answers file and sign it into the history under `home`."""
     from desktop.core.answers_file import load_answers
     from desktop.core.assessment import assess
@@ -115,4 +117,4 @@ def declare_example(home: Path, programme: str = "annual", backend: MemoryKeyrin
     policy = load_policy(CHECKLISTS)
     result = assess(policy, load_answers(EXAMPLES / f"{programme}.toml", policy))
     with History(home) as history:
-        return declare(result, KeyStore(home, backend or MemoryKeyring()), history)
+        return declare(result, KeyStore(home, backend or MemoryKeyring()), history, **declaring)

@@ -9,6 +9,7 @@ shown as valid.
 """
 
 import contextlib
+import errno
 import json
 import os
 import sqlite3
@@ -26,7 +27,7 @@ from desktop.core.errors import SelfCheckError
 from desktop.core.sshsig import PublicKey
 
 DATABASE = "history.db"
-_CORRUPT, _NOT_A_DATABASE = 11, 26  # SQLite's primary result codes
+_CORRUPT, _FULL, _NOT_A_DATABASE = 11, 13, 26  # SQLite's primary result codes
 _COLUMNS = (
     "signer",
     "seq",
@@ -193,13 +194,26 @@ class History:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        self.db.execute("BEGIN IMMEDIATE")
+        with self._disk_full_is_oserror():
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                if self.db.in_transaction:  # SQLite ends it itself on some errors (a full disk)
+                    self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+
+    @contextmanager
+    def _disk_full_is_oserror(self) -> Iterator[None]:
+        """SQLite's "database or disk is full" as the OSError every other write raises, so
+        that the person reads "the disk is full; nothing was saved" whatever was writing."""
         try:
-            yield self.db
-        except BaseException:
-            self.db.execute("ROLLBACK")
+            yield
+        except sqlite3.OperationalError as exc:
+            if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) == _FULL:
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self.path)) from exc
             raise
-        self.db.execute("COMMIT")
 
     def append(self, summary: bytes, signature: bytes, public_key: PublicKey) -> Declaration:
         """Store a signed summary as the next link of its signer's chain."""
@@ -242,7 +256,11 @@ class History:
                     declaration.signature,
                 ),
             )
-            # Inside the transaction: no slower writer can leave an older head behind.
+        # The head is written after the commit, never before: a crash in between leaves it
+        # one behind, which is not a loss, whereas a head ahead of the database would be
+        # reported as a declaration removed. Under the write lock again, so that two
+        # SelfChecks saving at once cannot leave an older head behind.
+        with self._transaction():
             self._write_head()
         return declaration
 
@@ -337,12 +355,13 @@ class History:
 
     def save_draft(self, draft_id: str, programme: str, answers: bytes) -> None:
         saved = datetime.now(UTC).isoformat(timespec="seconds")
-        self.db.execute(
-            "INSERT INTO drafts VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-            "programme = excluded.programme, saved_at = excluded.saved_at, "
-            "answers = excluded.answers",
-            (draft_id, programme, saved, answers),
-        )
+        with self._disk_full_is_oserror():
+            self.db.execute(
+                "INSERT INTO drafts VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "programme = excluded.programme, saved_at = excluded.saved_at, "
+                "answers = excluded.answers",
+                (draft_id, programme, saved, answers),
+            )
 
     def drafts(self) -> list[tuple[str, str, str]]:
         """(id, programme, saved_at), newest first."""

@@ -1,0 +1,141 @@
+"""Injected failures on the save path: a full disk, a failing fsync, a crash between two
+steps. The user gets a clear message, and nothing saved before is lost."""
+
+import errno
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from desktop.core import bundle as bundles
+from desktop.core.history import History
+from tests.signing_helpers import MemoryKeyring, declare_example
+
+
+@pytest.fixture
+def keychain() -> MemoryKeyring:
+    return MemoryKeyring()
+
+
+def _declared(home: Path) -> list[str]:
+    with History(home) as history:
+        assert history.verify_chain().problems == []
+        return [d.sha256 for d in history.declarations()]
+
+
+def test_a_crash_after_the_commit_and_before_the_head_is_not_a_loss(
+    tmp_path: Path, keychain: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    declare_example(tmp_path, "onboarding", keychain)
+
+    def die(self: History) -> None:
+        raise SystemExit("killed")  # the process ends here, as with SIGKILL
+
+    monkeypatch.setattr(History, "_write_head", die)
+    with pytest.raises(SystemExit):
+        declare_example(tmp_path, "annual", keychain)
+    monkeypatch.undo()
+    assert len(_declared(tmp_path)) == 2  # saved, and the chain (head included) is sound
+    declare_example(tmp_path, "annual", keychain)
+    assert len(_declared(tmp_path)) == 3
+
+
+def test_a_failing_fsync_saves_nothing_and_keeps_what_was_saved(
+    tmp_path: Path, keychain: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    declare_example(tmp_path, "onboarding", keychain)
+    before = _declared(tmp_path)
+    out = tmp_path / "out"
+
+    def failing_fsync(fd: int) -> None:
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(os, "fsync", failing_fsync)
+    with pytest.raises(OSError, match="Input/output error"):
+        declare_example(
+            tmp_path,
+            "annual",
+            keychain,
+            before_saving=lambda b, name: bundles.stage(b, out, name).publish(),
+        )
+    monkeypatch.undo()
+    assert _declared(tmp_path) == before
+    assert not [p for p in out.iterdir() if not p.name.startswith(".")]  # no bundle shown
+
+
+def test_a_full_disk_when_writing_the_bundle_declares_nothing(
+    tmp_path: Path, keychain: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    declare_example(tmp_path, "onboarding", keychain)
+    before = _declared(tmp_path)
+    out = tmp_path / "out"
+    real_replace = os.replace
+
+    def full(src: str | Path, dst: str | Path) -> None:
+        if str(dst).startswith(str(out)):
+            raise OSError(errno.ENOSPC, "No space left on device", str(dst))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(os, "replace", full)
+    with pytest.raises(OSError, match="No space left") as caught:
+        declare_example(
+            tmp_path,
+            "annual",
+            keychain,
+            before_saving=lambda b, name: bundles.stage(b, out, name),
+        )
+    monkeypatch.undo()
+    assert caught.value.errno == errno.ENOSPC
+    assert _declared(tmp_path) == before
+    assert list(out.iterdir()) == []  # the staging folder was cleaned up
+
+
+def test_a_full_disk_inside_the_database_keeps_the_history_whole(
+    tmp_path: Path, keychain: MemoryKeyring
+) -> None:
+    """SQLITE_FULL for real: the database may not grow by a single page."""
+    declare_example(tmp_path, "onboarding", keychain)
+    before = _declared(tmp_path)
+    with sqlite3.connect(tmp_path / "history.db") as db:
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+    real_init = History.__init__
+
+    def capped(self: History, home: Path) -> None:
+        real_init(self, home)
+        self.db.execute(f"PRAGMA max_page_count={pages}")
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(History, "__init__", capped)
+        with pytest.raises(OSError, match="No space left") as caught:
+            declare_example(tmp_path, "annual", keychain)
+        assert caught.value.errno == errno.ENOSPC  # "the disk is full; nothing was saved"
+        with (
+            History(tmp_path) as history,
+            pytest.raises(OSError, match="No space left") as draft_caught,
+        ):
+            history.save_draft("d", "annual", b"x" * 200_000)
+        assert draft_caught.value.errno == errno.ENOSPC
+    assert _declared(tmp_path) == before
+
+
+@pytest.mark.parametrize(
+    ("error", "english", "vietnamese"),
+    [
+        (OSError(errno.ENOSPC, "No space left on device", "/x"), "disk is full", "đầy"),
+        (OSError(errno.EIO, "Input/output error", "/x"), "Input/output error", "/x"),
+    ],
+)
+def test_the_user_reads_what_went_wrong_in_their_language(
+    qapp: object, error: OSError, english: str, vietnamese: str
+) -> None:
+    from desktop.gui.language import LanguageSwitch
+    from desktop.gui.messages import describe
+
+    language = LanguageSwitch()
+    language.set_language("en")
+    assert english in describe(error)
+    language.set_language("vi")
+    assert vietnamese in describe(error)
+    language.set_language("en")  # translators are application-wide
+    language.deleteLater()
