@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 LINTED := desktop tests scripts bench packaging build.spec
 QM     := $(patsubst %.ts,%.qm,$(wildcard assets/translations/*.ts))
 
-.PHONY: run test test-frozen build build-onefile icons lint format translations update-translations \
+.PHONY: run test test-long test-frozen build build-onefile icons lint format translations update-translations \
 	screenshots bench bench-bundle clean
 
 # System packages come first: Qt's own tools (lrelease) need some of them too.
@@ -56,6 +56,12 @@ $(VENV)/.installed: pyproject.toml $(VENV)/.created
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e .
 	touch $@
+
+# The full crash loop: 250 SIGKILLs of the save path (make test runs 30), about 3 minutes.
+test-long: $(VENV)/.installed-test
+	scripts/system-packages.sh test
+	$(MAKE) --no-print-directory translations
+	SELFCHECK_CRASH_KILLS=250 scripts/run-tests.sh -s tests/test_crash.py
 
 # The test environment also has the build tools: `make test` smoke-tests a frozen build.
 $(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
