@@ -2,6 +2,7 @@
 steps. The user gets a clear message, and nothing saved before is lost."""
 
 import errno
+import json
 import os
 import sqlite3
 from pathlib import Path
@@ -9,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from desktop.core import bundle as bundles
-from desktop.core.history import History
+from desktop.core import history as history_module
+from desktop.core.history import HEAD, History
 from tests.signing_helpers import MemoryKeyring, declare_example
 
 
@@ -22,6 +24,51 @@ def _declared(home: Path) -> list[str]:
     with History(home) as history:
         assert history.verify_chain().problems == []
         return [d.sha256 for d in history.declarations()]
+
+
+def _head(home: Path) -> dict[str, dict[str, object]]:
+    return json.loads((home / HEAD).read_text("utf-8"))  # type: ignore[no-any-return]
+
+
+def test_after_a_save_the_head_record_names_the_latest_declaration(
+    tmp_path: Path, keychain: MemoryKeyring
+) -> None:
+    declare_example(tmp_path, "onboarding", keychain)
+    latest = declare_example(tmp_path, "annual", keychain).declaration
+    assert _head(tmp_path) == {latest.signer: {"seq": 2, "sha256": latest.sha256}}
+
+
+def test_a_head_record_that_cannot_be_written_does_not_undo_a_saved_declaration(
+    tmp_path: Path, keychain: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once committed, the declaration is saved: the person must not be told otherwise."""
+    first = declare_example(tmp_path, "onboarding", keychain).declaration
+    real_write = history_module.write_atomic
+
+    def full_for_the_head(path: Path, data: bytes, mode: int = 0o600) -> None:
+        if Path(path).name == HEAD:
+            raise OSError(errno.ENOSPC, "No space left on device", str(path))
+        real_write(path, data, mode)
+
+    monkeypatch.setattr(history_module, "write_atomic", full_for_the_head)
+    second = declare_example(tmp_path, "annual", keychain).declaration  # no error
+    monkeypatch.undo()
+    assert _declared(tmp_path) == [first.sha256, second.sha256]
+    assert _head(tmp_path)[first.signer]["seq"] == 1  # one behind: not a loss
+    third = declare_example(tmp_path, "annual", keychain).declaration
+    assert _head(tmp_path)[first.signer] == {"seq": 3, "sha256": third.sha256}
+
+
+def test_a_lagging_head_that_disagrees_with_the_history_is_reported(
+    tmp_path: Path, keychain: MemoryKeyring
+) -> None:
+    first = declare_example(tmp_path, "onboarding", keychain).declaration
+    declare_example(tmp_path, "annual", keychain)
+    (tmp_path / HEAD).write_text(
+        json.dumps({first.signer: {"seq": 1, "sha256": "0" * 64}}), encoding="utf-8"
+    )
+    with History(tmp_path) as history:
+        assert "declaration 1 of" in " ".join(history.verify_chain().problems)
 
 
 def test_a_crash_after_the_commit_and_before_the_head_is_not_a_loss(
@@ -37,6 +84,7 @@ def test_a_crash_after_the_commit_and_before_the_head_is_not_a_loss(
         declare_example(tmp_path, "annual", keychain)
     monkeypatch.undo()
     assert len(_declared(tmp_path)) == 2  # saved, and the chain (head included) is sound
+    assert next(iter(_head(tmp_path).values()))["seq"] == 1  # the head lags: not a loss
     declare_example(tmp_path, "annual", keychain)
     assert len(_declared(tmp_path)) == 3
 

@@ -198,11 +198,11 @@ class History:
             self.db.execute("BEGIN IMMEDIATE")
             try:
                 yield self.db
+                self.db.execute("COMMIT")
             except BaseException:
                 if self.db.in_transaction:  # SQLite ends it itself on some errors (a full disk)
                     self.db.execute("ROLLBACK")
                 raise
-            self.db.execute("COMMIT")
 
     @contextmanager
     def _disk_full_is_oserror(self) -> Iterator[None]:
@@ -259,8 +259,10 @@ class History:
         # The head is written after the commit, never before: a crash in between leaves it
         # one behind, which is not a loss, whereas a head ahead of the database would be
         # reported as a declaration removed. Under the write lock again, so that two
-        # SelfChecks saving at once cannot leave an older head behind.
-        with self._transaction():
+        # SelfChecks saving at once cannot leave an older head behind. The declaration is
+        # saved by now: a head that cannot be written (full disk, busy) must not make the
+        # person believe otherwise, and is brought up to date by the next save.
+        with contextlib.suppress(OSError, sqlite3.Error), self._transaction():
             self._write_head()
         return declaration
 
@@ -345,11 +347,18 @@ class History:
                     )
                 elif now[0] == seq and now[1] != sha:
                     problem = f"declaration {seq} of {signer} was replaced"
+                elif now[0] > seq and self._sha_at(by_signer.get(signer, []), seq) != sha:
+                    # The head may lag (a crash after the commit), never disagree.
+                    problem = f"declaration {seq} of {signer} was replaced"
                 if problem is not None:
                     report.problems.append(problem)
                     if now is not None:  # the signer's latest link is the one in doubt
                         report.links.setdefault((signer, now[0]), []).append(problem)
         return report
+
+    @staticmethod
+    def _sha_at(chain: list[Declaration], seq: int) -> str | None:
+        return next((d.sha256 for d in chain if d.seq == seq), None)
 
     # -- drafts ---------------------------------------------------------------------------
 
