@@ -1,6 +1,7 @@
 """What SelfCheck's frozen build leaves out of Qt; shared by build.spec and its Qt hook.
 
-Matched on a lower-cased path (the source or the place inside the bundle). Leaving a
+Matched on the lower-cased path from `PySide6/` on (the source or the place inside the
+bundle). Leaving a
 plugin out in the hook, before PyInstaller follows its library dependencies, keeps those
 dependencies out too: the GTK theme plugin alone drags in the build machine's GTK, cairo
 and pango (about 15 MB).
@@ -40,5 +41,14 @@ UNWANTED = (
 
 
 def wanted(path: str) -> bool:
+    """False for a file of PySide6's tree that matches UNWANTED.
+
+    Only the part from `PySide6/` on is matched: the hook sees absolute source paths, and
+    a checkout under, say, ~/quickstart/ must not lose all of Qt. Files outside PySide6's
+    tree (Python, system libraries) are always kept."""
     name = path.replace("\\", "/").lower()
-    return not any(part in name for part in UNWANTED)
+    start = name.rfind("pyside6/")
+    if start < 0:
+        return True
+    inside = name[start:]
+    return not any(part in inside for part in UNWANTED)

@@ -20,7 +20,16 @@ runtime=(
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xfixes0 libxcb-xinerama0 libxcb-xkb1
 )
+# PyInstaller needs Python's shared library. Debian's and Ubuntu's own python3 keep it in
+# a package of its own (libpython3.X), which neither python3 nor python3-venv brings.
 building=(binutils)
+python=${PYTHON:-python3}
+if [[ -x .venv/bin/python ]]; then python=.venv/bin/python; fi
+system_python=$("$python" -c 'import sys
+if sys.base_prefix == "/usr": print("%d.%d" % sys.version_info[:2])' 2>/dev/null || true)
+if [[ -n $system_python ]]; then
+  building+=("libpython${system_python}t64|libpython${system_python}")
+fi
 testing=(
   xvfb xauth dbus gnome-keyring openssh-client poppler-utils zbar-tools
   desktop-file-utils appstream "${building[@]}"

@@ -53,8 +53,11 @@ def frozen_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def run_frozen(
     app: Path, *args: str, env: dict[str, str] | None = None, **extra: str
 ) -> subprocess.CompletedProcess[str]:
-    # The frozen app must stand on its own: no project sources or venv on its path.
-    base = {k: v for k, v in (env or os.environ).items() if not k.startswith("PYTHON")}
+    # The frozen app must stand on its own: no project sources or venv on its path, and
+    # no SELFCHECK_* setting pointing it at the source tree's files.
+    base = {
+        k: v for k, v in (env or os.environ).items() if not k.startswith(("PYTHON", "SELFCHECK_"))
+    }
     return subprocess.run(
         [str(app), *args],
         cwd=app.parent,
