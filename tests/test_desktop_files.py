@@ -18,33 +18,21 @@ METAINFO = LINUX / f"{APP_ID}.metainfo.xml"
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 
-def _tool(name: str) -> str:
-    path = shutil.which(name)
+def _validate(tool: str, *args: str) -> None:
+    """Run a freedesktop.org validator; it exits non-zero on errors and on warnings."""
+    path = shutil.which(tool)
     if path is None:
-        pytest.skip(f"{name} is absent (make test installs it)")
-    return path
+        pytest.skip(f"{tool} is absent (make test installs it)")
+    result = subprocess.run([path, *args], capture_output=True, text=True, timeout=60, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_the_desktop_entry_passes_desktop_file_validate() -> None:
-    result = subprocess.run(
-        [_tool("desktop-file-validate"), str(DESKTOP_FILE)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr  # errors and warnings fail
+    _validate("desktop-file-validate", str(DESKTOP_FILE))
 
 
 def test_the_metainfo_passes_appstreamcli_validate() -> None:
-    result = subprocess.run(
-        [_tool("appstreamcli"), "validate", "--no-net", "--explain", str(METAINFO)],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr  # errors and warnings fail
+    _validate("appstreamcli", "validate", "--no-net", "--explain", str(METAINFO))
 
 
 def test_the_entry_starts_the_app_by_its_id_with_its_icon() -> None:
