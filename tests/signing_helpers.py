@@ -3,12 +3,14 @@
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop.core.allowed_signers import NAMESPACE_SUMMARY, signer_for
-from desktop.core.sshsig import PublicKey
+from desktop.core.bundle import Bundle
+from desktop.core.sshsig import PublicKey, sign
 
 SSH_KEYGEN = shutil.which("ssh-keygen")
 needs_ssh_keygen = pytest.mark.skipif(SSH_KEYGEN is None, reason="OpenSSH's ssh-keygen is absent")
@@ -118,3 +120,36 @@ def declare_example(  # type: ignore[no-untyped-def]
     result = assess(policy, load_answers(EXAMPLES / f"{programme}.toml", policy))
     with History(home) as history:
         return declare(result, KeyStore(home, backend or MemoryKeyring()), history, **declaring)
+
+
+def minimal_summary(fingerprint: str, staff_id: str = "X1") -> dict[str, Any]:
+    """The smallest complete summary.json a key of `fingerprint` can sign for `staff_id`."""
+    return {
+        "format": "selfcheck-summary",
+        "version": 1,
+        "app_version": "1.0",
+        "programme": "annual",
+        "language": "vi",
+        "checklists": [{"id": "c", "version": "1", "path": "c.toml", "sha256": "0" * 64}],
+        "person": {
+            "full_name": "Lê Văn Tám",
+            "staff_id": staff_id,
+            "unit": "",
+            "position": "",
+            "category": "official",
+        },
+        "accounts": [],
+        "findings": [],
+        "verdict": "compliant",
+        "issued_at": "2026-11-22T10:00:00Z",
+        "seq": 1,
+        "prev": None,
+        "signer": {"fingerprint": fingerprint},
+    }
+
+
+def signed_bundle(key: Ed25519PrivateKey, data: bytes, staff_id: str = "X1") -> Bundle:
+    """`data` signed as a summary by `key`, with the key's own allowed_signers line."""
+    signature = sign(key, data, NAMESPACE_SUMMARY).encode()
+    line = signer_for(staff_id, PublicKey.of(key)).line() + "\n"
+    return Bundle(data, signature, line.encode())

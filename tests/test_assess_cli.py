@@ -202,22 +202,15 @@ def test_assess_refuses_to_sign_onto_a_broken_history(env: dict[str, str], tmp_p
 
 
 def test_verify_output_cannot_be_forged_by_signed_text(env: dict[str, str], tmp_path: Path) -> None:
-    from desktop.core import allowed_signers, bundle, sshsig
+    from desktop.core import bundle, summary
     from desktop.core.sshsig import PublicKey
-    from tests.signing_helpers import new_key
+    from tests.signing_helpers import minimal_summary, new_key, signed_bundle
 
     key = new_key()
-    fingerprint = PublicKey.of(key).fingerprint
-    name = "X\\u001b[2K\\rOK      forged line"
-    data = (
-        '{"findings":[],"format":"selfcheck-summary","issued_at":"2026-11-22T10:00:00Z",'
-        f'"person":{{"full_name":"{name}","staff_id":"X1"}},"prev":null,'
-        '"programme":"annual","seq":1,'
-        f'"signer":{{"fingerprint":"{fingerprint}"}},"verdict":"compliant","version":1}}'
-    )
-    signature = sshsig.sign(key, data.encode(), allowed_signers.NAMESPACE_SUMMARY).encode()
-    line = allowed_signers.signer_for("X1", PublicKey.of(key)).line().encode()
-    folder = bundle.write_folder(bundle.Bundle(data.encode(), signature, line), tmp_path, "b")
+    doc = minimal_summary(PublicKey.of(key).fingerprint)
+    doc["person"]["full_name"] = "X\x1b[2K\rOK      forged line"
+    made = signed_bundle(key, summary.encode(doc))
+    folder = bundle.write_folder(made, tmp_path, "b")
     result = run(env, "verify", str(folder))
     assert result.returncode == 0
     assert "\x1b" not in result.stdout and "\r" not in result.stdout

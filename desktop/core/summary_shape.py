@@ -1,0 +1,145 @@
+"""The whole structure of a summary.json, checked field by field after its signature.
+
+A valid signature proves who made the bytes, not that they are well formed: anyone with a
+key can sign a summary whose `findings` is a number or whose name is a list. Every reader
+(the verifier, the review, the PDF, the changes) relies on the structure described in
+docs/summary.schema.json, so it is checked once, here, with errors naming the field.
+Stricter than the schema in one way only: texts have a length limit.
+"""
+
+import re
+from typing import Any
+
+from desktop.core.answers_file import STAFF_ID  # names bundles; an ssh-keygen principal
+from desktop.core.errors import LocatedError
+from desktop.core.fields import Fields
+
+FILE = "summary.json"
+MAX_ENTRIES = 20_000  # findings of ~600 accounts; the 1 MiB size limit comes first anyway
+
+PROGRAMMES = ("onboarding", "annual", "predeployment")
+LANGUAGES = ("vi", "en")
+CATEGORIES = (
+    "official",
+    "public_employee",
+    "reserve_probationary",
+    "contract",
+    "seconded",
+    "mission_member",
+    "accompanying_spouse",
+    "studying_abroad",
+)
+ACCOUNT_KINDS = ("personal", "official_page")
+STATUSES = ("pass", "fail", "partial", "na", "not-verified")
+EVIDENCE = ("measured", "declared", "none")
+SEVERITIES = ("critical", "high", "medium", "low")
+VERDICTS = ("compliant", "action-required")
+CHANGE_KINDS = ("fixed", "newly-failing", "changed", "new-account", "removed-account")
+
+SHA256 = re.compile(r"[0-9a-f]{64}")
+FINGERPRINT = re.compile(r"SHA256:[A-Za-z0-9+/]{43}")
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+ISSUED_AT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+
+
+class ShapeError(LocatedError):
+    """A field of summary.json is missing, unknown or of the wrong type."""
+
+
+def check(doc: Any) -> None:
+    """Raise ShapeError, naming the field, unless `doc` has the structure of a v1 summary."""
+    t = Fields(doc, file=FILE, error=ShapeError)
+    t.string("format")
+    t.integer("version", low=1, high=1)
+    t.required("app_version", max_length=100)
+    _one_of(t, "programme", PROGRAMMES)
+    _one_of(t, "language", LANGUAGES)
+    checklists = _tables(t, "checklists")
+    if not checklists:
+        raise t.fail("checklists", "must name at least one checklist file")
+    for entry in checklists:
+        for key in ("id", "version", "path"):
+            entry.required(key, allow_empty=True)
+        entry.required("sha256", pattern=SHA256)
+        entry.done()
+    _person(t.table("person"))
+    for account in _tables(t, "accounts"):
+        for key in ("id", "platform", "handle"):
+            account.required(key, allow_empty=True)
+        _one_of(account, "kind", ACCOUNT_KINDS)
+        account.done()
+    for finding in _tables(t, "findings"):
+        finding.required("item", allow_empty=True)
+        _nullable(finding, "account")
+        _one_of(finding, "status", STATUSES)
+        _one_of(finding, "evidence", EVIDENCE)
+        _one_of(finding, "severity", SEVERITIES)
+        if not finding.string_list("provisions"):
+            raise finding.fail("provisions", "must cite at least one provision")
+        finding.done()
+    _one_of(t, "verdict", VERDICTS)
+    t.required("issued_at", pattern=ISSUED_AT)
+    t.integer("seq", low=1, high=2**53)
+    _nullable(t, "prev", SHA256)
+    signer = t.table("signer")
+    assert signer is not None  # not optional
+    signer.required("fingerprint", pattern=FINGERPRINT)
+    signer.done()
+    _next_due(t.table("next_due", optional=True))
+    _changes(t.table("changes", optional=True))
+    t.done()
+
+
+def _one_of(t: Fields, key: str, allowed: tuple[str, ...]) -> None:
+    value = t.required(key)
+    if value not in allowed:
+        raise t.fail(key, f"must be one of {', '.join(allowed)}" + t.got(value))
+
+
+def _tables(t: Fields, key: str) -> list[Fields]:
+    return t.tables(key, max_entries=MAX_ENTRIES)
+
+
+def _nullable(t: Fields, key: str, pattern: re.Pattern[str] | None = None) -> None:
+    """A field that must be present, as text or null."""
+    if key not in t.data:
+        raise t.fail(key, "is missing")
+    t.string(key, optional=True, allow_empty=pattern is None, pattern=pattern)
+
+
+def _person(person: Fields | None) -> None:
+    assert person is not None  # not optional
+    person.required("full_name")
+    person.required("staff_id", pattern=STAFF_ID)
+    person.required("unit", allow_empty=True)
+    person.required("position", allow_empty=True)
+    _one_of(person, "category", CATEGORIES)
+    person.string("destination", optional=True, allow_empty=True)
+    person.string("mission", optional=True, allow_empty=True)
+    person.string("departure_date", optional=True, pattern=DATE)
+    person.done()
+
+
+def _next_due(due: Fields | None) -> None:
+    if due is None:
+        return
+    _one_of(due, "programme", PROGRAMMES)
+    due.required("date", pattern=DATE)
+    due.boolean("follow_up")
+    due.done()
+
+
+def _changes(changes: Fields | None) -> None:
+    if changes is None:
+        return
+    since = changes.table("since")
+    assert since is not None  # not optional
+    since.integer("seq", low=1, high=2**53)
+    since.required("issued_at", pattern=ISSUED_AT)
+    since.done()
+    for change in _tables(changes, "items"):
+        _one_of(change, "kind", CHANGE_KINDS)
+        for key in ("item", "account", "before", "after"):
+            _nullable(change, key)
+        change.done()
+    changes.done()
