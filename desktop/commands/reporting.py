@@ -4,12 +4,13 @@ import argparse
 from pathlib import Path
 
 from desktop.commands import EXIT_FINDINGS, EXIT_OK
-from desktop.commands.signing import invalid_bundle, printable
+from desktop.commands.signing import invalid_bundle
 from desktop.core.atomic import write_atomic
 from desktop.core.bundle import BundleError, Verified, read, verify, verify_path
 from desktop.core.changes import ChangeKind, compare, counts
 from desktop.core.i18n import Language
 from desktop.core.policy_loader import load_policy
+from desktop.core.text import printable
 from desktop.report.words import word
 
 

@@ -6,12 +6,13 @@ from datetime import date
 from pathlib import Path
 
 from desktop.commands import EXIT_FINDINGS, EXIT_OK
-from desktop.commands.signing import invalid_bundle, passphrase_source, printable
+from desktop.commands.signing import invalid_bundle, passphrase_source
 from desktop.core.atomic import write_atomic
 from desktop.core.bundle import BundleError, read, verify
 from desktop.core.review import SEVERITIES, csv_bytes, review, to_accept
 from desktop.core.roster import enrol as enrol_key
 from desktop.core.roster import load_accepted, load_roster, new_roster, save_accepted
+from desktop.core.text import printable
 
 PROGRESS_EVERY = 500
 

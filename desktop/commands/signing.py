@@ -3,7 +3,6 @@
 import argparse
 import getpass
 import sys
-import unicodedata
 from pathlib import Path
 
 from desktop.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
@@ -17,6 +16,7 @@ from desktop.core.keys import KeyStore, Passphrase
 from desktop.core.paths import data_home
 from desktop.core.sshsig import PublicKey
 from desktop.core.summary import decode
+from desktop.core.text import printable
 
 
 def passphrase_source(args: argparse.Namespace) -> Passphrase | None:
@@ -45,17 +45,9 @@ def passphrase_source(args: argparse.Namespace) -> Passphrase | None:
     return None
 
 
-def printable(text: str) -> str:
-    """`text` with control characters shown as escapes, so it cannot forge output lines."""
-    return "".join(
-        ch if unicodedata.category(ch)[0] != "C" else ch.encode("unicode_escape").decode()
-        for ch in text
-    )
-
-
 def invalid_bundle(path: Path, exc: Exception) -> int:
     """Say why a bundle cannot be used, on one line; the exit code for it."""
-    print(f"selfcheck: {path}: not a valid bundle ({printable(str(exc))})", file=sys.stderr)
+    print(printable(f"selfcheck: {path}: not a valid bundle ({exc})"), file=sys.stderr)
     return EXIT_FINDINGS
 
 
@@ -73,7 +65,7 @@ def verify(args: argparse.Namespace) -> int:
             verified = verify_path(path, trusted)
         except BundleError as exc:
             failed += 1
-            print(f"INVALID {path}: {printable(str(exc))}")
+            print(printable(f"INVALID {path}: {exc}"))
             continue
         summary = verified.summary
         # Signed text is still untrusted text: no control characters reach the terminal.
@@ -83,7 +75,7 @@ def verify(args: argparse.Namespace) -> int:
             f"#{summary['seq']}, signed by {verified.key.fingerprint}"
         )
         note = "" if trusted is not None else " [own key: not checked against a roster]"
-        print(f"OK      {path}: {printable(line)}{note}")
+        print(printable(f"OK      {path}: {line}{note}"))
     return EXIT_FINDINGS if failed else EXIT_OK
 
 

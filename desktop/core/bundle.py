@@ -7,6 +7,8 @@ JSON only after; a bundle is never re-serialised to be checked.
 
 import os
 import shutil
+import stat
+import struct
 import tempfile
 import zipfile
 import zlib
@@ -15,11 +17,11 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from io import BytesIO
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop.core import allowed_signers, sshsig
+from desktop.core import allowed_signers, reading, sshsig
 from desktop.core import summary as summary_json
 from desktop.core.allowed_signers import (
     NAMESPACE_SUMMARY,
@@ -37,6 +39,8 @@ SIGNERS = "allowed_signers"
 PDF = "summary.pdf"  # made from summary.json; not signed, so never read to verify
 LIMITS = {SUMMARY: summary_json.MAX_BYTES, SIGNATURE: sshsig.MAX_ARMOR, SIGNERS: 64 * 1024}
 MAX_ZIP_ENTRIES = 64
+MAX_ZIP_DIRECTORY = 64 * 1024  # 64 entries with long names; a bundle's has 3 or 4
+EOCD_SEARCH = 22 + 65535  # the end record and the longest comment it may carry
 
 
 class Failure(StrEnum):
@@ -190,17 +194,21 @@ def read(path: Path, *, own_signers: bool = True) -> Bundle:
     `own_signers=False` skips the bundle's allowed_signers, for a reviewer who checks
     against a roster (a third of the reading, over a unit's folder)."""
     files: dict[str, bytes | None]
-    if path.is_dir():
+    try:
+        mode = path.stat().st_mode  # the path the user named may be a link; inside, none
+    except FileNotFoundError:
+        raise BundleError(Failure.MALFORMED, "no such file or folder") from None
+    if stat.S_ISDIR(mode):
         wanted = LIMITS if own_signers else {k: v for k, v in LIMITS.items() if k != SIGNERS}
         files = {name: _read_limited(path / name, limit) for name, limit in wanted.items()}
-    elif zipfile.is_zipfile(path):
-        files = dict(_read_zip(path))
-    elif path.is_file() and path.suffix.lower() == ".zip":
-        raise BundleError(Failure.TRUNCATED, "the zip file is truncated or damaged")
-    elif path.exists():
-        raise BundleError(Failure.MALFORMED, "not a bundle folder or zip")
     else:
-        raise BundleError(Failure.MALFORMED, "no such file or folder")
+        with _open_regular(path, "the bundle", follow=True) as stream:
+            if zipfile.is_zipfile(stream):
+                files = dict(_read_zip(stream))
+            elif path.suffix.lower() == ".zip":
+                raise BundleError(Failure.TRUNCATED, "the zip file is truncated or damaged")
+            else:
+                raise BundleError(Failure.MALFORMED, "not a bundle folder or zip")
     summary, signature = files.get(SUMMARY), files.get(SIGNATURE)
     if summary is None:
         raise BundleError(Failure.MALFORMED, f"{SUMMARY} is missing")
@@ -209,23 +217,54 @@ def read(path: Path, *, own_signers: bool = True) -> Bundle:
     return Bundle(summary, signature, files.get(SIGNERS))
 
 
+def _open_regular(path: Path, what: str, *, follow: bool) -> BinaryIO:
+    """`reading.open_regular` with bundle errors; `what` names the file in messages."""
+    try:
+        return reading.open_regular(path, follow=follow)
+    except reading.SymbolicLinkError:
+        raise BundleError(Failure.MALFORMED, f"{what} is a symbolic link") from None
+    except reading.NotRegularFileError:
+        raise BundleError(Failure.MALFORMED, f"{what} is not a regular file") from None
+
+
 def _read_limited(path: Path, limit: int) -> bytes | None:
-    if path.is_symlink():
-        raise BundleError(Failure.MALFORMED, f"{path.name} is a symbolic link")
-    if not path.is_file():
+    try:
+        stream = _open_regular(path, path.name, follow=False)
+    except FileNotFoundError:
         return None
-    with open(path, "rb") as stream:
+    with stream:
         data = stream.read(limit + 1)
     if len(data) > limit:
         raise BundleError(Failure.MALFORMED, f"{path.name} is larger than {limit} bytes")
     return data
 
 
-def _read_zip(path: Path) -> dict[str, bytes]:
+def _central_directory(stream: BinaryIO) -> None:
+    """Refuse a zip whose directory lists too many entries, before zipfile reads it.
+
+    zipfile builds an object for every entry it lists (about 600 bytes each): a small
+    hostile zip could list a million. The end record says how many there are."""
+    size = stream.seek(0, os.SEEK_END)
+    tail_size = min(size, EOCD_SEARCH)
+    stream.seek(size - tail_size)
+    tail = stream.read(tail_size)
+    at = tail.rfind(b"PK\x05\x06")
+    if at < 0 or len(tail) - at < 22:
+        return  # no end record: zipfile will say the file is damaged
+    entries, directory_size = struct.unpack_from("<2xHL", tail, at + 8)
+    if at >= 20 and tail[at - 20 : at - 16] == b"PK\x06\x07":
+        raise BundleError(Failure.MALFORMED, "the zip is a ZIP64 archive; bundles never are")
+    if entries > MAX_ZIP_ENTRIES or directory_size > MAX_ZIP_DIRECTORY:
+        raise BundleError(Failure.MALFORMED, "the zip holds too many files")
+    stream.seek(0)
+
+
+def _read_zip(stream: BinaryIO) -> dict[str, bytes]:
     files: dict[str, bytes] = {}
     folders: set[tuple[str, ...]] = set()
     try:
-        with zipfile.ZipFile(path) as archive:
+        _central_directory(stream)
+        with zipfile.ZipFile(stream) as archive:
             entries = archive.infolist()
             if len(entries) > MAX_ZIP_ENTRIES:
                 raise BundleError(Failure.MALFORMED, "the zip holds too many files")
@@ -240,21 +279,35 @@ def _read_zip(path: Path) -> dict[str, bytes]:
                 folders.add(parts[:-1])
                 if len(folders) > 1:
                     raise BundleError(Failure.MALFORMED, "the zip mixes files of several folders")
-                if info.file_size > LIMITS[name]:
-                    raise BundleError(Failure.MALFORMED, f"{name} is too large")
-                with archive.open(info) as stream:
-                    data = stream.read(LIMITS[name] + 1)
-                if len(data) > LIMITS[name]:
-                    raise BundleError(Failure.MALFORMED, f"{name} is too large")
-                files[name] = data
-    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile) as exc:
+                files[name] = _read_member(archive, info, name)
+    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, struct.error) as exc:
         raise BundleError(
             Failure.TRUNCATED, f"the zip file is truncated or damaged ({exc})"
         ) from None
-    except (NotImplementedError, RuntimeError, ValueError, zlib.error) as exc:
-        # Unsupported compression, an encrypted entry, or a corrupt deflate stream.
-        raise BundleError(Failure.MALFORMED, f"the zip cannot be read ({exc})") from None
     return files
+
+
+def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
+    """One of the bundle's files from the zip, at most its size limit, never a link."""
+    problem = None
+    if stat.S_ISLNK(info.external_attr >> 16):
+        problem = "is a symbolic link"
+    elif info.flag_bits & 0x1:
+        problem = "is encrypted"
+    elif info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+        problem = f"uses a compression bundles never use ({info.compress_type})"
+    elif info.file_size > LIMITS[name]:
+        problem = "is too large"
+    if problem is not None:
+        raise BundleError(Failure.MALFORMED, f"{name} in the zip {problem}")
+    try:
+        with archive.open(info) as member:
+            data = member.read(LIMITS[name] + 1)  # a lying header stops here too
+    except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
+        raise BundleError(Failure.TRUNCATED, f"{name} in the zip is damaged ({exc})") from None
+    if len(data) > LIMITS[name]:
+        raise BundleError(Failure.MALFORMED, f"{name} in the zip is too large")
+    return data
 
 
 # -- verifying ------------------------------------------------------------------------------

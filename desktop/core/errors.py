@@ -31,11 +31,19 @@ class LocatedError(SelfCheckError):
     def __str__(self) -> str:
         parts = [self.file]
         if self.item is not None:
-            parts.append(f"item '{self.item}'")
+            parts.append(f"item '{_shortened(self.item)}'")
         if self.field is not None:
-            parts.append(f"field '{self.field}'")
+            parts.append(f"field '{_shortened(self.field)}'")
         parts.append(self.message)
         return ": ".join(parts)
+
+
+def _shortened(name: str, limit: int = 120) -> str:
+    """A name taken from the file, short enough for one line: a hostile file can have a
+    100,000-character key, and the message must still fit on a screen."""
+    if len(name) <= limit:
+        return name
+    return f"{name[: limit - 40]}…{name[-30:]}"
 
 
 class PolicyError(LocatedError):

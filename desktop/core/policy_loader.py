@@ -10,6 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
+from desktop.core import reading
 from desktop.core.checks import INTERPRETED_CHOICES, CheckName
 from desktop.core.checks.identity import DOMAIN
 from desktop.core.errors import PolicyError
@@ -77,7 +78,7 @@ def load_policy(directory: Path | None = None) -> Policy:
     root = directory if directory is not None else checklists_dir()
     if not root.is_dir():
         raise PolicyError(root, "is not a folder of checklists")
-    paths = sorted(p for p in root.rglob("*.toml") if p.is_file())
+    paths = sorted(root.rglob("*.toml"))  # FIFOs and links too: each is refused by name
     if not paths:
         raise PolicyError(root, "holds no checklist files (*.toml)")
     found = _Collector()
@@ -99,8 +100,12 @@ def load_policy(directory: Path | None = None) -> Policy:
 
 def _read_file(path: Path, root: Path, found: _Collector) -> None:
     name = str(path)
-    with open(path, "rb") as stream:
-        raw = stream.read(MAX_FILE_BYTES + 1)
+    try:
+        raw = reading.read_limited(path, MAX_FILE_BYTES, follow=False)
+    except reading.SymbolicLinkError:
+        raise PolicyError(name, "is a symbolic link; put the file itself in the folder") from None
+    except reading.NotRegularFileError:
+        raise PolicyError(name, "is not a regular file") from None
     data = parse_toml(raw, name, PolicyError, MAX_FILE_BYTES)
     doc = Fields(data, file=name, error=PolicyError)
     meta = doc.table("meta")

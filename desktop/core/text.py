@@ -18,3 +18,14 @@ def fold(text: str) -> str:
 def words(text: str) -> list[str]:
     """The folded words of `text`, punctuation and spacing dropped."""
     return [w for w in _NON_WORD.split(fold(text)) if w]
+
+
+def printable(text: str) -> str:
+    """`text` with control characters shown as escapes, so it cannot forge output lines.
+
+    For anything from outside (a signed name, a file name, a field of a checklist) that
+    reaches a terminal: an escape sequence could clear the screen or overwrite a line."""
+    return "".join(
+        ch if unicodedata.category(ch)[0] != "C" else ch.encode("unicode_escape").decode()
+        for ch in text
+    )

@@ -1,0 +1,43 @@
+"""Opening files that someone else may have prepared: a checklist folder, a bundle.
+
+A FIFO named like a checklist would block the app forever on open(); a symbolic link
+inside a bundle could point at /dev/zero or at a private file. Files are opened without
+blocking and checked to be regular files before a byte is read.
+"""
+
+import errno
+import os
+import stat
+from pathlib import Path
+from typing import BinaryIO
+
+
+class SymbolicLinkError(OSError):
+    """The file is a symbolic link where only plain files are accepted."""
+
+
+class NotRegularFileError(OSError):
+    """The file is a FIFO, a device, a socket or a folder."""
+
+
+def open_regular(path: Path, *, follow: bool) -> BinaryIO:
+    """Open `path` for reading if it is a regular file; follow a link only if `follow`."""
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    if not follow:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP and not follow:
+            raise SymbolicLinkError(errno.ELOOP, "is a symbolic link", str(path)) from None
+        raise
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise NotRegularFileError(errno.EINVAL, "is not a regular file", str(path))
+    return os.fdopen(fd, "rb")
+
+
+def read_limited(path: Path, limit: int, *, follow: bool) -> bytes:
+    """At most `limit` + 1 bytes of a regular file: one more than allowed tells it is too big."""
+    with open_regular(path, follow=follow) as stream:
+        return stream.read(limit + 1)
