@@ -121,6 +121,11 @@ class Fields:
     def has(self, key: str) -> bool:
         return key in self.data
 
+    def raw(self, key: str) -> Any:
+        """The value of `key` as it is, counted as read: for a caller that checks it."""
+        self._seen.add(key)
+        return self.data.get(key)
+
     def _get(self, key: str, optional: bool) -> Any:
         self._seen.add(key)
         value = self.data.get(key)
