@@ -11,7 +11,6 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from desktop.core import reading
 from desktop.core.checks import INTERPRETED_CHOICES, CheckName
 from desktop.core.errors import AnswersError
 from desktop.core.fields import Fields, has_surrogate
@@ -84,10 +83,8 @@ def parse_json(raw: bytes, name: str) -> Any:
 def load_answers(path: Path, policy: Policy) -> Submission:
     """Read an answers file: TOML (`.toml`, easiest to write by hand) or JSON (drafts)."""
     path = Path(path)
-    try:  # one byte past the limit is read: /dev/zero ends too, and a FIFO never blocks
-        raw = reading.read_limited(path, MAX_BYTES, follow=True)
-    except reading.NotRegularFileError:
-        raise AnswersError(str(path), "is not a regular file") from None
+    with open(path, "rb") as stream:  # read one byte past the limit: /dev/zero ends too
+        raw = stream.read(MAX_BYTES + 1)
     if path.suffix.lower() == ".toml":
         return submission_from(parse_toml(raw, str(path)), str(path), policy)
     return parse_answers(raw, str(path), policy)

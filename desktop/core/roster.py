@@ -14,7 +14,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.core import reading
 from desktop.core.allowed_signers import (
     AllowedSigner,
     AllowedSignersError,
@@ -76,7 +75,8 @@ class Roster:
 def load_roster(path: Path) -> Roster:
     name = str(path)
     try:
-        raw = reading.read_limited(path, MAX_ROSTER_BYTES, follow=True)
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_ROSTER_BYTES + 1)
     except OSError as exc:
         raise RosterError(name, f"cannot be read ({exc.strerror or exc})") from None
     doc = Fields(parse_toml(raw, name, RosterError, MAX_ROSTER_BYTES), file=name, error=RosterError)
