@@ -15,6 +15,7 @@ from pathlib import Path
 from desktop import __version__
 from desktop.commands import EXIT_USAGE
 from desktop.core.errors import SelfCheckError
+from desktop.core.text import printable
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -171,20 +172,32 @@ def main(argv: Sequence[str] | None = None) -> int:
         if handler is not None:
             return handler(args)
     except SelfCheckError as exc:
-        print(f"selfcheck: {exc}", file=sys.stderr)
+        # Messages quote file names and fields from outside: escaped, one line always.
+        print(printable(f"selfcheck: {exc}"), file=sys.stderr)
         return EXIT_USAGE
     except OSError as exc:
-        print(f"selfcheck: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        print(printable(f"selfcheck: {exc.filename or ''}: {exc.strerror or exc}"), file=sys.stderr)
         return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the last line of defence: one line, never a traceback
         if os.environ.get("SELFCHECK_DEBUG"):
             traceback.print_exc()
-        print(
-            f"selfcheck: internal error ({type(exc).__name__}); "
-            "run with SELFCHECK_DEBUG=1 for details",
-            file=sys.stderr,
-        )
+        where = "run with SELFCHECK_DEBUG=1 for details"
+        try:  # out of memory, even importing logging can fail: this line must still print
+            # Logging is set up only here, when it is needed: nothing on a good run.
+            import logging
+
+            from desktop.core import logs
+
+            path = logs.configure()
+            logging.getLogger(f"{logs.LOGGER}.cli").exception(
+                "internal error in %s", args.command or "the desktop app"
+            )
+            if path is not None:
+                where = f"details in {path}"
+        except Exception:  # noqa: S110 (the log is a help, never a second failure)
+            pass
+        print(f"selfcheck: internal error ({type(exc).__name__}); {where}", file=sys.stderr)
         return 70
     return EXIT_USAGE

@@ -259,6 +259,24 @@
     </message>
 </context>
 <context>
+    <name>CrashReport</name>
+    <message>
+        <location filename="../../desktop/gui/app.py" line="87"/>
+        <source>Something went wrong in SelfCheck. Your draft is saved at every page, so little or nothing is lost: carry on, or close SelfCheck and open it again.</source>
+        <translation>SelfCheck đã gặp lỗi. Bản nháp được lưu ở mỗi trang nên hầu như không mất gì: anh/chị có thể làm tiếp, hoặc đóng SelfCheck rồi mở lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/app.py" line="94"/>
+        <source>The details could not be written to a file.</source>
+        <translation>Không ghi được chi tiết lỗi ra tệp.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/app.py" line="98"/>
+        <source>If it happens again, give your IT officer the details in this file:</source>
+        <translation>Nếu lỗi lặp lại, hãy gửi cho cán bộ công nghệ thông tin tệp ghi chi tiết này:</translation>
+    </message>
+</context>
+<context>
     <name>Errors</name>
     <message>
         <location filename="../../desktop/gui/messages.py" line="28"/>
@@ -634,177 +652,177 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="159"/>
+        <location filename="../../desktop/gui/review_window.py" line="154"/>
         <source>The unit&apos;s roster</source>
         <translation>Danh sách cán bộ của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="166"/>
+        <location filename="../../desktop/gui/review_window.py" line="161"/>
         <source>The folder of bundles</source>
         <translation>Thư mục chứa các gói bản khai</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="174"/>
+        <location filename="../../desktop/gui/review_window.py" line="169"/>
         <source>Choose the roster file and the folder of bundles.</source>
         <translation>Hãy chọn tệp danh sách cán bộ và thư mục chứa các gói bản khai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="178"/>
+        <location filename="../../desktop/gui/review_window.py" line="176"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="181"/>
+        <location filename="../../desktop/gui/review_window.py" line="179"/>
         <source>Checking… %1 file(s)</source>
         <translation>Đang kiểm tra… %1 tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="198"/>
+        <location filename="../../desktop/gui/review_window.py" line="196"/>
         <source>%1 file(s) checked: %2 people, %3 without problems, %4 file(s) unusable.</source>
         <translation>Đã kiểm tra %1 tệp: %2 người, %3 người không có vấn đề, %4 tệp không dùng được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="207"/>
-        <location filename="../../desktop/gui/review_window.py" line="352"/>
-        <location filename="../../desktop/gui/review_window.py" line="354"/>
+        <location filename="../../desktop/gui/review_window.py" line="205"/>
+        <location filename="../../desktop/gui/review_window.py" line="356"/>
+        <location filename="../../desktop/gui/review_window.py" line="358"/>
         <source>All units</source>
         <translation>Tất cả đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="231"/>
-        <location filename="../../desktop/gui/review_window.py" line="347"/>
+        <location filename="../../desktop/gui/review_window.py" line="229"/>
+        <location filename="../../desktop/gui/review_window.py" line="351"/>
         <source>compliant</source>
         <translation>đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="232"/>
-        <location filename="../../desktop/gui/review_window.py" line="348"/>
+        <location filename="../../desktop/gui/review_window.py" line="230"/>
+        <location filename="../../desktop/gui/review_window.py" line="352"/>
         <source>action required</source>
         <translation>cần khắc phục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="240"/>
+        <location filename="../../desktop/gui/review_window.py" line="238"/>
         <source>(overdue)</source>
         <translation>(quá hạn)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="274"/>
+        <location filename="../../desktop/gui/review_window.py" line="278"/>
         <source>Save the table</source>
         <translation>Lưu bảng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="287"/>
+        <location filename="../../desktop/gui/review_window.py" line="291"/>
         <source>Save the unit report</source>
         <translation>Lưu báo cáo của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="305"/>
+        <location filename="../../desktop/gui/review_window.py" line="309"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="321"/>
+        <location filename="../../desktop/gui/review_window.py" line="325"/>
         <source>Accepted: the latest declaration of %1 people.</source>
         <translation>Đã chấp nhận bản khai mới nhất của %1 người.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="335"/>
+        <location filename="../../desktop/gui/review_window.py" line="339"/>
         <source>SelfCheck: review a unit&apos;s declarations</source>
         <translation>SelfCheck: rà soát bản khai của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="336"/>
+        <location filename="../../desktop/gui/review_window.py" line="340"/>
         <source>&amp;Roster:</source>
         <translation>&amp;Danh sách cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="337"/>
+        <location filename="../../desktop/gui/review_window.py" line="341"/>
         <source>&amp;Folder of bundles:</source>
         <translation>&amp;Thư mục gói bản khai:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="338"/>
-        <location filename="../../desktop/gui/review_window.py" line="339"/>
+        <location filename="../../desktop/gui/review_window.py" line="342"/>
+        <location filename="../../desktop/gui/review_window.py" line="343"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="340"/>
+        <location filename="../../desktop/gui/review_window.py" line="344"/>
         <source>&amp;Check the folder</source>
         <translation>&amp;Kiểm tra thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="341"/>
+        <location filename="../../desktop/gui/review_window.py" line="345"/>
         <source>Show:</source>
         <translation>Hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="342"/>
+        <location filename="../../desktop/gui/review_window.py" line="346"/>
         <source>Only problems and overdue</source>
         <translation>Chỉ các vấn đề và quá hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="346"/>
+        <location filename="../../desktop/gui/review_window.py" line="350"/>
         <source>Any verdict</source>
         <translation>Mọi kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="357"/>
+        <location filename="../../desktop/gui/review_window.py" line="361"/>
         <source>Staff id</source>
         <translation>Mã cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="358"/>
+        <location filename="../../desktop/gui/review_window.py" line="362"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="359"/>
+        <location filename="../../desktop/gui/review_window.py" line="368"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="360"/>
+        <location filename="../../desktop/gui/review_window.py" line="363"/>
         <source>Latest</source>
         <translation>Bản khai mới nhất</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="361"/>
+        <location filename="../../desktop/gui/review_window.py" line="364"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="362"/>
+        <location filename="../../desktop/gui/review_window.py" line="365"/>
         <source>Open (c/h/m/l)</source>
         <translation>Mục mở (NT/C/TB/T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="363"/>
+        <location filename="../../desktop/gui/review_window.py" line="366"/>
         <source>Next due</source>
         <translation>Hạn tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="364"/>
+        <location filename="../../desktop/gui/review_window.py" line="367"/>
         <source>Problems</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="367"/>
+        <location filename="../../desktop/gui/review_window.py" line="371"/>
         <source>Export &amp;CSV…</source>
         <translation>Xuất &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="368"/>
+        <location filename="../../desktop/gui/review_window.py" line="372"/>
         <source>Export &amp;PDF report…</source>
         <translation>Xuất &amp;báo cáo PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="369"/>
+        <location filename="../../desktop/gui/review_window.py" line="373"/>
         <source>&amp;Accept the sound declarations</source>
         <translation>&amp;Chấp nhận các bản khai hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="370"/>
+        <location filename="../../desktop/gui/review_window.py" line="374"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -812,94 +830,94 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="111"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="106"/>
         <source>Save the bundle in</source>
         <translation>Lưu bộ hồ sơ vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="122"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="117"/>
         <source>Choose the folder to save the bundle in.</source>
         <translation>Hãy chọn thư mục để lưu bộ hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="126"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="121"/>
         <source>Some pages are not complete yet; nothing was signed.</source>
         <translation>Một số trang chưa hoàn thành; chưa ký gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="134"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="129"/>
         <source>The local history is not intact; nothing was signed:</source>
         <translation>Lịch sử trên máy không còn nguyên vẹn; chưa ký gì:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="142"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="166"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="137"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="161"/>
         <source>Not signed.</source>
         <translation>Chưa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="148"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="143"/>
         <source>Opening the signing key… The keychain may ask you to unlock it.</source>
         <translation>Đang mở khóa ký… Kho khóa của hệ thống có thể yêu cầu bạn mở khóa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="192"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="187"/>
         <source>Signed and saved: %1</source>
         <translation>Đã ký và lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="201"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="208"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="196"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="203"/>
         <source>the keychain (%1)</source>
         <translation>kho khóa của hệ điều hành (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="203"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="198"/>
         <source>an encrypted key file protected by a passphrase</source>
         <translation>một tệp khóa được mã hóa, bảo vệ bằng cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="205"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="200"/>
         <source>A signing key will be made and kept in %1.</source>
         <translation>Một khóa ký sẽ được tạo và lưu trong %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="210"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="205"/>
         <source>an encrypted key file</source>
         <translation>một tệp khóa được mã hóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="213"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="208"/>
         <source>Signing key %1, kept in %2.</source>
         <translation>Khóa ký %1, lưu trong %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="220"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="215"/>
         <source>passphrase of the key file (8+ characters)</source>
         <translation>cụm mật khẩu của tệp khóa (từ 8 ký tự)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="223"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="218"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="224"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="219"/>
         <source>Save the bundle in:</source>
         <translation>Lưu bộ hồ sơ vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="225"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="220"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Chọn thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="226"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="221"/>
         <source>As one .zip file (for e-mail or USB)</source>
         <translation>Thành một tệp .zip (để gửi thư điện tử hoặc chép USB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="227"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="222"/>
         <source>&amp;Sign and save</source>
         <translation>&amp;Ký và lưu</translation>
     </message>

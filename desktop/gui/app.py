@@ -6,10 +6,17 @@ from typing import TYPE_CHECKING
 from desktop import APP_ID, __version__
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+    from types import TracebackType
+
     from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QWidget
 
     from desktop.gui.language import LanguageSwitch
     from desktop.gui.session import Session
+
+    ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
 EXIT_NO_DISPLAY = 2
 EXIT_CANNOT_START = 2
@@ -41,11 +48,82 @@ def run_gui() -> int:
         app.exit(EXIT_CANNOT_START)
 
     window.failed.connect(cannot_start)
+    from desktop.gui.password_field import forget_pasted_passwords
+
+    app.aboutToQuit.connect(forget_pasted_passwords)
+    previous_hook = sys.excepthook
+    sys.excepthook = crash_report(window)
     window.show()
-    code = app.exec()
+    try:
+        code = app.exec()
+    finally:
+        sys.excepthook = previous_hook
     if window.session is not None:
         window.session.close()
     return code
+
+
+def crash_report(parent: "QWidget | None" = None) -> "ExceptHook":
+    """A sys.excepthook for the running app: the traceback goes to the support log (secrets
+    withheld, desktop.core.logs), the person gets a plain message saying where it is,
+    never the traceback. One message at a time, however many errors follow."""
+    import logging
+    import os
+
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from desktop.core import logs
+
+    showing: list[QMessageBox] = []
+    fallback = sys.excepthook
+
+    def message(path: "Path | None") -> QMessageBox:
+        box = QMessageBox(parent)
+        box.setObjectName("crashReport")
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.setWindowTitle("SelfCheck")
+        box.setText(
+            QCoreApplication.translate(
+                "CrashReport",
+                "Something went wrong in SelfCheck. Your draft is saved at every page, so "
+                "little or nothing is lost: carry on, or close SelfCheck and open it again.",
+            )
+        )
+        if path is None:
+            details = QCoreApplication.translate(
+                "CrashReport", "The details could not be written to a file."
+            )
+        else:
+            details = QCoreApplication.translate(
+                "CrashReport", "If it happens again, give your IT officer the details in this file:"
+            )
+            details += f"\n{path}"
+        box.setInformativeText(details)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.finished.connect(lambda _result: showing.clear())
+        box.open()  # not exec(): a nested event loop here could fail in turn
+        return box
+
+    def report(kind: type[BaseException], value: BaseException, tb: "TracebackType | None") -> None:
+        if issubclass(kind, KeyboardInterrupt) or os.environ.get("SELFCHECK_DEBUG"):
+            fallback(kind, value, tb)  # Python's own: the traceback, on the terminal
+        if issubclass(kind, KeyboardInterrupt):
+            return
+        try:
+            path = logs.configure()
+            logging.getLogger(f"{logs.LOGGER}.gui").error(
+                "unhandled %s", kind.__name__, exc_info=(kind, value, tb)
+            )
+            where = f"details in {path}" if path else "no details could be written"
+            print(f"selfcheck: internal error ({kind.__name__}); {where}", file=sys.stderr)
+            if not showing:
+                showing.append(message(path))
+        except Exception:  # noqa: S110 (a failing hook would print both tracebacks)
+            pass
+
+    return report
 
 
 def app_icon() -> "QIcon":

@@ -3,11 +3,15 @@
 Each keystroke sends the text to the measurer (desktop.gui.measurer), which works in a
 helper process; the GUI thread collects the result with a short timer. Only the result
 for the newest text is shown. The text is cleared when the page is left, and the field refuses
-drag, drop, copy and cut.
+drag, drop, copy and cut. A password pasted into it is taken off the clipboard again when
+the field is cleared and when the app quits, unless the clipboard holds something else by then.
 """
 
-from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence
+import hashlib
+import os
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop.core.checks.password import PasswordReport
@@ -15,9 +19,49 @@ from desktop.gui.measurer import Measurer
 
 POLL_MS = 15  # under one frame: the result shows as soon as a person could notice
 
+# What was pasted is remembered as a keyed digest, never as text: the key is made anew in
+# every process, so the digests mean nothing outside it. Process-wide, because the
+# clipboard is, and because the app's quit must reach what a field long gone pasted.
+_PASTE_KEY = os.urandom(32)
+_pasted: set[bytes] = set()
+
+
+def _digest(text: str) -> bytes:
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), key=_PASTE_KEY).digest()
+
+
+def _clipboard_modes() -> list[QClipboard.Mode]:
+    modes = [QClipboard.Mode.Clipboard]
+    if QGuiApplication.clipboard().supportsSelection():
+        modes.append(QClipboard.Mode.Selection)  # X11's middle-click selection
+    return modes
+
+
+def _remember_paste(mode: QClipboard.Mode) -> None:
+    text = QGuiApplication.clipboard().text(mode)
+    if text:
+        _pasted.add(_digest(text))
+
+
+def forget_pasted_passwords() -> None:
+    """Clear the clipboard (and the X11 selection) if it still holds a password pasted into
+    a password field; what the person copied since is left alone."""
+    if not _pasted or QGuiApplication.instance() is None:
+        return
+    clipboard = QGuiApplication.clipboard()
+    for mode in _clipboard_modes():
+        text = clipboard.text(mode)
+        if text and _digest(text) in _pasted:
+            clipboard.clear(mode)
+    _pasted.clear()
+
 
 class PasswordEdit(QLineEdit):
-    """A line edit for secrets: no echo, no drag and drop, no copy or cut."""
+    """A line edit for secrets: no echo, no drag and drop, no copy or cut, and what is
+    pasted into it leaves the clipboard when it is cleared.
+
+    Selecting its text never reaches the X11 selection: Qt copies a line edit's selection
+    there only in Normal echo mode (tests/test_secrets.py holds it to that)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,7 +76,26 @@ class PasswordEdit(QLineEdit):
         ):
             event.ignore()
             return
+        if event.matches(QKeySequence.StandardKey.Paste) and not self.isReadOnly():
+            _remember_paste(QClipboard.Mode.Clipboard)
+            both = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+            if event.key() == Qt.Key.Key_Insert and event.modifiers() == both:
+                for mode in _clipboard_modes()[1:]:  # under KDE's keys, the selection
+                    _remember_paste(mode)
         super().keyPressEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802 (Qt's name)
+        # A middle click pastes the X11 selection (Qt does so on release).
+        if event.button() == Qt.MouseButton.MiddleButton and not self.isReadOnly():
+            for mode in _clipboard_modes()[1:]:
+                _remember_paste(mode)
+        super().mouseReleaseEvent(event)
+
+    def clear(self) -> None:
+        """Empty the field (the page is left, or the password declined instead), and take
+        a password pasted into it off the clipboard."""
+        super().clear()
+        forget_pasted_passwords()
 
 
 class PasswordMeter(QObject):

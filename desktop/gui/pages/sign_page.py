@@ -22,6 +22,7 @@ from desktop.core.flow import Step
 from desktop.core.keys import KeyStore, KeyStoreError, Storage
 from desktop.gui.messages import describe
 from desktop.gui.pages.base import WizardPage
+from desktop.gui.password_field import PasswordEdit
 from desktop.gui.session import Session
 from desktop.gui.worker import emit_if_alive
 from desktop.report.pdf import with_pdf
@@ -58,9 +59,8 @@ class SignPage(WizardPage):
         super().__init__(session, step)
         self.key_state = QLabel(wordWrap=True)
         self.key_state.setObjectName("keyState")
-        self.passphrase = QLineEdit()
+        self.passphrase = PasswordEdit()  # no copy, cut or drag; a pasted one is forgotten
         self.passphrase.setObjectName("passphrase")
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.folder = QLineEdit(str(Path.home() / "SelfCheck"))
         self.folder.setObjectName("outputFolder")
         self.browse = QPushButton()
