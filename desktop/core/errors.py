@@ -6,6 +6,8 @@ editing a checklist can fix it without reading code; `str(error)` is the one lin
 
 from pathlib import Path
 
+from desktop.core.text import printable
+
 
 class SelfCheckError(Exception):
     """Something SelfCheck cannot go on with; the message says what and where."""
@@ -35,7 +37,9 @@ class LocatedError(SelfCheckError):
         if self.field is not None:
             parts.append(f"field '{_shortened(self.field)}'")
         parts.append(self.message)
-        return ": ".join(parts)
+        # Names and ids in the message come from the file: a line break in a key must not
+        # turn the one line a user reads into two.
+        return printable(": ".join(parts))
 
 
 def _shortened(name: str, limit: int = 120) -> str:

@@ -231,8 +231,10 @@ class Fields:
         out: list[str] = []
         for index, entry in enumerate(value):
             entry_key = f"{key}[{index}]"
-            if not isinstance(entry, str) or not entry.strip():
-                raise self.fail(entry_key, f"must be non-empty text, got {_describe(entry)}")
+            if not isinstance(entry, str):
+                raise self.fail(entry_key, f"must be text, got {_describe(entry)}")
+            if not entry.strip():
+                raise self.fail(entry_key, "must not be empty")
             if len(entry) > MAX_TEXT:
                 raise self.fail(entry_key, f"is longer than {MAX_TEXT} characters")
             if has_surrogate(entry):

@@ -138,6 +138,10 @@ def sign(key: Ed25519PrivateKey, message: bytes, namespace: str) -> str:
         + _string(b"sha512")
         + _string(_string(KEY_TYPE.encode()) + _string(signature))
     )
+    return _armor(blob)
+
+
+def _armor(blob: bytes) -> str:
     encoded = base64.b64encode(blob).decode()
     lines = [encoded[i : i + 70] for i in range(0, len(encoded), 70)]
     return "\n".join([BEGIN, *lines, END]) + "\n"
@@ -190,6 +194,15 @@ def parse(armored: bytes) -> ParsedSignature:
     inner.end()
     if len(signature) != 64:
         raise SignatureMalformed("an Ed25519 signature has 64 bytes")
+    # Only the layout ssh-keygen writes (and reads: it refuses CRLF, stray spaces, other
+    # line breaks and base64 padding bits set): a bundle valid here is valid to a
+    # reviewer who checks it with `ssh-keygen -Y verify`.
+    canonical = _armor(blob)
+    if text not in (canonical, canonical[:-1]):
+        raise SignatureMalformed(
+            "the signature file is not laid out as ssh-keygen writes it "
+            "(line breaks, spaces or base64 padding)"
+        )
     return ParsedSignature(public_key, namespace, hash_alg, signature)
 
 

@@ -4,7 +4,10 @@ A valid signature proves who made the bytes, not that they are well formed: anyo
 key can sign a summary whose `findings` is a number or whose name is a list. Every reader
 (the verifier, the review, the PDF, the changes) relies on the structure described in
 docs/summary.schema.json, so it is checked once, here, with errors naming the field.
-Stricter than the schema in one way only: texts have a length limit.
+Stricter than the schema where the schema says too little: texts have a length limit
+(20,000 characters) and no lone surrogate, a name and a cited provision are not blank,
+`app_version` is at most 100 characters; summary.decode adds that `seq` is at most
+1,000,000 and that dates and times are real ones.
 """
 
 import re

@@ -25,7 +25,11 @@ def printable(text: str) -> str:
 
     For anything from outside (a signed name, a file name, a field of a checklist) that
     reaches a terminal: an escape sequence could clear the screen or overwrite a line."""
-    return "".join(
-        ch if unicodedata.category(ch)[0] != "C" else ch.encode("unicode_escape").decode()
-        for ch in text
-    )
+    return "".join(ch.encode("unicode_escape").decode() if _unprintable(ch) else ch for ch in text)
+
+
+def _unprintable(ch: str) -> bool:
+    # Control and format characters, and the line and paragraph separators U+2028/9,
+    # which some terminals and every text widget break lines at.
+    category = unicodedata.category(ch)
+    return category[0] == "C" or category in ("Zl", "Zp")
