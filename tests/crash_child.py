@@ -2,20 +2,28 @@
 
     python -m tests.crash_child HOME OUT SEED_FILE
 
-Each round saves a draft, then declares: signs, stages the bundle, records it in the
-history and publishes the bundle, exactly as `selfcheck assess` does. Only after all of
-that does it print `saved SEQ SHA256 NAME`: what the user would be told was saved. The
-key is given ready (as the GUI's key opener gives it), so no keychain is involved.
+This process loads everything once (the checklists, an assessment, the key), then waits
+for `go` lines on its standard input. For each, it forks a worker that opens the history
+and saves in a loop until the harness kills it: a kill costs a fork, not a Python start,
+so hundreds of kills fit in `make test`. A worker prints `ready PID` once its history is
+open; this process prints `exit STATUS` (os.waitpid's) when the worker is gone.
+
+Each round of the worker saves a draft, then declares: signs, stages the bundle, records
+it in the history and publishes the bundle, exactly as `selfcheck assess` does. Only
+after all of that does it print `saved SEQ SHA256 NAME`: what the user would be told was
+saved. The key is given ready (as the GUI's key opener gives it): no keychain is involved.
 """
 
+import os
 import sys
+import traceback
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop.core import bundle as bundles
 from desktop.core.answers_file import load_answers
-from desktop.core.assessment import assess
+from desktop.core.assessment import Assessment, assess
 from desktop.core.declare import declare
 from desktop.core.history import History
 from desktop.core.policy_loader import load_policy
@@ -24,12 +32,15 @@ from tests.conftest import CHECKLISTS, EXAMPLES
 DRAFT = "crash-draft"
 
 
-def main(home: Path, out: Path, seed_file: Path) -> None:
-    policy = load_policy(CHECKLISTS)
-    result = assess(policy, load_answers(EXAMPLES / "annual.toml", policy))
-    key = Ed25519PrivateKey.from_private_bytes(seed_file.read_bytes())
-    with History(home) as history:
-        print("ready", flush=True)
+def say(line: str) -> None:
+    """One line, in one write: the worker and this process share the pipe, and a kill
+    between a text and its newline (print() may write them apart) would glue lines."""
+    os.write(sys.stdout.fileno(), f"{line}\n".encode())
+
+
+def save_until_killed(home: Path, out: Path, key: Ed25519PrivateKey, result: Assessment) -> None:
+    with History(home) as history:  # opening (and recovering) is part of what is killed
+        say(f"ready {os.getpid()}")
         round_ = 0
         while True:
             round_ += 1
@@ -49,11 +60,27 @@ def main(home: Path, out: Path, seed_file: Path) -> None:
                 before_saving=stage,
             )
             published = staged[0].publish()
-            print(
-                f"saved {signed.declaration.seq} {signed.declaration.sha256} {published.name}",
-                flush=True,
-            )
+            say(f"saved {signed.declaration.seq} {signed.declaration.sha256} {published.name}")
+
+
+def serve(home: Path, out: Path, seed_file: Path) -> None:
+    policy = load_policy(CHECKLISTS)
+    result = assess(policy, load_answers(EXAMPLES / "annual.toml", policy))
+    key = Ed25519PrivateKey.from_private_bytes(seed_file.read_bytes())
+    for line in sys.stdin:
+        if line.strip() != "go":
+            continue
+        pid = os.fork()
+        if pid == 0:
+            try:
+                save_until_killed(home, out, key, result)
+            except BaseException:
+                traceback.print_exc()
+            finally:
+                os._exit(1)  # only a kill should end a worker
+        _, status = os.waitpid(pid, 0)
+        say(f"exit {status}")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))
+    serve(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]))

@@ -11,16 +11,17 @@ continues the same history:
   declarations; only hidden staging folders may be left behind;
 - the draft reads back whole, either an older or a newer one.
 
-`make test` kills 30 times; `make test-long` sets SELFCHECK_CRASH_KILLS=250.
+`make test` kills 250 times (a kill costs a fork: tests/crash_child.py); set
+SELFCHECK_CRASH_KILLS for more, as `make test-long` does (1,000).
 """
 
+import contextlib
 import os
 import random
 import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -31,43 +32,51 @@ from desktop.core import bundle as bundles
 from desktop.core.history import DATABASE, History
 from tests.conftest import ROOT
 
-KILLS = int(os.environ.get("SELFCHECK_CRASH_KILLS", "30"))
+KILLS = int(os.environ.get("SELFCHECK_CRASH_KILLS", "250"))
+KILLS_PER_HISTORY = 25
 MAX_DELAY_S = 0.3  # long enough for several rounds, so kills land in every step
 
 
-class Child:
-    """The save loop in a child process; its output lines collected on a thread."""
+class Workers:
+    """tests/crash_child.py: forks a save loop on demand, for it to be killed."""
 
     def __init__(self, home: Path, out: Path, seed: Path) -> None:
-        self.lines: list[str] = []
-        self.ready = threading.Event()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "tests.crash_child", str(home), str(out), str(seed)],
             cwd=ROOT,
+            stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
             text=True,
         )
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
+        self.worker: int | None = None
 
-    def _read(self) -> None:
+    def _line(self) -> str:
         assert self.process.stdout is not None
-        for line in self.process.stdout:
-            if line.strip() == "ready":
-                self.ready.set()
-            else:
-                self.lines.append(line.strip())
-        self.ready.set()  # the child ended (or died) before being ready: stop waiting
+        line = self.process.stdout.readline()
+        assert line, f"the crash child ended (exit {self.process.poll()})"
+        return line.strip()
 
-    def kill_after(self, delay: float) -> tuple[int, str]:
-        assert self.ready.wait(120), "the child never became ready"
+    def kill_one_after(self, delay: float) -> tuple[int, list[str]]:
+        """Start a worker, kill it `delay` s after it is ready; its wait status and the
+        `saved` lines it printed."""
+        assert self.process.stdin is not None
+        self.process.stdin.write("go\n")
+        self.process.stdin.flush()
+        ready = self._line()
+        assert ready.startswith("ready "), ready
+        self.worker = int(ready.removeprefix("ready "))
         time.sleep(delay)  # the random point of the kill: this harness's whole purpose
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait(60)
-        self._reader.join(60)
-        assert self.process.stderr is not None
-        return self.process.returncode, self.process.stderr.read()
+        os.kill(self.worker, signal.SIGKILL)
+        saved = []
+        while not (line := self._line()).startswith("exit "):
+            saved.append(line)
+        return int(line.removeprefix("exit ")), saved
+
+    def close(self) -> None:
+        if self.worker is not None:  # a failed check leaves no worker saving on
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self.worker, signal.SIGKILL)
+        self.process.communicate(timeout=60)
 
 
 def _check_after_crash(home: Path, out: Path, reported: dict[str, str]) -> int:
@@ -96,23 +105,42 @@ def _check_after_crash(home: Path, out: Path, reported: dict[str, str]) -> int:
 
 
 def test_sigkill_at_random_points_loses_nothing_reported_saved(tmp_path: Path) -> None:
-    home, out, seed = tmp_path / "home", tmp_path / "out", tmp_path / "seed"
-    out.mkdir()
+    seed = tmp_path / "seed"
     seed.write_bytes(
         Ed25519PrivateKey.generate().private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
     )
     seed_value = int(os.environ.get("SELFCHECK_CRASH_SEED", "722"))
     rng = random.Random(seed_value)  # noqa: S311 (when to kill, not a secret)
+    saved = reported = 0
+    # Every check reads the whole history, so each history takes KILLS_PER_HISTORY kills
+    # and a new one starts: the loop's time grows with the kills, not with their square.
+    for first in range(0, KILLS, KILLS_PER_HISTORY):
+        home, out = tmp_path / f"home-{first}", tmp_path / f"out-{first}"
+        out.mkdir()
+        kills = min(KILLS_PER_HISTORY, KILLS - first)
+        declared = _kill_repeatedly(home, out, seed, kills, rng)
+        with History(home) as history:
+            saved += len(history.declarations())
+        reported += len(declared)
+    print(f"\ncrash loop: {KILLS} kills survived, {saved} declarations, {reported} reported")
+    assert saved >= reported > KILLS // 4  # the kills did land during the work
+
+
+def _kill_repeatedly(
+    home: Path, out: Path, seed: Path, kills: int, rng: random.Random
+) -> dict[str, str]:
+    """Kill `kills` workers saving into one history, checking everything after each."""
     reported: dict[str, str] = {}  # sha256 -> bundle name
-    for _ in range(KILLS):
-        child = Child(home, out, seed)
-        code, errors = child.kill_after(rng.uniform(0, MAX_DELAY_S))
-        assert code == -signal.SIGKILL, errors  # it was running, not failing
-        for line in child.lines:
-            _, _seq, sha, name = line.split()
-            reported[sha] = name
-        _check_after_crash(home, out, reported)
-    with History(home) as history:
-        saved = len(history.declarations())
-    print(f"\ncrash loop: {KILLS} kills survived, {saved} declarations, {len(reported)} reported")
-    assert saved >= len(reported) > KILLS // 4  # the kills did land during the work
+    workers = Workers(home, out, seed)
+    try:
+        for _ in range(kills):
+            status, lines = workers.kill_one_after(rng.uniform(0, MAX_DELAY_S))
+            # It was running, not failing: a worker that failed printed why to stderr.
+            assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, lines
+            for line in lines:
+                _, _seq, sha, name = line.split()
+                reported[sha] = name
+            _check_after_crash(home, out, reported)
+    finally:
+        workers.close()
+    return reported
