@@ -248,7 +248,12 @@ def _central_directory(stream: BinaryIO) -> None:
     tail_size = min(size, EOCD_SEARCH)
     stream.seek(size - tail_size)
     tail = stream.read(tail_size)
-    at = tail.rfind(b"PK\x05\x06")
+    # Found as zipfile finds it: a record without a comment at the very end first (a
+    # record can hold the signature in its own fields), else the last signature.
+    if len(tail) >= 22 and tail[-22:-18] == b"PK\x05\x06" and tail[-2:] == b"\0\0":
+        at = len(tail) - 22
+    else:
+        at = tail.rfind(b"PK\x05\x06")
     if at < 0 or len(tail) - at < 22:
         return  # no end record: zipfile will say the file is damaged
     entries, directory_size = struct.unpack_from("<2xHL", tail, at + 8)
@@ -284,6 +289,8 @@ def _read_zip(stream: BinaryIO) -> dict[str, bytes]:
         raise BundleError(
             Failure.TRUNCATED, f"the zip file is truncated or damaged ({exc})"
         ) from None
+    except ValueError as exc:  # a file name flagged UTF-8 that is not, among others
+        raise BundleError(Failure.MALFORMED, f"the zip cannot be read ({exc})") from None
     return files
 
 
@@ -303,7 +310,14 @@ def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> 
     try:
         with archive.open(info) as member:
             data = member.read(LIMITS[name] + 1)  # a lying header stops here too
-    except (zipfile.BadZipFile, EOFError, zlib.error, NotImplementedError, RuntimeError) as exc:
+    except (
+        zipfile.BadZipFile,
+        EOFError,
+        zlib.error,
+        NotImplementedError,
+        RuntimeError,
+        ValueError,
+    ) as exc:
         raise BundleError(Failure.TRUNCATED, f"{name} in the zip is damaged ({exc})") from None
     if len(data) > LIMITS[name]:
         raise BundleError(Failure.MALFORMED, f"{name} in the zip is too large")

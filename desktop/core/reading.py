@@ -22,7 +22,10 @@ class NotRegularFileError(OSError):
 
 def open_regular(path: Path, *, follow: bool) -> BinaryIO:
     """Open `path` for reading if it is a regular file; follow a link only if `follow`."""
-    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    # O_NONBLOCK and O_NOFOLLOW are POSIX (Windows has no FIFOs to block on); O_BINARY is
+    # Windows' (no CRLF translation).
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+    flags |= getattr(os, "O_BINARY", 0)
     if not follow:
         flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
