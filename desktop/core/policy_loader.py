@@ -78,7 +78,12 @@ def load_policy(directory: Path | None = None) -> Policy:
     root = directory if directory is not None else checklists_dir()
     if not root.is_dir():
         raise PolicyError(root, "is not a folder of checklists")
-    paths = sorted(root.rglob("*.toml"))  # FIFOs and links too: each is refused by name
+    # Everything named *.toml, FIFOs and links included: each is refused by name. A linked
+    # folder would be skipped without a word by rglob, so it is refused here.
+    for entry in root.rglob("*"):
+        if entry.is_symlink() and entry.is_dir():
+            raise PolicyError(entry, "is a symbolic link to a folder; put the folder itself here")
+    paths = sorted(root.rglob("*.toml"))
     if not paths:
         raise PolicyError(root, "holds no checklist files (*.toml)")
     found = _Collector()
@@ -94,6 +99,8 @@ def load_policy(directory: Path | None = None) -> Policy:
         files=tuple(found.files),
         groups=found.groups,
     )
+    if not policy.items:
+        raise PolicyError(root, "holds no checklist items")
     _cross_check(policy, found, root)
     return policy
 

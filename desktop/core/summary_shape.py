@@ -41,6 +41,7 @@ VERDICTS = ("compliant", "action-required")
 CHANGE_KINDS = ("fixed", "newly-failing", "changed", "new-account", "removed-account")
 
 FINDING_KEYS = frozenset({"item", "account", "status", "evidence", "severity", "provisions"})
+CHECKLIST_KEYS = frozenset({"id", "version", "path", "sha256"})
 ACCOUNT_KEYS = frozenset({"id", "platform", "kind", "handle"})
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
@@ -61,10 +62,9 @@ def check(doc: Any) -> None:
     t.required("app_version", max_length=100)
     _one_of(t, "programme", PROGRAMMES)
     _one_of(t, "language", LANGUAGES)
-    checklists = t.tables("checklists", max_entries=MAX_ENTRIES)
-    if not checklists:
+    if t.data.get("checklists") == []:
         raise t.fail("checklists", "must name at least one checklist file")
-    for entry in checklists:
+    for entry in _tables(t, "checklists", _plain_checklist):
         for key in ("id", "version", "path"):
             entry.required(key, allow_empty=True)
         entry.required("sha256", pattern=SHA256)
@@ -157,6 +157,16 @@ def _plain_finding(entry: Any) -> bool:
         ):
             return False
     return True
+
+
+def _plain_checklist(entry: Any) -> bool:
+    return (
+        type(entry) is dict
+        and entry.keys() == CHECKLIST_KEYS
+        and all(_text(entry[key]) for key in ("id", "version", "path"))
+        and type(entry["sha256"]) is str
+        and SHA256.fullmatch(entry["sha256"]) is not None
+    )
 
 
 def _plain_account(entry: Any) -> bool:
