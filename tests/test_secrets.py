@@ -116,6 +116,25 @@ def test_the_log_filter_withholds_password_fields_and_secrets(private_home: Path
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
 
 
+@pytest.mark.parametrize(
+    "message",
+    [
+        "passphrase=một cụm mật khẩu dài {secret} cho tệp khóa",  # spaces: the GUI's passphrase
+        "{{'password': 'it\\'s \"{secret}\" ok', 'user': 'an'}}",  # both quotes, escaped
+        "{{'password': b\"c'{secret}'}}",  # a quote that never closes
+        "the password is {secret} again",
+        "mật khẩu: {secret} và tiếp",
+    ],
+)
+def test_a_secret_with_spaces_or_quotes_is_withheld_whole(private_home: Path, message: str) -> None:
+    password, needles = canary()
+    path = logs.configure()
+    assert path is not None
+    logging.getLogger("selfcheck.test").warning(message.format(secret=password))
+    assert WITHHELD in path.read_text("utf-8")
+    assert_absent(needles, [path])
+
+
 def test_a_record_that_cannot_be_made_safe_is_dropped_silently(
     private_home: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -65,8 +65,12 @@ _SECRET_NAME = re.compile(
 _ASSIGNED = re.compile(
     r"(?<![\w.-])(?P<name>[\w.-]*(?:pass(?:word|wd|phrase|code)|pwd|m[aậ]t[ _.-]?kh[aẩ]u|secret)"
     r"[\w.-]*|(?:[\w.-]*[_.-])?(?:pass|otp|pin)(?:[_.-][\w.-]*)?)"
-    r"(?P<sep>['\"]?\s*[:=]\s*)"
-    r"(?P<value>\[withheld\]|'[^']*'|\"[^\"]*\"|[^\s,;)}\]]+)",
+    r"(?P<sep>['\"]?[ \t]*(?:[:=]|\bis\b)[ \t]*)"
+    # A quoted value to its closing quote (escapes included); anything else, or a quote
+    # never closed, to the end of the line: a passphrase has spaces, and hiding too much
+    # is the safe way to be wrong.
+    r"(?P<value>\[withheld\](?=[\s,;)}\]]|$)|'(?:[^'\\\n]|\\.)*'(?=[\s,;)}\]]|$)"
+    r"|\"(?:[^\"\\\n]|\\.)*\"(?=[\s,;)}\]]|$)|[^\n]+)",
     re.IGNORECASE,
 )
 # A %-style placeholder, as LogRecord.getMessage() reads them.
