@@ -77,6 +77,14 @@ def _fifo(folder: Path) -> Path:
     return path
 
 
+def _linked_items(folder: Path) -> Path:
+    """items/ moved out and linked back: rglob would skip it, leaving a policy of nothing."""
+    items = folder / "items"
+    items.rename(folder.parent / "items-elsewhere")
+    items.symlink_to(folder.parent / "items-elsewhere")
+    return items
+
+
 def _folder_named_toml(folder: Path) -> Path:
     path = folder / "hostile.toml"
     path.mkdir()
@@ -120,14 +128,24 @@ CHECKLIST_CASES = [
         ("nested too deeply",),
     ),
     ChecklistCase(
-        "dotted key 900 deep",
-        _new(META + ".".join(["a"] * 900) + " = 1\n"),
+        "dotted key 60 deep",
+        _new(META + ".".join(["a"] * 61) + " = 1\n"),
         ("field 'meta.a'", "is not a known field"),
     ),
     ChecklistCase(
         "dotted key 20,000 deep",
         _new(META + ".".join(["a"] * 20_000) + " = 1\n"),
-        ("line 4 has more than 1000 dots",),
+        ("line 4: a key more than 64 deep",),
+    ),
+    ChecklistCase(
+        "1,000-deep header over 1,000-deep keys",
+        _new("[" + ".".join(["h"] * 1_001) + "]\n" + (".".join(["a"] * 1_001) + " = 1\n") * 500),
+        ("line 1: a key more than 64 deep",),
+    ),
+    ChecklistCase(
+        "5,000 shallow dotted keys",
+        _new(META + "".join(f"a{n}.b = 1\n" for n in range(5_000))),
+        ("more than 4096 dotted keys",),
     ),
     ChecklistCase("duplicate key", _new(META + 'id = "again"\n'), ("is not valid TOML",)),
     ChecklistCase("duplicate table", _new(META + "[meta]\n"), ("is not valid TOML",)),
@@ -237,6 +255,7 @@ CHECKLIST_CASES = [
     ChecklistCase("link to /etc/passwd", _link("/etc/passwd"), ("is a symbolic link",)),
     ChecklistCase("link to /dev/zero", _link("/dev/zero"), ("is a symbolic link",)),
     ChecklistCase("FIFO", _fifo, ("is not a regular file",)),
+    ChecklistCase("folder linked elsewhere", _linked_items, ("is a symbolic link to a folder",)),
     ChecklistCase("folder named .toml", _folder_named_toml, ("is not a regular file",)),
     ChecklistCase(
         "random bytes",
@@ -436,6 +455,28 @@ def _patch_entry_count(data: bytes) -> bytes:
     at = out.rfind(b"PK\x05\x06")
     struct.pack_into("<HH", out, at + 8, 65_000, 65_000)
     return bytes(out)
+
+
+def _patch_bad_name(data: bytes) -> bytes:
+    """The first entry's name flagged UTF-8 (bit 11) in the central directory, and its first
+    byte made 0xff, which UTF-8 never has."""
+    out = bytearray(data)
+    at = out.find(b"PK\x01\x02")
+    out[at + 9] |= 0x08
+    out[at + 46] = 0xFF
+    return bytes(out)
+
+
+def _flooded_directory(path: Path) -> None:
+    """A central directory of 600,000 one-letter entries (zipfile would build an object for
+    each: about 300 MiB), whose end record carries the record's own signature in its disk
+    fields, so that a search from the end finds that copy first."""
+    entry = struct.pack(
+        "<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0
+    )
+    directory = (entry + b"x") * 600_000
+    end = b"PK\x05\x06" + b"PK\x05\x06" + struct.pack("<HHLLH", 3, 3, len(directory), 0, 0)
+    path.write_bytes(directory + end)
 
 
 def _nested_zip(made: bundle.Bundle) -> list[tuple[zipfile.ZipInfo | str, bytes]]:
@@ -696,6 +737,16 @@ BUNDLE_CASES = [
         ("truncated",),
     ),
     BundleCase("zip inside a zip", _zip(_nested_zip), ("summary.json is missing",)),
+    BundleCase(
+        "zip entry name flagged UTF-8 that is not",
+        _zip(_members, _patch_bad_name),
+        ("the zip cannot be read",),
+    ),
+    BundleCase(
+        "600,000-entry directory behind a disguised end record",
+        _named("bundle.zip", _flooded_directory),
+        ("too many files",),
+    ),
     BundleCase(
         "corrupt deflate stream",
         _zip(_members, _patch_deflate),

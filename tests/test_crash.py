@@ -66,10 +66,12 @@ class Workers:
         assert ready.startswith("ready "), ready
         self.worker = int(ready.removeprefix("ready "))
         time.sleep(delay)  # the random point of the kill: this harness's whole purpose
-        os.kill(self.worker, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):  # it ended by itself: the status says
+            os.kill(self.worker, signal.SIGKILL)
         saved = []
         while not (line := self._line()).startswith("exit "):
             saved.append(line)
+        self.worker = None  # reaped: its pid may be another process's soon
         return int(line.removeprefix("exit ")), saved
 
     def close(self) -> None:
