@@ -21,6 +21,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CHECKLISTS = ROOT / "checklists"
 EXAMPLES = ROOT / "examples"
 
+# The GUI tests' session and window fixtures, shared by test_gui and test_secrets.
+pytest_plugins = ["tests.gui_fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -314,26 +314,12 @@ def _remove(name: str) -> Callable[[Path], None]:
     return lambda path: (path / name).unlink()
 
 
-def _replace_with_link(name: str, target: str) -> Callable[[Path], None]:
+def _replace(name: str, make: Callable[[Path], object]) -> Callable[[Path], None]:
+    """The bundle's file `name` removed and `make` called on its path (a link, a FIFO...)."""
+
     def edit(path: Path) -> None:
         (path / name).unlink()
-        (path / name).symlink_to(target)
-
-    return edit
-
-
-def _replace_with_fifo(name: str) -> Callable[[Path], None]:
-    def edit(path: Path) -> None:
-        (path / name).unlink()
-        os.mkfifo(path / name)
-
-    return edit
-
-
-def _replace_with_folder(name: str) -> Callable[[Path], None]:
-    def edit(path: Path) -> None:
-        (path / name).unlink()
-        (path / name).mkdir()
+        make(path / name)
 
     return edit
 
@@ -519,22 +505,22 @@ BUNDLE_CASES = [
     BundleCase("no signer line", _folder(_remove(bundle.SIGNERS)), ("allowed_signers is missing",)),
     BundleCase(
         "summary links to /etc/passwd",
-        _folder(_replace_with_link(bundle.SUMMARY, "/etc/passwd")),
+        _folder(_replace(bundle.SUMMARY, lambda p: p.symlink_to("/etc/passwd"))),
         ("summary.json is a symbolic link",),
     ),
     BundleCase(
         "signature links to /dev/zero",
-        _folder(_replace_with_link(bundle.SIGNATURE, "/dev/zero")),
+        _folder(_replace(bundle.SIGNATURE, lambda p: p.symlink_to("/dev/zero"))),
         ("summary.json.sig is a symbolic link",),
     ),
     BundleCase(
         "summary is a FIFO",
-        _folder(_replace_with_fifo(bundle.SUMMARY)),
+        _folder(_replace(bundle.SUMMARY, os.mkfifo)),
         ("summary.json is not a regular file",),
     ),
     BundleCase(
         "signature is a folder",
-        _folder(_replace_with_folder(bundle.SIGNATURE)),
+        _folder(_replace(bundle.SIGNATURE, Path.mkdir)),
         ("summary.json.sig is not a regular file",),
     ),
     BundleCase(

@@ -24,7 +24,6 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core import bundle
 from desktop.core.flow import StepKind
-from desktop.gui.app import open_session
 from desktop.gui.language import translations_dir
 from desktop.gui.main_window import MainWindow
 from desktop.gui.session import Session
@@ -33,24 +32,6 @@ from tests.gui_driver import add_account, answer_items, choose, files_under, go_
 
 CANARY = "Canary-pw-GUI-8c1f2e"
 TS = translations_dir() / "selfcheck_vi.ts"
-
-
-@pytest.fixture
-def session(private_home: Path) -> Iterator[Session]:
-    session = open_session()
-    yield session
-    session.language.set_language("en")  # translators are application-wide
-    session.language.deleteLater()
-    session.history = None  # windows still open until qtbot closes them must not use it
-
-
-@pytest.fixture
-def window(qtbot: QtBot, session: Session) -> MainWindow:
-    win = MainWindow(session)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 def test_vietnamese_translation_is_built_and_complete() -> None:

@@ -34,11 +34,10 @@ from desktop import cli
 from desktop.core import bundle, logs
 from desktop.core.flow import StepKind
 from desktop.core.logs import WITHHELD, Secret
-from desktop.gui.app import crash_report, open_session
+from desktop.gui.app import crash_report
 from desktop.gui.language import LanguageSwitch
 from desktop.gui.main_window import MainWindow
 from desktop.gui.password_field import PasswordEdit, forget_pasted_passwords
-from desktop.gui.session import Session
 from tests.gui_driver import add_account, answer_items, choose, files_under, go_next, type_text
 
 ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be")
@@ -398,25 +397,6 @@ def test_a_pasted_password_still_on_the_clipboard_goes_when_the_app_quits(
 
 
 # -- a pasted canary, through the whole wizard ------------------------------------------------
-
-
-@pytest.fixture
-def session(private_home: Path) -> Iterator[Session]:
-    session = open_session()
-    yield session
-    session.language.set_language("en")  # translators are application-wide
-    session.language.deleteLater()
-    session.history = None  # windows still open until qtbot closes them must not use it
-    session.measurer.close()
-
-
-@pytest.fixture
-def window(qtbot: QtBot, session: Session) -> MainWindow:
-    win = MainWindow(session)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
 
 
 @pytest.fixture
