@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main(out: Path) -> None:
     os.environ["SELFCHECK_HOME"] = tempfile.mkdtemp(prefix="selfcheck-shots-")
-    from desktop.core.flow import Draft
+    from desktop.core.draft import Draft
     from desktop.gui.app import open_session
     from desktop.gui.main_window import MainWindow
 

@@ -5,8 +5,9 @@ import tomllib
 import pytest
 
 from desktop.core.checks.password import PasswordSession
+from desktop.core.draft import Draft, load_draft
 from desktop.core.errors import AnswersError
-from desktop.core.flow import Draft, Flow, Step, StepKind, load_draft
+from desktop.core.flow import Flow, Step, StepKind
 from desktop.core.policy import Policy
 from tests.conftest import EXAMPLES
 

@@ -272,7 +272,7 @@ def test_no_visible_string_is_left_in_english_on_any_page(
 ) -> None:
     import tomllib
 
-    from desktop.core.flow import Draft
+    from desktop.core.draft import Draft
     from tests.conftest import EXAMPLES
 
     session.language.set_language("en")
@@ -308,7 +308,7 @@ def test_every_control_of_every_page_is_reachable_with_the_keyboard(
 
     from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
-    from desktop.core.flow import Draft
+    from desktop.core.draft import Draft
     from tests.conftest import EXAMPLES
 
     doc = tomllib.loads((EXAMPLES / "predeployment.toml").read_text("utf-8"))
@@ -349,7 +349,7 @@ def test_every_control_of_every_page_is_reachable_with_the_keyboard(
 def _open_example(window: MainWindow, session: Session, programme: str = "annual") -> None:
     import tomllib
 
-    from desktop.core.flow import Draft
+    from desktop.core.draft import Draft
     from tests.conftest import EXAMPLES
 
     doc = tomllib.loads((EXAMPLES / f"{programme}.toml").read_text("utf-8"))

@@ -1,11 +1,12 @@
-"""`selfcheck lint-checklists`: validate the policy files and show provision coverage."""
+"""`selfcheck lint-checklists`: validate the policy files and show provision coverage,
+overall and for each agency profile."""
 
 import sys
 from pathlib import Path
 from typing import TextIO
 
 from desktop.commands import EXIT_FINDINGS, EXIT_OK
-from desktop.core.coverage import coverage
+from desktop.core.coverage import coverage, profile_coverage, unreachable_items
 from desktop.core.policy_loader import load_policy
 
 
@@ -26,12 +27,28 @@ def lint_checklists(directory: Path | None, *, quiet: bool, out: TextIO) -> int:
             "is cited by no item",
             file=sys.stderr,
         )
+    unreachable = unreachable_items(policy)
+    for item_id in unreachable:
+        print(
+            f"selfcheck: item '{item_id}' cites no provision of any profile's code: "
+            "nobody is asked it",
+            file=sys.stderr,
+        )
+    for entry in profile_coverage(policy):
+        profile = entry.profile
+        asked = ", ".join(f"{p} {n}" for p, n in entry.items_per_programme.items())
+        print(
+            f"profile {profile.id}: {', '.join(sorted(profile.sources))}; items asked: {asked}; "
+            f"{entry.required - len(entry.missing)}/{entry.required} account, pledge, "
+            "programme and review provisions covered",
+            file=out,
+        )
     required = sum(1 for row in rows if row.required)
     print(
         f"{len(policy.files)} files, {len(policy.items)} items, {len(policy.programmes)} "
-        f"programmes, {len(policy.platforms)} platforms; "
+        f"programmes, {len(policy.platforms)} platforms, {len(policy.profiles)} profiles; "
         f"{required - len(missing)}/{required} account, pledge, programme and review "
         "provisions covered",
         file=out,
     )
-    return EXIT_FINDINGS if missing else EXIT_OK
+    return EXIT_FINDINGS if missing or unreachable else EXIT_OK

@@ -132,7 +132,7 @@ def submission_from(data: Any, name: str, policy: Policy) -> Submission:
         raise doc.fail("language", f"must be one of {', '.join(LANGUAGES)}")
     person_fields = doc.table("person")
     assert person_fields is not None
-    person = _person(person_fields, programme)
+    person = _person(person_fields, programme, policy)
     account_tables = doc.tables("accounts")
     if len(account_tables) > MAX_ACCOUNTS:
         raise doc.fail("accounts", f"has more than {MAX_ACCOUNTS} accounts")
@@ -149,7 +149,7 @@ def submission_from(data: Any, name: str, policy: Policy) -> Submission:
     return Submission(programme, person, tuple(accounts), answers, lang, not_applicable)
 
 
-def _person_readers(programme: str) -> dict[str, Callable[[Fields], Any]]:
+def _person_readers(programme: str, policy: Policy) -> dict[str, Callable[[Fields], Any]]:
     """How each person field is read: one rule for files, drafts and the wizard's fields."""
     abroad = programme == "predeployment"
     return {
@@ -157,6 +157,7 @@ def _person_readers(programme: str) -> dict[str, Callable[[Fields], Any]]:
         "staff_id": lambda t: t.required("staff_id", pattern=STAFF_ID),
         "unit": lambda t: t.required("unit", max_length=300),
         "position": lambda t: t.required("position", max_length=200),
+        "profile": lambda t: _profile(t, programme, policy),
         "category": lambda t: t.required_enum("category", Category),
         "birth_year": lambda t: t.integer("birth_year", low=1900, high=2100, optional=True),
         "destination": lambda t: t.string("destination", optional=not abroad, max_length=200),
@@ -165,22 +166,69 @@ def _person_readers(programme: str) -> dict[str, Callable[[Fields], Any]]:
     }
 
 
-def _person(t: Fields, programme: str) -> Person:
-    values = {name: read(t) for name, read in _person_readers(programme).items()}
+def _profile(t: Fields, programme: str, policy: Policy) -> str:
+    """The agency profile: never guessed, since it decides which code applies."""
+    choices = ", ".join(f'"{p}"' for p in policy.profiles)
+    if t.raw("profile") is None:
+        raise t.fail(
+            "profile",
+            f"is missing: add profile = one of {choices} to the person "
+            "(the agency whose code applies; docs/answers-format.md)",
+        )
+    profile_id = t.required("profile", max_length=64)
+    profile = policy.profiles.get(profile_id)
+    if profile is None:
+        raise t.fail("profile", f"must be one of {choices}")
+    if programme in policy.programmes and programme not in profile.programmes:
+        offered = ", ".join(profile.programmes)
+        raise t.fail(
+            "profile", f"'{profile_id}' does not run the {programme} programme ({offered})"
+        )
+    return profile_id
+
+
+def _category_problem(profile_id: object, category: object, programme: str, policy: Policy) -> str:
+    """Why a category does not fit the person's code or programme; empty when it does."""
+    profile = policy.profiles.get(str(profile_id))
+    try:
+        chosen = Category(str(category))
+    except ValueError:
+        return ""  # reported as the field's own problem
+    if profile is not None and chosen not in profile.categories:
+        allowed = ", ".join(c.value for c in profile.categories)
+        return f"is not covered by the '{profile.id}' code (covered: {allowed})"
+    target = policy.programmes.get(programme)
+    if target is not None and not target.admits(chosen):
+        allowed = ", ".join(c.value for c in Category if target.admits(c))
+        return f"the {programme} programme is for: {allowed}"
+    return ""
+
+
+def _person(t: Fields, programme: str, policy: Policy) -> Person:
+    values = {name: read(t) for name, read in _person_readers(programme, policy).items()}
     t.done()
-    return Person(**values)
+    person = Person(**values)
+    problem = _category_problem(person.profile, person.category, programme, policy)
+    if problem:
+        raise t.fail("category", problem)
+    return person
 
 
-def person_problems(person: Mapping[str, Any], programme: str) -> dict[str, str]:
+def person_problems(person: Mapping[str, Any], programme: str, policy: Policy) -> dict[str, str]:
     """Field name -> what is wrong with it ("missing" or "invalid"), for the wizard's page."""
     problems: dict[str, str] = {}
-    for name, read in _person_readers(programme).items():
+    for name, read in _person_readers(programme, policy).items():
         value = person.get(name)
         data = {} if value is None or value == "" else {name: value}
         try:
             read(Fields(data, file="", error=AnswersError, echo=False))
         except AnswersError as exc:
-            problems[name] = "missing" if exc.message == "is missing" else "invalid"
+            problems[name] = "missing" if exc.message.startswith("is missing") else "invalid"
+    already = "category" in problems or "profile" in problems
+    if not already and _category_problem(
+        person.get("profile"), person.get("category"), programme, policy
+    ):
+        problems["category"] = "not-covered"
     return problems
 
 
@@ -269,6 +317,7 @@ def dump_answers(submission: Submission, saved_at: str | None = None) -> bytes:
                 "unit": person.unit,
                 "position": person.position,
                 "category": person.category.value,
+                "profile": person.profile,
                 "birth_year": person.birth_year,
                 "destination": person.destination,
                 "mission": person.mission,

@@ -8,8 +8,11 @@ from desktop.core.checks.password import PasswordSession
 from desktop.core.findings import Evidence, Finding, Outcome, Verdict
 from desktop.core.i18n import NO_STEPS, Steps
 from desktop.core.model import Account, Submission
-from desktop.core.policy import Item, ItemKind, Policy, Status
-from desktop.core.rules import RULES, AccountContext
+from desktop.core.policy import Item, ItemKind, Policy, Profile, Status
+from desktop.core.rules import PROGRAMME_RULES, RULES, AccountContext, SubmissionContext
+
+# The reason the inventory gives when the person declares they hold no account at all.
+NONE_HELD = "inventory-none-held"
 
 
 @dataclass(frozen=True)
@@ -26,37 +29,61 @@ class Assessment:
     def unanswered(self) -> tuple[Finding, ...]:
         return tuple(f for f in self.findings if f.status == Status.NOT_VERIFIED)
 
+    @property
+    def profile(self) -> Profile:
+        return self.policy.profiles[self.submission.person.profile]
+
+    @property
+    def declared_no_accounts(self) -> bool:
+        """The person declared, in so many words, that they hold no account and no page."""
+        return any(f.reason == NONE_HELD and f.status == Status.PASS for f in self.findings)
+
 
 def assess(
     policy: Policy, submission: Submission, passwords: PasswordSession | None = None
 ) -> Assessment:
-    """Evaluate every item that applies to the person's programme, category and accounts."""
+    """Evaluate every item that applies to the person's programme, category, code and
+    accounts. Each finding cites only the provisions of the person's own code."""
     person = submission.person
+    profile = policy.profiles[person.profile]
     findings: list[Finding] = []
-    for item in policy.items_for(submission.programme, person.category):
+    for item in policy.items_for(submission.programme, person.category, profile):
         if item.kind == ItemKind.ACCOUNT:
             continue
-        outcome = _declared(item, submission.answers, submission.not_applicable)
-        findings.append(_finding(item, None, outcome, NO_STEPS))
+        outcome = _once_outcome(policy, submission, profile, item)
+        findings.append(_finding(policy, profile, item, None, outcome, NO_STEPS))
     for account in submission.accounts:
         platform = policy.platforms.get(account.platform) or policy.platforms["other"]
         for item in policy.account_items(
-            submission.programme, person.category, account.kind, account.platform
+            submission.programme, person.category, profile, account.kind, account.platform
         ):
-            outcome = _account_outcome(policy, submission, account, item, passwords)
-            findings.append(_finding(item, account, outcome, platform.guide(item.guide)))
+            outcome = _account_outcome(policy, submission, profile, account, item, passwords)
+            findings.append(
+                _finding(policy, profile, item, account, outcome, platform.guide(item.guide))
+            )
     return Assessment(policy, submission, tuple(findings), Verdict.of(findings))
+
+
+def _once_outcome(policy: Policy, submission: Submission, profile: Profile, item: Item) -> Outcome:
+    if item.answer.check is not None:
+        measured = PROGRAMME_RULES[CheckName(item.answer.check)](
+            SubmissionContext(policy, submission, profile, item)
+        )
+        if measured is not None:
+            return measured
+    return _declared(item, submission.answers, submission.not_applicable)
 
 
 def _account_outcome(
     policy: Policy,
     submission: Submission,
+    profile: Profile,
     account: Account,
     item: Item,
     passwords: PasswordSession | None,
 ) -> Outcome:
     if item.answer.check is not None:
-        ctx = AccountContext(policy, submission, account, item, passwords)
+        ctx = AccountContext(policy, submission, profile, account, item, passwords)
         measured = RULES[CheckName(item.answer.check)](ctx)
         if measured is not None:
             return measured
@@ -80,7 +107,14 @@ def _declared(item: Item, answers: Mapping[str, str], not_applicable: Mapping[st
     return Outcome(choice.status, Evidence.DECLARED, "declared", {"choice": choice.id})
 
 
-def _finding(item: Item, account: Account | None, outcome: Outcome, guide: Steps) -> Finding:
+def _finding(
+    policy: Policy,
+    profile: Profile,
+    item: Item,
+    account: Account | None,
+    outcome: Outcome,
+    guide: Steps,
+) -> Finding:
     fix = item.fix + guide if outcome.status != Status.PASS else NO_STEPS
     if outcome.status == Status.NOT_APPLICABLE:
         fix = NO_STEPS
@@ -90,7 +124,7 @@ def _finding(item: Item, account: Account | None, outcome: Outcome, guide: Steps
         status=outcome.status,
         evidence=outcome.evidence,
         severity=item.severity,
-        provisions=item.provisions,
+        provisions=policy.cited(item, profile),
         reason=outcome.reason,
         params=dict(outcome.params),
         fix=fix,

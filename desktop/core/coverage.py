@@ -1,8 +1,9 @@
-"""Which provisions the checklists cite, and which they should but do not."""
+"""Which provisions the checklists cite, and which they should but do not, overall and for
+each agency profile (whose people are asked only the items citing their own code)."""
 
 from dataclasses import dataclass
 
-from desktop.core.policy import COVERED_KINDS, Policy, Provision
+from desktop.core.policy import COVERED_KINDS, Policy, Profile, Provision
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +20,21 @@ class ProvisionCoverage:
         return self.required and not self.items
 
 
+@dataclass(frozen=True, slots=True)
+class ProfileCoverage:
+    profile: Profile
+    provisions: tuple[ProvisionCoverage, ...]  # those of the profile's own sources
+    items_per_programme: dict[str, int]  # programme id -> items that can be asked in it
+
+    @property
+    def required(self) -> int:
+        return sum(1 for row in self.provisions if row.required)
+
+    @property
+    def missing(self) -> tuple[ProvisionCoverage, ...]:
+        return tuple(row for row in self.provisions if row.missing)
+
+
 def coverage(policy: Policy) -> list[ProvisionCoverage]:
     cited: dict[str, list[str]] = {pid: [] for pid in policy.provisions}
     for item in policy.items.values():
@@ -27,4 +43,30 @@ def coverage(policy: Policy) -> list[ProvisionCoverage]:
     return [
         ProvisionCoverage(provision, tuple(cited[provision.id]))
         for provision in policy.provisions.values()
+    ]
+
+
+def profile_coverage(policy: Policy) -> list[ProfileCoverage]:
+    rows = coverage(policy)
+    out = []
+    for profile in policy.profiles.values():
+        counts = {
+            programme: sum(
+                1
+                for item in policy.items.values()
+                if programme in item.programmes and policy.cited(item, profile)
+            )
+            for programme in profile.programmes
+        }
+        own = tuple(row for row in rows if row.provision.source in profile.sources)
+        out.append(ProfileCoverage(profile, own, counts))
+    return out
+
+
+def unreachable_items(policy: Policy) -> list[str]:
+    """Items no profile's people are ever asked (they cite no code any profile applies)."""
+    return [
+        item.id
+        for item in policy.items.values()
+        if not any(policy.cited(item, profile) for profile in policy.profiles.values())
     ]

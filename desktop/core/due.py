@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from desktop.core.model import Person
-from desktop.core.policy import DueKind, Policy, Programme
+from desktop.core.policy import DueKind, Policy, Programme, Severity
 
 ANNUAL = "annual"
 
@@ -54,19 +54,25 @@ def due_date(
 
 
 def next_due(
-    policy: Policy, programme_id: str, person: Person, *, open_findings: bool, declared: date
+    policy: Policy,
+    programme_id: str,
+    person: Person,
+    *,
+    worst_open: Severity | None,
+    declared: date,
 ) -> NextDue | None:
     """What a declaration made on `declared` leaves due next.
 
-    Open findings under a programme with a follow-up period are checked again after it
-    (before departure at the latest, for a posting abroad); otherwise the next one is the
-    annual self-declaration, a year (the annual programme's period) on.
+    Open findings (`worst_open` is the most severe, None when nothing is open) under a
+    programme with a follow-up period are checked again after it, when they are as severe
+    as the programme says (before departure at the latest, for a posting abroad); otherwise
+    the next one is the annual self-declaration, a year (the annual programme's period) on.
     """
     programme = policy.programmes.get(programme_id)
     if programme is None:
         return None
     rule = programme.due
-    if open_findings and rule.follow_up_days > 0:
+    if rule.follows_up(worst_open):
         when = declared + timedelta(days=rule.follow_up_days)
         departure = person.departure_date
         if rule.kind == DueKind.BEFORE_DEPARTURE and departure is not None and departure > declared:

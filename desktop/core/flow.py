@@ -1,29 +1,31 @@
-"""The wizard's flow, without Qt: which pages there are, what each still needs, the draft.
+"""The wizard's flow, without Qt: which pages there are, what each still needs and asks.
 
 Electrum-style: the GUI only attaches a widget to each step; what comes next, what is
-missing and when a draft is saved is decided here and tested without a display. A draft is
-an answers document (docs/answers-format.md) being filled in, saved as JSON.
+missing, which items and answers a page shows is decided here and tested without a display.
 """
 
-import json
-import secrets
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-from desktop.core.answers_file import FORMAT, VERSION, person_problems, submission_from
+from desktop.core.answers_file import person_problems, submission_from
 from desktop.core.assessment import Assessment, assess
-from desktop.core.checks import CheckName
+from desktop.core.checks import (
+    INVENTORY_COMPLETE,
+    INVENTORY_INCOMPLETE,
+    INVENTORY_NONE_HELD,
+    CheckName,
+)
 from desktop.core.checks.identity import NameMatch, match_real_name, official_domain
 from desktop.core.checks.password import PasswordSession, min_length
-from desktop.core.checks.twofactor import TwoFactorMethod
+from desktop.core.checks.twofactor import ALWAYS_ANSWERABLE, protects
+from desktop.core.draft import Draft
 from desktop.core.errors import AnswersError
-from desktop.core.i18n import Language
-from desktop.core.model import Submission
-from desktop.core.policy import ItemKind, Policy
-
-OVERSEAS_FIELDS = ("destination", "mission", "departure_date")  # pre-deployment only
+from desktop.core.i18n import Text
+from desktop.core.model import AccountKind, Category, Submission
+from desktop.core.policy import Item, ItemKind, Policy, Profile
+from desktop.core.rules import declared_two_factor
 
 
 class StepKind(StrEnum):
@@ -57,117 +59,6 @@ class Step:
         return f"{self.kind.value}:{self.account_id}" if self.account_id else self.kind.value
 
 
-class Draft:
-    """An answers document in progress. Plain JSON-ready data, so it saves as it is."""
-
-    def __init__(self, doc: dict[str, Any], draft_id: str | None = None) -> None:
-        self.doc = doc
-        self.id = draft_id or secrets.token_hex(6)
-
-    @classmethod
-    def new(cls, programme: str = "onboarding", language: Language = "vi") -> "Draft":
-        return cls(
-            {
-                "format": FORMAT,
-                "version": VERSION,
-                "programme": programme,
-                "language": language,
-                "person": {},
-                "accounts": [],
-                "answers": {},
-            }
-        )
-
-    @classmethod
-    def load(cls, data: bytes, draft_id: str) -> "Draft":
-        doc = json.loads(data)
-        if not isinstance(doc, dict):
-            raise AnswersError(f"draft {draft_id}", "is not an answers document")
-        return cls(doc, draft_id)
-
-    def dump(self) -> bytes:
-        return json.dumps(self.doc, ensure_ascii=False, sort_keys=True, indent=1).encode()
-
-    # -- the parts --------------------------------------------------------------------------
-
-    @property
-    def programme(self) -> str:
-        return str(self.doc.get("programme", ""))
-
-    @programme.setter
-    def programme(self, value: str) -> None:
-        self.doc["programme"] = value
-        if value != "predeployment":
-            # Hidden fields must not block a page nor be signed into another programme.
-            for name in OVERSEAS_FIELDS:
-                self.person.pop(name, None)
-
-    @property
-    def language(self) -> Language:
-        return "en" if self.doc.get("language") == "en" else "vi"
-
-    @language.setter
-    def language(self, value: Language) -> None:
-        self.doc["language"] = value
-
-    @property
-    def person(self) -> dict[str, Any]:
-        person: dict[str, Any] = self.doc.setdefault("person", {})
-        return person
-
-    @property
-    def accounts(self) -> list[dict[str, Any]]:
-        accounts: list[dict[str, Any]] = self.doc.setdefault("accounts", [])
-        return accounts
-
-    def account(self, account_id: str) -> dict[str, Any]:
-        return next(a for a in self.accounts if a.get("id") == account_id)
-
-    def add_account(self, fields: Mapping[str, Any]) -> str:
-        # Never the id of a removed account: its page, answers and measurements are gone.
-        used = {a.get("id") for a in self.accounts}
-        account_id = f"a{secrets.token_hex(3)}"
-        while account_id in used:
-            account_id = f"a{secrets.token_hex(3)}"
-        self.accounts.append({**fields, "id": account_id, "answers": {}})
-        return account_id
-
-    def remove_account(self, account_id: str) -> None:
-        self.doc["accounts"] = [a for a in self.accounts if a.get("id") != account_id]
-
-    def _answers(self, account_id: str | None, key: str = "answers") -> dict[str, str]:
-        holder = self.doc if account_id is None else self.account(account_id)
-        table: dict[str, str] = holder.setdefault(key, {})
-        return table
-
-    def answer(self, item_id: str, account_id: str | None = None) -> str | None:
-        return self._answers(account_id).get(item_id)
-
-    def set_answer(self, item_id: str, choice: str | None, account_id: str | None = None) -> None:
-        answers = self._answers(account_id)
-        if choice is None:
-            answers.pop(item_id, None)
-        else:
-            answers[item_id] = choice
-            self.set_not_applicable(item_id, None, account_id)
-
-    def not_applicable(self, item_id: str, account_id: str | None = None) -> str | None:
-        return self._answers(account_id, "not_applicable").get(item_id)
-
-    def set_not_applicable(
-        self, item_id: str, reason: str | None, account_id: str | None = None
-    ) -> None:
-        table = self._answers(account_id, "not_applicable")
-        if reason and reason.strip():
-            table[item_id] = reason.strip()
-            self._answers(account_id).pop(item_id, None)
-        else:
-            table.pop(item_id, None)
-        holder = self.doc if account_id is None else self.account(account_id)
-        if not table:
-            holder.pop("not_applicable", None)
-
-
 class Flow:
     """The wizard over one draft: its steps, and what each still needs."""
 
@@ -180,6 +71,100 @@ class Flow:
         steps += [Step(StepKind.ACCOUNT, str(a.get("id"))) for a in self.draft.accounts]
         steps += [Step(StepKind.PLEDGES), Step(StepKind.PROGRAMME_ITEMS)]
         return [*steps, Step(StepKind.REVIEW), Step(StepKind.SIGN)]
+
+    # -- who the person is, and so what is asked ---------------------------------------------
+
+    @property
+    def profile(self) -> Profile | None:
+        """The agency profile chosen on the About page, if it is a known one."""
+        return self.policy.profiles.get(str(self.draft.person.get("profile")))
+
+    @property
+    def category(self) -> Category | None:
+        try:
+            return Category(str(self.draft.person.get("category")))
+        except ValueError:
+            return None
+
+    def items(self, kind: ItemKind) -> list[Item]:
+        """The pledges or programme items asked of this person (their code, category and
+        programme); none until the About page says who they are."""
+        profile, category = self.profile, self.category
+        if profile is None or category is None:
+            return []
+        return list(self.policy.items_for(self.draft.programme, category, profile, kind))
+
+    def account_items(self, account_id: str) -> list[Item]:
+        profile, category = self.profile, self.category
+        account = self.draft.account(account_id)
+        try:
+            kind = AccountKind(str(account.get("kind")))
+        except ValueError:
+            return []
+        if profile is None or category is None:
+            return []
+        return list(
+            self.policy.account_items(
+                self.draft.programme, category, profile, kind, str(account.get("platform"))
+            )
+        )
+
+    def cited(self, item: Item) -> tuple[str, ...]:
+        """The provisions shown as the item's legal basis: those of the person's code."""
+        profile = self.profile
+        return self.policy.cited(item, profile) if profile is not None else item.provisions
+
+    def answer_choices(self, item: Item, account_id: str | None = None) -> list[tuple[str, Text]]:
+        """The answers offered for `item` (choice id, label), in the order shown.
+
+        Second factors are the ones the account's platform offers, named as the platform
+        names them, plus e-mail codes and "not turned on"; the inventory offers "I hold
+        none" only while no account is listed, and the other answers only once one is."""
+        labels = [(c.id, c.label) for c in item.answer.choices]
+        if item.answer.check == CheckName.TWO_FACTOR and account_id is not None:
+            platform = self.policy.platforms.get(
+                str(self.draft.account(account_id).get("platform"))
+            )
+            generic = dict(labels)
+            offered: list[tuple[str, Text]] = []
+            for offer in platform.two_factor_methods if platform is not None else ():
+                if offer.method in generic:
+                    offered.append((offer.method, offer.label or generic[offer.method]))
+            offered += [(i, t) for i, t in labels if i in ALWAYS_ANSWERABLE]
+            return offered
+        if item.answer.check == CheckName.INVENTORY:
+            wanted = (
+                {INVENTORY_COMPLETE, INVENTORY_INCOMPLETE}
+                if self.draft.accounts
+                else {INVENTORY_NONE_HELD}
+            )
+            return [(i, t) for i, t in labels if i in wanted]
+        return labels
+
+    def inventory_item(self) -> Item | None:
+        """The item where the person declares their list of accounts whole, or empty."""
+        asked = self.items(ItemKind.PROGRAMME)
+        return next((i for i in asked if i.answer.check == CheckName.INVENTORY), None)
+
+    @property
+    def holds_no_accounts(self) -> bool:
+        item = self.inventory_item()
+        return item is not None and self.draft.answer(item.id) == INVENTORY_NONE_HELD
+
+    def declare_no_accounts(self, none_held: bool) -> None:
+        """Record (or withdraw) the person's declaration that they hold no account at all."""
+        item = self.inventory_item()
+        if item is None:
+            return
+        if none_held:
+            self.draft.set_answer(item.id, INVENTORY_NONE_HELD)
+        elif self.draft.answer(item.id) == INVENTORY_NONE_HELD:
+            self.draft.set_answer(item.id, None)
+
+    def add_account(self, fields: Mapping[str, Any]) -> str:
+        """List one more account: "I hold none" no longer stands."""
+        self.declare_no_accounts(False)
+        return self.draft.add_account(fields)
 
     def submission(self) -> Submission:
         """The draft as a submission; raises AnswersError while it is incomplete."""
@@ -206,9 +191,9 @@ class Flow:
         if step.kind == StepKind.PROGRAMME:
             return [] if draft.programme in self.policy.programmes else ["programme"]
         if step.kind == StepKind.ABOUT:
-            return sorted(person_problems(draft.person, draft.programme))
+            return sorted(person_problems(draft.person, draft.programme, self.policy))
         if step.kind == StepKind.ACCOUNTS:
-            return [
+            incomplete = [
                 str(a.get("id"))
                 for a in draft.accounts
                 if not (
@@ -217,6 +202,13 @@ class Flow:
                     and str(a.get("handle") or "").strip()
                 )
             ]
+            # An empty list is complete only when the person says they hold nothing.
+            empty = not draft.accounts and self.inventory_item() is not None
+            if empty and not self.holds_no_accounts:
+                incomplete.append("no-accounts-declared")
+            if draft.accounts and self.holds_no_accounts:
+                incomplete.append("no-accounts-declared")
+            return incomplete
         if result is None:
             result = self.assessment(passwords)
         if step.kind in (StepKind.REVIEW, StepKind.SIGN):
@@ -252,25 +244,20 @@ class Flow:
         shown = str(account.get("display_name") or "").strip()
         full_name = str(self.draft.person.get("full_name") or "")
         address = str(account.get("registration_email") or "").strip()
+        domains = self.policy.domains_for(self.profile)
         return IdentityHints(
             match_real_name(full_name, shown) if shown else None,
-            official_domain(address, self.policy.domains) if address else None,
+            official_domain(address, domains) if address else None,
             email_checked=bool(address),
         )
 
     def min_password_length(self, account_id: str) -> int:
-        """The length the account's password needs: shorter with a declared second factor."""
-        answers = self.draft.account(account_id).get("answers")
-        second_factor = False
-        if isinstance(answers, dict):
-            for item_id, value in answers.items():
-                item = self.policy.items.get(item_id)
-                if item is not None and item.answer.check == CheckName.TWO_FACTOR:
-                    try:
-                        second_factor = TwoFactorMethod(str(value)).is_second_factor
-                    except ValueError:
-                        second_factor = False
-        return min_length(second_factor)
+        """The length the account's password needs: shorter with a real second factor."""
+        account = self.draft.account(account_id)
+        answers = account.get("answers")
+        method = declared_two_factor(self.policy, answers if isinstance(answers, dict) else {})
+        platform = self.policy.platforms.get(str(account.get("platform")))
+        return min_length(method is not None and protects(platform, method))
 
     def password_items(self) -> frozenset[str]:
         """The items answered by a typed password (declared only when it is declined)."""
@@ -283,17 +270,3 @@ class Flow:
         """Whether each step is complete, assessing the draft once for all of them."""
         result = self.assessment(passwords)
         return {s.key: not self.missing(s, passwords, result) for s in self.steps()}
-
-
-def load_draft(data: bytes, draft_id: str) -> Draft:
-    """A saved draft, checked to be one of ours; incomplete drafts are normal."""
-    try:
-        draft = Draft.load(data, draft_id)
-    except (ValueError, RecursionError):
-        raise AnswersError(f"draft {draft_id}", "is damaged (not JSON)") from None
-    if draft.doc.get("format") != FORMAT:
-        raise AnswersError(f"draft {draft_id}", "is not a SelfCheck draft")
-    version = draft.doc.get("version")
-    if not isinstance(version, int) or version > VERSION:
-        raise AnswersError(f"draft {draft_id}", "was written by a newer SelfCheck; please update")
-    return draft

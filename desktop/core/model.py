@@ -33,6 +33,7 @@ class Person:
     unit: str
     position: str
     category: Category
+    profile: str  # the agency profile (checklists/profiles.toml): which code applies
     # Only used locally to make the password check aware of it; never signed.
     birth_year: int | None = None
     # Pre-deployment only.

@@ -57,6 +57,18 @@ class GuideTopic(StrEnum):
     VERIFICATION = "verification"
     LOGIN_ALERTS = "login_alerts"
     COMMENT_MODERATION = "comment_moderation"
+    HACKED_OR_IMPERSONATED = "hacked_or_impersonated"
+
+
+class TwoFactorRole(StrEnum):
+    """What a sign-in method is on one platform (NIST SP 800-63B-4 and the platform's help)."""
+
+    SECOND_FACTOR = "second-factor"  # asked after the password: a real second step
+    # A passkey the platform lets stand instead of the password, which can then be removed.
+    REPLACES_PASSWORD = "replaces-password"
+    # Only another way in (a passkey beside a password that still works alone), or the
+    # sign-in itself (Telegram's login code): never a second factor.
+    SIGN_IN_ONLY = "sign-in-only"
 
 
 class DueKind(StrEnum):
@@ -147,6 +159,15 @@ class DueRule:
     months: int = 0
     days_before: int = 0
     follow_up_days: int = 0  # open findings are checked again this many days later
+    # Only open findings at least this severe call for the follow-up; None: any open finding.
+    follow_up_severity: Severity | None = None
+
+    def follows_up(self, worst_open: Severity | None) -> bool:
+        """Whether a declaration whose worst open finding is `worst_open` gets a follow-up."""
+        if worst_open is None or self.follow_up_days <= 0:
+            return False
+        threshold = self.follow_up_severity
+        return threshold is None or worst_open.rank <= threshold.rank
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,6 +177,33 @@ class Programme:
     description: Text
     provisions: tuple[str, ...]
     due: DueRule
+    # Who the programme is for (the pre-deployment check: people going abroad); None: anyone.
+    categories: frozenset[Category] | None = None
+
+    def admits(self, category: Category) -> bool:
+        return self.categories is None or category in self.categories
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """An agency and the code that applies to its people (BNG: Decision 722/QĐ-BNG, ...)."""
+
+    id: str
+    name: Text  # the agency's full name, as the person chooses it
+    code: Text  # the code of conduct that applies, as the summary's reader sees it
+    sources: frozenset[str]  # the sources (codes) whose provisions apply
+    programmes: tuple[str, ...]  # the programmes it offers, in the order shown
+    categories: tuple[Category, ...]  # the people it covers, in the order shown
+    domains: tuple[str, ...]  # its official e-mail domains, beside the shared ones
+
+
+@dataclass(frozen=True, slots=True)
+class TwoFactorOffer:
+    """One sign-in method a platform offers, what it is there, and the platform's name for it."""
+
+    method: str  # a desktop.core.checks.twofactor.TwoFactorMethod value
+    role: TwoFactorRole
+    label: Text | None = None  # the platform's own words; None: the generic label
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,12 +211,16 @@ class Platform:
     id: str
     name: str
     account_kinds: frozenset[AccountKind]
-    two_factor_methods: tuple[str, ...]
+    two_factor_methods: tuple[TwoFactorOffer, ...]  # strongest first
     guides: Mapping[GuideTopic, Steps]
     help_url: str | None = None
+    notice: Text | None = None  # what anyone using it should know first (Telegram blocked)
 
     def guide(self, topic: GuideTopic | None) -> Steps:
         return self.guides.get(topic, NO_STEPS) if topic is not None else NO_STEPS
+
+    def two_factor_offer(self, method: str) -> TwoFactorOffer | None:
+        return next((o for o in self.two_factor_methods if o.method == method), None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -207,21 +259,44 @@ class Policy:
     domains: OfficialDomains
     files: tuple[ChecklistFile, ...]
     groups: Mapping[str, Group]
+    profiles: Mapping[str, Profile]
 
     def __repr__(self) -> str:
         files = ", ".join(f"{f.id} {f.version}" for f in self.files)
         return f"<Policy {len(self.items)} items from {files}>"
 
+    def cited(self, item: Item, profile: Profile) -> tuple[str, ...]:
+        """The provisions of `item` that belong to the profile's code(s): the legal basis
+        shown and signed for its people. Empty: the item does not apply to them."""
+        return tuple(p for p in item.provisions if self.provisions[p].source in profile.sources)
+
     def items_for(
-        self, programme: str, category: Category, kind: ItemKind | None = None
+        self, programme: str, category: Category, profile: Profile, kind: ItemKind | None = None
     ) -> Iterator[Item]:
+        """The items asked of a person: their programme and category, and their code."""
         for item in self.items.values():
-            if item.applies_to(programme, category) and (kind is None or item.kind == kind):
+            if (
+                item.applies_to(programme, category)
+                and (kind is None or item.kind == kind)
+                and self.cited(item, profile)
+            ):
                 yield item
 
     def account_items(
-        self, programme: str, category: Category, account_kind: AccountKind, platform: str
+        self,
+        programme: str,
+        category: Category,
+        profile: Profile,
+        account_kind: AccountKind,
+        platform: str,
     ) -> Iterator[Item]:
-        for item in self.items_for(programme, category, ItemKind.ACCOUNT):
+        for item in self.items_for(programme, category, profile, ItemKind.ACCOUNT):
             if item.applies_to_account(account_kind, platform):
                 yield item
+
+    def domains_for(self, profile: Profile | None) -> OfficialDomains:
+        """The official domains for a person: the shared ones and their agency's own."""
+        if profile is None or not profile.domains:
+            return self.domains
+        domains = tuple(dict.fromkeys((*self.domains.domains, *profile.domains)))
+        return OfficialDomains(self.domains.suffixes, domains)

@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from desktop.core import reading
-from desktop.core.checks import INTERPRETED_CHOICES, CheckName
+from desktop.core.checks import INTERPRETED_CHOICES, PROGRAMME_CHECKS, CheckName
 from desktop.core.checks.identity import DOMAIN
+from desktop.core.checks.twofactor import ALWAYS_ANSWERABLE, TwoFactorMethod
 from desktop.core.errors import PolicyError
 from desktop.core.fields import ID_PATTERN, Fields, parse_toml
 from desktop.core.model import AccountKind, Category
@@ -29,12 +30,15 @@ from desktop.core.policy import (
     OfficialDomains,
     Platform,
     Policy,
+    Profile,
     Programme,
     Provision,
     ProvisionKind,
     Severity,
     Source,
     Status,
+    TwoFactorOffer,
+    TwoFactorRole,
 )
 from desktop.core.resources import checklists_dir
 
@@ -60,6 +64,7 @@ class _Collector:
         self.programmes: dict[str, Programme] = {}
         self.platforms: dict[str, Platform] = {}
         self.groups: dict[str, Group] = {}
+        self.profiles: dict[str, Profile] = {}
         self.suffixes: list[str] = []
         self.domains: list[str] = []
         self.files: list[ChecklistFile] = []
@@ -98,6 +103,7 @@ def load_policy(directory: Path | None = None) -> Policy:
         domains=OfficialDomains(tuple(found.suffixes), tuple(dict.fromkeys(found.domains))),
         files=tuple(found.files),
         groups=found.groups,
+        profiles=found.profiles,
     )
     if not policy.items:
         raise PolicyError(root, "holds no checklist items")
@@ -141,6 +147,7 @@ def _read_file(path: Path, root: Path, found: _Collector) -> None:
         ("item", _item, found.items),
         ("platform", _platform, found.platforms),
         ("group", _group, found.groups),
+        ("profile", _profile, found.profiles),
     )
     for section, read, defined in sections:
         for table in doc.tables(section, optional=True):
@@ -160,6 +167,37 @@ def _group(t: Fields) -> Group:
     group = Group(id=group_id, title=t.text("title"))
     t.done()
     return group
+
+
+def _profile(t: Fields) -> Profile:
+    profile_id = t.identifier("id")
+    t.with_item(profile_id)
+    sources = t.string_list("sources") or ()
+    programmes = t.string_list("programmes") or ()
+    categories = t.string_list("categories") or ()
+    for key, values in (("sources", sources), ("programmes", programmes)):
+        if not values:
+            raise t.fail(key, "must name at least one")
+    if not categories:
+        raise t.fail("categories", "must name at least one")
+    chosen: list[Category] = []
+    for index, value in enumerate(categories):
+        try:
+            chosen.append(Category(value))
+        except ValueError:
+            allowed = ", ".join(c.value for c in Category)
+            raise t.fail(f"categories[{index}]", f"must be one of {allowed}") from None
+    profile = Profile(
+        id=profile_id,
+        name=t.text("name"),
+        code=t.text("code"),
+        sources=frozenset(sources),
+        programmes=tuple(dict.fromkeys(programmes)),
+        categories=tuple(dict.fromkeys(chosen)),
+        domains=tuple(_domains(t, "official_domains")),
+    )
+    t.done()
+    return profile
 
 
 def _source(t: Fields) -> Source:
@@ -199,7 +237,10 @@ def _programme(t: Fields) -> Programme:
         or 0,
         days_before=due.integer("days_before", low=0, high=365, optional=True) or 0,
         follow_up_days=due.integer("follow_up_days", low=1, high=365, optional=True) or 0,
+        follow_up_severity=due.enum("follow_up_severity", Severity, optional=True),
     )
+    if rule.follow_up_severity is not None and not rule.follow_up_days:
+        raise due.fail("follow_up_severity", "needs follow_up_days")
     due.done()
     programme = Programme(
         id=programme_id,
@@ -207,6 +248,7 @@ def _programme(t: Fields) -> Programme:
         description=t.text("description"),
         provisions=t.string_list("provisions") or (),
         due=rule,
+        categories=t.enum_set("categories", Category, optional=True),
     )
     t.done()
     return programme
@@ -255,8 +297,10 @@ def _answer(t: Fields, kind: ItemKind) -> AnswerSpec:
     table = t.table("answer")
     assert table is not None
     check = table.enum("check", CheckName, optional=True)
-    if check is not None and kind != ItemKind.ACCOUNT:
-        raise table.fail("check", "measured checks only apply to account items")
+    if check is not None:
+        wanted = ItemKind.PROGRAMME if check in PROGRAMME_CHECKS else ItemKind.ACCOUNT
+        if kind != wanted:
+            raise table.fail("check", f"the '{check}' check only applies to {wanted} items")
     interpreted = INTERPRETED_CHOICES.get(check) if check is not None else None
     choices: list[Choice] = []
     for c in table.tables("choice", optional=True):
@@ -288,20 +332,29 @@ def _platform(t: Fields) -> Platform:
     assert guides_table is not None
     guides = {topic: guides_table.steps(topic.value) for topic in GuideTopic}
     guides_table.done()
-    methods = t.string_list("two_factor_methods") or ()
-    allowed = INTERPRETED_CHOICES[CheckName.TWO_FACTOR]
-    for index, method in enumerate(methods):
-        if method not in allowed:
-            raise t.fail(
-                f"two_factor_methods[{index}]", f"must be one of {', '.join(sorted(allowed))}"
+    offers: list[TwoFactorOffer] = []
+    for entry in t.tables("two_factor_method", optional=True):
+        method = entry.required_enum("method", TwoFactorMethod)
+        if method in ALWAYS_ANSWERABLE:
+            raise entry.fail("method", f"'{method}' is never a second factor; do not list it")
+        if any(o.method == method for o in offers):
+            raise entry.fail("method", f"'{method}' is listed twice")
+        offers.append(
+            TwoFactorOffer(
+                method=method.value,
+                role=entry.required_enum("role", TwoFactorRole),
+                label=entry.text("label") if entry.has("label") else None,
             )
+        )
+        entry.done()
     platform = Platform(
         id=platform_id,
         name=t.required("name", max_length=80),
         account_kinds=t.enum_set("account_kinds", AccountKind) or frozenset(),
-        two_factor_methods=methods,
+        two_factor_methods=tuple(offers),
         guides=guides,
         help_url=t.string("help_url", optional=True, pattern=re.compile(r"https://\S+")),
+        notice=t.text("notice") if t.has("notice") else None,
     )
     t.done()
     return platform
@@ -341,7 +394,47 @@ def _cross_check(policy: Policy, found: _Collector, root: Path) -> None:
         for ref in sorted(item.platforms or ()):
             if ref not in policy.platforms:
                 raise fail("item", item.id, "platforms", f"unknown platform id '{ref}'")
+    for profile in policy.profiles.values():
+        _check_profile(policy, profile, fail)
+    if not policy.profiles:
+        raise PolicyError(
+            root, "defines no agency profile (profiles.toml: [[profile]])", field="profile"
+        )
     if policy.items and "other" not in policy.platforms:
         raise PolicyError(
             root, "defines no platform 'other' for accounts on unlisted platforms", field="platform"
         )
+
+
+def _check_profile(
+    policy: Policy, profile: Profile, fail: Callable[[str, str, str, str], PolicyError]
+) -> None:
+    for index, source in enumerate(sorted(profile.sources)):
+        if source not in policy.sources:
+            raise fail("profile", profile.id, f"sources[{index}]", f"unknown source '{source}'")
+    for index, ref in enumerate(profile.programmes):
+        programme = policy.programmes.get(ref)
+        if programme is None:
+            raise fail("profile", profile.id, f"programmes[{index}]", f"unknown programme '{ref}'")
+        if not any(programme.admits(c) for c in profile.categories):
+            raise fail(
+                "profile",
+                profile.id,
+                f"programmes[{index}]",
+                f"programme '{ref}' admits none of the profile's categories",
+            )
+    for programme_id in profile.programmes:
+        # Never a silent all-clear: an empty list of accounts needs the person's own word.
+        if not any(
+            item.answer.check == CheckName.INVENTORY
+            and programme_id in item.programmes
+            and policy.cited(item, profile)
+            for item in policy.items.values()
+        ):
+            raise fail(
+                "profile",
+                profile.id,
+                "programmes",
+                f"no item with the 'inventory' check is asked in '{programme_id}': "
+                "a person listing no account would pass unchecked",
+            )

@@ -69,10 +69,21 @@ REASONS: dict[str, Text] = {
         "The password is not shared with any other account.",
     ),
     "two-factor-security_key": Text("Khóa bảo mật: mức mạnh nhất.", "Security key: the strongest."),
-    "two-factor-passkey": Text("Passkey: mức mạnh nhất.", "Passkey: the strongest."),
+    "two-factor-passkey": Text(
+        "Khóa truy cập (passkey) là bước xác thực thứ hai: mạnh.",
+        "A passkey as the second step: strong.",
+    ),
     "two-factor-authenticator_app": Text("Ứng dụng xác thực: đạt.", "Authenticator app: good."),
     "two-factor-push": Text(
         "Xác nhận trên ứng dụng có đối chiếu số: đạt.", "App prompt with number matching: good."
+    ),
+    "two-factor-logged_in_device": Text(
+        "Mã gửi đến thiết bị đang đăng nhập: đạt.",
+        "A code sent to a device already signed in: good.",
+    ),
+    "two-factor-cloud_password": Text(
+        "Mật khẩu hai bước được hỏi thêm sau mã đăng nhập: đạt.",
+        "A Two-Step Verification password asked after the login code: good.",
     ),
     "two-factor-sms": Text(
         "Mã SMS chỉ đạt một phần: SIM có thể bị chiếm đoạt.",
@@ -81,11 +92,21 @@ REASONS: dict[str, Text] = {
     "two-factor-voice": Text(
         "Mã qua cuộc gọi chỉ đạt một phần.", "Voice-call codes count only in part."
     ),
-    "two-factor-email": Text(
-        "Mã qua thư điện tử không phải là xác thực hai lớp.",
-        "E-mail codes are not two-factor authentication.",
+    "two-factor-whatsapp": Text(
+        "Mã qua WhatsApp chỉ đạt một phần: nó đi theo số điện thoại, có thể bị chiếm đoạt.",
+        "WhatsApp codes count only in part: they follow the phone number, which can be hijacked.",
     ),
-    "two-factor-none": Text("Chưa bật xác thực hai lớp.", "Two-factor authentication is off."),
+    "two-factor-email": Text(
+        "Mã qua thư điện tử không phải là yếu tố xác thực thứ hai.",
+        "E-mail codes are not a second factor.",
+    ),
+    "two-factor-none": Text("Chưa bật xác thực hai yếu tố.", "Two-factor authentication is off."),
+    "two-factor-sign-in-only": Text(
+        "Trên {platform}, {method} chỉ là một cách đăng nhập, còn mật khẩu hoặc mã đăng nhập "
+        "vẫn dùng được một mình: đó không phải là yếu tố xác thực thứ hai.",
+        "On {platform}, {method} is only a way to sign in, and the password or login code still "
+        "works alone: it is not a second factor.",
+    ),
     "recovery-email-invalid": Text(
         "Thư điện tử khôi phục “{address}” không hợp lệ.",
         "The recovery e-mail “{address}” is not valid.",
@@ -99,8 +120,8 @@ REASONS: dict[str, Text] = {
         "The recovery phone is not a valid phone number.",
     ),
     "two-factor-not-offered": Text(
-        "Nền tảng này không được biết là có phương thức đã khai; hãy kiểm tra lại cài đặt.",
-        "This platform is not known to offer the method declared; please check the setting.",
+        "{platform} không được biết là có {method}; hãy kiểm tra lại cài đặt.",
+        "{platform} is not known to offer {method}; please check the setting.",
     ),
     "recovery-confirmed": Text(
         "Đã có thông tin khôi phục và đã kiểm tra nhận mã.",
@@ -113,6 +134,57 @@ REASONS: dict[str, Text] = {
     "recovery-unconfirmed": Text(
         "Đã có thông tin khôi phục nhưng chưa kiểm tra nhận mã.",
         "Recovery contacts are set but not checked.",
+    ),
+    "authenticated-id-number": Text(
+        "Tài khoản được xác thực bằng số định danh cá nhân.",
+        "The account is authenticated by the personal identification number.",
+    ),
+    "authenticated-vietnamese-number": Text(
+        "Anh/chị khai tài khoản được xác thực bằng số di động Việt Nam.",
+        "You declared the account authenticated by a Vietnamese mobile number.",
+    ),
+    "authenticated-foreign-number": Text(
+        "Tài khoản xác thực bằng số nước ngoài, không đáp ứng Nghị định 147.",
+        "The account is authenticated by a foreign number, which Decree 147 does not accept.",
+    ),
+    "authenticated-not-authenticated": Text(
+        "Tài khoản chưa được xác thực: chưa thể đăng tin, bình luận hay chia sẻ.",
+        "The account is not authenticated: it cannot post, comment or share.",
+    ),
+    "inventory-none-held": Text(
+        "Anh/chị khai không có tài khoản mạng xã hội nào và không quản trị trang nào.",
+        "You declared that you hold no social-network account and administer no page.",
+    ),
+    "inventory-empty": Text(
+        "Chưa kê khai tài khoản nào, và anh/chị chưa khai là không có tài khoản nào.",
+        "No account is listed, and you have not declared that you hold none.",
+    ),
+    "inventory-none-but-listed": Text(
+        "Anh/chị khai không có tài khoản nào nhưng danh sách có {count} tài khoản.",
+        "You declared you hold no account, yet {count} are listed.",
+    ),
+    "inventory-complete": Text(
+        "Anh/chị khai đã kê khai đủ ({count} tài khoản).",
+        "You declared the list complete ({count} accounts).",
+    ),
+    "inventory-incomplete": Text(
+        "Còn tài khoản chưa được kê khai.", "Some accounts are not listed yet."
+    ),
+    "posting-accounts-unauthenticated": Text(
+        "Giữ số di động Việt Nam không giúp được các tài khoản chưa xác thực bằng số đó: "
+        "{accounts}.",
+        "Keeping the Vietnamese number does not help the accounts not authenticated by it: "
+        "{accounts}.",
+    ),
+    "posting-id-number": Text(
+        "Mọi tài khoản được xác thực bằng số định danh cá nhân: không cần giữ số điện thoại.",
+        "Every account is authenticated by the personal identification number: no number to keep.",
+    ),
+    "posting-id-number-but-phone": Text(
+        "Anh/chị khai dùng số định danh cá nhân, nhưng các tài khoản này xác thực bằng số "
+        "điện thoại: {accounts}.",
+        "You declared the identification number, but these accounts are authenticated by a "
+        "phone number: {accounts}.",
     ),
     "phone-vietnamese": Text(
         "Tài khoản được xác thực bằng số di động Việt Nam.",
@@ -136,6 +208,12 @@ MARKS: dict[str, Text] = {
 def describe(finding: Finding, policy: Policy, language: Language) -> str:
     """The finding's reason in words, with a declared choice shown by its label."""
     params = dict(finding.params)
+    if "method" in params:  # a second factor, by the name the item gives it
+        item = policy.items.get(finding.item_id)
+        choice = item.answer.choice(params["method"]) if item else None
+        if choice is not None:
+            label = choice.label.get(language)
+            params["method"] = label[:1].lower() + label[1:]  # it sits inside a sentence
     if "marks" in params:
         names = [MARKS[m].get(language) if m in MARKS else m for m in params["marks"].split(", ")]
         params["marks"] = ", ".join(names)

@@ -4,34 +4,68 @@ Each rule returns None when it has nothing to measure (no display name given, no
 typed); the item then falls back to the person's declared answer, if any.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
-from desktop.core.checks import CheckName
+from desktop.core.checks import (
+    AUTH_FOREIGN_NUMBER,
+    AUTH_ID_NUMBER,
+    AUTH_NONE,
+    INVENTORY_COMPLETE,
+    INVENTORY_INCOMPLETE,
+    INVENTORY_NONE_HELD,
+    KEEP_ARRANGED,
+    KEEP_BY_ID_NUMBER,
+    KEEP_NOT_ARRANGED,
+    CheckName,
+)
 from desktop.core.checks.identity import email_domain, match_real_name, official_domain
 from desktop.core.checks.password import GOOD_SCORE, PasswordSession, min_length
 from desktop.core.checks.phone import is_phone_number, is_vietnamese_mobile
-from desktop.core.checks.twofactor import TwoFactorMethod
+from desktop.core.checks.twofactor import TwoFactorMethod, protects, role_on
 from desktop.core.findings import Evidence, Outcome
 from desktop.core.model import Account, AccountKind, Submission
-from desktop.core.policy import Item, Policy, Status
+from desktop.core.policy import (
+    Item,
+    ItemKind,
+    OfficialDomains,
+    Policy,
+    Profile,
+    Status,
+    TwoFactorRole,
+)
+
+
+def declared_two_factor(policy: Policy, answers: Mapping[str, object]) -> TwoFactorMethod | None:
+    """The second factor declared among an account's answers, whichever item asked for it."""
+    for item_id, choice in answers.items():
+        item = policy.items.get(item_id)
+        if item is not None and item.answer.check == CheckName.TWO_FACTOR:
+            try:
+                return TwoFactorMethod(str(choice))
+            except ValueError:  # a draft being filled in may hold anything
+                return None
+    return None
 
 
 @dataclass(frozen=True, slots=True)
 class AccountContext:
     policy: Policy
     submission: Submission
+    profile: Profile
     account: Account
     item: Item
     passwords: PasswordSession | None
 
-    def two_factor(self) -> TwoFactorMethod | None:
-        """The second factor declared for this account, whichever item asked for it."""
-        for item_id, choice in self.account.answers.items():
-            item = self.policy.items.get(item_id)
-            if item is not None and item.answer.check == CheckName.TWO_FACTOR:
-                return TwoFactorMethod(choice)
-        return None
+    @property
+    def domains(self) -> OfficialDomains:
+        return self.policy.domains_for(self.profile)
+
+    def has_second_factor(self) -> bool:
+        """Whether a declared method really is a second factor on this account's platform."""
+        method = declared_two_factor(self.policy, self.account.answers)
+        platform = self.policy.platforms.get(self.account.platform)
+        return method is not None and protects(platform, method)
 
 
 Rule = Callable[[AccountContext], Outcome | None]
@@ -65,7 +99,7 @@ def official_email(ctx: AccountContext) -> Outcome | None:
         return None
     if email_domain(address) is None:
         return Outcome(Status.NOT_VERIFIED, Evidence.NONE, "email-invalid", {"address": address})
-    domain = official_domain(address, ctx.policy.domains)
+    domain = official_domain(address, ctx.domains)
     if domain is not None and ctx.account.kind == AccountKind.PERSONAL:
         return Outcome(
             Status.FAIL,
@@ -97,8 +131,7 @@ def password_strength(ctx: AccountContext) -> Outcome | None:
     report = ctx.passwords.reports.get(ctx.account.id) if ctx.passwords else None
     if report is None:
         return None
-    method = ctx.two_factor()
-    needed = min_length(method is not None and method.is_second_factor)
+    needed = min_length(ctx.has_second_factor())
     params = {"length": str(report.length), "min": str(needed), "score": str(report.score)}
     if report.length < needed:
         return Outcome(Status.FAIL, Evidence.MEASURED, "password-too-short", params)
@@ -133,16 +166,27 @@ def two_factor(ctx: AccountContext) -> Outcome | None:
     if choice is None:
         return None
     method = TwoFactorMethod(choice)
+    if not method.is_second_factor:  # e-mail codes or nothing: never a second factor
+        return Outcome(method.status, Evidence.DECLARED, f"two-factor-{method.value}")
     platform = ctx.policy.platforms.get(ctx.account.platform)
-    offered = platform.two_factor_methods if platform is not None else ()
-    if method.is_second_factor and offered and method.value not in offered:
+    role = role_on(platform, method)
+    name = platform.name if platform is not None else ctx.account.platform
+    if role is None:
         # Fail safe: a factor the platform is not known to offer is more likely a mix-up
         # (an e-mail code taken for an app) than a pass; the person checks the setting.
         return Outcome(
             Status.NOT_VERIFIED,
             Evidence.DECLARED,
             "two-factor-not-offered",
-            {"method": method.value},
+            {"method": method.value, "platform": name},
+        )
+    if role == TwoFactorRole.SIGN_IN_ONLY:
+        # A passkey beside a password that still works alone, or Telegram's login code.
+        return Outcome(
+            Status.FAIL,
+            Evidence.DECLARED,
+            "two-factor-sign-in-only",
+            {"method": method.value, "platform": name},
         )
     return Outcome(method.status, Evidence.DECLARED, f"two-factor-{method.value}")
 
@@ -159,7 +203,7 @@ def recovery_contacts(ctx: AccountContext) -> Outcome | None:
                 "recovery-email-invalid",
                 {"address": account.recovery_email},
             )
-        domain = official_domain(account.recovery_email, ctx.policy.domains)
+        domain = official_domain(account.recovery_email, ctx.domains)
         if domain is not None and account.kind == AccountKind.PERSONAL:
             return Outcome(
                 Status.FAIL,
@@ -177,12 +221,26 @@ def recovery_contacts(ctx: AccountContext) -> Outcome | None:
 
 
 def vietnamese_phone(ctx: AccountContext) -> Outcome | None:
+    """Decree 147/2024/NĐ-CP: authenticated by a Vietnamese mobile number, or by the personal
+    identification number (for someone who has no Vietnamese mobile number, e.g. abroad).
+
+    What the person declares against it wins over the number typed: "not authenticated" is
+    believed (fail safe), and an account authenticated by the identification number may
+    list a foreign number beside it. Otherwise the number typed is measured.
+    """
+    declared = ctx.account.answers.get(ctx.item.id)
+    if declared == AUTH_ID_NUMBER:
+        return Outcome(Status.PASS, Evidence.DECLARED, "authenticated-id-number")
+    if declared in (AUTH_NONE, AUTH_FOREIGN_NUMBER):
+        return Outcome(Status.FAIL, Evidence.DECLARED, f"authenticated-{declared}")
     number = ctx.account.phone
-    if not number:
-        return None
-    if is_vietnamese_mobile(number):
-        return Outcome(Status.PASS, Evidence.MEASURED, "phone-vietnamese")
-    return Outcome(Status.FAIL, Evidence.MEASURED, "phone-not-vietnamese")
+    if number:
+        if is_vietnamese_mobile(number):
+            return Outcome(Status.PASS, Evidence.MEASURED, "phone-vietnamese")
+        return Outcome(Status.FAIL, Evidence.MEASURED, "phone-not-vietnamese")
+    if declared is not None:  # a Vietnamese number, not typed
+        return Outcome(Status.PASS, Evidence.DECLARED, "authenticated-vietnamese-number")
+    return None
 
 
 RULES: dict[CheckName, Rule] = {
@@ -194,4 +252,94 @@ RULES: dict[CheckName, Rule] = {
     CheckName.TWO_FACTOR: two_factor,
     CheckName.RECOVERY_CONTACTS: recovery_contacts,
     CheckName.VIETNAMESE_PHONE: vietnamese_phone,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class SubmissionContext:
+    """What a once-per-assessment check sees: the whole submission."""
+
+    policy: Policy
+    submission: Submission
+    profile: Profile
+    item: Item
+
+
+def inventory(ctx: SubmissionContext) -> Outcome | None:
+    """Listing no account is an all-clear only by the person's own declaration that they
+    hold none and administer no page; an empty list is otherwise not verified."""
+    choice = ctx.submission.answers.get(ctx.item.id)
+    listed = len(ctx.submission.accounts)
+    if choice == INVENTORY_NONE_HELD:
+        if listed:
+            return Outcome(
+                Status.NOT_VERIFIED,
+                Evidence.DECLARED,
+                "inventory-none-but-listed",
+                {"count": str(listed)},
+            )
+        return Outcome(Status.PASS, Evidence.DECLARED, "inventory-none-held")
+    if not listed:
+        return Outcome(Status.NOT_VERIFIED, Evidence.NONE, "inventory-empty")
+    if choice == INVENTORY_COMPLETE:
+        return Outcome(Status.PASS, Evidence.DECLARED, "inventory-complete", {"count": str(listed)})
+    if choice == INVENTORY_INCOMPLETE:
+        return Outcome(Status.FAIL, Evidence.DECLARED, "inventory-incomplete")
+    return None
+
+
+def keeps_authentication(ctx: SubmissionContext) -> Outcome | None:
+    """Through a posting abroad the accounts stay authenticated (Decree 147): by keeping the
+    Vietnamese number active, or by the personal identification number.
+
+    Judged with the accounts' own authentication, so that the programme never passes what
+    an account fails: an account authenticated by a foreign number, or not at all, is not
+    helped by keeping the Vietnamese number; accounts that all use the identification
+    number have nothing to keep.
+    """
+    person, policy = ctx.submission.person, ctx.policy
+    asked = [
+        item
+        for item in policy.items_for(
+            ctx.submission.programme, person.category, ctx.profile, ItemKind.ACCOUNT
+        )
+        if item.answer.check == CheckName.VIETNAMESE_PHONE
+    ]
+    outcomes: list[tuple[Account, Outcome | None]] = []
+    for account in ctx.submission.accounts:
+        for item in asked:
+            if item.applies_to_account(account.kind, account.platform):
+                check = AccountContext(policy, ctx.submission, ctx.profile, account, item, None)
+                outcomes.append((account, vietnamese_phone(check)))
+    failing = [a.handle for a, o in outcomes if o is not None and o.status == Status.FAIL]
+    if failing:
+        return Outcome(
+            Status.FAIL,
+            Evidence.MEASURED,
+            "posting-accounts-unauthenticated",
+            {"accounts": ", ".join(failing)},
+        )
+    by_phone = [a.handle for a, o in outcomes if o is None or o.reason != "authenticated-id-number"]
+    if outcomes and not by_phone:
+        return Outcome(Status.PASS, Evidence.DECLARED, "posting-id-number")
+    choice = ctx.submission.answers.get(ctx.item.id)
+    if choice == KEEP_BY_ID_NUMBER and by_phone:
+        return Outcome(
+            Status.NOT_VERIFIED,
+            Evidence.DECLARED,
+            "posting-id-number-but-phone",
+            {"accounts": ", ".join(by_phone)},
+        )
+    if choice in (KEEP_ARRANGED, KEEP_BY_ID_NUMBER):
+        return Outcome(Status.PASS, Evidence.DECLARED, "declared", {"choice": choice})
+    if choice == KEEP_NOT_ARRANGED:
+        return Outcome(Status.FAIL, Evidence.DECLARED, "declared", {"choice": choice})
+    return None
+
+
+ProgrammeRule = Callable[[SubmissionContext], Outcome | None]
+
+PROGRAMME_RULES: dict[CheckName, ProgrammeRule] = {
+    CheckName.INVENTORY: inventory,
+    CheckName.KEEPS_AUTHENTICATION: keeps_authentication,
 }

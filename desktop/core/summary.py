@@ -17,10 +17,12 @@ from desktop.core.assessment import Assessment
 from desktop.core.changes import changes_doc, compare
 from desktop.core.due import next_due
 from desktop.core.errors import SelfCheckError
-from desktop.core.findings import Finding, VerdictKind
+from desktop.core.findings import Finding
 
 FORMAT = "selfcheck-summary"
-VERSION = 1
+# 2: the person's agency profile and the explicit "no account held" are recorded; version 1
+# summaries (without them) are still read.
+VERSION = 2
 MAX_BYTES = 1024 * 1024
 MAX_SEQ = 1_000_000  # a declaration a day for 2,700 years; beyond is a hostile summary
 
@@ -51,6 +53,7 @@ def build(
         "unit": person.unit,
         "position": person.position,
         "category": person.category.value,
+        "profile": person.profile,
     }
     if person.destination is not None:
         person_doc["destination"] = person.destination
@@ -62,7 +65,7 @@ def build(
         result.policy,
         submission.programme,
         person,
-        open_findings=result.verdict.kind == VerdictKind.ACTION_REQUIRED,
+        worst_open=result.verdict.to_fix[0].severity if result.verdict.to_fix else None,
         declared=issued.astimezone().date(),  # the official's calendar day, not UTC's
     )
     doc = {
@@ -77,6 +80,7 @@ def build(
         ],
         "person": person_doc,
         **findings_view(result),
+        "declared_no_accounts": result.declared_no_accounts,
         "verdict": result.verdict.kind.value,
         "issued_at": issued.strftime("%Y-%m-%dT%H:%M:%SZ"),
         "seq": seq,

@@ -16,7 +16,7 @@ from typing import Any
 
 from desktop.core.answers_file import STAFF_ID  # names bundles; an ssh-keygen principal
 from desktop.core.errors import LocatedError
-from desktop.core.fields import MAX_LIST, MAX_TEXT, Fields, has_surrogate
+from desktop.core.fields import ID_PATTERN, MAX_LIST, MAX_TEXT, Fields, has_surrogate
 
 FILE = "summary.json"
 MAX_ENTRIES = 20_000  # findings of ~600 accounts; the 1 MiB size limit comes first anyway
@@ -45,6 +45,7 @@ CHECKLIST_KEYS = frozenset({"id", "version", "path", "sha256"})
 ACCOUNT_KEYS = frozenset({"id", "platform", "kind", "handle"})
 
 SHA256 = re.compile(r"[0-9a-f]{64}")
+PROFILE = ID_PATTERN  # as checklists/profiles.toml names them
 FINGERPRINT = re.compile(r"SHA256:[A-Za-z0-9+/]{43}")
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 ISSUED_AT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
@@ -55,10 +56,11 @@ class ShapeError(LocatedError):
 
 
 def check(doc: Any) -> None:
-    """Raise ShapeError, naming the field, unless `doc` has the structure of a v1 summary."""
+    """Raise ShapeError, naming the field, unless `doc` has the structure of a v1 or v2
+    summary (v2 adds `person.profile` and `declared_no_accounts`, both required there)."""
     t = Fields(doc, file=FILE, error=ShapeError)
     t.string("format")
-    t.integer("version", low=1, high=1)
+    version = t.integer("version", low=1, high=2)
     t.required("app_version", max_length=100)
     _one_of(t, "programme", PROGRAMMES)
     _one_of(t, "language", LANGUAGES)
@@ -69,7 +71,9 @@ def check(doc: Any) -> None:
             entry.required(key, allow_empty=True)
         entry.required("sha256", pattern=SHA256)
         entry.done()
-    _person(t.table("person"))
+    _person(t.table("person"), version == 2)
+    if version == 2:  # the person's own declaration that they hold no account at all
+        t.boolean("declared_no_accounts")
     for account in _tables(t, "accounts", _plain_account):
         for key in ("id", "platform", "handle"):
             account.required(key, allow_empty=True)
@@ -185,13 +189,15 @@ def _nullable(t: Fields, key: str, pattern: re.Pattern[str] | None = None) -> No
     t.string(key, optional=True, allow_empty=pattern is None, pattern=pattern)
 
 
-def _person(person: Fields | None) -> None:
+def _person(person: Fields | None, has_profile: bool) -> None:
     assert person is not None  # not optional
     person.required("full_name")
     person.required("staff_id", pattern=STAFF_ID)
     person.required("unit", allow_empty=True)
     person.required("position", allow_empty=True)
     _one_of(person, "category", CATEGORIES)
+    if has_profile:
+        person.required("profile", pattern=PROFILE)
     person.string("destination", optional=True, allow_empty=True)
     person.string("mission", optional=True, allow_empty=True)
     person.string("departure_date", optional=True, pattern=DATE)

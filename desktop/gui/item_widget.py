@@ -2,6 +2,7 @@
 and on demand its legal basis and the fix-it steps for the account's platform."""
 
 from html import escape
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.i18n import NO_STEPS
+from desktop.core.i18n import NO_STEPS, Text
 from desktop.core.policy import Item
 from desktop.gui.session import Session
 
@@ -48,7 +49,7 @@ class ItemWidget(QFrame):
         self.question = QLabel(wordWrap=True)
         self.choices = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
-        choice_row = QVBoxLayout()
+        self.choice_row = choice_row = QVBoxLayout()
         for choice in item.answer.choices:
             button = QRadioButton()
             button.setObjectName(f"choice-{suffix}-{choice.id}")
@@ -99,10 +100,35 @@ class ItemWidget(QFrame):
 
     # -- the draft ------------------------------------------------------------------------
 
+    def _offered(self) -> list[tuple[str, Text]]:
+        """The answers the flow offers now (they follow the platform, and for the inventory,
+        whether any account is listed)."""
+        flow = self.session.flow
+        if flow is None:
+            return [(c.id, c.label) for c in self.item.answer.choices]
+        return flow.answer_choices(self.item, self.account_id)
+
+    def _show_choices(self) -> None:
+        """Show the offered answers, in the flow's order (a platform's strongest first)."""
+        offered = self._offered()
+        labels = dict(offered)
+        language = self.session.language.language
+        for position, (choice_id, _label) in enumerate(offered):
+            self.choice_row.removeWidget(self.buttons[choice_id])
+            self.choice_row.insertWidget(position, self.buttons[choice_id])
+        shown = [self.buttons[choice_id] for choice_id, _label in offered]
+        for before, after in pairwise(shown):
+            QWidget.setTabOrder(before, after)  # the keyboard follows the new order
+        for choice_id, button in self.buttons.items():
+            button.setVisible(choice_id in labels)
+            if choice_id in labels:
+                button.setText(labels[choice_id].get(language))
+
     def load(self) -> None:
         draft = self.session.flow.draft if self.session.flow else None
         if draft is None:
             return
+        self._show_choices()
         chosen = draft.answer(self.item.id, self.account_id)
         for choice_id, button in self.buttons.items():
             button.setChecked(choice_id == chosen)
@@ -152,14 +178,14 @@ class ItemWidget(QFrame):
         item = self.item
         self.title.setText(f"<b>{escape(item.title.get(language))}</b>")
         self.question.setText(escape(item.question.get(language)))
-        for choice in item.answer.choices:
-            self.buttons[choice.id].setText(choice.label.get(language))
+        self._show_choices()
         self.na.setText(self.tr("Does not apply, because:"))
         self.na_reason.setPlaceholderText(self.tr("the reason, for the reviewer"))
         self.basis_button.setText(self.tr("Legal basis"))
         self.fix_button.setText(self.tr("How to fix"))
         basis = []
-        for provision_id in item.provisions:
+        cited = self.session.flow.cited(item) if self.session.flow else item.provisions
+        for provision_id in cited:  # the person's own code only
             provision = self.session.policy.provisions[provision_id]
             text = f"<b>{escape(provision.id)}</b>: {escape(provision.original)}"
             if language == "en":

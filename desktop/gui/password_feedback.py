@@ -1,4 +1,4 @@
-"""zxcvbn's English feedback in the user's language, and crack times in words."""
+"""zxcvbn's English feedback in the user's language (crack times are the core's words)."""
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
@@ -40,23 +40,3 @@ MESSAGES = (
 
 def feedback(message: str) -> str:
     return QCoreApplication.translate("zxcvbn", message) if message else ""
-
-
-def crack_time(seconds: int) -> str:
-    """How long a slow-hash offline attack would take, in the user's language."""
-    translate = QCoreApplication.translate
-    minute, hour, day = 60, 3600, 86400
-    month, year = 31 * day, 365 * day
-    if seconds >= 100 * year:
-        return translate("crack", "centuries")
-    if seconds >= year:
-        return translate("crack", "%n year(s)", "", seconds // year)
-    if seconds >= month:
-        return translate("crack", "%n month(s)", "", seconds // month)
-    if seconds >= day:
-        return translate("crack", "%n day(s)", "", seconds // day)
-    if seconds >= hour:
-        return translate("crack", "%n hour(s)", "", seconds // hour)
-    if seconds >= minute:
-        return translate("crack", "%n minute(s)", "", seconds // minute)
-    return translate("crack", "less than a minute")

@@ -6,8 +6,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from desktop.core.checks.password import PasswordSession
+from desktop.core.draft import Draft
 from desktop.core.errors import AnswersError
-from desktop.core.flow import Draft, Flow
+from desktop.core.flow import Flow
 from desktop.core.history import History
 from desktop.core.policy import Policy
 from desktop.gui.language import LanguageSwitch

@@ -78,7 +78,7 @@ class WizardView(QWidget):
         layout.addLayout(right, 1)
         self.pages: dict[str, WizardPage] = {}
         self.steps: list[Step] = []
-        self.built_for: tuple[object, object] = (None, None)
+        self.built_for: tuple[object, ...] = ()
         self.held = False  # the Sign page is opening the key: no moving, no closing
 
     # -- building ---------------------------------------------------------------------------
@@ -96,9 +96,10 @@ class WizardView(QWidget):
         """Match the pages to the steps (account pages come and go with the inventory)."""
         assert self.session.flow is not None
         draft = self.session.flow.draft
-        built_for = (draft.programme, draft.person.get("category"))
+        built_for = (draft.programme, draft.person.get("category"), draft.person.get("profile"))
         if built_for != self.built_for:
-            # Which items a page asks depends on the programme and the person's category.
+            # Which items a page asks depends on the programme, the person's category and
+            # their agency's code.
             for key in [k for k, p in self.pages.items() if p.step.kind in _ITEM_PAGES]:
                 page = self.pages.pop(key)
                 self.stack.removeWidget(page)

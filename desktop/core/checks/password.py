@@ -14,6 +14,8 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from desktop.core.checks.wordlists import ensure_loaded
+from desktop.core.i18n import Language
 from desktop.core.model import Account, Person
 from desktop.core.text import fold, words
 
@@ -40,8 +42,7 @@ class PasswordReport:
     length: int  # Unicode characters after NFC normalisation, as NIST counts them
     score: int  # zxcvbn, 0 (too guessable) to 4 (very unguessable)
     guesses_log10: float
-    crack_time: str  # zxcvbn's English estimate for a slow-hash offline attack
-    crack_seconds: int
+    crack_seconds: int  # zxcvbn's estimate for a slow-hash offline attack
     warning: str  # zxcvbn's English feedback; the GUI translates it
     suggestions: tuple[str, ...]
     truncated: bool  # only the first ZXCVBN_MAX_LENGTH characters went through zxcvbn
@@ -51,12 +52,14 @@ def context_words(person: Person, accounts: Iterable[Account]) -> list[str]:
     """What an attacker who knows the person would try first, as zxcvbn user inputs.
 
     zxcvbn does not know Vietnamese names ("NguyenVanAn1990" scores 4 without this), so the
-    name parts, birth year, unit, staff id and handles go in lower-cased and without
-    accents (đ -> d), each word alone and joined with and without spaces.
+    name parts, birth year, unit, position, staff id, handles and phone numbers go in
+    lower-cased and without accents (đ -> d), each word alone and joined with and without
+    spaces; the name also with its birth year, as people write it ("nguyenvanan1990").
     """
-    phrases = [person.full_name, person.unit, person.staff_id]
+    phrases = [person.full_name, person.unit, person.position, person.staff_id]
     if person.birth_year is not None:
         phrases.append(str(person.birth_year))
+    numbers: list[str] = []
     for account in accounts:
         phrases.append(account.handle)
         if account.display_name:
@@ -64,6 +67,9 @@ def context_words(person: Person, accounts: Iterable[Account]) -> list[str]:
         for address in (account.registration_email, account.recovery_email):
             if address:
                 phrases.append(address.partition("@")[0])
+        if account.phone:
+            numbers += phone_forms(account.phone)
+        numbers += phone_forms(account.handle)  # Zalo handles are phone numbers
     name = words(person.full_name)
     out: list[str] = []
     if len(name) > 1:
@@ -73,7 +79,40 @@ def context_words(person: Person, accounts: Iterable[Account]) -> list[str]:
         parts = words(phrase)
         out += parts
         out += [" ".join(parts), "".join(parts), fold(phrase).strip()]
-    return list(dict.fromkeys(w for w in out if w))
+    if name and person.birth_year is not None:
+        year = str(person.birth_year)
+        out += ["".join(name) + year, name[-1] + year, "".join(name[-1:] + name[:-1]) + year]
+    return list(dict.fromkeys(w for w in out + numbers if w))
+
+
+_DIGITS = re.compile(r"[^0-9]")
+
+
+def phone_forms(text: str) -> list[str]:
+    """A phone number as people type it in a password: 0912345678, 84912345678, 912345678."""
+    digits = _DIGITS.sub("", text)
+    if not 8 <= len(digits) <= 15 or len(digits) * 2 < len(text.strip()):
+        return []  # not a phone number (a handle with a few digits in it)
+    local = digits[2:] if digits.startswith("84") else digits.lstrip("0")
+    return list(dict.fromkeys([digits, "0" + local, "84" + local, local]))
+
+
+_UNITS_VI = (("năm", 365 * 86400), ("tháng", 31 * 86400), ("ngày", 86400), ("giờ", 3600))
+_UNITS_EN = (("year", 365 * 86400), ("month", 31 * 86400), ("day", 86400), ("hour", 3600))
+
+
+def crack_time_words(seconds: int, language: Language) -> str:
+    """How long a slow-hash offline attack would take (zxcvbn's estimate), in words."""
+    if seconds >= 100 * 365 * 86400:
+        return "hàng thế kỷ" if language == "vi" else "centuries"
+    units = _UNITS_VI if language == "vi" else _UNITS_EN
+    for name, size in (*units, ("phút" if language == "vi" else "minute", 60)):
+        count = seconds // size
+        if count >= 1:
+            if language == "vi":
+                return f"{count} {name}"
+            return f"{count} {name}" + ("" if count == 1 else "s")
+    return "chưa đến một phút" if language == "vi" else "less than a minute"
 
 
 _SEPARATORS = re.compile(r"[\s._\-]+")
@@ -88,10 +127,12 @@ def measure(password: str, user_inputs: Iterable[str] = ()) -> PasswordReport:
     """
     normalised = unicodedata.normalize("NFC", password)
     if not normalised:  # zxcvbn 4.5 raises IndexError on an empty string
-        return PasswordReport(0, 0, 0.0, "less than a second", 0, "", (), truncated=False)
+        return PasswordReport(0, 0, 0.0, 0, "", (), truncated=False)
     prefix = normalised[:ZXCVBN_MAX_LENGTH]
     # Imported here: zxcvbn loads its word lists on import, which would slow every start.
     from zxcvbn import zxcvbn
+
+    ensure_loaded()  # Vietnamese words, names and places, once per process
 
     inputs = list(user_inputs)
     squeezed = _SEPARATORS.sub("", fold(prefix))
@@ -107,7 +148,6 @@ def measure(password: str, user_inputs: Iterable[str] = ()) -> PasswordReport:
         length=len(normalised),
         score=int(result["score"]),
         guesses_log10=float(result["guesses_log10"]),
-        crack_time=str(result["crack_times_display"]["offline_slow_hashing_1e4_per_second"]),
         crack_seconds=int(result["crack_times_seconds"]["offline_slow_hashing_1e4_per_second"]),
         warning=str(feedback.get("warning") or ""),
         suggestions=tuple(str(s) for s in feedback.get("suggestions") or ()),

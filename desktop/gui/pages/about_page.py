@@ -1,4 +1,5 @@
-"""Step 2: the person. Each field is checked as it is typed, the reason shown beside it."""
+"""Step 2: the person, and the agency whose code applies to them. Each field is checked as
+it is typed, the reason shown beside it."""
 
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
@@ -36,18 +37,25 @@ class AboutPage(WizardPage):
             edit.textChanged.connect(lambda text, n=name: self._edited(n, text))
             self.edits[name] = edit
             self._add_row(name, edit)
+        # The agency first: it decides the code, the categories and the programmes offered.
+        self.profile = QComboBox()
+        self.profile.setObjectName("field-profile")
+        self.profile.addItem("", "")
+        for profile in session.policy.profiles.values():
+            self.profile.addItem("", profile.id)
+        self.profile.currentIndexChanged.connect(self._profile)
+        self._add_row("profile", self.profile, first=True)
         self.category = QComboBox()
         self.category.setObjectName("field-category")
-        self.category.addItem("", "")
-        for category in Category:
-            self.category.addItem("", category.value)
         self.category.currentIndexChanged.connect(self._category)
         self._add_row("category", self.category, after="position")
         self.content.addLayout(self.form)
         self.content.addStretch(1)
         self.retranslate()
 
-    def _add_row(self, name: str, editor: QWidget, after: str | None = None) -> None:
+    def _add_row(
+        self, name: str, editor: QWidget, after: str | None = None, first: bool = False
+    ) -> None:
         label = QLabel()
         problem = QLabel()
         problem.setObjectName(f"problem-{name}")
@@ -59,7 +67,7 @@ class AboutPage(WizardPage):
         line.addWidget(problem, 1)
         label.setBuddy(editor)
         self.labels[name], self.problems[name], self.rows[name] = label, problem, row
-        position = -1
+        position = 0 if first else -1
         if after is not None:
             found = self.form.getWidgetPosition(self.rows[after])
             position = int(found[0]) + 1  # type: ignore[index]
@@ -77,12 +85,41 @@ class AboutPage(WizardPage):
             edit.blockSignals(True)
             edit.setText("" if value is None else str(value))
             edit.blockSignals(False)
-        self.category.blockSignals(True)
-        self.category.setCurrentIndex(
-            max(self.category.findData(draft.person.get("category", "")), 0)
-        )
-        self.category.blockSignals(False)
+        self.profile.blockSignals(True)
+        self.profile.setCurrentIndex(max(self.profile.findData(draft.person.get("profile", "")), 0))
+        self.profile.blockSignals(False)
+        self._fill_categories()
         self._show_problems()
+
+    def _fill_categories(self) -> None:
+        """The categories the chosen agency's code covers (all of them until one is chosen)."""
+        flow = self.session.flow
+        profile = flow.profile if flow is not None else None
+        shown = profile.categories if profile is not None else tuple(Category)
+        current = flow.draft.person.get("category", "") if flow is not None else ""
+        self.category.blockSignals(True)
+        self.category.clear()
+        self.category.addItem(self.tr("(choose)"), "")
+        for category in shown:
+            self.category.addItem(category_label(category), category.value)
+        if current and self.category.findData(current) < 0:
+            # Kept in the draft, and shown, so the problem beside it can be read.
+            self.category.addItem(category_label(Category(current)), current)
+        self.category.setCurrentIndex(max(self.category.findData(current), 0))
+        self.category.blockSignals(False)
+
+    def _profile(self, index: int) -> None:
+        if self.session.flow is None:
+            return
+        value = self.profile.itemData(index)
+        person = self.session.flow.draft.person
+        if value:
+            person["profile"] = value
+        else:
+            person.pop("profile", None)
+        self._fill_categories()
+        self._show_problems()
+        self.changed.emit()
 
     def _edited(self, name: str, text: str) -> None:
         if self.session.flow is None:
@@ -113,7 +150,7 @@ class AboutPage(WizardPage):
         if self.session.flow is None:
             return
         draft = self.session.flow.draft
-        problems = person_problems(draft.person, draft.programme)
+        problems = person_problems(draft.person, draft.programme, self.session.policy)
         for name, label in self.problems.items():
             problem = problems.get(name)
             label.setText("" if problem is None else self._explain(name, problem))
@@ -121,6 +158,10 @@ class AboutPage(WizardPage):
     def _explain(self, name: str, problem: str) -> str:
         if problem == "missing":
             return self.tr("required")
+        if problem == "not-covered":
+            return self.tr("not covered by this code or programme")
+        if name == "profile":
+            return self.tr("does not run this programme: go back and choose another")
         hints = {
             "staff_id": self.tr("letters, digits, '.', '-' or '_' only"),
             "birth_year": self.tr("a year such as 1985"),
@@ -131,6 +172,7 @@ class AboutPage(WizardPage):
     def retranslate(self) -> None:
         self.set_heading(self.tr("About you"))
         names = {
+            "profile": self.tr("A&gency (the code that applies):"),
             "full_name": self.tr("Full &name (with diacritics):"),
             "staff_id": self.tr("&Staff id:"),
             "unit": self.tr("&Unit:"),
@@ -143,7 +185,8 @@ class AboutPage(WizardPage):
         }
         for name, text in names.items():
             self.labels[name].setText(text)
-        self.category.setItemText(0, self.tr("(choose)"))
-        for index, category in enumerate(Category, 1):
-            self.category.setItemText(index, category_label(category))
+        self.profile.setItemText(0, self.tr("(choose)"))
+        for index, profile in enumerate(self.session.policy.profiles.values(), 1):
+            self.profile.setItemText(index, profile.name.get(self.language))
+        self._fill_categories()
         self._show_problems()

@@ -5,11 +5,11 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout
 
+from desktop.core.checks.password import crack_time_words
 from desktop.core.flow import Step
-from desktop.core.model import AccountKind, Category
 from desktop.gui.item_widget import ItemWidget
 from desktop.gui.pages.base import WizardPage
-from desktop.gui.password_feedback import crack_time, feedback
+from desktop.gui.password_feedback import feedback
 from desktop.gui.password_field import PasswordEdit, PasswordMeter
 from desktop.gui.session import Session
 
@@ -67,15 +67,16 @@ class AccountPage(WizardPage):
         self.password.textChanged.connect(self._typed)
         self.decline.toggled.connect(self._declined)
 
+        # What anyone on this platform should know first (Telegram is blocked in Vietnam).
+        self.notice = QLabel(wordWrap=True)
+        self.notice.setObjectName("platformNotice")
+        self.notice.setStyleSheet("color: #8a5a00")
+        self.content.addWidget(self.notice)
         self.content.addWidget(self.details)
         self.content.addWidget(self.password_box)
         platform = str(account.get("platform"))
-        kind = AccountKind(str(account.get("kind")))
-        category = Category(session.flow.draft.person.get("category", "official"))
         self.items: list[ItemWidget] = []
-        for item in session.policy.account_items(
-            session.flow.draft.programme, category, kind, platform
-        ):
+        for item in session.flow.account_items(self.account_id):
             widget = ItemWidget(session, item, self.account_id, platform)
             widget.changed.connect(self.changed)
             if item.answer.measures_password:
@@ -170,7 +171,7 @@ class AccountPage(WizardPage):
             .replace("%1", str(report.score))
             .replace("%2", str(report.length))
             .replace("%3", str(needed))
-            .replace("%4", crack_time(report.crack_seconds)),
+            .replace("%4", crack_time_words(report.crack_seconds, self.language)),
         ]
         if report.warning:
             lines.append(feedback(report.warning))
@@ -246,6 +247,9 @@ class AccountPage(WizardPage):
         platform = self.session.policy.platforms.get(str(account.get("platform")))
         name = platform.name if platform else str(account.get("platform"))
         self.heading.setText(f"<h2>{escape(name)}: {escape(str(account.get('handle')))}</h2>")
+        notice = platform.notice.get(self.language) if platform and platform.notice else ""
+        self.notice.setText(("⚠ " + notice) if notice else "")
+        self.notice.setVisible(bool(notice))
         self.details.setTitle(self.tr("Details"))
         self.name_label.setText(self.tr("&Display name:"))
         self.email_label.setText(self.tr("Registration &e-mail:"))

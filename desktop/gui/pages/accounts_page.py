@@ -126,9 +126,14 @@ class AccountsPage(WizardPage):
         for button in (self.add_button, self.edit_button, self.remove_button):
             row.addWidget(button)
         row.addStretch(1)
+        # An empty list passes only by the person's own word (never a silent all-clear).
+        self.holds_none = QCheckBox()
+        self.holds_none.setObjectName("holdsNoAccounts")
+        self.holds_none.toggled.connect(self._holds_none)
         self.content.addWidget(self.intro)
         self.content.addWidget(self.table, 1)
         self.content.addLayout(row)
+        self.content.addWidget(self.holds_none)
         self.dialog_factory = AccountDialog  # tests drive the dialog themselves
         self.retranslate()
 
@@ -153,6 +158,17 @@ class AccountsPage(WizardPage):
         has = bool(accounts)
         self.edit_button.setEnabled(has)
         self.remove_button.setEnabled(has)
+        flow = self.session.flow
+        inventory = flow.inventory_item() if flow is not None else None
+        self.holds_none.setVisible(inventory is not None)
+        self.holds_none.setEnabled(not has)
+        self.holds_none.blockSignals(True)
+        self.holds_none.setChecked(flow is not None and flow.holds_no_accounts)
+        self.holds_none.blockSignals(False)
+        if flow is not None and inventory is not None:
+            labels = dict(flow.answer_choices(inventory))
+            label = labels.get("none-held")
+            self.holds_none.setText(label.get(self.language) if label else "")
 
     def _selected_id(self) -> str | None:
         row = self.table.currentRow()
@@ -162,7 +178,7 @@ class AccountsPage(WizardPage):
     def add(self) -> None:
         dialog = self.dialog_factory(self.session.policy, {}, self)
         if dialog.exec() == QDialog.DialogCode.Accepted and self.session.flow is not None:
-            self.session.flow.draft.add_account(dialog.values())
+            self.session.flow.add_account(dialog.values())
             self._changed()
 
     def edit_selected(self) -> None:
@@ -184,6 +200,11 @@ class AccountsPage(WizardPage):
             self.session.flow.draft.remove_account(account_id)
             self.session.declined.discard(account_id)
             self._changed()
+
+    def _holds_none(self, on: bool) -> None:
+        if self.session.flow is not None:
+            self.session.flow.declare_no_accounts(on)
+            self.changed.emit()
 
     def _changed(self) -> None:
         self.session.passwords = None  # the context words changed: measure afresh

@@ -5,7 +5,6 @@ from html import escape
 from PySide6.QtWidgets import QLabel
 
 from desktop.core.flow import Step, StepKind
-from desktop.core.model import Category
 from desktop.core.policy import ItemKind
 from desktop.gui.item_widget import ItemWidget
 from desktop.gui.pages.base import WizardPage
@@ -16,12 +15,10 @@ class ItemsPage(WizardPage):
     def __init__(self, session: Session, step: Step) -> None:
         super().__init__(session, step)
         assert session.flow is not None
-        draft = session.flow.draft
         kind = ItemKind.PLEDGE if step.kind == StepKind.PLEDGES else ItemKind.PROGRAMME
-        category = Category(draft.person.get("category", "official"))
         self.group_labels: dict[str, QLabel] = {}
         self.items: list[ItemWidget] = []
-        for item in session.policy.items_for(draft.programme, category, kind):
+        for item in session.flow.items(kind):
             if item.group not in self.group_labels:
                 label = QLabel()
                 label.setObjectName(f"group-{item.group}")
