@@ -46,6 +46,7 @@ def person() -> Person:
         unit="Vụ Thông tin Báo chí",
         position="Chuyên viên",
         category=Category.OFFICIAL,
+        profile="bng",
         birth_year=1990,
     )
 
@@ -57,8 +58,24 @@ def account(account_id: str = "fb", **fields: Any) -> Account:
 
 @pytest.fixture
 def submit(person: Person) -> Callable[..., Submission]:
+    """A submission by the default person (a Foreign Ministry official, code 722/QĐ-BNG)."""
+
     def make(*accounts: Account, programme: str = "annual", **answers: str) -> Submission:
         return Submission(programme, person, accounts, dict(answers))
+
+    return make
+
+
+@pytest.fixture
+def qn_person(person: Person) -> Person:
+    """A Quảng Ninh official: the provincial guide's code (under 874/QĐ-BTTTT) applies."""
+    return replace(person, profile="quang-ninh", staff_id="QN-2026-0147", unit="Sở Nội vụ")
+
+
+@pytest.fixture
+def qn_submit(qn_person: Person) -> Callable[..., Submission]:
+    def make(*accounts: Account, programme: str = "annual", **answers: str) -> Submission:
+        return Submission(programme, qn_person, accounts, dict(answers))
 
     return make
 

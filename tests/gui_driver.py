@@ -45,22 +45,24 @@ def go_next(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.mouseClick(window.wizard.next, Qt.MouseButton.LeftButton)
 
 
-def answer_items(qtbot: QtBot, window: MainWindow, platform_methods: tuple[str, ...] = ()) -> None:
-    """Pick a passing choice for every visible item on the current page."""
+def answer_items(qtbot: QtBot, window: MainWindow) -> None:
+    """Pick a passing choice for every visible item on the current page: the first passing
+    one, or for an item its check judges (a second factor), the first one offered, which
+    is the strongest the account's platform offers."""
+    flow = window.session.flow
+    assert flow is not None
     for widget in window.wizard.page.findChildren(ItemWidget):
         if not widget.isVisibleTo(window.wizard.page):
             continue
-        wanted = None
-        for choice in widget.item.answer.choices:
-            if choice.status == Status.PASS:
-                wanted = choice.id
-                break
-            if choice.status is None and choice.id in (platform_methods or ("security_key",)):
-                wanted = choice.id
-                break
-        if wanted is None:  # an interpreted item: take the strongest the platform offers
-            wanted = widget.item.answer.choices[0].id
+        offered = [
+            choice_id for choice_id, _label in flow.answer_choices(widget.item, widget.account_id)
+        ]
+        passing = [
+            c.id for c in widget.item.answer.choices if c.status == Status.PASS and c.id in offered
+        ]
+        wanted = passing[0] if passing else offered[0]
         button: QRadioButton = widget.buttons[wanted]
+        assert button.isVisibleTo(widget), wanted
         button.setChecked(True)
 
 

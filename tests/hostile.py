@@ -231,8 +231,8 @@ CHECKLIST_CASES = [
     ),
     ChecklistCase(
         "unknown two-factor method",
-        _edit("platforms.toml", '"security_key", "passkey"', '"security_key", "carrier_pigeon"'),
-        ("field 'two_factor_methods[1]'", "must be one of"),
+        _edit("platforms.toml", 'method = "passkey"', 'method = "carrier_pigeon"'),
+        ("field 'two_factor_method[3].method'", "must be one of"),
     ),
     ChecklistCase(
         "domain climbing folders",

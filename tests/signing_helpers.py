@@ -126,7 +126,7 @@ def minimal_summary(fingerprint: str, staff_id: str = "X1") -> dict[str, Any]:
     """The smallest complete summary.json a key of `fingerprint` can sign for `staff_id`."""
     return {
         "format": "selfcheck-summary",
-        "version": 1,
+        "version": 2,
         "app_version": "1.0",
         "programme": "annual",
         "language": "vi",
@@ -137,8 +137,10 @@ def minimal_summary(fingerprint: str, staff_id: str = "X1") -> dict[str, Any]:
             "unit": "",
             "position": "",
             "category": "official",
+            "profile": "bng",
         },
         "accounts": [],
+        "declared_no_accounts": True,
         "findings": [],
         "verdict": "compliant",
         "issued_at": "2026-11-22T10:00:00Z",

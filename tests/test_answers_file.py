@@ -103,7 +103,8 @@ def test_duplicate_keys_are_refused(policy: Policy) -> None:
         ),
         (
             lambda d: d["accounts"][0]["answers"].update({"acct-two-factor": "carrier-pigeon"}),
-            "item 'fb': field 'answers.acct-two-factor': must be one of authenticator_app, email",
+            "item 'fb': field 'answers.acct-two-factor': must be one of authenticator_app, "
+            "cloud_password",
         ),
         (
             lambda d: d["accounts"][0]["answers"].update({"acct-login-alert": "on"}),

@@ -32,13 +32,16 @@ def item_ids(result: Assessment, account_id: str | None) -> set[str]:
 
 def test_every_applicable_item_gets_exactly_one_finding(policy: Policy, submit: Submit) -> None:
     result = assess(policy, submit(account("fb"), account("page", kind=AccountKind.OFFICIAL_PAGE)))
+    bng = policy.profiles["bng"]
     once = [
-        i.id for i in policy.items_for("annual", Category.OFFICIAL) if i.kind != ItemKind.ACCOUNT
+        i.id
+        for i in policy.items_for("annual", Category.OFFICIAL, bng)
+        if i.kind != ItemKind.ACCOUNT
     ]
     assert sorted(item_ids(result, None)) == sorted(once)
     for acct_id, kind in (("fb", AccountKind.PERSONAL), ("page", AccountKind.OFFICIAL_PAGE)):
         expected = {
-            i.id for i in policy.account_items("annual", Category.OFFICIAL, kind, "facebook")
+            i.id for i in policy.account_items("annual", Category.OFFICIAL, bng, kind, "facebook")
         }
         assert item_ids(result, acct_id) == expected
     keys = [(f.item_id, f.account_id) for f in result.findings]
@@ -46,13 +49,22 @@ def test_every_applicable_item_gets_exactly_one_finding(policy: Policy, submit: 
 
 
 def test_personal_and_official_page_accounts_get_different_items(
-    policy: Policy, submit: Submit
+    policy: Policy, submit: Submit, qn_submit: Submit
 ) -> None:
-    result = assess(policy, submit(account("fb"), account("page", kind=AccountKind.OFFICIAL_PAGE)))
-    personal, page = item_ids(result, "fb"), item_ids(result, "page")
-    assert {"acct-real-name", "acct-no-official-email", "acct-no-official-marks"} <= personal
-    assert "acct-page-real-name" in page
-    assert not {"acct-real-name", "acct-no-official-email", "acct-no-official-marks"} & page
+    accounts = (account("fb"), account("page", kind=AccountKind.OFFICIAL_PAGE))
+    bng, qn = assess(policy, submit(*accounts)), assess(policy, qn_submit(*accounts))
+    personal = item_ids(bng, "fb") | item_ids(qn, "fb")
+    page = item_ids(bng, "page") | item_ids(qn, "page")
+    only_personal = {
+        "acct-real-name",
+        "acct-no-official-email",
+        "acct-no-official-marks",
+        "acct-vietnamese-number",
+    }
+    assert only_personal <= personal
+    assert {"acct-page-real-name", "acct-page-admins", "acct-verified"} <= page
+    assert not only_personal & page
+    assert not {"acct-page-admins", "acct-verified"} & personal
 
 
 def test_programme_decides_the_items(policy: Policy, submit: Submit) -> None:
@@ -60,7 +72,7 @@ def test_programme_decides_the_items(policy: Policy, submit: Submit) -> None:
     onboarding = assess(policy, submit(account(), programme="onboarding"))
     assert "prog-periodic-review" in item_ids(annual, None)
     assert "prog-periodic-review" not in item_ids(onboarding, None)
-    assert "acct-vietnamese-number" not in item_ids(annual, "fb")
+    assert "prog-keep-vietnamese-number" not in item_ids(annual, None)
 
 
 def test_accompanying_spouse_gets_spouse_items_not_family_items(
@@ -95,9 +107,10 @@ def test_unanswered_items_are_not_verified_never_pass(policy: Policy, submit: Su
 def test_all_affirmed_and_measured_is_compliant(
     policy: Policy, submit: Submit, person: Person
 ) -> None:
+    bng = policy.profiles[person.profile]
     answers = {
         i.id: _best_choice(i)
-        for i in policy.items_for("annual", person.category)
+        for i in policy.items_for("annual", person.category, bng)
         if i.kind != ItemKind.ACCOUNT
     }
     acct = account(
@@ -111,7 +124,7 @@ def test_all_affirmed_and_measured_is_compliant(
         answers={
             i.id: _best_choice(i)
             for i in policy.account_items(
-                "annual", person.category, AccountKind.PERSONAL, "facebook"
+                "annual", person.category, bng, AccountKind.PERSONAL, "facebook"
             )
             if i.answer.choices
         },
@@ -134,9 +147,9 @@ def _best_choice(item: Item) -> str:
 # -- measured checks in the engine ---------------------------------------------------------
 
 
-def test_real_name_is_measured_from_the_display_name(policy: Policy, submit: Submit) -> None:
-    ok = assess(policy, submit(account(display_name="Nguyen Van An")))
-    nick = assess(policy, submit(account(display_name="An Nguyễn (Bin)")))
+def test_real_name_is_measured_from_the_display_name(policy: Policy, qn_submit: Submit) -> None:
+    ok = assess(policy, qn_submit(account(display_name="Nguyen Van An")))
+    nick = assess(policy, qn_submit(account(display_name="An Nguyễn (Bin)")))
     assert finding(ok, "acct-real-name").status == Status.PASS
     assert finding(ok, "acct-real-name").evidence == Evidence.MEASURED
     assert finding(nick, "acct-real-name").status == Status.FAIL
@@ -198,13 +211,16 @@ def test_official_marks(policy: Policy, submit: Submit) -> None:
         ("push", Status.PASS),
         ("sms", Status.PARTIAL),
         ("voice", Status.PARTIAL),
+        ("whatsapp", Status.PARTIAL),
         ("email", Status.FAIL),  # e-mail codes are not a second factor
         ("none", Status.FAIL),
     ],
 )
 def test_two_factor_is_ranked(policy: Policy, submit: Submit, method: str, status: Status) -> None:
-    # "other" offers every method, so only the ranking decides.
-    acct = account(platform="other", answers={"acct-two-factor": method})
+    # "other" offers every method as a second step (WhatsApp codes: Instagram), so only the
+    # ranking decides.
+    platform = "instagram" if method == "whatsapp" else "other"
+    acct = account(platform=platform, answers={"acct-two-factor": method})
     assert finding(assess(policy, submit(acct)), "acct-two-factor").status == status
 
 
@@ -324,12 +340,18 @@ def test_recovery_contacts(
         ("+1 202 555 0143", Status.FAIL),
     ],
 )
-def test_pre_deployment_checks_the_authenticating_number_is_vietnamese(
+def test_the_authenticating_number_must_be_vietnamese(
     policy: Policy, person: Person, phone: str, status: Status
 ) -> None:
-    abroad = replace(person, destination="Pháp", departure_date=date(2027, 1, 15))
-    sub = Submission("predeployment", abroad, (account(phone=phone),), {})
-    assert finding(assess(policy, sub), "acct-vietnamese-number").status == status
+    abroad = replace(
+        person,
+        category=Category.MISSION_MEMBER,
+        destination="Pháp",
+        departure_date=date(2027, 1, 15),
+    )
+    for programme, who in (("predeployment", abroad), ("annual", person)):
+        sub = Submission(programme, who, (account(phone=phone),), {})
+        assert finding(assess(policy, sub), "acct-vietnamese-number").status == status
 
 
 # -- fix-it plan and verdict ---------------------------------------------------------------

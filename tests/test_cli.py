@@ -59,7 +59,7 @@ def _broken_copy(tmp_path: Path, name: str, old: str, new: str) -> Path:
             "item 'acct-real-name': field 'severity': is missing",
         ),
         (
-            'provisions = ["BNG-5.6"]',
+            'provisions = ["BNG-5.6", "QN-II.2.a"]',
             'provisions = ["BNG-99"]',
             "item 'acct-no-official-email': field 'provisions[0]': unknown provision id 'BNG-99'",
         ),
@@ -87,8 +87,8 @@ def test_lint_fails_when_a_required_provision_is_not_cited(tmp_path: Path) -> No
     folder = _broken_copy(
         tmp_path,
         "items/programme.toml",
-        'provisions = ["BNG-6.1", "BNG-6.2", "BNG-7"]',
-        'provisions = ["BNG-6.1", "BNG-6.2"]',
+        'provisions = ["BNG-6.1", "BNG-6.2", "BNG-7", "QN-PD.II.c"]',
+        'provisions = ["BNG-6.1", "BNG-6.2", "QN-PD.II.c"]',
     )
     result = selfcheck("lint-checklists", str(folder))
     assert result.returncode == 1

@@ -7,7 +7,7 @@ import pytest
 
 from desktop.core.due import NextDue, add_months, due_date, next_due, recorded_due
 from desktop.core.model import Person
-from desktop.core.policy import Policy
+from desktop.core.policy import Policy, Severity
 
 TODAY = date(2026, 11, 22)
 
@@ -50,28 +50,39 @@ def test_add_months_clamps_to_month_end(start: date, months: int, expected: date
 def test_open_findings_of_a_new_official_are_checked_again_a_month_later(
     policy: Policy, person: Person
 ) -> None:
-    due = next_due(policy, "onboarding", person, open_findings=True, declared=TODAY)
+    due = next_due(policy, "onboarding", person, worst_open=Severity.LOW, declared=TODAY)
     assert due == NextDue("onboarding", date(2026, 12, 22), follow_up=True)
     # With nothing open, the next one is the annual self-declaration a year on.
-    due = next_due(policy, "onboarding", person, open_findings=False, declared=TODAY)
+    due = next_due(policy, "onboarding", person, worst_open=None, declared=TODAY)
     assert due == NextDue("annual", date(2027, 11, 22), follow_up=False)
 
 
-def test_annual_declarations_fall_due_a_year_later_even_with_open_findings(
-    policy: Policy, person: Person
+@pytest.mark.parametrize(
+    ("worst_open", "expected"),
+    [
+        # Open critical or high findings are checked again a month later, not a year later.
+        (Severity.CRITICAL, NextDue("annual", date(2026, 3, 30), follow_up=True)),
+        (Severity.HIGH, NextDue("annual", date(2026, 3, 30), follow_up=True)),
+        # Lesser ones wait for the next annual declaration.
+        (Severity.MEDIUM, NextDue("annual", date(2027, 2, 28), follow_up=False)),
+        (None, NextDue("annual", date(2027, 2, 28), follow_up=False)),
+    ],
+)
+def test_annual_declarations_with_open_serious_findings_get_a_follow_up(
+    policy: Policy, person: Person, worst_open: Severity | None, expected: NextDue
 ) -> None:
-    due = next_due(policy, "annual", person, open_findings=True, declared=date(2026, 2, 28))
-    assert due == NextDue("annual", date(2027, 2, 28), follow_up=False)
+    due = next_due(policy, "annual", person, worst_open=worst_open, declared=date(2026, 2, 28))
+    assert due == expected
 
 
 def test_pre_deployment_fixes_are_due_before_departure_at_the_latest(
     policy: Policy, person: Person
 ) -> None:
     soon = replace(person, departure_date=date(2026, 11, 30))
-    due = next_due(policy, "predeployment", soon, open_findings=True, declared=TODAY)
+    due = next_due(policy, "predeployment", soon, worst_open=Severity.LOW, declared=TODAY)
     assert due == NextDue("predeployment", date(2026, 11, 30), follow_up=True)
     later = replace(person, departure_date=date(2027, 6, 1))
-    due = next_due(policy, "predeployment", later, open_findings=True, declared=TODAY)
+    due = next_due(policy, "predeployment", later, worst_open=Severity.LOW, declared=TODAY)
     assert due == NextDue("predeployment", date(2026, 12, 6), follow_up=True)
 
 

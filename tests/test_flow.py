@@ -58,8 +58,14 @@ def test_about_page_names_each_field_that_is_missing_or_wrong(policy: Policy) ->
         position="Bí thư",
         category="mission_member",
     )
-    assert flow.missing(Step(StepKind.ABOUT)) == ["departure_date", "destination", "staff_id"]
+    assert flow.missing(Step(StepKind.ABOUT)) == [
+        "departure_date",
+        "destination",
+        "profile",
+        "staff_id",
+    ]
     draft.person.update(staff_id="BNG-11405", destination="Pháp", departure_date="2027-01-15")
+    draft.person["profile"] = "bng"
     assert flow.complete(Step(StepKind.ABOUT))
 
 

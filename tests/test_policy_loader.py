@@ -106,8 +106,8 @@ def test_missing_field_names_file_item_and_field(checklist_copy: Path) -> None:
     path = _edit(
         checklist_copy,
         ACCOUNTS,
-        'severity = "high"\nprovisions = ["BNG-5.6"]\n',
-        'provisions = ["BNG-5.6"]\n',
+        'severity = "high"\n# BNG forbids',
+        "# BNG forbids",
     )
     assert _error(checklist_copy) == (
         f"{path}: item 'acct-no-official-email': field 'severity': is missing"
@@ -115,7 +115,12 @@ def test_missing_field_names_file_item_and_field(checklist_copy: Path) -> None:
 
 
 def test_unknown_provision_id_is_named(checklist_copy: Path) -> None:
-    path = _edit(checklist_copy, ACCOUNTS, 'provisions = ["BNG-5.6"]', 'provisions = ["BNG-9.9"]')
+    path = _edit(
+        checklist_copy,
+        ACCOUNTS,
+        'provisions = ["BNG-5.6", "QN-II.2.a"]',
+        'provisions = ["BNG-9.9"]',
+    )
     assert _error(checklist_copy) == (
         f"{path}: item 'acct-no-official-email': field 'provisions[0]': "
         "unknown provision id 'BNG-9.9'"
@@ -146,8 +151,9 @@ def test_duplicate_item_id_within_a_file(checklist_copy: Path) -> None:
         ),
         ('guide = "two_factor"', 'guide = "two-factor"', "field 'guide': must be one of"),
         (
-            'programmes = ["predeployment"]',
-            'programmes = ["abroad"]',
+            'programmes = ["onboarding", "annual", "predeployment"]\naccount_kinds = ["personal"]'
+            '\nseverity = "high"\n# Decree',
+            'programmes = ["abroad"]\naccount_kinds = ["personal"]\nseverity = "high"\n# Decree',
             "item 'acct-vietnamese-number': field 'programmes': unknown programme id 'abroad'",
         ),
         ('check = "real_name"', 'check = "realname"', "field 'answer.check': must be one of"),
@@ -198,8 +204,8 @@ def test_check_on_a_pledge_is_refused(checklist_copy: Path) -> None:
         '[item.answer]\ncheck = "real_name"\n',
     )
     assert (
-        "item 'pledge-language': field 'answer.check': measured checks only apply to account"
-        in _error(checklist_copy)
+        "item 'pledge-language': field 'answer.check': the 'real_name' check only applies to "
+        "account items" in _error(checklist_copy)
     )
 
 

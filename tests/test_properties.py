@@ -38,7 +38,7 @@ from desktop.core.answers_file import (
 from desktop.core.bundle import Bundle, BundleError, Failure, Verified
 from desktop.core.checks import INTERPRETED_CHOICES
 from desktop.core.errors import AnswersError, LocatedError, PolicyError
-from desktop.core.model import Account, AccountKind, Category, Person, Submission
+from desktop.core.model import Account, AccountKind, Person, Submission
 from desktop.core.policy import Item, ItemKind
 from desktop.core.policy_loader import load_policy
 from desktop.core.sshsig import PublicKey
@@ -289,14 +289,17 @@ def _accounts(draw: st.DrawFn) -> tuple[Account, ...]:
 @st.composite
 def _submissions(draw: st.DrawFn) -> Submission:
     """Submissions built from the real checklists' programmes, platforms, items and choices."""
-    programme = draw(st.sampled_from(PROGRAMMES))
+    profile = draw(st.sampled_from(list(POLICY.profiles.values())))
+    programme = draw(st.sampled_from(profile.programmes))
     abroad = programme == "predeployment"
+    admitted = [c for c in profile.categories if POLICY.programmes[programme].admits(c)]
     person = Person(
         full_name=draw(_text(200)),
         staff_id=draw(st.from_regex(STAFF_ID, fullmatch=True)),
         unit=draw(_text(300)),
         position=draw(_text(200)),
-        category=draw(st.sampled_from(Category)),
+        category=draw(st.sampled_from(admitted)),
+        profile=profile.id,
         birth_year=draw(_maybe(st.integers(1900, 2100))),
         destination=draw(_text(200) if abroad else _maybe(_text(200))),
         mission=draw(_maybe(_text(300))),
@@ -362,14 +365,14 @@ def test_a_saved_draft_reads_back_as_the_same_submission(
 
 TOP_KEYS = {"format", "version", "saved_at", "step", "programme", "language", "person"}
 TOP_KEYS |= {"accounts", "answers", "not_applicable"}
-PERSON_KEYS = {"full_name", "staff_id", "unit", "position", "category", "birth_year"}
+PERSON_KEYS = {"full_name", "staff_id", "unit", "position", "category", "profile", "birth_year"}
 PERSON_KEYS |= {"destination", "mission", "departure_date"}
 ACCOUNT_KEYS = {"id", "platform", "kind", "handle", "display_name", "registration_email"}
 ACCOUNT_KEYS |= {"recovery_email", "phone", "recovery_confirmed", "office_phone_on_profile"}
 ACCOUNT_KEYS |= {"office_address_on_profile", "official_logo_on_profile"}
 ACCOUNT_KEYS |= {"answers", "not_applicable"}
 REQUIRED = {"format", "version", "programme", "person", "accounts"}
-REQUIRED_PERSON = {"full_name", "staff_id", "unit", "position", "category"}
+REQUIRED_PERSON = {"full_name", "staff_id", "unit", "position", "category", "profile"}
 REQUIRED_ABROAD = {"destination", "departure_date"}
 REQUIRED_ACCOUNT = {"id", "platform", "kind", "handle"}
 

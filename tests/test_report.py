@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core import summary as summary_json
+from desktop.core.i18n import show_date
 from desktop.core.policy import Policy
 from desktop.report.pdf import qr_payload, render_pdf
 from tests.signing_helpers import MemoryKeyring, declare_example
@@ -52,9 +53,10 @@ def test_the_pdf_names_the_person_the_verdict_and_the_key_exactly(
     # Changes since the first declaration, item by item; the next due date.
     assert "Thay đổi kể từ bản khai số 1" in text
     assert "Đã khắc phục" in text
-    assert declared.summary["next_due"]["date"] in text
-    # Each finding's provision ids, and the fix-it plan with the platform's own steps.
-    assert "QN-II.2.a" in text and "Kế hoạch khắc phục" in text
+    assert show_date(declared.summary["next_due"]["date"]) in text  # dd/mm/yyyy
+    # Each finding's provision ids (of the person's own code only), and the fix-it plan.
+    assert "BNG-4.3" in text and "Kế hoạch khắc phục" in text
+    assert "QN-" not in text
 
 
 @needs_poppler

@@ -18,6 +18,7 @@ from desktop.core.model import Account
 from desktop.core.policy import Policy
 from desktop.core.policy_loader import load_policy
 from desktop.core.reasons import describe
+from desktop.report.words import word
 
 
 def _assess_answers(args: argparse.Namespace) -> Assessment:
@@ -72,13 +73,25 @@ def print_assessment(result: Assessment, language: Language, out: TextIO) -> Non
     for account in result.submission.accounts:
         platform = policy.platforms[account.platform].name
         headings[account.id] = f"{platform}: {account.handle}"
+    notices = {
+        a.id: known.notice.get(language)
+        for a in result.submission.accounts
+        if (known := policy.platforms.get(a.platform)) is not None and known.notice
+    }
+    if not result.submission.accounts:
+        headings[""] = "Tài khoản" if language == "vi" else "Accounts"
     for account_id, heading in headings.items():
         print(f"\n== {heading}", file=out)
+        if account_id in notices:
+            print(f"  ⚠ {notices[account_id]}", file=out)
+        if account_id == "":  # nothing listed: say whether the person declared holding none
+            key = "no_accounts_declared" if result.declared_no_accounts else "no_accounts"
+            print(f"  {word(key, language)}", file=out)
         for finding in result.for_account(account_id):
-            status = finding.status.value.upper()
+            status = word(finding.status.value, language).upper()
             title = _label(policy, finding.item_id, language)
             reason = describe(finding, policy, language)
-            print(f"  [{status:12}] {title} ({', '.join(finding.provisions)}): {reason}", file=out)
+            print(f"  [{status:14}] {title} ({', '.join(finding.provisions)}): {reason}", file=out)
     verdict = result.verdict
     if verdict.kind == VerdictKind.COMPLIANT:
         print("\nKết luận: ĐẠT" if language == "vi" else "\nVerdict: COMPLIANT", file=out)
@@ -89,7 +102,8 @@ def print_assessment(result: Assessment, language: Language, out: TextIO) -> Non
     for number, finding in enumerate(verdict.to_fix, 1):
         where = headings[finding.account_id]
         title = _label(policy, finding.item_id, language)
-        print(f"{number:3}. [{finding.severity.value}] {title} ({where})", file=out)
+        severity = word(finding.severity.value, language)
+        print(f"{number:3}. [{severity}] {title} ({where})", file=out)
         for step in finding.fix.get(language):
             print(f"       - {step}", file=out)
 

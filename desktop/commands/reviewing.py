@@ -9,6 +9,7 @@ from desktop.commands import EXIT_FINDINGS, EXIT_OK
 from desktop.commands.signing import invalid_bundle, passphrase_source
 from desktop.core.atomic import write_atomic
 from desktop.core.bundle import BundleError, read, verify
+from desktop.core.i18n import show_date
 from desktop.core.review import SEVERITIES, csv_bytes, review, to_accept
 from desktop.core.roster import enrol as enrol_key
 from desktop.core.roster import load_accepted, load_roster, new_roster, save_accepted
@@ -73,8 +74,8 @@ def review_folder(args: argparse.Namespace) -> int:
     for row in report.rows:
         latest = row.latest
         opened = "/".join(str(latest.open_by_severity[s]) for s in SEVERITIES) if latest else "-"
-        state = f"#{latest.seq} {latest.issued_at[:10]} {latest.verdict}" if latest else "-"
-        due = latest.next_due.isoformat() if latest and latest.next_due else "-"
+        state = f"#{latest.seq} {show_date(latest.issued_at)} {latest.verdict}" if latest else "-"
+        due = show_date(latest.next_due) if latest and latest.next_due else "-"
         flag = "OVERDUE" if row.overdue else ""
         print(
             printable(f"{row.staff_id:14} {row.name[:28]:28} {state:36} {opened:9} {due:10} {flag}")

@@ -122,9 +122,9 @@ class Flow:
         none" only while no account is listed, and the other answers only once one is."""
         labels = [(c.id, c.label) for c in item.answer.choices]
         if item.answer.check == CheckName.TWO_FACTOR and account_id is not None:
-            platform = self.policy.platforms.get(
-                str(self.draft.account(account_id).get("platform"))
-            )
+            # A page may outlive its account for a moment (it is being retired).
+            account = next((a for a in self.draft.accounts if a.get("id") == account_id), {})
+            platform = self.policy.platforms.get(str(account.get("platform")))
             generic = dict(labels)
             offered: list[tuple[str, Text]] = []
             for offer in platform.two_factor_methods if platform is not None else ():

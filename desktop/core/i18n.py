@@ -1,6 +1,7 @@
 """Bilingual text as it comes from the checklists: Vietnamese first, English complete."""
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal, get_args
 
 Language = Literal["vi", "en"]
@@ -37,3 +38,19 @@ class Steps:
 
 
 NO_STEPS = Steps((), ())
+
+
+def show_date(value: date | str) -> str:
+    """A date as Vietnamese officials write it, dd/mm/yyyy, in both languages (the glossary).
+
+    Takes a date or the ISO text a summary records ("2026-11-29", or a time "…T08:00:00Z");
+    text that is not a date is returned as it is.
+    """
+    day = value
+    if isinstance(value, str):
+        try:
+            day = date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    assert isinstance(day, date)
+    return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"

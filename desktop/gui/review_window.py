@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.atomic import write_atomic
+from desktop.core.i18n import show_date
 from desktop.core.review import SEVERITIES, Report, Row, csv_bytes, review, to_accept
 from desktop.core.roster import load_accepted, load_roster, save_accepted
 from desktop.gui.messages import describe
@@ -233,7 +234,7 @@ class ReviewWindow(QDialog):
             if not self._wanted(row):
                 continue
             latest = row.latest
-            due = latest.next_due.isoformat() if latest and latest.next_due else "—"
+            due = show_date(latest.next_due) if latest and latest.next_due else "—"
             if row.overdue:
                 due += " " + self.tr("(overdue)")
             opened = (

@@ -184,7 +184,9 @@ class StartScreen(QWidget):
             self.due.setText("")
             return
         reminder, name = self._reminder, self._programme_name(self._reminder.due.programme)
-        when = reminder.due.date.isoformat()
+        from desktop.core.i18n import show_date  # not before the first paint
+
+        when = show_date(reminder.due.date)
         if reminder.first:
             text = self.tr("Nothing has been declared on this computer yet: %1 is due now.")
         elif reminder.overdue:

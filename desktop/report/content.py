@@ -13,7 +13,7 @@ from typing import Any
 
 from desktop.core.changes import Change, ChangeKind, recorded
 from desktop.core.due import recorded_due
-from desktop.core.i18n import Language
+from desktop.core.i18n import Language, show_date
 from desktop.core.policy import ItemKind, Policy
 from desktop.report.words import word
 
@@ -90,6 +90,21 @@ class _Report:
         colour = _STATUS_COLOUR.get(str(status), "#444444")
         return f'<span style="color:{colour}"><b>{self.w(str(status))}</b></span>'
 
+    def day(self, value: object) -> str | None:
+        return show_date(value) if isinstance(value, str) else None
+
+    def issued(self) -> str:
+        """When it was signed, dd/mm/yyyy hh:mm UTC."""
+        issued = str(self.s.get("issued_at", ""))
+        return f"{show_date(issued)} {issued[11:16]} UTC" if len(issued) >= 16 else issued
+
+    def profile_name(self, profile_id: object) -> str | None:
+        """The code the person was assessed against (a version 1 summary names none)."""
+        if not isinstance(profile_id, str):
+            return None
+        profile = self.policy.profiles.get(profile_id)
+        return profile.code.get(self.lang) if profile is not None else profile_id
+
     def provisions(self, finding: Mapping[str, Any]) -> str:
         ids = finding.get("provisions")
         listed = ids if isinstance(ids, list) else []
@@ -122,17 +137,18 @@ class _Report:
             ("unit", person.get("unit")),
             ("position", person.get("position")),
             ("category", word(str(person.get("category")), self.lang)),
+            ("profile", self.profile_name(person.get("profile"))),
             ("destination", person.get("destination")),
             ("mission", person.get("mission")),
-            ("departure_date", person.get("departure_date")),
+            ("departure_date", self.day(person.get("departure_date"))),
             ("programme", programme_name),
-            ("issued", str(self.s.get("issued_at", "")).replace("T", " ").replace("Z", " UTC")),
+            ("issued", self.issued()),
             ("declaration", self.s.get("seq")),
         ]
         due = recorded_due(dict(self.s))
         if due is not None:
             target = self.policy.programmes.get(due.programme)
-            text = f"{due.date.isoformat()} · " + (
+            text = f"{show_date(due.date)} · " + (
                 target.title.get(self.lang) if target else due.programme
             )
             if due.follow_up:
@@ -171,7 +187,7 @@ class _Report:
         since = self.s["changes"].get("since")  # a dict: `recorded` found one
         since = since if isinstance(since, dict) else {}
         heading = self.w(
-            "changes", seq=since.get("seq", "?"), date=str(since.get("issued_at", ""))[:10]
+            "changes", seq=since.get("seq", "?"), date=show_date(str(since.get("issued_at", "")))
         )
         if not changes:
             return f"<h2>{heading}</h2><p>{self.w('no_changes')}</p>"
@@ -211,11 +227,15 @@ class _Report:
     def accounts_section(self) -> str:
         out = [f"<h2>{self.w('accounts')}</h2>"]
         if not self.accounts:
-            out.append(f"<p>{self.w('no_accounts')}</p>")
+            declared = self.s.get("declared_no_accounts") is True
+            out.append(f"<p>{self.w('no_accounts_declared' if declared else 'no_accounts')}</p>")
         for account in self.accounts:
             own = [f for f in self.findings if f.get("account") == account.get("id")]
             kind = self.w(str(account.get("kind")))
             out.append(f"<h3>{self.account_name(account)} ({kind})</h3>")
+            platform = self.policy.platforms.get(str(account.get("platform")))
+            if platform is not None and platform.notice is not None:
+                out.append(f'<p class="small">⚠ {escape(platform.notice.get(self.lang))}</p>')
             out.append(self.findings_table(own))
         return "".join(out)
 

@@ -3,7 +3,7 @@
 from datetime import date
 from html import escape
 
-from desktop.core.i18n import Language, Text
+from desktop.core.i18n import Language, Text, show_date
 from desktop.core.policy import Policy
 from desktop.core.review import SEVERITIES, Report
 from desktop.report.content import STYLE
@@ -36,11 +36,11 @@ def unit_html(report: Report, policy: Policy, language: Language, today: date) -
             programme = policy.programmes.get(latest.programme)
             title = programme.title.get(language) if programme else latest.programme
             declared = (
-                f"#{latest.seq} · {escape(latest.issued_at[:10])} · {escape(title)}<br>"
+                f"#{latest.seq} · {escape(show_date(latest.issued_at))} · {escape(title)}<br>"
                 f"<b>{escape(word(latest.verdict, language))}</b>"
             )
             opened = "/".join(str(latest.open_by_severity[s]) for s in SEVERITIES)
-            due = latest.next_due.isoformat() if latest.next_due else "—"
+            due = show_date(latest.next_due) if latest.next_due else "—"
         else:
             declared, opened, due = "—", "—", "—"
         if row.overdue:
@@ -61,7 +61,7 @@ def unit_html(report: Report, policy: Policy, language: Language, today: date) -
     parts = [
         f"<html><head><style>{STYLE}</style></head><body>",
         f"<h1>{w('title')}</h1>",
-        f"<p>{w('date')}: <b>{today.isoformat()}</b> · {w('people')}: <b>{len(report.rows)}</b>"
+        f"<p>{w('date')}: <b>{show_date(today)}</b> · {w('people')}: <b>{len(report.rows)}</b>"
         f" · {w('sound')}: <b>{sound}</b></p>",
         '<table width="100%" cellspacing="0" border="0.5">',
         f"<tr><th>{w('staff')}</th><th>{w('latest')}</th><th>{w('open')}</th>"

@@ -9,14 +9,15 @@ from desktop.core.i18n import Language, Text
 
 WORDS: dict[str, Text] = {
     "title": Text(
-        "Bản tóm tắt tự kiểm tra tài khoản mạng xã hội",
-        "Social-network account self-assessment summary",
+        "Bản khai tự kiểm tra tài khoản mạng xã hội",
+        "Social-network account self-check declaration",
     ),
     "full_name": Text("Họ và tên", "Full name"),
     "staff_id": Text("Mã cán bộ", "Staff id"),
     "unit": Text("Đơn vị", "Unit"),
-    "position": Text("Chức vụ", "Position"),
+    "position": Text("Chức vụ, chức danh", "Position"),
     "category": Text("Đối tượng", "Category"),
+    "profile": Text("Quy tắc áp dụng", "Code that applies"),
     "destination": Text("Nước đến", "Destination country"),
     "mission": Text("Cơ quan đại diện", "Mission"),
     "departure_date": Text("Ngày lên đường", "Departure date"),
@@ -48,7 +49,15 @@ WORDS: dict[str, Text] = {
     "new-account": Text("Tài khoản mới", "New account"),
     "removed-account": Text("Tài khoản đã bỏ", "Removed account"),
     "accounts": Text("Tài khoản và kết quả", "Accounts and findings"),
-    "no_accounts": Text("Không khai báo tài khoản nào.", "No accounts were declared."),
+    "no_accounts": Text(
+        "Danh sách không có tài khoản nào, và người khai chưa xác nhận là không có tài khoản nào.",
+        "No account is listed, and the declarant has not confirmed holding none.",
+    ),
+    "no_accounts_declared": Text(
+        "Người khai xác nhận không có tài khoản mạng xã hội nào và không quản trị trang, kênh nào.",
+        "The declarant confirms holding no social-network account and administering no page or "
+        "channel.",
+    ),
     "item": Text("Nội dung", "Item"),
     "status": Text("Kết quả", "Result"),
     "evidence": Text("Căn cứ kết quả", "How known"),
@@ -61,7 +70,7 @@ WORDS: dict[str, Text] = {
     "verify": Text("Cách kiểm tra bản khai này", "How to verify this declaration"),
     "verify_text": Text(
         "Tệp PDF này được tạo từ summary.json, là tệp được ký. Để kiểm tra chữ ký, trong thư "
-        "mục của bản khai (có summary.json, summary.json.sig và allowed_signers), chạy lệnh "
+        "mục của gói bản khai (có summary.json, summary.json.sig và allowed_signers), chạy lệnh "
         'sau bằng OpenSSH 8.1 trở lên; kết quả đúng là dòng “Good "selfcheck-summary-v1" '
         "signature”. Người rà soát nên dùng tệp allowed_signers của đơn vị thay cho tệp "
         "đi kèm bản khai.",

@@ -116,6 +116,10 @@ def crack_time_words(seconds: int, language: Language) -> str:
 
 
 _SEPARATORS = re.compile(r"[\s._\-]+")
+# Everything but letters and digits: "Quangninh@2024" is "quangninh" and a year to whoever
+# guesses Vietnamese passwords, while zxcvbn alone counts the "@" as a random symbol.
+_NOT_ALNUM = re.compile(r"[^0-9a-z]+")
+WORD_MATCH = 4  # a dictionary word at least this long makes a stripped symbol decoration
 
 
 def measure(password: str, user_inputs: Iterable[str] = ()) -> PasswordReport:
@@ -123,7 +127,10 @@ def measure(password: str, user_inputs: Iterable[str] = ()) -> PasswordReport:
 
     zxcvbn scores each space as a random character, so "Nguyễn Văn An 1990" would pass
     for strong; the password is therefore also measured folded (no accents, no spaces or
-    separators) and the weaker of the two results counts.
+    separators) and the weaker of the results counts. A symbol that only decorates a word
+    ("Quangninh@2024") is no harder to guess than the word and a year, so the password is
+    also measured with every symbol taken out; that result counts only when a word of the
+    dictionaries is what remains, since a random "Zk8#qv2!Lp" owes its strength to them.
     """
     normalised = unicodedata.normalize("NFC", password)
     if not normalised:  # zxcvbn 4.5 raises IndexError on an empty string
@@ -135,12 +142,18 @@ def measure(password: str, user_inputs: Iterable[str] = ()) -> PasswordReport:
     ensure_loaded()  # Vietnamese words, names and places, once per process
 
     inputs = list(user_inputs)
-    squeezed = _SEPARATORS.sub("", fold(prefix))
-    variants = [prefix] if squeezed in ("", prefix) else [prefix, squeezed]
-    result = min(
-        (zxcvbn(v, user_inputs=inputs, max_length=ZXCVBN_MAX_LENGTH) for v in variants),
-        key=lambda r: r["guesses"],
-    )
+    folded = fold(prefix)
+    variants = dict.fromkeys([prefix, _SEPARATORS.sub("", folded)])
+    results = [zxcvbn(v, user_inputs=inputs, max_length=ZXCVBN_MAX_LENGTH) for v in variants if v]
+    stripped = _NOT_ALNUM.sub("", folded)
+    if stripped and stripped not in variants:
+        bare = zxcvbn(stripped, user_inputs=inputs, max_length=ZXCVBN_MAX_LENGTH)
+        if any(
+            m["pattern"] == "dictionary" and len(m["token"]) >= WORD_MATCH
+            for m in bare["sequence"]
+        ):
+            results.append(bare)
+    result = min(results, key=lambda r: r["guesses"])
     # zxcvbn's result holds the password and its matched substrings: take only the numbers
     # and the generic feedback, and let the rest go with the dict.
     feedback = result["feedback"]
