@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 
+from desktop.core import summary as summary_json
 from desktop.core.assessment import Assessment, assess
 from desktop.core.checks.password import PasswordSession
 from desktop.core.findings import Evidence, Finding, VerdictKind
@@ -418,3 +419,103 @@ def test_every_reason_a_rule_can_give_has_words() -> None:
     given |= {f"two-factor-{m.value}" for m in TwoFactorMethod}
     assert len(given) > 20
     assert given <= set(REASONS), given - set(REASONS)
+
+
+# -- Decree 147: authenticated by a Vietnamese number or the identification number ---------
+
+
+def _abroad(person: Person) -> Person:
+    return replace(
+        person,
+        category=Category.MISSION_MEMBER,
+        destination="Pháp",
+        departure_date=date(2027, 1, 15),
+    )
+
+
+def test_the_identification_number_authenticates_an_official_abroad(
+    policy: Policy, person: Person
+) -> None:
+    # Abroad without a Vietnamese number: a foreign phone for recovery, the ID number.
+    acct = account(phone="+33 6 12 34 56 78", answers={"acct-vietnamese-number": "id-number"})
+    sub = Submission("predeployment", _abroad(person), (acct,), {})
+    result = assess(policy, sub)
+    assert finding(result, "acct-vietnamese-number").status == Status.PASS
+    kept = finding(result, "prog-keep-vietnamese-number", None)
+    assert (kept.status, kept.reason) == (Status.PASS, "posting-id-number")
+
+
+AUTHENTICATIONS = {
+    "phone": {"phone": "0912 345 678"},
+    "foreign": {"phone": "+33 6 12 34 56 78"},
+    "id": {"answers": {"acct-vietnamese-number": "id-number"}},
+    "none": {"answers": {"acct-vietnamese-number": "not-authenticated"}},
+    "unsaid": {},
+}
+
+
+@pytest.mark.parametrize("plan", ["arranged", "id-number", "not-arranged", None])
+@pytest.mark.parametrize("first", sorted(AUTHENTICATIONS))
+@pytest.mark.parametrize("second", ["phone", "id", "foreign"])
+def test_the_posting_never_passes_what_an_account_fails(
+    policy: Policy, person: Person, plan: str | None, first: str, second: str
+) -> None:
+    accounts = (
+        account("a", **AUTHENTICATIONS[first]),  # type: ignore[arg-type]
+        account("b", platform="zalo", **AUTHENTICATIONS[second]),  # type: ignore[arg-type]
+    )
+    answers = {"prog-keep-vietnamese-number": plan} if plan else {}
+    result = assess(policy, Submission("predeployment", _abroad(person), accounts, answers))
+    kept = finding(result, "prog-keep-vietnamese-number", None)
+    per_account = [finding(result, "acct-vietnamese-number", a.id) for a in accounts]
+    if any(f.status == Status.FAIL for f in per_account):
+        assert kept.status == Status.FAIL, kept.reason
+    if all(f.reason == "authenticated-id-number" for f in per_account):
+        assert kept.status == Status.PASS
+    if kept.status == Status.PASS:
+        assert not any(f.status == Status.FAIL for f in per_account)
+
+
+# -- never a silent all-clear --------------------------------------------------------------
+
+
+def _all_but_accounts(policy: Policy, person: Person, **answers: str) -> Submission:
+    bng = policy.profiles[person.profile]
+    once = {
+        i.id: _best_choice(i)
+        for i in policy.items_for("onboarding", person.category, bng)
+        if i.kind != ItemKind.ACCOUNT
+    }
+    return Submission("onboarding", person, (), {**once, **answers})
+
+
+def test_a_new_hire_listing_no_account_is_not_compliant_by_default(
+    policy: Policy, person: Person
+) -> None:
+    sub = _all_but_accounts(policy, person)
+    sub = replace(sub, answers={**sub.answers, "prog-inventory-complete": "complete"})
+    result = assess(policy, sub)
+    inventory = finding(result, "prog-inventory-complete", None)
+    assert (inventory.status, inventory.reason) == (Status.NOT_VERIFIED, "inventory-empty")
+    assert result.verdict.kind == VerdictKind.ACTION_REQUIRED
+    assert not result.declared_no_accounts
+    # Marking the inventory "does not apply" is no way around it either.
+    sub = replace(sub, answers={}, not_applicable={"prog-inventory-complete": "mới vào"})
+    assert finding(assess(policy, sub), "prog-inventory-complete", None).status == (
+        Status.NOT_VERIFIED
+    )
+
+
+def test_holding_no_account_is_compliant_only_when_declared(policy: Policy, person: Person) -> None:
+    result = assess(
+        policy, _all_but_accounts(policy, person, **{"prog-inventory-complete": "none-held"})
+    )
+    assert finding(result, "prog-inventory-complete", None).status == Status.PASS
+    assert result.verdict.kind == VerdictKind.COMPLIANT
+    assert result.declared_no_accounts
+    signed = summary_json.build(result, fingerprint="SHA256:" + "A" * 43, seq=1, prev=None)
+    assert signed["declared_no_accounts"] is True and signed["accounts"] == []
+    # Declaring none while listing one is a contradiction, not a pass.
+    listed = replace(result.submission, accounts=(account(),))
+    f = finding(assess(policy, listed), "prog-inventory-complete", None)
+    assert (f.status, f.reason) == (Status.NOT_VERIFIED, "inventory-none-but-listed")

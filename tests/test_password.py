@@ -4,9 +4,19 @@ from dataclasses import asdict
 
 import pytest
 
-from desktop.core.checks.password import PasswordSession, context_words, measure
-from desktop.core.model import Person
+from desktop.core.assessment import assess
+from desktop.core.checks import wordlists
+from desktop.core.checks.password import (
+    PasswordSession,
+    context_words,
+    crack_time_words,
+    measure,
+)
+from desktop.core.model import Person, Submission
+from desktop.core.policy import Policy, Status
 from tests.conftest import account
+
+PASSWORD_ITEM = "acct-password-strength"
 
 
 def test_context_words_are_folded_with_and_without_spaces(person: Person) -> None:
@@ -98,3 +108,94 @@ def test_forgetting_an_account_drops_its_measurement(person: Person) -> None:
     session.forget("b")
     assert not session.measured("b")
     assert session.shared_with("a") == ()
+
+
+# -- as someone guessing Vietnamese passwords would --------------------------------------
+
+
+@pytest.mark.parametrize(
+    "password",
+    ["matkhau123", "vietnam2024", "anhyeuem", "hanoi1234", "NguyenVanAn1990", "0912345678"],
+)
+def test_vietnamese_weak_passwords_fail_even_with_a_second_factor(
+    policy: Policy, person: Person, password: str
+) -> None:
+    """With an authenticator app 8 characters are enough (NIST), so only the guessing
+    decides: these must all fail."""
+    phone = account(phone="0912 345 678", answers={"acct-two-factor": "authenticator_app"})
+    sub = Submission("annual", person, (phone,), {})
+    session = PasswordSession(person, sub.accounts)
+    session.add("fb", password)
+    found = next(f for f in assess(policy, sub, session).findings if f.item_id == PASSWORD_ITEM)
+    assert found.status == Status.FAIL, (password, found.reason, found.params)
+
+
+def test_the_province_and_a_year_are_weak_for_a_quang_ninh_official(
+    policy: Policy, qn_person: Person
+) -> None:
+    # A number-matched prompt where the platform has one: 8 characters would be enough.
+    app = account(platform="other", answers={"acct-two-factor": "push"})
+    sub = Submission("annual", qn_person, (app,), {})
+    session = PasswordSession(qn_person, sub.accounts)
+    session.add("fb", "Quangninh@2024")
+    found = next(f for f in assess(policy, sub, session).findings if f.item_id == PASSWORD_ITEM)
+    assert (found.status, found.reason) == (Status.FAIL, "password-guessable")
+
+
+@pytest.mark.parametrize(
+    "passphrase",
+    [
+        "con mèo đen nhảy qua hàng rào xanh",
+        "sáng nay trời mưa to đường rất đông xe",
+        "conmeodennhayquahangraoxanh rat nhanh",
+    ],
+)
+def test_a_long_vietnamese_passphrase_still_passes_alone(
+    policy: Policy, person: Person, passphrase: str
+) -> None:
+    sub = Submission("annual", person, (account(answers={"acct-two-factor": "none"}),), {})
+    session = PasswordSession(person, sub.accounts)
+    session.add("fb", passphrase)
+    found = next(f for f in assess(policy, sub, session).findings if f.item_id == PASSWORD_ITEM)
+    assert (found.status, found.reason) == (Status.PASS, "password-strong")
+
+
+def test_a_random_password_keeps_the_credit_of_its_symbols() -> None:
+    # Symbols are taken out only when they decorate a word ("Quangninh@2024").
+    assert measure("Zk8#qv2!Lp").score >= 3
+
+
+def test_the_person_s_phone_numbers_and_staff_id_are_tried_first(person: Person) -> None:
+    words = context_words(person, [account(phone="+84 912 345 678", handle="0987654321")])
+    assert {"0912345678", "84912345678", "912345678", "0987654321"} <= set(words)
+    assert "bng08231" in words and "nguyenvanan1990" in words
+
+
+def test_the_word_lists_are_loaded_and_say_where_they_come_from() -> None:
+    counts = wordlists.loaded_counts()
+    assert set(counts) >= {"vi_syllables", "vi_words", "vi_family_names", "vi_places"}
+    assert all(n > 50 for n in counts.values()), counts
+    readme = (wordlists.wordlists_dir() / "README.md").read_text("utf-8")
+    assert "CC BY-SA 4.0" in readme and "No leaked passwords" in readme
+    lists = wordlists.read_lists()
+    assert {"matkhau", "anhyeuem"} <= set(lists["vi_words"])
+    assert {"hanoi", "quangninh", "halong"} <= set(lists["vi_places"])
+    assert all(entry.isascii() and entry == entry.lower() for v in lists.values() for entry in v)
+
+
+@pytest.mark.parametrize(
+    ("seconds", "vi", "en"),
+    [
+        (30, "chưa đến một phút", "less than a minute"),
+        (60, "1 phút", "1 minute"),
+        (150, "2 phút", "2 minutes"),
+        (3600, "1 giờ", "1 hour"),
+        (2 * 86400, "2 ngày", "2 days"),
+        (40 * 86400, "1 tháng", "1 month"),
+        (3 * 365 * 86400, "3 năm", "3 years"),
+        (10**12, "hàng thế kỷ", "centuries"),
+    ],
+)
+def test_the_crack_time_reads_in_either_language(seconds: int, vi: str, en: str) -> None:
+    assert crack_time_words(seconds, "vi") == vi
+    assert crack_time_words(seconds, "en") == en

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core import summary as summary_json
-from desktop.core.i18n import show_date
+from desktop.core.i18n import Language, show_date
 from desktop.core.policy import Policy
 from desktop.report.pdf import qr_payload, render_pdf
 from tests.signing_helpers import MemoryKeyring, declare_example
@@ -57,6 +57,22 @@ def test_the_pdf_names_the_person_the_verdict_and_the_key_exactly(
     # Each finding's provision ids (of the person's own code only), and the fix-it plan.
     assert "BNG-4.3" in text and "Kế hoạch khắc phục" in text
     assert "QN-" not in text
+
+
+@needs_poppler
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_a_quang_ninh_official_s_pdf_cites_the_provincial_code_only(
+    policy: Policy, tmp_path: Path, language: Language
+) -> None:
+    from desktop.core.answers_file import load_answers
+    from desktop.core.assessment import assess
+    from tests.conftest import EXAMPLES
+
+    result = assess(policy, load_answers(EXAMPLES / "onboarding.toml", policy))
+    built = summary_json.build(result, fingerprint="SHA256:" + "A" * 43, seq=1, prev=None)
+    text = _text(render_pdf(summary_json.encode(built), policy, language), tmp_path)
+    assert "QN-II.2.a" in text and "874/QĐ-BTTTT" in text
+    assert "BNG" not in text and "722/QĐ-BNG" not in text
 
 
 @needs_poppler

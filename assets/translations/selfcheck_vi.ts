@@ -4,82 +4,98 @@
 <context>
     <name>AboutPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="123"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="160"/>
         <source>required</source>
         <translation>bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="125"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="162"/>
+        <source>not covered by this code or programme</source>
+        <translation>không thuộc đối tượng của quy tắc hoặc chương trình này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pages/about_page.py" line="164"/>
+        <source>does not run this programme: go back and choose another</source>
+        <translation>không áp dụng chương trình này: quay lại và chọn chương trình khác</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pages/about_page.py" line="166"/>
         <source>letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos; only</source>
         <translation>chỉ gồm chữ, số, &apos;.&apos;, &apos;-&apos; hoặc &apos;_&apos;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="126"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="167"/>
         <source>a year such as 1985</source>
         <translation>một năm, ví dụ 1985</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="127"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="168"/>
         <source>a date as YYYY-MM-DD</source>
         <translation>ngày theo dạng NNNN-TT-NN</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="129"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="170"/>
         <source>too long</source>
         <translation>quá dài</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="132"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="173"/>
         <source>About you</source>
         <translation>Thông tin cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="134"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="175"/>
+        <source>A&amp;gency (the code that applies):</source>
+        <translation>Cơ quan (quy tắc áp &amp;dụng):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pages/about_page.py" line="176"/>
         <source>Full &amp;name (with diacritics):</source>
         <translation>&amp;Họ và tên (có dấu):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="135"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="177"/>
         <source>&amp;Staff id:</source>
         <translation>&amp;Mã cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="136"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="178"/>
         <source>&amp;Unit:</source>
         <translation>Đơn &amp;vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="137"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="179"/>
         <source>&amp;Position:</source>
-        <translation>&amp;Chức vụ:</translation>
+        <translation>&amp;Chức vụ, chức danh:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="138"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="180"/>
         <source>Cate&amp;gory:</source>
         <translation>Đối &amp;tượng:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="139"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="181"/>
         <source>Birth &amp;year (optional, only used here):</source>
         <translation>&amp;Năm sinh (không bắt buộc, chỉ dùng trên máy này):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="140"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="182"/>
         <source>&amp;Destination country:</source>
         <translation>Nước &amp;đến:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="141"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="183"/>
         <source>&amp;Mission:</source>
         <translation>Cơ &amp;quan đại diện:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="142"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="184"/>
         <source>De&amp;parture date (YYYY-MM-DD):</source>
         <translation>Ngày &amp;lên đường (NNNN-TT-NN):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="146"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="102"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="188"/>
         <source>(choose)</source>
         <translation>(chọn)</translation>
     </message>
@@ -145,72 +161,72 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="122"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="123"/>
         <source>matches your real name</source>
         <translation>khớp với họ tên thật của anh/chị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="126"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="127"/>
         <source>not part of your real name: %1</source>
         <translation>không thuộc họ tên thật: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="130"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="131"/>
         <source>lacks: %1</source>
         <translation>còn thiếu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="137"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="138"/>
         <source>an official address (%1): use a personal one</source>
         <translation>là thư điện tử công vụ (%1): hãy dùng địa chỉ cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="142"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="143"/>
         <source>not an official address</source>
         <translation>không phải thư điện tử công vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="169"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="170"/>
         <source>Score %1/4 · %2 characters (at least %3) · cracked in %4</source>
         <translation>Điểm %1/4 · %2 ký tự (cần ít nhất %3) · bị dò ra trong %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="179"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="180"/>
         <source>⚠ The same password is used for another account.</source>
         <translation>⚠ Mật khẩu này đang được dùng cho một tài khoản khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="249"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="253"/>
         <source>Details</source>
         <translation>Thông tin tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="250"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="254"/>
         <source>&amp;Display name:</source>
         <translation>&amp;Tên hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="251"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="255"/>
         <source>Registration &amp;e-mail:</source>
         <translation>Thư điện tử &amp;đăng ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="253"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="257"/>
         <source>I checked that codes reach my recovery e-mail and phone</source>
         <translation>Tôi đã thử và nhận được mã ở thư điện tử, số điện thoại khôi phục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="255"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="259"/>
         <source>Password (measured here, never stored)</source>
         <translation>Mật khẩu (đo ngay trên máy này, không bao giờ được lưu)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="256"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="260"/>
         <source>type the password to measure it</source>
         <translation>nhập mật khẩu để đo độ mạnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="257"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="261"/>
         <source>I prefer not to type it (I will declare it instead)</source>
         <translation>Tôi không muốn nhập (tôi sẽ tự khai báo)</translation>
     </message>
@@ -218,42 +234,42 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="194"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="215"/>
         <source>Your accounts</source>
         <translation>Các tài khoản của anh/chị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="197"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="218"/>
         <source>List every social-network account you hold and every official page you administer. No password is asked here.</source>
         <translation>Liệt kê mọi tài khoản mạng xã hội anh/chị sở hữu và mọi trang chính thức anh/chị quản trị. Ở đây không hỏi mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="202"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="223"/>
         <source>Platform</source>
         <translation>Nền tảng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="202"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="223"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="202"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="223"/>
         <source>Handle or address</source>
         <translation>Tên tài khoản hoặc đường dẫn</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="204"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="225"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Thêm tài khoản…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="205"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="226"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="206"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="227"/>
         <source>&amp;Remove</source>
         <translation>&amp;Xóa</translation>
     </message>
@@ -446,22 +462,22 @@
 <context>
     <name>ItemWidget</name>
     <message>
-        <location filename="../../desktop/gui/item_widget.py" line="157"/>
+        <location filename="../../desktop/gui/item_widget.py" line="182"/>
         <source>Does not apply, because:</source>
         <translation>Không áp dụng, vì:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/item_widget.py" line="158"/>
+        <location filename="../../desktop/gui/item_widget.py" line="183"/>
         <source>the reason, for the reviewer</source>
         <translation>lý do, để người duyệt xem</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/item_widget.py" line="159"/>
+        <location filename="../../desktop/gui/item_widget.py" line="184"/>
         <source>Legal basis</source>
         <translation>Căn cứ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/item_widget.py" line="160"/>
+        <location filename="../../desktop/gui/item_widget.py" line="185"/>
         <source>How to fix</source>
         <translation>Cách khắc phục</translation>
     </message>
@@ -469,12 +485,12 @@
 <context>
     <name>ItemsPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/items_page.py" line="43"/>
+        <location filename="../../desktop/gui/pages/items_page.py" line="40"/>
         <source>Pledges</source>
         <translation>Cam kết</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/items_page.py" line="43"/>
+        <location filename="../../desktop/gui/pages/items_page.py" line="40"/>
         <source>Programme items</source>
         <translation>Nội dung theo chương trình</translation>
     </message>
@@ -652,177 +668,177 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="154"/>
+        <location filename="../../desktop/gui/review_window.py" line="155"/>
         <source>The unit&apos;s roster</source>
         <translation>Danh sách cán bộ của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="161"/>
+        <location filename="../../desktop/gui/review_window.py" line="162"/>
         <source>The folder of bundles</source>
         <translation>Thư mục chứa các gói bản khai</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="169"/>
+        <location filename="../../desktop/gui/review_window.py" line="170"/>
         <source>Choose the roster file and the folder of bundles.</source>
         <translation>Hãy chọn tệp danh sách cán bộ và thư mục chứa các gói bản khai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="176"/>
+        <location filename="../../desktop/gui/review_window.py" line="177"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="179"/>
+        <location filename="../../desktop/gui/review_window.py" line="180"/>
         <source>Checking… %1 file(s)</source>
         <translation>Đang kiểm tra… %1 tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="196"/>
+        <location filename="../../desktop/gui/review_window.py" line="197"/>
         <source>%1 file(s) checked: %2 people, %3 without problems, %4 file(s) unusable.</source>
         <translation>Đã kiểm tra %1 tệp: %2 người, %3 người không có vấn đề, %4 tệp không dùng được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="205"/>
-        <location filename="../../desktop/gui/review_window.py" line="356"/>
-        <location filename="../../desktop/gui/review_window.py" line="358"/>
+        <location filename="../../desktop/gui/review_window.py" line="206"/>
+        <location filename="../../desktop/gui/review_window.py" line="357"/>
+        <location filename="../../desktop/gui/review_window.py" line="359"/>
         <source>All units</source>
         <translation>Tất cả đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="229"/>
-        <location filename="../../desktop/gui/review_window.py" line="351"/>
+        <location filename="../../desktop/gui/review_window.py" line="230"/>
+        <location filename="../../desktop/gui/review_window.py" line="352"/>
         <source>compliant</source>
         <translation>đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="230"/>
-        <location filename="../../desktop/gui/review_window.py" line="352"/>
+        <location filename="../../desktop/gui/review_window.py" line="231"/>
+        <location filename="../../desktop/gui/review_window.py" line="353"/>
         <source>action required</source>
         <translation>cần khắc phục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="238"/>
+        <location filename="../../desktop/gui/review_window.py" line="239"/>
         <source>(overdue)</source>
         <translation>(quá hạn)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="278"/>
+        <location filename="../../desktop/gui/review_window.py" line="279"/>
         <source>Save the table</source>
         <translation>Lưu bảng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="291"/>
+        <location filename="../../desktop/gui/review_window.py" line="292"/>
         <source>Save the unit report</source>
         <translation>Lưu báo cáo của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="309"/>
+        <location filename="../../desktop/gui/review_window.py" line="310"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="325"/>
+        <location filename="../../desktop/gui/review_window.py" line="326"/>
         <source>Accepted: the latest declaration of %1 people.</source>
         <translation>Đã chấp nhận bản khai mới nhất của %1 người.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="339"/>
+        <location filename="../../desktop/gui/review_window.py" line="340"/>
         <source>SelfCheck: review a unit&apos;s declarations</source>
         <translation>SelfCheck: rà soát bản khai của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="340"/>
+        <location filename="../../desktop/gui/review_window.py" line="341"/>
         <source>&amp;Roster:</source>
         <translation>&amp;Danh sách cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="341"/>
+        <location filename="../../desktop/gui/review_window.py" line="342"/>
         <source>&amp;Folder of bundles:</source>
         <translation>&amp;Thư mục gói bản khai:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="342"/>
         <location filename="../../desktop/gui/review_window.py" line="343"/>
+        <location filename="../../desktop/gui/review_window.py" line="344"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="344"/>
+        <location filename="../../desktop/gui/review_window.py" line="345"/>
         <source>&amp;Check the folder</source>
         <translation>&amp;Kiểm tra thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="345"/>
+        <location filename="../../desktop/gui/review_window.py" line="346"/>
         <source>Show:</source>
         <translation>Hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="346"/>
+        <location filename="../../desktop/gui/review_window.py" line="347"/>
         <source>Only problems and overdue</source>
         <translation>Chỉ các vấn đề và quá hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="350"/>
+        <location filename="../../desktop/gui/review_window.py" line="351"/>
         <source>Any verdict</source>
         <translation>Mọi kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="361"/>
+        <location filename="../../desktop/gui/review_window.py" line="362"/>
         <source>Staff id</source>
         <translation>Mã cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="362"/>
+        <location filename="../../desktop/gui/review_window.py" line="363"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="368"/>
+        <location filename="../../desktop/gui/review_window.py" line="369"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="363"/>
+        <location filename="../../desktop/gui/review_window.py" line="364"/>
         <source>Latest</source>
         <translation>Bản khai mới nhất</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="364"/>
+        <location filename="../../desktop/gui/review_window.py" line="365"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="365"/>
+        <location filename="../../desktop/gui/review_window.py" line="366"/>
         <source>Open (c/h/m/l)</source>
         <translation>Mục mở (NT/C/TB/T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="366"/>
+        <location filename="../../desktop/gui/review_window.py" line="367"/>
         <source>Next due</source>
         <translation>Hạn tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="367"/>
+        <location filename="../../desktop/gui/review_window.py" line="368"/>
         <source>Problems</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="371"/>
+        <location filename="../../desktop/gui/review_window.py" line="372"/>
         <source>Export &amp;CSV…</source>
         <translation>Xuất &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="372"/>
+        <location filename="../../desktop/gui/review_window.py" line="373"/>
         <source>Export &amp;PDF report…</source>
         <translation>Xuất &amp;báo cáo PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="373"/>
+        <location filename="../../desktop/gui/review_window.py" line="374"/>
         <source>&amp;Accept the sound declarations</source>
         <translation>&amp;Chấp nhận các bản khai hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="374"/>
+        <location filename="../../desktop/gui/review_window.py" line="375"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -858,7 +874,7 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
     <message>
         <location filename="../../desktop/gui/pages/sign_page.py" line="143"/>
         <source>Opening the signing key… The keychain may ask you to unlock it.</source>
-        <translation>Đang mở khóa ký… Kho khóa của hệ thống có thể yêu cầu bạn mở khóa.</translation>
+        <translation>Đang mở khóa ký… Kho khóa của hệ thống có thể yêu cầu anh/chị mở khóa.</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/pages/sign_page.py" line="187"/>
@@ -957,111 +973,111 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Lịch sử KHÔNG nguyên vẹn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="189"/>
+        <location filename="../../desktop/gui/start_screen.py" line="191"/>
         <source>Nothing has been declared on this computer yet: %1 is due now.</source>
         <translation>Máy này chưa có bản khai nào: cần thực hiện %1 ngay.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="191"/>
+        <location filename="../../desktop/gui/start_screen.py" line="193"/>
         <source>%1 was due on %2: %n day(s) overdue.</source>
         <translation>
             <numerusform>%1 đến hạn ngày %2: đã quá hạn %n ngày.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="193"/>
+        <location filename="../../desktop/gui/start_screen.py" line="195"/>
         <source>%1 is due today (%2).</source>
         <translation>%1 đến hạn hôm nay (%2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="195"/>
+        <location filename="../../desktop/gui/start_screen.py" line="197"/>
         <source>Next: %1, due on %2 (in %n day(s)).</source>
         <translation>
             <numerusform>Tiếp theo: %1, hạn ngày %2 (còn %n ngày).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="198"/>
+        <location filename="../../desktop/gui/start_screen.py" line="200"/>
         <source>It checks that your last declaration&apos;s findings were fixed.</source>
         <translation>Lần này kiểm tra việc khắc phục các nội dung của bản khai trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="214"/>
+        <location filename="../../desktop/gui/start_screen.py" line="216"/>
         <source>Save a calendar reminder</source>
         <translation>Lưu lời nhắc vào lịch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="216"/>
+        <location filename="../../desktop/gui/start_screen.py" line="218"/>
         <source>Calendar files (*.ics)</source>
         <translation>Tệp lịch (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="228"/>
+        <location filename="../../desktop/gui/start_screen.py" line="230"/>
         <source>SelfCheck: %1 due</source>
         <translation>SelfCheck: đến hạn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="230"/>
+        <location filename="../../desktop/gui/start_screen.py" line="232"/>
         <source>Open SelfCheck, start a new assessment and choose “%1”. Nothing leaves your computer unless you hand the signed bundle in.</source>
         <translation>Mở SelfCheck, bắt đầu lần tự đánh giá mới và chọn “%1”. Không có dữ liệu nào rời khỏi máy trừ khi anh/chị tự nộp gói bản khai đã ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="239"/>
+        <location filename="../../desktop/gui/start_screen.py" line="241"/>
         <source>Reminder saved: %1</source>
         <translation>Đã lưu lời nhắc: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="265"/>
+        <location filename="../../desktop/gui/start_screen.py" line="267"/>
         <source>SelfCheck %1</source>
         <translation>SelfCheck %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="269"/>
+        <location filename="../../desktop/gui/start_screen.py" line="271"/>
         <source>Check the security and conduct settings of your social-network accounts against the codes of conduct, and sign a summary. Nothing leaves this computer unless you export it; passwords are never stored.</source>
-        <translation>Tự kiểm tra cài đặt bảo mật và ứng xử của các tài khoản mạng xã hội theo quy tắc ứng xử, rồi ký bản tóm tắt. Không thông tin nào rời khỏi máy nếu anh/chị không tự xuất ra; mật khẩu không bao giờ được lưu.</translation>
+        <translation>Tự kiểm tra cài đặt bảo mật và ứng xử của các tài khoản mạng xã hội theo quy tắc ứng xử, rồi ký bản khai. Không thông tin nào rời khỏi máy nếu anh/chị không tự xuất ra; mật khẩu không bao giờ được lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="274"/>
+        <location filename="../../desktop/gui/start_screen.py" line="276"/>
         <source>&amp;Start a new assessment</source>
         <translation>&amp;Bắt đầu lần tự đánh giá mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="275"/>
+        <location filename="../../desktop/gui/start_screen.py" line="277"/>
         <source>Drafts</source>
         <translation>Bản nháp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="276"/>
+        <location filename="../../desktop/gui/start_screen.py" line="278"/>
         <source>&amp;Resume</source>
         <translation>&amp;Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="277"/>
+        <location filename="../../desktop/gui/start_screen.py" line="279"/>
         <source>Signed declarations</source>
         <translation>Các bản kê khai đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="278"/>
+        <location filename="../../desktop/gui/start_screen.py" line="280"/>
         <source>Save a calendar &amp;reminder…</source>
         <translation>Lưu lời &amp;nhắc vào lịch…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="279"/>
+        <location filename="../../desktop/gui/start_screen.py" line="281"/>
         <source>&amp;History…</source>
         <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="281"/>
+        <location filename="../../desktop/gui/start_screen.py" line="283"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="281"/>
+        <location filename="../../desktop/gui/start_screen.py" line="283"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="281"/>
+        <location filename="../../desktop/gui/start_screen.py" line="283"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
@@ -1069,67 +1085,54 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>WizardView</name>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="205"/>
+        <location filename="../../desktop/gui/wizard.py" line="206"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="206"/>
+        <location filename="../../desktop/gui/wizard.py" line="207"/>
         <source>About you</source>
         <translation>Thông tin cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="207"/>
+        <location filename="../../desktop/gui/wizard.py" line="208"/>
         <source>Your accounts</source>
         <translation>Các tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="208"/>
+        <location filename="../../desktop/gui/wizard.py" line="209"/>
         <source>Pledges</source>
         <translation>Cam kết</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="209"/>
+        <location filename="../../desktop/gui/wizard.py" line="210"/>
         <source>Programme items</source>
         <translation>Nội dung chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="210"/>
+        <location filename="../../desktop/gui/wizard.py" line="211"/>
         <source>Review</source>
         <translation>Xem lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="211"/>
+        <location filename="../../desktop/gui/wizard.py" line="212"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="241"/>
+        <location filename="../../desktop/gui/wizard.py" line="242"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="242"/>
+        <location filename="../../desktop/gui/wizard.py" line="243"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Kế tiếp &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="243"/>
+        <location filename="../../desktop/gui/wizard.py" line="244"/>
         <source>Save and &amp;close</source>
         <translation>Lưu và đón&amp;g</translation>
-    </message>
-</context>
-<context>
-    <name>crack</name>
-    <message>
-        <location filename="../../desktop/gui/password_feedback.py" line="51"/>
-        <source>centuries</source>
-        <translation>hàng thế kỷ</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/password_feedback.py" line="62"/>
-        <source>less than a minute</source>
-        <translation>chưa đầy một phút</translation>
     </message>
 </context>
 <context>

@@ -71,7 +71,7 @@ def print_assessment(result: Assessment, language: Language, out: TextIO) -> Non
         None: "Cam kết và chương trình" if language == "vi" else "Pledges and programme"
     }
     for account in result.submission.accounts:
-        platform = policy.platforms[account.platform].name
+        platform = policy.platforms[account.platform].name.get(language)
         headings[account.id] = f"{platform}: {account.handle}"
     notices = {
         a.id: known.notice.get(language)

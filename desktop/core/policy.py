@@ -209,7 +209,7 @@ class TwoFactorOffer:
 @dataclass(frozen=True, slots=True)
 class Platform:
     id: str
-    name: str
+    name: Text  # the brand, the same in both languages but for "other"
     account_kinds: frozenset[AccountKind]
     two_factor_methods: tuple[TwoFactorOffer, ...]  # strongest first
     guides: Mapping[GuideTopic, Steps]

@@ -16,6 +16,7 @@ from desktop.core.checks.identity import DOMAIN
 from desktop.core.checks.twofactor import ALWAYS_ANSWERABLE, TwoFactorMethod
 from desktop.core.errors import PolicyError
 from desktop.core.fields import ID_PATTERN, Fields, parse_toml
+from desktop.core.i18n import Text
 from desktop.core.model import AccountKind, Category
 from desktop.core.policy import (
     AnswerSpec,
@@ -349,7 +350,7 @@ def _platform(t: Fields) -> Platform:
         entry.done()
     platform = Platform(
         id=platform_id,
-        name=t.required("name", max_length=80),
+        name=_name(t),
         account_kinds=t.enum_set("account_kinds", AccountKind) or frozenset(),
         two_factor_methods=tuple(offers),
         guides=guides,
@@ -358,6 +359,14 @@ def _platform(t: Fields) -> Platform:
     )
     t.done()
     return platform
+
+
+def _name(t: Fields) -> Text:
+    """A brand name is the same in both languages; "other" is not a brand, and is a table."""
+    if isinstance(t.raw("name"), dict):
+        return t.text("name")
+    name = t.required("name", max_length=80)
+    return Text(vi=name, en=name)
 
 
 def _domains(t: Fields, key: str) -> list[str]:

@@ -214,6 +214,10 @@ def describe(finding: Finding, policy: Policy, language: Language) -> str:
         if choice is not None:
             label = choice.label.get(language)
             params["method"] = label[:1].lower() + label[1:]  # it sits inside a sentence
+    if "platform" in params:  # by its name in this language ("other" is "Nền tảng khác")
+        platform = policy.platforms.get(params["platform"])
+        if platform is not None:
+            params["platform"] = platform.name.get(language)
     if "marks" in params:
         names = [MARKS[m].get(language) if m in MARKS else m for m in params["marks"].split(", ")]
         params["marks"] = ", ".join(names)

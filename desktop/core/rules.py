@@ -170,7 +170,6 @@ def two_factor(ctx: AccountContext) -> Outcome | None:
         return Outcome(method.status, Evidence.DECLARED, f"two-factor-{method.value}")
     platform = ctx.policy.platforms.get(ctx.account.platform)
     role = role_on(platform, method)
-    name = platform.name if platform is not None else ctx.account.platform
     if role is None:
         # Fail safe: a factor the platform is not known to offer is more likely a mix-up
         # (an e-mail code taken for an app) than a pass; the person checks the setting.
@@ -178,7 +177,7 @@ def two_factor(ctx: AccountContext) -> Outcome | None:
             Status.NOT_VERIFIED,
             Evidence.DECLARED,
             "two-factor-not-offered",
-            {"method": method.value, "platform": name},
+            {"method": method.value, "platform": ctx.account.platform},
         )
     if role == TwoFactorRole.SIGN_IN_ONLY:
         # A passkey beside a password that still works alone, or Telegram's login code.
@@ -186,7 +185,7 @@ def two_factor(ctx: AccountContext) -> Outcome | None:
             Status.FAIL,
             Evidence.DECLARED,
             "two-factor-sign-in-only",
-            {"method": method.value, "platform": name},
+            {"method": method.value, "platform": ctx.account.platform},
         )
     return Outcome(method.status, Evidence.DECLARED, f"two-factor-{method.value}")
 

@@ -216,7 +216,11 @@ class WizardView(QWidget):
             if step.kind == StepKind.ACCOUNT and flow is not None and step.account_id:
                 account = flow.draft.account(step.account_id)
                 platform = self.session.policy.platforms.get(str(account.get("platform")))
-                name = platform.name if platform else str(account.get("platform"))
+                name = (
+                    platform.name.get(self.session.language.language)
+                    if platform
+                    else str(account.get("platform"))
+                )
                 titles[step.key] = f"{name}: {account.get('handle')}"
         return titles
 

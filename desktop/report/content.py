@@ -83,7 +83,7 @@ class _Report:
 
     def account_name(self, account: Mapping[str, Any]) -> str:
         platform = self.policy.platforms.get(str(account.get("platform")))
-        name = platform.name if platform else str(account.get("platform"))
+        name = platform.name.get(self.lang) if platform else str(account.get("platform"))
         return escape(f"{name} · {account.get('handle', '')}")
 
     def status(self, status: object) -> str:

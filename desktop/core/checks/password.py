@@ -149,8 +149,7 @@ def measure(password: str, user_inputs: Iterable[str] = ()) -> PasswordReport:
     if stripped and stripped not in variants:
         bare = zxcvbn(stripped, user_inputs=inputs, max_length=ZXCVBN_MAX_LENGTH)
         if any(
-            m["pattern"] == "dictionary" and len(m["token"]) >= WORD_MATCH
-            for m in bare["sequence"]
+            m["pattern"] == "dictionary" and len(m["token"]) >= WORD_MATCH for m in bare["sequence"]
         ):
             results.append(bare)
     result = min(results, key=lambda r: r["guesses"])

@@ -245,7 +245,7 @@ class AccountPage(WizardPage):
     def retranslate(self) -> None:
         account = self._account()
         platform = self.session.policy.platforms.get(str(account.get("platform")))
-        name = platform.name if platform else str(account.get("platform"))
+        name = platform.name.get(self.language) if platform else str(account.get("platform"))
         self.heading.setText(f"<h2>{escape(name)}: {escape(str(account.get('handle')))}</h2>")
         notice = platform.notice.get(self.language) if platform and platform.notice else ""
         self.notice.setText(("⚠ " + notice) if notice else "")

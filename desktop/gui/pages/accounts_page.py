@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.flow import Step
+from desktop.core.i18n import Language
 from desktop.core.model import AccountKind
 from desktop.core.policy import Policy
 from desktop.gui.pages.base import WizardPage
@@ -40,14 +41,20 @@ def kind_label(kind: str) -> str:
 class AccountDialog(QDialog):
     """Add or edit one account; only what the person types is kept."""
 
-    def __init__(self, policy: Policy, account: dict[str, Any], parent: QWidget | None) -> None:
+    def __init__(
+        self,
+        policy: Policy,
+        account: dict[str, Any],
+        parent: QWidget | None,
+        language: Language = "vi",
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("accountDialog")
         self.setWindowTitle(self.tr("Account"))
         self.platform = QComboBox()
         self.platform.setObjectName("account-platform")
         for platform in policy.platforms.values():
-            self.platform.addItem(platform.name, platform.id)
+            self.platform.addItem(platform.name.get(language), platform.id)
         self.kind = QComboBox()
         self.kind.setObjectName("account-kind")
         for kind in AccountKind:
@@ -146,7 +153,7 @@ class AccountsPage(WizardPage):
         for row, account in enumerate(accounts):
             platform = self.session.policy.platforms.get(str(account.get("platform")))
             cells = (
-                platform.name if platform else str(account.get("platform")),
+                platform.name.get(self.language) if platform else str(account.get("platform")),
                 kind_label(str(account.get("kind"))),
                 str(account.get("handle") or ""),
             )
@@ -176,7 +183,7 @@ class AccountsPage(WizardPage):
         return None if cell is None else str(cell.data(Qt.ItemDataRole.UserRole))
 
     def add(self) -> None:
-        dialog = self.dialog_factory(self.session.policy, {}, self)
+        dialog = self.dialog_factory(self.session.policy, {}, self, self.language)
         if dialog.exec() == QDialog.DialogCode.Accepted and self.session.flow is not None:
             self.session.flow.add_account(dialog.values())
             self._changed()
@@ -186,7 +193,7 @@ class AccountsPage(WizardPage):
         if account_id is None or self.session.flow is None:
             return
         account = self.session.flow.draft.account(account_id)
-        dialog = self.dialog_factory(self.session.policy, account, self)
+        dialog = self.dialog_factory(self.session.policy, account, self, self.language)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             # Only what the dialog shows changes; answers, recovery checks and the rest stay.
             for name in (*TEXT, *FLAGS):
