@@ -715,3 +715,77 @@ def test_review_window_checks_a_folder_filters_and_exports(
     accepted = json.loads((tmp_path / "roster.toml.accepted.json").read_text())
     assert list(accepted) == ["BNG-1"]  # only the sound declaration is remembered
     review.close()
+
+
+def test_the_wizard_asks_the_agency_and_shows_only_its_code(
+    qtbot: QtBot, window: MainWindow, session: Session
+) -> None:
+    from desktop.gui.item_widget import ItemWidget
+
+    _open_example(window, session, "onboarding")  # Trần Thị Thu Hà, Quảng Ninh
+    keys = [s.key for s in window.wizard.steps]
+    window.wizard.show_step(keys.index("about"))
+    about = window.wizard.page
+    profile = about.findChild(QComboBox, "field-profile")
+    names = [profile.itemText(i) for i in range(profile.count())]
+    assert "Các cơ quan, đơn vị của tỉnh Quảng Ninh" in names  # by its full name
+    assert profile.currentData() == "quang-ninh"
+    categories = about.findChild(QComboBox, "field-category")
+    offered = {categories.itemData(i) for i in range(categories.count())}
+    assert "mission_member" not in offered and "official" in offered
+    seen = 0
+    for key in keys:
+        if key.startswith(("account:", "pledges", "programme-items")):
+            window.wizard.show_step(keys.index(key))
+            for widget in window.wizard.page.findChildren(ItemWidget):
+                basis = widget.basis.text()
+                assert "BNG" not in basis and "QN-" in basis, (key, widget.item.id)
+                seen += 1
+    assert seen > 30
+    # Choosing the Foreign Ministry changes the code, the categories and the items asked.
+    window.wizard.show_step(keys.index("about"))
+    choose(window.wizard.page.findChild(QComboBox, "field-profile"), "bng")
+    assert window.wizard.page.findChild(QLabel, "problem-profile").text() == ""
+    window.wizard.show_step(keys.index("pledges"))
+    pledges = {w.item.id for w in window.wizard.page.findChildren(ItemWidget)}
+    assert "pledge-state-secrets" in pledges and "pledge-child-safety" not in pledges
+
+
+def test_listing_no_account_needs_the_person_s_own_word(
+    qtbot: QtBot, window: MainWindow, session: Session
+) -> None:
+    _open_example(window, session, "onboarding")
+    assert session.flow is not None
+    for account_id in [a["id"] for a in session.flow.draft.accounts]:
+        session.flow.draft.remove_account(account_id)
+    window.wizard.open("accounts")
+    page = window.wizard.page
+    holds_none = page.findChild(QCheckBox, "holdsNoAccounts")
+    assert holds_none.isVisible() and holds_none.isEnabled() and not holds_none.isChecked()
+    assert not window.wizard.next.isEnabled()  # an empty list is not an all-clear
+    holds_none.click()
+    assert window.wizard.next.isEnabled()
+    assert session.flow.holds_no_accounts
+    add_account(qtbot, window, "zalo", "0912345678", "Thu Hà", "ha@gmail.com")
+    assert not session.flow.holds_no_accounts  # listing one withdraws "I hold none"
+    assert not holds_none.isEnabled() and not holds_none.isChecked()
+
+
+def test_telegram_s_page_says_it_was_ordered_blocked(
+    qtbot: QtBot, window: MainWindow, session: Session
+) -> None:
+    _open_example(window, session, "predeployment")
+    window.wizard.show_step([s.key for s in window.wizard.steps].index("account:tg"))
+    page = window.wizard.page
+    notice = page.findChild(QLabel, "platformNotice")
+    assert notice.isVisibleTo(page) and "chặn Telegram" in notice.text()
+    two_factor = page.findChild(QWidget, "item-acct-two-factor-tg")
+    row = two_factor.choice_row
+    buttons = [row.itemAt(i).widget() for i in range(row.count())]  # in the order shown
+    shown = [b.text() for b in buttons if b.isVisibleTo(two_factor)]
+    assert "Xác minh 2 bước" in shown[0]  # its own second factor first
+    assert not any("Khóa bảo mật" in text for text in shown)  # Telegram has none
+    window.wizard.show_step([s.key for s in window.wizard.steps].index("account:fb"))
+    assert not window.wizard.page.findChild(QLabel, "platformNotice").isVisibleTo(
+        window.wizard.page
+    )

@@ -444,7 +444,8 @@ def test_a_missing_field_is_named_when_required_and_otherwise_accepted(
     result = _answers_file(tmp_path_factory, _encoded(doc, form), form)
     if _required(doc, path):
         assert isinstance(result, AnswersError)
-        assert (result.item, result.field, result.message) == (item, field, "is missing")
+        assert (result.item, result.field) == (item, field)
+        assert result.message.startswith("is missing")  # the profile's says how to add it
     else:
         assert isinstance(result, Submission), result
 

@@ -188,7 +188,7 @@
     <message>
         <location filename="../../desktop/gui/pages/account_page.py" line="170"/>
         <source>Score %1/4 · %2 characters (at least %3) · cracked in %4</source>
-        <translation>Điểm %1/4 · %2 ký tự (cần ít nhất %3) · bị dò ra trong %4</translation>
+        <translation>Điểm %1/4 · %2 ký tự (cần ít nhất %3) · thời gian dò ra: %4</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/pages/account_page.py" line="180"/>

@@ -12,6 +12,7 @@ from typing import Any
 from desktop.core.answers_file import person_problems, submission_from
 from desktop.core.assessment import Assessment, assess
 from desktop.core.checks import (
+    ALWAYS_APPLIES,
     INVENTORY_COMPLETE,
     INVENTORY_INCOMPLETE,
     INVENTORY_NONE_HELD,
@@ -140,6 +141,10 @@ class Flow:
             )
             return [(i, t) for i, t in labels if i in wanted]
         return labels
+
+    def may_not_apply(self, item: Item) -> bool:
+        """Whether the person may mark `item` "does not apply" (with a reason)."""
+        return item.answer.check not in ALWAYS_APPLIES
 
     def inventory_item(self) -> Item | None:
         """The item where the person declares their list of accounts whole, or empty."""

@@ -67,6 +67,9 @@ class ItemWidget(QFrame):
         na_row = QHBoxLayout()
         na_row.addWidget(self.na)
         na_row.addWidget(self.na_reason, 1)
+        if session.flow is not None and not session.flow.may_not_apply(item):
+            self.na.hide()
+            self.na_reason.hide()
 
         self.basis_button = QToolButton()
         self.basis_button.setCheckable(True)

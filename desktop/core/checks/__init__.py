@@ -23,6 +23,9 @@ class CheckName(StrEnum):
 # Checks asked once per assessment (programme items); every other check is per account.
 PROGRAMME_CHECKS = frozenset({CheckName.INVENTORY, CheckName.KEEPS_AUTHENTICATION})
 
+# Checks whose item can never "not apply": everyone has a list of accounts, even empty.
+ALWAYS_APPLIES = frozenset({CheckName.INVENTORY})
+
 # The inventory's answers: listing nothing passes only by the person's own declaration.
 INVENTORY_COMPLETE = "complete"
 INVENTORY_INCOMPLETE = "incomplete"

@@ -1,6 +1,7 @@
 """Step 2: the person, and the agency whose code applies to them. Each field is checked as
 it is typed, the reason shown beside it."""
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
 
 from desktop.core.answers_file import person_problems
@@ -40,6 +41,11 @@ class AboutPage(WizardPage):
         # The agency first: it decides the code, the categories and the programmes offered.
         self.profile = QComboBox()
         self.profile.setObjectName("field-profile")
+        # Agencies' full names run long: the box fits the form, its list shows them whole.
+        self.profile.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.profile.setMinimumContentsLength(24)
         self.profile.addItem("", "")
         for profile in session.policy.profiles.values():
             self.profile.addItem("", profile.id)
@@ -188,5 +194,10 @@ class AboutPage(WizardPage):
         self.profile.setItemText(0, self.tr("(choose)"))
         for index, profile in enumerate(self.session.policy.profiles.values(), 1):
             self.profile.setItemText(index, profile.name.get(self.language))
+            self.profile.setItemData(
+                index,
+                f"{profile.name.get(self.language)}\n{profile.code.get(self.language)}",
+                Qt.ItemDataRole.ToolTipRole,
+            )
         self._fill_categories()
         self._show_problems()
