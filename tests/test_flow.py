@@ -131,6 +131,8 @@ def test_damaged_or_newer_drafts_are_refused(data: bytes, message: str) -> None:
 
 def test_identity_hints_follow_what_is_typed(policy: Policy) -> None:
     flow = Flow(policy, _example_draft())
+    assert flow.identity_hints("fb").name is None  # the Foreign Ministry asks no real name
+    flow.draft.person["profile"] = "quang-ninh"  # the provincial guide does
     account = flow.draft.account("fb")  # An Nguyễn, for Nguyễn Văn An, at gmail.com
     hints = flow.identity_hints("fb")
     assert hints.name is not None and hints.name.matches

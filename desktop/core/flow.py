@@ -242,18 +242,20 @@ class Flow:
         ]
 
     def identity_hints(self, account_id: str) -> IdentityHints:
-        """The real-name and official-e-mail checks of one account, as typed so far."""
+        """The real-name and official-e-mail checks of one account, as typed so far; each
+        only where the person's code asks it of this account (a BNG official is not asked
+        for a real name, an official page for neither)."""
         account = self.draft.account(account_id)
-        if account.get("kind") != "personal":
-            return IdentityHints(None, None, email_checked=False)
+        asked = {item.answer.check for item in self.account_items(account_id)}
         shown = str(account.get("display_name") or "").strip()
         full_name = str(self.draft.person.get("full_name") or "")
         address = str(account.get("registration_email") or "").strip()
+        email = CheckName.OFFICIAL_EMAIL in asked and bool(address)
         domains = self.policy.domains_for(self.profile)
         return IdentityHints(
-            match_real_name(full_name, shown) if shown else None,
-            official_domain(address, domains) if address else None,
-            email_checked=bool(address),
+            match_real_name(full_name, shown) if shown and CheckName.REAL_NAME in asked else None,
+            official_domain(address, domains) if email else None,
+            email_checked=email,
         )
 
     def min_password_length(self, account_id: str) -> int:

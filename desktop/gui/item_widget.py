@@ -4,7 +4,7 @@ and on demand its legal basis and the fix-it steps for the account's platform.""
 from html import escape
 from itertools import pairwise
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -47,6 +47,7 @@ class ItemWidget(QFrame):
 
         self.title = QLabel(wordWrap=True)
         self.question = QLabel(wordWrap=True)
+        self.question.setTextFormat(Qt.TextFormat.PlainText)
         self.choices = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
         self.choice_row = choice_row = QVBoxLayout()
@@ -180,7 +181,7 @@ class ItemWidget(QFrame):
         language = self.session.language.language
         item = self.item
         self.title.setText(f"<b>{escape(item.title.get(language))}</b>")
-        self.question.setText(escape(item.question.get(language)))
+        self.question.setText(item.question.get(language))  # plain text: no entities shown
         self._show_choices()
         self.na.setText(self.tr("Does not apply, because:"))
         self.na_reason.setPlaceholderText(self.tr("the reason, for the reviewer"))

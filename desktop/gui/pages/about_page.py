@@ -2,7 +2,15 @@
 it is typed, the reason shown beside it."""
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QWidget,
+)
 
 from desktop.core.answers_file import person_problems
 from desktop.core.flow import Step
@@ -24,10 +32,20 @@ TEXT_FIELDS = (
 ABROAD_ONLY = ("destination", "mission", "departure_date")
 
 
+def _fit_to_form(combo: QComboBox) -> None:
+    """Agencies' and categories' names run long in Vietnamese: the box takes the form's
+    width (never more, so no page scrolls sideways), its list shows them whole."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(20)
+    combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+
 class AboutPage(WizardPage):
     def __init__(self, session: Session, step: Step) -> None:
         super().__init__(session, step)
         self.form = QFormLayout()
+        # Fields take the page's width: agencies' names and units run long in Vietnamese.
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.labels: dict[str, QLabel] = {}
         self.edits: dict[str, QLineEdit] = {}
         self.problems: dict[str, QLabel] = {}
@@ -46,6 +64,7 @@ class AboutPage(WizardPage):
             QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         )
         self.profile.setMinimumContentsLength(24)
+        self.profile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.profile.addItem("", "")
         for profile in session.policy.profiles.values():
             self.profile.addItem("", profile.id)
@@ -53,6 +72,7 @@ class AboutPage(WizardPage):
         self._add_row("profile", self.profile, first=True)
         self.category = QComboBox()
         self.category.setObjectName("field-category")
+        _fit_to_form(self.category)
         self.category.currentIndexChanged.connect(self._category)
         self._add_row("category", self.category, after="position")
         self.content.addLayout(self.form)
