@@ -519,3 +519,57 @@ def test_holding_no_account_is_compliant_only_when_declared(policy: Policy, pers
     listed = replace(result.submission, accounts=(account(),))
     f = finding(assess(policy, listed), "prog-inventory-complete", None)
     assert (f.status, f.reason) == (Status.NOT_VERIFIED, "inventory-none-but-listed")
+
+
+@pytest.mark.parametrize(
+    ("fields", "status", "reason"),
+    [
+        ({"answers": {"acct-vietnamese-number": "foreign-number"}}, Status.FAIL, None),
+        # Believed over a Vietnamese number typed: the person says it is not authenticated.
+        (
+            {"phone": "0912 345 678", "answers": {"acct-vietnamese-number": "not-authenticated"}},
+            Status.FAIL,
+            "authenticated-not-authenticated",
+        ),
+        # Declared Vietnamese, but the number typed is not: the measurement wins.
+        (
+            {
+                "phone": "+33 6 12 34 56 78",
+                "answers": {"acct-vietnamese-number": "vietnamese-number"},
+            },
+            Status.FAIL,
+            "phone-not-vietnamese",
+        ),
+        ({"answers": {"acct-vietnamese-number": "vietnamese-number"}}, Status.PASS, None),
+    ],
+)
+def test_what_is_declared_about_authentication_is_judged_fail_safe(
+    policy: Policy, submit: Submit, fields: dict[str, object], status: Status, reason: str | None
+) -> None:
+    f = finding(assess(policy, submit(account(**fields))), "acct-vietnamese-number")  # type: ignore[arg-type]
+    assert f.status == status
+    if reason is not None:
+        assert f.reason == reason
+
+
+def test_keeping_the_id_number_while_an_account_uses_a_phone_is_not_verified(
+    policy: Policy, person: Person
+) -> None:
+    accounts = (account("a", phone="0912 345 678"),)
+    answers = {"prog-keep-vietnamese-number": "id-number"}
+    result = assess(policy, Submission("predeployment", _abroad(person), accounts, answers))
+    kept = finding(result, "prog-keep-vietnamese-number", None)
+    assert (kept.status, kept.reason) == (Status.NOT_VERIFIED, "posting-id-number-but-phone")
+
+
+def test_the_inventory_never_does_not_apply(policy: Policy, submit: Submit) -> None:
+    """Listing accounts and marking the inventory "does not apply" (a file or an old draft
+    may say so) is no all-clear: it is not verified."""
+    everything = assess(policy, submit(account()))
+    sub = replace(
+        everything.submission,
+        answers={},
+        not_applicable={"prog-inventory-complete": "không liên quan"},
+    )
+    f = finding(assess(policy, sub), "prog-inventory-complete", None)
+    assert (f.status, f.reason) == (Status.NOT_VERIFIED, "unanswered")

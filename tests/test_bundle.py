@@ -11,6 +11,7 @@ import pytest
 from desktop.core import allowed_signers, bundle, sshsig
 from desktop.core import summary as summary_json
 from desktop.core.bundle import Bundle, BundleError, Failure
+from desktop.core.policy_loader import load_policy
 from desktop.core.sshsig import PublicKey
 from tests.signing_helpers import (
     SSH_KEYGEN,
@@ -41,6 +42,37 @@ def _check_schema(summary: dict) -> None:  # type: ignore[type-arg]
 def test_every_summary_matches_the_schema(tmp_path: Path, programme: str) -> None:
     signed = declare_example(tmp_path, programme)
     _check_schema(summary_json.decode(signed.bundle.summary))
+
+
+def test_a_version_1_summary_made_before_profiles_still_verifies_and_reads(
+    signed,  # type: ignore[no-untyped-def]
+) -> None:
+    """Declarations signed before agency profiles (no profile, no declared_no_accounts) are
+    still verified, read, compared and printed; a version 2 without them is refused."""
+    from desktop.core.changes import compare
+    from desktop.report.content import summary_html
+
+    doc = summary_json.decode(signed.bundle.summary)
+    old = json.loads(json.dumps(doc))
+    old["version"] = 1
+    del old["person"]["profile"], old["declared_no_accounts"]
+    _check_schema(old)
+    key = new_key()
+    old["signer"]["fingerprint"] = PublicKey.of(key).fingerprint
+    data = summary_json.encode(old)
+    verified = bundle.verify(signed_bundle(key, data, old["person"]["staff_id"]))
+    assert verified.summary["version"] == 1
+    assert compare(verified.summary, doc) == []  # the same findings, whatever the version
+    html = summary_html(verified.summary, summary_json.sha256(data), load_policy(), "vi")
+    assert "Nguyễn Văn An" in html and "Quy tắc áp dụng" not in html
+    v2_without = json.loads(json.dumps(old))
+    v2_without["version"] = 2
+    with pytest.raises(summary_json.SummaryError, match=r"person\.profile|declared_no_accounts"):
+        summary_json.decode(summary_json.encode(v2_without))
+    v1_with = json.loads(json.dumps(doc))
+    v1_with["version"] = 1
+    with pytest.raises(summary_json.SummaryError, match="is not a known field"):
+        summary_json.decode(summary_json.encode(v1_with))
 
 
 def test_schema_rejects_what_a_summary_must_not_hold(signed) -> None:  # type: ignore[no-untyped-def]

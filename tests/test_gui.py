@@ -769,6 +769,12 @@ def test_listing_no_account_needs_the_person_s_own_word(
     add_account(qtbot, window, "zalo", "0912345678", "Thu Hà", "ha@gmail.com")
     assert not session.flow.holds_no_accounts  # listing one withdraws "I hold none"
     assert not holds_none.isEnabled() and not holds_none.isChecked()
+    # The inventory itself can never be marked "does not apply".
+    window.wizard.show_step([s.key for s in window.wizard.steps].index("programme-items"))
+    inventory = window.wizard.page.findChild(QWidget, "item-prog-inventory-complete")
+    assert not inventory.na.isVisibleTo(inventory)
+    assert inventory.buttons["complete"].isVisibleTo(inventory)
+    assert not inventory.buttons["none-held"].isVisibleTo(inventory)
 
 
 def test_telegram_s_page_says_it_was_ordered_blocked(
@@ -789,3 +795,18 @@ def test_telegram_s_page_says_it_was_ordered_blocked(
     assert not window.wizard.page.findChild(QLabel, "platformNotice").isVisibleTo(
         window.wizard.page
     )
+
+
+def test_a_damaged_draft_s_person_is_shown_with_its_problems(
+    qtbot: QtBot, window: MainWindow, session: Session
+) -> None:
+    from desktop.core.draft import Draft
+
+    draft = Draft.new("annual")
+    draft.person.update(profile="ha-noi", category="boss")  # neither exists
+    session.start(draft)
+    window.wizard.open("about")
+    about = window.wizard.page
+    assert about.findChild(QComboBox, "field-category").currentText() == "boss"
+    assert about.findChild(QLabel, "problem-profile").text() != ""
+    assert about.findChild(QLabel, "problem-category").text() != ""

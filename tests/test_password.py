@@ -1,6 +1,7 @@
 """Password strength and reuse: measured, never kept."""
 
 from dataclasses import asdict
+from pathlib import Path
 
 import pytest
 
@@ -199,3 +200,9 @@ def test_the_word_lists_are_loaded_and_say_where_they_come_from() -> None:
 def test_the_crack_time_reads_in_either_language(seconds: int, vi: str, en: str) -> None:
     assert crack_time_words(seconds, "vi") == vi
     assert crack_time_words(seconds, "en") == en
+
+
+def test_a_damaged_word_list_is_named_not_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "vi_words.txt").write_bytes("matkhau\nmật khẩu\n".encode())
+    with pytest.raises(ValueError, match=r"vi_words\.txt: is not plain ASCII text"):
+        wordlists.read_lists(tmp_path)

@@ -55,7 +55,7 @@ def _first(item: Item) -> str:
 
 def test_two_profiles_are_shipped_with_their_codes_programmes_and_people(policy: Policy) -> None:
     bng, qn = policy.profiles["bng"], policy.profiles["quang-ninh"]
-    assert bng.sources == {"BNG"} and qn.sources == {"QN"}
+    assert bng.sources == ("BNG",) and qn.sources == ("QN",)
     assert "722/QĐ-BNG" in bng.code.vi and "874/QĐ-BTTTT" in qn.code.vi
     assert bng.programmes == ("onboarding", "annual", "predeployment")
     assert "predeployment" not in qn.programmes  # the province posts nobody abroad
@@ -219,6 +219,47 @@ def test_a_profile_whose_programme_has_no_inventory_is_refused(checklist_copy: P
     new = 'group = "scope"\nprogrammes = ["onboarding", "predeployment"]'
     path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
     with pytest.raises(
-        PolicyError, match="no item with the 'inventory' check is asked in 'annual'"
+        PolicyError, match=r"no item with the 'inventory' check is asked of '\w+' in 'annual'"
     ):
         load_policy(checklist_copy)
+
+
+def test_every_category_a_profile_covers_gets_an_inventory(checklist_copy: Path) -> None:
+    path = checklist_copy / "items" / "programme.toml"
+    old = 'id = "prog-inventory-complete"\nkind = "programme"\n'
+    new = old + 'categories = ["official"]\n'
+    path.write_text(path.read_text("utf-8").replace(old, new), "utf-8")
+    with pytest.raises(PolicyError, match="asked of 'public_employee'"):
+        load_policy(checklist_copy)
+
+
+def test_the_examples_answer_only_what_their_person_is_asked(policy: Policy) -> None:
+    from desktop.core.answers_file import load_answers
+    from tests.conftest import EXAMPLES
+
+    for path in sorted(EXAMPLES.glob("*.toml")):
+        sub = load_answers(path, policy)
+        profile = policy.profiles[sub.person.profile]
+        asked = {i.id for i in policy.items_for(sub.programme, sub.person.category, profile)}
+        assert set(sub.answers) <= asked, (path.name, set(sub.answers) - asked)
+        for acct in sub.accounts:
+            own = policy.account_items(
+                sub.programme, sub.person.category, profile, acct.kind, acct.platform
+            )
+            extra = set(acct.answers) - {i.id for i in own}
+            assert not extra, (path.name, acct.id, extra)
+
+
+def test_the_command_line_tells_an_empty_list_and_telegram_s_notice(
+    policy: Policy, qn_person: Person
+) -> None:
+    declared = assess(
+        policy, Submission("annual", qn_person, (), {"prog-inventory-complete": "none-held"})
+    )
+    out = io.StringIO()
+    print_assessment(declared, "vi", out)
+    assert "xác nhận không có tài khoản mạng xã hội nào" in out.getvalue()
+    telegram = assess(policy, Submission("annual", qn_person, (account(platform="telegram"),), {}))
+    out = io.StringIO()
+    print_assessment(telegram, "en", out)
+    assert "block Telegram" in out.getvalue()

@@ -4,6 +4,7 @@ import json
 import shutil
 import subprocess
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -73,6 +74,43 @@ def test_a_quang_ninh_official_s_pdf_cites_the_provincial_code_only(
     text = _text(render_pdf(summary_json.encode(built), policy, language), tmp_path)
     assert "QN-II.2.a" in text and "874/QĐ-BTTTT" in text
     assert "BNG" not in text and "722/QĐ-BNG" not in text
+
+
+def _example_pdf_text(policy: Policy, tmp_path: Path, programme: str, change: Any = None) -> str:
+    from desktop.core.answers_file import load_answers
+    from desktop.core.assessment import assess
+    from tests.conftest import EXAMPLES
+
+    submission = load_answers(EXAMPLES / f"{programme}.toml", policy)
+    if change is not None:
+        submission = change(submission)
+    built = summary_json.build(
+        assess(policy, submission), fingerprint="SHA256:" + "A" * 43, seq=1, prev=None
+    )
+    return _text(render_pdf(summary_json.encode(built), policy, "vi"), tmp_path)
+
+
+@needs_poppler
+def test_the_pdf_tells_whether_an_empty_list_was_declared(policy: Policy, tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    def none_held(sub: Any) -> Any:
+        answers = {**sub.answers, "prog-inventory-complete": "none-held"}
+        return replace(sub, accounts=(), answers=answers)
+
+    declared = _example_pdf_text(policy, tmp_path, "onboarding", none_held)
+    assert "xác nhận không có tài khoản mạng xã hội nào" in declared
+    silent = _example_pdf_text(
+        policy, tmp_path, "onboarding", lambda sub: replace(sub, accounts=())
+    )
+    assert "chưa xác nhận là không có tài khoản nào" in silent
+    assert "Kết luận: Cần khắc phục" in silent
+
+
+@needs_poppler
+def test_the_pdf_carries_telegram_s_notice(policy: Policy, tmp_path: Path) -> None:
+    text = " ".join(_example_pdf_text(policy, tmp_path, "predeployment").split())
+    assert "chặn Telegram tại Việt Nam" in text
 
 
 @needs_poppler

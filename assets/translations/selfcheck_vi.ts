@@ -4,98 +4,103 @@
 <context>
     <name>AboutPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="160"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="183"/>
         <source>required</source>
         <translation>bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="162"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="185"/>
         <source>not covered by this code or programme</source>
         <translation>không thuộc đối tượng của quy tắc hoặc chương trình này</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="164"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="189"/>
+        <source>choose your agency from the list</source>
+        <translation>chọn cơ quan của anh/chị trong danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pages/about_page.py" line="190"/>
         <source>does not run this programme: go back and choose another</source>
         <translation>không áp dụng chương trình này: quay lại và chọn chương trình khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="166"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="192"/>
         <source>letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos; only</source>
         <translation>chỉ gồm chữ, số, &apos;.&apos;, &apos;-&apos; hoặc &apos;_&apos;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="167"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="193"/>
         <source>a year such as 1985</source>
         <translation>một năm, ví dụ 1985</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="168"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="194"/>
         <source>a date as YYYY-MM-DD</source>
         <translation>ngày theo dạng NNNN-TT-NN</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="170"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="196"/>
         <source>too long</source>
         <translation>quá dài</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="173"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="199"/>
         <source>About you</source>
         <translation>Thông tin cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="175"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="201"/>
         <source>A&amp;gency (the code that applies):</source>
         <translation>Cơ quan (quy tắc áp &amp;dụng):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="176"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="202"/>
         <source>Full &amp;name (with diacritics):</source>
         <translation>&amp;Họ và tên (có dấu):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="177"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="203"/>
         <source>&amp;Staff id:</source>
         <translation>&amp;Mã cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="178"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="204"/>
         <source>&amp;Unit:</source>
         <translation>Đơn &amp;vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="179"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="205"/>
         <source>&amp;Position:</source>
         <translation>&amp;Chức vụ, chức danh:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="180"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="206"/>
         <source>Cate&amp;gory:</source>
         <translation>Đối &amp;tượng:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="181"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="207"/>
         <source>Birth &amp;year (optional, only used here):</source>
         <translation>&amp;Năm sinh (không bắt buộc, chỉ dùng trên máy này):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="182"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="208"/>
         <source>&amp;Destination country:</source>
         <translation>Nước &amp;đến:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="183"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="209"/>
         <source>&amp;Mission:</source>
         <translation>Cơ &amp;quan đại diện:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="184"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="210"/>
         <source>De&amp;parture date (YYYY-MM-DD):</source>
         <translation>Ngày &amp;lên đường (NNNN-TT-NN):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="102"/>
-        <location filename="../../desktop/gui/pages/about_page.py" line="188"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="123"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="214"/>
         <source>(choose)</source>
         <translation>(chọn)</translation>
     </message>
@@ -103,57 +108,57 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="46"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="54"/>
         <source>Account</source>
         <translation>Tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="66"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="74"/>
         <source>&amp;Platform:</source>
         <translation>&amp;Nền tảng:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="67"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="75"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Loại:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="68"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="76"/>
         <source>&amp;Handle or address:</source>
         <translation>Tên tài khoản hoặc đường &amp;dẫn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="69"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="77"/>
         <source>&amp;Display name:</source>
         <translation>&amp;Tên hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="70"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="78"/>
         <source>&amp;Registration e-mail:</source>
         <translation>Thư điện tử đăng &amp;ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="71"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="79"/>
         <source>Re&amp;covery e-mail:</source>
         <translation>Thư điện tử khôi &amp;phục:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="72"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="80"/>
         <source>Phone that &amp;authenticates it:</source>
         <translation>Số điện thoại &amp;xác thực:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="73"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="81"/>
         <source>The office phone is on it</source>
         <translation>Có ghi số điện thoại cơ quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="74"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="82"/>
         <source>The office address is on it</source>
         <translation>Có ghi địa chỉ cơ quan</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="75"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="83"/>
         <source>The agency&apos;s logo is on it</source>
         <translation>Có dùng logo cơ quan</translation>
     </message>
@@ -234,42 +239,42 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="215"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="224"/>
         <source>Your accounts</source>
         <translation>Các tài khoản của anh/chị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="218"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="227"/>
         <source>List every social-network account you hold and every official page you administer. No password is asked here.</source>
         <translation>Liệt kê mọi tài khoản mạng xã hội anh/chị sở hữu và mọi trang chính thức anh/chị quản trị. Ở đây không hỏi mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="223"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="232"/>
         <source>Platform</source>
         <translation>Nền tảng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="223"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="232"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="223"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="232"/>
         <source>Handle or address</source>
         <translation>Tên tài khoản hoặc đường dẫn</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="225"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="234"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Thêm tài khoản…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="226"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="235"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="227"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="236"/>
         <source>&amp;Remove</source>
         <translation>&amp;Xóa</translation>
     </message>
@@ -378,83 +383,83 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="95"/>
+        <location filename="../../desktop/gui/history_window.py" line="96"/>
         <source>compliant</source>
         <translation>đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="96"/>
+        <location filename="../../desktop/gui/history_window.py" line="97"/>
         <source>action required</source>
         <translation>cần khắc phục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="108"/>
+        <location filename="../../desktop/gui/history_window.py" line="109"/>
         <source>intact</source>
         <translation>nguyên vẹn</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="141"/>
+        <location filename="../../desktop/gui/history_window.py" line="142"/>
         <source>This declaration is damaged; it is not shown or exported.</source>
         <translation>Bản khai này đã bị hỏng; không hiển thị và không xuất ra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="175"/>
+        <location filename="../../desktop/gui/history_window.py" line="176"/>
         <source>Save the bundle in</source>
         <translation>Lưu gói bản khai vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="187"/>
-        <location filename="../../desktop/gui/history_window.py" line="209"/>
+        <location filename="../../desktop/gui/history_window.py" line="188"/>
+        <location filename="../../desktop/gui/history_window.py" line="210"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="196"/>
+        <location filename="../../desktop/gui/history_window.py" line="197"/>
         <source>Save the PDF</source>
         <translation>Lưu tệp PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="221"/>
+        <location filename="../../desktop/gui/history_window.py" line="222"/>
         <source>SelfCheck: signed declarations</source>
         <translation>SelfCheck: các bản khai đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="225"/>
+        <location filename="../../desktop/gui/history_window.py" line="226"/>
         <source>Signed on (UTC)</source>
         <translation>Ngày ký (UTC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="226"/>
+        <location filename="../../desktop/gui/history_window.py" line="227"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="227"/>
+        <location filename="../../desktop/gui/history_window.py" line="228"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="228"/>
+        <location filename="../../desktop/gui/history_window.py" line="229"/>
         <source>Chain</source>
         <translation>Chuỗi</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="231"/>
+        <location filename="../../desktop/gui/history_window.py" line="232"/>
         <source>As one .&amp;zip file</source>
         <translation>Thành một tệp .&amp;zip</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="232"/>
+        <location filename="../../desktop/gui/history_window.py" line="233"/>
         <source>Export the &amp;bundle…</source>
         <translation>Xuất &amp;gói bản khai…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="233"/>
+        <location filename="../../desktop/gui/history_window.py" line="234"/>
         <source>Export the &amp;PDF…</source>
         <translation>Xuất tệp &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="234"/>
+        <location filename="../../desktop/gui/history_window.py" line="235"/>
         <source>&amp;Close</source>
         <translation>Đón&amp;g</translation>
     </message>
@@ -462,22 +467,22 @@
 <context>
     <name>ItemWidget</name>
     <message>
-        <location filename="../../desktop/gui/item_widget.py" line="182"/>
+        <location filename="../../desktop/gui/item_widget.py" line="186"/>
         <source>Does not apply, because:</source>
         <translation>Không áp dụng, vì:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/item_widget.py" line="183"/>
+        <location filename="../../desktop/gui/item_widget.py" line="187"/>
         <source>the reason, for the reviewer</source>
         <translation>lý do, để người duyệt xem</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/item_widget.py" line="184"/>
+        <location filename="../../desktop/gui/item_widget.py" line="188"/>
         <source>Legal basis</source>
         <translation>Căn cứ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/item_widget.py" line="185"/>
+        <location filename="../../desktop/gui/item_widget.py" line="189"/>
         <source>How to fix</source>
         <translation>Cách khắc phục</translation>
     </message>
@@ -563,104 +568,104 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="61"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="62"/>
         <source>Changes since declaration %1 (%2)</source>
         <translation>Thay đổi kể từ bản khai số %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="67"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="68"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="70"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="71"/>
         <source>fixed</source>
         <translation>đã khắc phục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="71"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="72"/>
         <source>newly failing</source>
         <translation>mới không đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="72"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="73"/>
         <source>changed</source>
         <translation>thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="73"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="74"/>
         <source>new account</source>
         <translation>tài khoản mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="74"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="75"/>
         <source>removed account</source>
         <translation>tài khoản đã bỏ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="92"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="93"/>
         <source>Review</source>
         <translation>Xem lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="93"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="94"/>
         <source>Status</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="93"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="94"/>
         <source>Item</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="93"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="94"/>
         <source>Why</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="98"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="99"/>
         <source>Some pages are not complete yet.</source>
         <translation>Một số trang chưa hoàn thành.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="103"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="104"/>
         <source>pass</source>
         <translation>đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="104"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="105"/>
         <source>fail</source>
         <translation>không đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="105"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="106"/>
         <source>partial</source>
         <translation>đạt một phần</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="106"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="107"/>
         <source>n/a</source>
         <translation>không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="107"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="108"/>
         <source>not verified</source>
         <translation>chưa kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="131"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="132"/>
         <source>Verdict: compliant</source>
         <translation>Kết luận: đạt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/pages/review_page.py" line="136"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="137"/>
         <source>Verdict: action required (%n item(s))</source>
         <translation>
             <numerusform>Kết luận: cần khắc phục (%n nội dung)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="149"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="150"/>
         <source>Fix-it plan</source>
         <translation>Kế hoạch khắc phục</translation>
     </message>
@@ -941,143 +946,143 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="115"/>
+        <location filename="../../desktop/gui/start_screen.py" line="117"/>
         <source>Opening the checklists and the history…</source>
         <translation>Đang mở các danh mục kiểm tra và lịch sử…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="121"/>
+        <location filename="../../desktop/gui/start_screen.py" line="123"/>
         <source>The local history could not be opened (see the message shown at start): nothing in it is shown.</source>
         <translation>Không mở được lịch sử trên máy (xem thông báo lúc khởi động): không hiển thị nội dung nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="139"/>
+        <location filename="../../desktop/gui/start_screen.py" line="141"/>
         <source>compliant</source>
         <translation>đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="140"/>
+        <location filename="../../desktop/gui/start_screen.py" line="142"/>
         <source>action required</source>
         <translation>cần khắc phục</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="161"/>
+        <location filename="../../desktop/gui/start_screen.py" line="163"/>
         <source>History intact: %n declaration(s).</source>
         <translation>
             <numerusform>Lịch sử nguyên vẹn: %n bản kê khai.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="164"/>
+        <location filename="../../desktop/gui/start_screen.py" line="166"/>
         <source>History NOT intact:</source>
         <translation>Lịch sử KHÔNG nguyên vẹn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="191"/>
+        <location filename="../../desktop/gui/start_screen.py" line="193"/>
         <source>Nothing has been declared on this computer yet: %1 is due now.</source>
         <translation>Máy này chưa có bản khai nào: cần thực hiện %1 ngay.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="193"/>
+        <location filename="../../desktop/gui/start_screen.py" line="195"/>
         <source>%1 was due on %2: %n day(s) overdue.</source>
         <translation>
             <numerusform>%1 đến hạn ngày %2: đã quá hạn %n ngày.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="195"/>
+        <location filename="../../desktop/gui/start_screen.py" line="197"/>
         <source>%1 is due today (%2).</source>
         <translation>%1 đến hạn hôm nay (%2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="197"/>
+        <location filename="../../desktop/gui/start_screen.py" line="199"/>
         <source>Next: %1, due on %2 (in %n day(s)).</source>
         <translation>
             <numerusform>Tiếp theo: %1, hạn ngày %2 (còn %n ngày).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="200"/>
+        <location filename="../../desktop/gui/start_screen.py" line="202"/>
         <source>It checks that your last declaration&apos;s findings were fixed.</source>
         <translation>Lần này kiểm tra việc khắc phục các nội dung của bản khai trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="216"/>
+        <location filename="../../desktop/gui/start_screen.py" line="218"/>
         <source>Save a calendar reminder</source>
         <translation>Lưu lời nhắc vào lịch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="218"/>
+        <location filename="../../desktop/gui/start_screen.py" line="220"/>
         <source>Calendar files (*.ics)</source>
         <translation>Tệp lịch (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="230"/>
+        <location filename="../../desktop/gui/start_screen.py" line="232"/>
         <source>SelfCheck: %1 due</source>
         <translation>SelfCheck: đến hạn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="232"/>
+        <location filename="../../desktop/gui/start_screen.py" line="234"/>
         <source>Open SelfCheck, start a new assessment and choose “%1”. Nothing leaves your computer unless you hand the signed bundle in.</source>
         <translation>Mở SelfCheck, bắt đầu lần tự đánh giá mới và chọn “%1”. Không có dữ liệu nào rời khỏi máy trừ khi anh/chị tự nộp gói bản khai đã ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="241"/>
+        <location filename="../../desktop/gui/start_screen.py" line="243"/>
         <source>Reminder saved: %1</source>
         <translation>Đã lưu lời nhắc: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="267"/>
+        <location filename="../../desktop/gui/start_screen.py" line="269"/>
         <source>SelfCheck %1</source>
         <translation>SelfCheck %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="271"/>
+        <location filename="../../desktop/gui/start_screen.py" line="273"/>
         <source>Check the security and conduct settings of your social-network accounts against the codes of conduct, and sign a summary. Nothing leaves this computer unless you export it; passwords are never stored.</source>
         <translation>Tự kiểm tra cài đặt bảo mật và ứng xử của các tài khoản mạng xã hội theo quy tắc ứng xử, rồi ký bản khai. Không thông tin nào rời khỏi máy nếu anh/chị không tự xuất ra; mật khẩu không bao giờ được lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="276"/>
+        <location filename="../../desktop/gui/start_screen.py" line="278"/>
         <source>&amp;Start a new assessment</source>
         <translation>&amp;Bắt đầu lần tự đánh giá mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="277"/>
+        <location filename="../../desktop/gui/start_screen.py" line="279"/>
         <source>Drafts</source>
         <translation>Bản nháp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="278"/>
+        <location filename="../../desktop/gui/start_screen.py" line="280"/>
         <source>&amp;Resume</source>
         <translation>&amp;Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="279"/>
+        <location filename="../../desktop/gui/start_screen.py" line="281"/>
         <source>Signed declarations</source>
         <translation>Các bản kê khai đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="280"/>
+        <location filename="../../desktop/gui/start_screen.py" line="282"/>
         <source>Save a calendar &amp;reminder…</source>
         <translation>Lưu lời &amp;nhắc vào lịch…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="281"/>
+        <location filename="../../desktop/gui/start_screen.py" line="283"/>
         <source>&amp;History…</source>
         <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="283"/>
+        <location filename="../../desktop/gui/start_screen.py" line="285"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="283"/>
+        <location filename="../../desktop/gui/start_screen.py" line="285"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="283"/>
+        <location filename="../../desktop/gui/start_screen.py" line="285"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
@@ -1120,17 +1125,17 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="242"/>
+        <location filename="../../desktop/gui/wizard.py" line="246"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="243"/>
+        <location filename="../../desktop/gui/wizard.py" line="247"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Kế tiếp &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="244"/>
+        <location filename="../../desktop/gui/wizard.py" line="248"/>
         <source>Save and &amp;close</source>
         <translation>Lưu và đón&amp;g</translation>
     </message>
@@ -1178,12 +1183,12 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Đang học tập, nghiên cứu ở nước ngoài</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="36"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="38"/>
         <source>Official page I administer</source>
         <translation>Trang chính thức tôi quản trị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="37"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="39"/>
         <source>Personal account</source>
         <translation>Tài khoản cá nhân</translation>
     </message>

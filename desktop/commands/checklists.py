@@ -34,11 +34,19 @@ def lint_checklists(directory: Path | None, *, quiet: bool, out: TextIO) -> int:
             "nobody is asked it",
             file=sys.stderr,
         )
+    gaps = []
     for entry in profile_coverage(policy):
         profile = entry.profile
+        for row in entry.missing:
+            gaps.append(row)
+            print(
+                f"selfcheck: provision {row.provision.id} ({row.provision.kind.value}) "
+                f"is asked of nobody under profile '{profile.id}'",
+                file=sys.stderr,
+            )
         asked = ", ".join(f"{p} {n}" for p, n in entry.items_per_programme.items())
         print(
-            f"profile {profile.id}: {', '.join(sorted(profile.sources))}; items asked: {asked}; "
+            f"profile {profile.id}: {', '.join(profile.sources)}; items asked: {asked}; "
             f"{entry.required - len(entry.missing)}/{entry.required} account, pledge, "
             "programme and review provisions covered",
             file=out,
@@ -51,4 +59,4 @@ def lint_checklists(directory: Path | None, *, quiet: bool, out: TextIO) -> int:
         "provisions covered",
         file=out,
     )
-    return EXIT_FINDINGS if missing or unreachable else EXIT_OK
+    return EXIT_FINDINGS if missing or unreachable or gaps else EXIT_OK

@@ -9,10 +9,13 @@ from desktop.core.findings import Evidence, Finding, Outcome, Verdict
 from desktop.core.i18n import NO_STEPS, Steps
 from desktop.core.model import Account, Submission
 from desktop.core.policy import Item, ItemKind, Policy, Profile, Status
-from desktop.core.rules import PROGRAMME_RULES, RULES, AccountContext, SubmissionContext
-
-# The reason the inventory gives when the person declares they hold no account at all.
-NONE_HELD = "inventory-none-held"
+from desktop.core.rules import (
+    NONE_HELD,
+    PROGRAMME_RULES,
+    RULES,
+    AccountContext,
+    SubmissionContext,
+)
 
 
 @dataclass(frozen=True)

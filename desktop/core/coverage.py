@@ -47,18 +47,27 @@ def coverage(policy: Policy) -> list[ProvisionCoverage]:
 
 
 def profile_coverage(policy: Policy) -> list[ProfileCoverage]:
-    rows = coverage(policy)
+    """For each profile, its code's provisions as cited by the items its people are really
+    asked: in a programme it runs, for a category it covers."""
     out = []
     for profile in policy.profiles.values():
-        counts = {
-            programme: sum(
-                1
-                for item in policy.items.values()
-                if programme in item.programmes and policy.cited(item, profile)
-            )
-            for programme in profile.programmes
-        }
-        own = tuple(row for row in rows if row.provision.source in profile.sources)
+        asked: dict[str, set[str]] = {}
+        for programme in profile.programmes:
+            admitted = [c for c in profile.categories if policy.programmes[programme].admits(c)]
+            asked[programme] = {
+                item.id for c in admitted for item in policy.items_for(programme, c, profile)
+            }
+        reached = set().union(*asked.values())
+        cited: dict[str, list[str]] = {}
+        for item_id in sorted(reached, key=list(policy.items).index):
+            for pid in policy.cited(policy.items[item_id], profile):
+                cited.setdefault(pid, []).append(item_id)
+        own = tuple(
+            ProvisionCoverage(provision, tuple(cited.get(provision.id, ())))
+            for provision in policy.provisions.values()
+            if provision.source in profile.sources
+        )
+        counts = {programme: len(ids) for programme, ids in asked.items()}
         out.append(ProfileCoverage(profile, own, counts))
     return out
 

@@ -139,6 +139,8 @@ class Flow:
                 if self.draft.accounts
                 else {INVENTORY_NONE_HELD}
             )
+            if self.draft.answer(item.id) == INVENTORY_NONE_HELD:
+                wanted.add(INVENTORY_NONE_HELD)  # shown while it stands, to be withdrawn
             return [(i, t) for i, t in labels if i in wanted]
         return labels
 

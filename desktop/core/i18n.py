@@ -54,3 +54,10 @@ def show_date(value: date | str) -> str:
             return value
     assert isinstance(day, date)
     return f"{day.day:02d}/{day.month:02d}/{day.year:04d}"
+
+
+def show_time(value: str) -> str:
+    """A recorded UTC time ("2026-11-29T08:05:00Z") as dd/mm/yyyy hh:mm UTC."""
+    if len(value) < 16 or value[10] != "T":
+        return value
+    return f"{show_date(value)} {value[11:16]} UTC"

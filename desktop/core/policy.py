@@ -191,7 +191,7 @@ class Profile:
     id: str
     name: Text  # the agency's full name, as the person chooses it
     code: Text  # the code of conduct that applies, as the summary's reader sees it
-    sources: frozenset[str]  # the sources (codes) whose provisions apply
+    sources: tuple[str, ...]  # the sources (codes) whose provisions apply
     programmes: tuple[str, ...]  # the programmes it offers, in the order shown
     categories: tuple[Category, ...]  # the people it covers, in the order shown
     domains: tuple[str, ...]  # its official e-mail domains, beside the shared ones

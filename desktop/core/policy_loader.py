@@ -199,7 +199,7 @@ def _cross_check(policy: Policy, found: _Collector, root: Path) -> None:
 def _check_profile(
     policy: Policy, profile: Profile, fail: Callable[[str, str, str, str], PolicyError]
 ) -> None:
-    for index, source in enumerate(sorted(profile.sources)):
+    for index, source in enumerate(profile.sources):
         if source not in policy.sources:
             raise fail("profile", profile.id, f"sources[{index}]", f"unknown source '{source}'")
     for index, ref in enumerate(profile.programmes):
@@ -214,17 +214,18 @@ def _check_profile(
                 f"programme '{ref}' admits none of the profile's categories",
             )
     for programme_id in profile.programmes:
-        # Never a silent all-clear: an empty list of accounts needs the person's own word.
-        if not any(
-            item.answer.check == CheckName.INVENTORY
-            and programme_id in item.programmes
-            and policy.cited(item, profile)
-            for item in policy.items.values()
-        ):
-            raise fail(
-                "profile",
-                profile.id,
-                "programmes",
-                f"no item with the 'inventory' check is asked in '{programme_id}': "
-                "a person listing no account would pass unchecked",
-            )
+        # Never a silent all-clear: an empty list of accounts needs the person's own word,
+        # whoever the person is.
+        programme = policy.programmes[programme_id]
+        for category in (c for c in profile.categories if programme.admits(c)):
+            if not any(
+                item.answer.check == CheckName.INVENTORY
+                for item in policy.items_for(programme_id, category, profile)
+            ):
+                raise fail(
+                    "profile",
+                    profile.id,
+                    "programmes",
+                    f"no item with the 'inventory' check is asked of '{category}' in "
+                    f"'{programme_id}': a person listing no account would pass unchecked",
+                )

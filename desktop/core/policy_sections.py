@@ -66,7 +66,7 @@ def read_profile(t: Fields) -> Profile:
         id=profile_id,
         name=t.text("name"),
         code=t.text("code"),
-        sources=frozenset(sources),
+        sources=tuple(dict.fromkeys(sources)),
         programmes=tuple(dict.fromkeys(programmes)),
         categories=tuple(dict.fromkeys(chosen)),
         domains=tuple(read_domains(t, "official_domains")),

@@ -264,9 +264,15 @@ class SubmissionContext:
     item: Item
 
 
-def inventory(ctx: SubmissionContext) -> Outcome | None:
+# The inventory's reason when the person declares holding no account at all: what the
+# signed summary records as `declared_no_accounts`.
+NONE_HELD = "inventory-none-held"
+
+
+def inventory(ctx: SubmissionContext) -> Outcome:
     """Listing no account is an all-clear only by the person's own declaration that they
-    hold none and administer no page; an empty list is otherwise not verified."""
+    hold none and administer no page; an empty list is otherwise not verified. Always
+    decided here: the list is never "does not apply", whatever a file says."""
     choice = ctx.submission.answers.get(ctx.item.id)
     listed = len(ctx.submission.accounts)
     if choice == INVENTORY_NONE_HELD:
@@ -277,14 +283,14 @@ def inventory(ctx: SubmissionContext) -> Outcome | None:
                 "inventory-none-but-listed",
                 {"count": str(listed)},
             )
-        return Outcome(Status.PASS, Evidence.DECLARED, "inventory-none-held")
+        return Outcome(Status.PASS, Evidence.DECLARED, NONE_HELD)
     if not listed:
         return Outcome(Status.NOT_VERIFIED, Evidence.NONE, "inventory-empty")
     if choice == INVENTORY_COMPLETE:
         return Outcome(Status.PASS, Evidence.DECLARED, "inventory-complete", {"count": str(listed)})
     if choice == INVENTORY_INCOMPLETE:
         return Outcome(Status.FAIL, Evidence.DECLARED, "inventory-incomplete")
-    return None
+    return Outcome(Status.NOT_VERIFIED, Evidence.NONE, "unanswered")
 
 
 def keeps_authentication(ctx: SubmissionContext) -> Outcome | None:

@@ -27,6 +27,7 @@ from desktop.core import bundle as bundles
 from desktop.core import summary as summary_json
 from desktop.core.errors import SelfCheckError
 from desktop.core.history import Declaration
+from desktop.core.i18n import show_time
 from desktop.gui.messages import describe
 from desktop.gui.session import Session
 from desktop.report.pdf import PDF_NAME, fill_document, render_pdf, with_pdf
@@ -102,7 +103,7 @@ class HistoryWindow(QDialog):
                 self.list,
                 [
                     str(declaration.seq),
-                    declaration.issued_at.replace("T", " ").replace("Z", ""),
+                    show_time(declaration.issued_at),
                     known.title.get(language) if known else declaration.programme,
                     verdicts.get(declaration.verdict, declaration.verdict),
                     "✘ " + "; ".join(problems) if problems else "✔ " + self.tr("intact"),

@@ -245,7 +245,7 @@ class ReviewWindow(QDialog):
                 [
                     row.staff_id,
                     row.name,
-                    f"#{latest.seq} {latest.issued_at[:10]}" if latest else "—",
+                    f"#{latest.seq} {show_date(latest.issued_at)}" if latest else "—",
                     verdicts.get(latest.verdict, latest.verdict) if latest else "—",
                     opened,
                     due,

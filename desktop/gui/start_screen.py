@@ -101,6 +101,8 @@ class StartScreen(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        from desktop.core.i18n import show_date  # not before the first paint
+
         self.drafts.clear()
         self._draft_ids.clear()
         self.history.clear()
@@ -149,7 +151,7 @@ class StartScreen(QWidget):
                 self.history,
                 [
                     str(declaration.seq),
-                    declaration.issued_at[:10],
+                    show_date(declaration.issued_at),
                     name,
                     verdicts.get(declaration.verdict, declaration.verdict),
                 ],

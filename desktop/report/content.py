@@ -13,7 +13,7 @@ from typing import Any
 
 from desktop.core.changes import Change, ChangeKind, recorded
 from desktop.core.due import recorded_due
-from desktop.core.i18n import Language, show_date
+from desktop.core.i18n import Language, show_date, show_time
 from desktop.core.policy import ItemKind, Policy
 from desktop.report.words import word
 
@@ -95,8 +95,7 @@ class _Report:
 
     def issued(self) -> str:
         """When it was signed, dd/mm/yyyy hh:mm UTC."""
-        issued = str(self.s.get("issued_at", ""))
-        return f"{show_date(issued)} {issued[11:16]} UTC" if len(issued) >= 16 else issued
+        return show_time(str(self.s.get("issued_at", "")))
 
     def profile_name(self, profile_id: object) -> str | None:
         """The code the person was assessed against (a version 1 summary names none)."""

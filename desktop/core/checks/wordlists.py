@@ -32,7 +32,11 @@ def read_lists(folder: Path | None = None) -> dict[str, list[str]]:
         raw = reading.read_limited(path, MAX_LIST_BYTES, follow=False)
         if len(raw) > MAX_LIST_BYTES:
             raise ValueError(f"{path}: larger than {MAX_LIST_BYTES} bytes")
-        entries = [line.strip() for line in raw.decode("ascii").splitlines()]
+        try:
+            text = raw.decode("ascii")
+        except UnicodeDecodeError as exc:
+            raise ValueError(f"{path}: is not plain ASCII text (byte {exc.start})") from None
+        entries = [line.strip() for line in text.splitlines()]
         lists[path.stem] = list(dict.fromkeys(e for e in entries if e))
     return lists
 
@@ -61,5 +65,5 @@ def ensure_loaded() -> None:
 
 
 def loaded_counts() -> dict[str, int]:
-    """How many entries each list holds (for the self-test); loads nothing into zxcvbn."""
+    """How many entries each shipped list holds; loads nothing into zxcvbn."""
     return {name: len(entries) for name, entries in read_lists().items()}

@@ -59,12 +59,7 @@ class AboutPage(WizardPage):
         # The agency first: it decides the code, the categories and the programmes offered.
         self.profile = QComboBox()
         self.profile.setObjectName("field-profile")
-        # Agencies' full names run long: the box fits the form, its list shows them whole.
-        self.profile.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.profile.setMinimumContentsLength(24)
-        self.profile.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        _fit_to_form(self.profile)
         self.profile.addItem("", "")
         for profile in session.policy.profiles.values():
             self.profile.addItem("", profile.id)
@@ -129,8 +124,10 @@ class AboutPage(WizardPage):
         for category in shown:
             self.category.addItem(category_label(category), category.value)
         if current and self.category.findData(current) < 0:
-            # Kept in the draft, and shown, so the problem beside it can be read.
-            self.category.addItem(category_label(Category(current)), current)
+            # Kept in the draft, and shown, so the problem beside it can be read (a damaged
+            # draft may hold a category that is no category at all).
+            known = current in {c.value for c in Category}
+            self.category.addItem(category_label(Category(current)) if known else current, current)
         self.category.setCurrentIndex(max(self.category.findData(current), 0))
         self.category.blockSignals(False)
 
@@ -187,6 +184,9 @@ class AboutPage(WizardPage):
         if problem == "not-covered":
             return self.tr("not covered by this code or programme")
         if name == "profile":
+            flow = self.session.flow
+            if flow is not None and flow.profile is None:  # a damaged draft's unknown agency
+                return self.tr("choose your agency from the list")
             return self.tr("does not run this programme: go back and choose another")
         hints = {
             "staff_id": self.tr("letters, digits, '.', '-' or '_' only"),

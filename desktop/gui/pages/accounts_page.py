@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.checks import INVENTORY_NONE_HELD
 from desktop.core.flow import Step
 from desktop.core.i18n import Language
 from desktop.core.model import AccountKind
@@ -168,13 +169,14 @@ class AccountsPage(WizardPage):
         flow = self.session.flow
         inventory = flow.inventory_item() if flow is not None else None
         self.holds_none.setVisible(inventory is not None)
-        self.holds_none.setEnabled(not has)
+        # Offered while nothing is listed; still open to withdraw if a file said both.
+        self.holds_none.setEnabled(not has or (flow is not None and flow.holds_no_accounts))
         self.holds_none.blockSignals(True)
         self.holds_none.setChecked(flow is not None and flow.holds_no_accounts)
         self.holds_none.blockSignals(False)
         if flow is not None and inventory is not None:
             labels = dict(flow.answer_choices(inventory))
-            label = labels.get("none-held")
+            label = labels.get(INVENTORY_NONE_HELD)
             self.holds_none.setText(label.get(self.language) if label else "")
 
     def _selected_id(self) -> str | None:

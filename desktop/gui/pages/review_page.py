@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem
 from desktop.core.assessment import Assessment
 from desktop.core.changes import ChangeKind, compare
 from desktop.core.flow import Step, StepKind
+from desktop.core.i18n import show_date
 from desktop.core.policy import ItemKind, Status
 from desktop.core.reasons import describe
 from desktop.core.summary import findings_view
@@ -60,7 +61,7 @@ class ReviewPage(WizardPage):
         since = (
             self.tr("Changes since declaration %1 (%2)")
             .replace("%1", str(previous.get("seq")))
-            .replace("%2", str(previous.get("issued_at", ""))[:10])
+            .replace("%2", show_date(str(previous.get("issued_at", ""))))
         )
         changes = compare(previous, findings_view(result))
         if not changes:
