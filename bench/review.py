@@ -25,19 +25,19 @@ from datetime import date  # noqa: E402
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey  # noqa: E402
 
-from desktop.core import bundle as bundles  # noqa: E402
-from desktop.core import sshsig  # noqa: E402
-from desktop.core import summary as summary_json  # noqa: E402
-from desktop.core.allowed_signers import NAMESPACE_SUMMARY, signer_for  # noqa: E402
-from desktop.core.review import review  # noqa: E402
-from desktop.core.roster import load_roster  # noqa: E402
-from desktop.core.sshsig import PublicKey  # noqa: E402
+from desktop.core.records import bundle as bundles  # noqa: E402
+from desktop.core.records import summary as summary_json  # noqa: E402
+from desktop.core.review.roster import load_roster  # noqa: E402
+from desktop.core.review.scan import review  # noqa: E402
+from desktop.core.signing import sshsig  # noqa: E402
+from desktop.core.signing.allowed_signers import NAMESPACE_SUMMARY, signer_for  # noqa: E402
+from desktop.core.signing.sshsig import PublicKey  # noqa: E402
 
 
 def template() -> dict[str, object]:
-    from desktop.core.answers_file import load_answers
-    from desktop.core.assessment import assess
-    from desktop.core.policy_loader import load_policy
+    from desktop.core.assessment.answers import load_answers
+    from desktop.core.assessment.engine import assess
+    from desktop.core.policy.loader import load_policy
 
     policy = load_policy()
     result = assess(policy, load_answers(ROOT / "examples" / "annual.toml", policy))

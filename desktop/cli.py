@@ -14,8 +14,8 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.commands import EXIT_USAGE
-from desktop.core.errors import SelfCheckError
-from desktop.core.text import printable
+from desktop.core.base.errors import SelfCheckError
+from desktop.core.base.text import printable
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -188,7 +188,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             # Logging is set up only here, when it is needed: nothing on a good run.
             import logging
 
-            from desktop.core import logs
+            from desktop.core.base import logs
 
             path = logs.configure()
             logging.getLogger(f"{logs.LOGGER}.cli").exception(

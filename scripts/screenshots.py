@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main(out: Path) -> None:
     os.environ["SELFCHECK_HOME"] = tempfile.mkdtemp(prefix="selfcheck-shots-")
-    from desktop.core.draft import Draft
+    from desktop.core.assessment.draft import Draft
     from desktop.gui.app import open_session
     from desktop.gui.main_window import MainWindow
 
@@ -68,12 +68,12 @@ def _declare_two_years(home: Path) -> bytes:
     summary.json. The key goes into an encrypted file: no keychain is asked."""
     from keyring.backends import fail
 
-    from desktop.core.answers_file import submission_from
-    from desktop.core.assessment import assess
-    from desktop.core.declare import declare
-    from desktop.core.history import History
-    from desktop.core.keys import KeyStore
-    from desktop.core.policy_loader import load_policy
+    from desktop.core.assessment.answers import submission_from
+    from desktop.core.assessment.engine import assess
+    from desktop.core.policy.loader import load_policy
+    from desktop.core.records.declare import declare
+    from desktop.core.records.history import History
+    from desktop.core.signing.keys import KeyStore
 
     policy = load_policy()
     doc = tomllib.loads((ROOT / "examples" / "annual.toml").read_text("utf-8"))
@@ -118,9 +118,9 @@ def _review_window(app: QApplication, window: Any, session: Any, language: str, 
     """The reviewer's window over the two declarations, a copy of one and a stray file."""
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    from desktop.core import bundle as bundles
-    from desktop.core.roster import enrol, new_roster
-    from desktop.core.sshsig import PublicKey
+    from desktop.core.records import bundle as bundles
+    from desktop.core.review.roster import enrol, new_roster
+    from desktop.core.signing.sshsig import PublicKey
     from desktop.gui.review_window import ReviewWindow
 
     work = Path(tempfile.mkdtemp(prefix="selfcheck-review-"))

@@ -13,9 +13,10 @@ import pytest
 if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.core.model import Account, AccountKind, Category, Person, Submission
-from desktop.core.policy import Policy
-from desktop.core.policy_loader import load_policy
+from desktop.core.assessment.people import Account, Person, Submission
+from desktop.core.policy.audience import AccountKind, Category
+from desktop.core.policy.loader import load_policy
+from desktop.core.policy.model import Policy
 
 ROOT = Path(__file__).resolve().parents[1]
 CHECKLISTS = ROOT / "checklists"

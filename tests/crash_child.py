@@ -21,12 +21,12 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop.core import bundle as bundles
-from desktop.core.answers_file import load_answers
-from desktop.core.assessment import Assessment, assess
-from desktop.core.declare import declare
-from desktop.core.history import History
-from desktop.core.policy_loader import load_policy
+from desktop.core.assessment.answers import load_answers
+from desktop.core.assessment.engine import Assessment, assess
+from desktop.core.policy.loader import load_policy
+from desktop.core.records import bundle as bundles
+from desktop.core.records.declare import declare
+from desktop.core.records.history import History
 from tests.conftest import CHECKLISTS, EXAMPLES
 
 DRAFT = "crash-draft"

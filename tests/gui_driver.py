@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from desktop.core.policy import Status
+from desktop.core.policy.model import Status
 from desktop.gui.item_widget import ItemWidget
 from desktop.gui.main_window import MainWindow
 

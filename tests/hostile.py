@@ -21,9 +21,9 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop.core import bundle
-from desktop.core import summary as summary_json
-from desktop.core.sshsig import PublicKey, sign
+from desktop.core.records import bundle
+from desktop.core.records import summary as summary_json
+from desktop.core.signing.sshsig import PublicKey, sign
 from tests.conftest import CHECKLISTS
 from tests.signing_helpers import minimal_summary, signed_bundle
 

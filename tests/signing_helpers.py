@@ -8,9 +8,9 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop.core.allowed_signers import NAMESPACE_SUMMARY, signer_for
-from desktop.core.bundle import Bundle
-from desktop.core.sshsig import PublicKey, sign
+from desktop.core.records.bundle import Bundle
+from desktop.core.signing.allowed_signers import NAMESPACE_SUMMARY, signer_for
+from desktop.core.signing.sshsig import PublicKey, sign
 
 SSH_KEYGEN = shutil.which("ssh-keygen")
 needs_ssh_keygen = pytest.mark.skipif(SSH_KEYGEN is None, reason="OpenSSH's ssh-keygen is absent")
@@ -108,12 +108,12 @@ def declare_example(  # type: ignore[no-untyped-def]
     home: Path, programme: str = "annual", backend: MemoryKeyring | None = None, **declaring
 ):
     """Assess an example answers file and sign it into the history under `home`."""
-    from desktop.core.answers_file import load_answers
-    from desktop.core.assessment import assess
-    from desktop.core.declare import declare
-    from desktop.core.history import History
-    from desktop.core.keys import KeyStore
-    from desktop.core.policy_loader import load_policy
+    from desktop.core.assessment.answers import load_answers
+    from desktop.core.assessment.engine import assess
+    from desktop.core.policy.loader import load_policy
+    from desktop.core.records.declare import declare
+    from desktop.core.records.history import History
+    from desktop.core.signing.keys import KeyStore
     from tests.conftest import CHECKLISTS, EXAMPLES
 
     policy = load_policy(CHECKLISTS)

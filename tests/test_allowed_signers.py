@@ -4,7 +4,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from desktop.core.allowed_signers import AllowedSignersError, _parse_time, parse, parse_line
+from desktop.core.signing.allowed_signers import AllowedSignersError, _parse_time, parse, parse_line
 
 KEY = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBmVpE4vpz2ry7aAYz2TzxeEJ0N9hZ5jjLI2TfrPx0Mj"
 

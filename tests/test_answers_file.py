@@ -12,11 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from desktop.commands.assessing import findings_json, print_assessment
-from desktop.core.answers_file import dump_answers, load_answers, parse_answers
-from desktop.core.assessment import assess
-from desktop.core.errors import AnswersError
-from desktop.core.model import AccountKind, Category
-from desktop.core.policy import Policy
+from desktop.core.assessment.answers import dump_answers, load_answers, parse_answers
+from desktop.core.assessment.engine import assess
+from desktop.core.base.errors import AnswersError
+from desktop.core.policy.audience import AccountKind, Category
+from desktop.core.policy.model import Policy
 from tests.conftest import EXAMPLES
 
 

@@ -202,8 +202,8 @@ def test_assess_refuses_to_sign_onto_a_broken_history(env: dict[str, str], tmp_p
 
 
 def test_verify_output_cannot_be_forged_by_signed_text(env: dict[str, str], tmp_path: Path) -> None:
-    from desktop.core import bundle, summary
-    from desktop.core.sshsig import PublicKey
+    from desktop.core.records import bundle, summary
+    from desktop.core.signing.sshsig import PublicKey
     from tests.signing_helpers import minimal_summary, new_key, signed_bundle
 
     key = new_key()
@@ -232,7 +232,7 @@ def test_an_unwritable_out_folder_declares_nothing(env: dict[str, str], tmp_path
 def test_a_passphrase_file_that_is_not_text_is_one_line(
     env: dict[str, str], tmp_path: Path
 ) -> None:
-    from desktop.core.keys import keychain_state
+    from desktop.core.signing.keys import keychain_state
 
     if keychain_state().usable:
         pytest.skip("a usable keychain is present: the passphrase file is never read")
@@ -246,7 +246,7 @@ def test_a_passphrase_file_that_is_not_text_is_one_line(
 def test_diff_lists_each_changed_item_between_two_declarations(
     env: dict[str, str], tmp_path: Path
 ) -> None:
-    from desktop.core.changes import compare
+    from desktop.core.records.changes import compare
 
     out_a, out_b = tmp_path / "a", tmp_path / "b"
     assert assess(env, "onboarding", out_a).returncode in (0, 1)

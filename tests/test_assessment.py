@@ -6,12 +6,13 @@ from datetime import date
 
 import pytest
 
-from desktop.core import summary as summary_json
-from desktop.core.assessment import Assessment, assess
-from desktop.core.checks.password import PasswordSession
-from desktop.core.findings import Evidence, Finding, VerdictKind
-from desktop.core.model import AccountKind, Category, Person, Submission
-from desktop.core.policy import Item, ItemKind, Policy, Severity, Status
+from desktop.core.assessment.checks.password import PasswordSession
+from desktop.core.assessment.engine import Assessment, assess
+from desktop.core.assessment.findings import Evidence, Finding, VerdictKind
+from desktop.core.assessment.people import Person, Submission
+from desktop.core.policy.audience import AccountKind, Category
+from desktop.core.policy.model import Item, ItemKind, Policy, Severity, Status
+from desktop.core.records import summary as summary_json
 from tests.conftest import account
 
 Submit = Callable[..., Submission]
@@ -395,7 +396,7 @@ def test_verdict_lists_worst_first(policy: Policy, submit: Submit) -> None:
 
 
 def test_every_reason_reads_in_both_languages(policy: Policy, submit: Submit) -> None:
-    from desktop.core.reasons import REASONS, describe
+    from desktop.core.assessment.reasons import REASONS, describe
 
     result = assess(policy, submit(account(answers={"acct-login-alerts": "off"})))
     f = finding(result, "acct-login-alerts")
@@ -410,9 +411,10 @@ def test_every_reason_a_rule_can_give_has_words() -> None:
     import inspect
     import re
 
-    from desktop.core import assessment, rules
-    from desktop.core.checks.twofactor import TwoFactorMethod
-    from desktop.core.reasons import REASONS
+    from desktop.core.assessment import engine as assessment
+    from desktop.core.assessment import rules
+    from desktop.core.assessment.reasons import REASONS
+    from desktop.core.policy.twofactor import TwoFactorMethod
 
     source = inspect.getsource(rules) + inspect.getsource(assessment)
     given = set(re.findall(r'Evidence\.\w+,\s*"([a-z0-9-]+)"', source))

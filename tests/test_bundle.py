@@ -8,11 +8,12 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from desktop.core import allowed_signers, bundle, sshsig
-from desktop.core import summary as summary_json
-from desktop.core.bundle import Bundle, BundleError, Failure
-from desktop.core.policy_loader import load_policy
-from desktop.core.sshsig import PublicKey
+from desktop.core.policy.loader import load_policy
+from desktop.core.records import bundle
+from desktop.core.records import summary as summary_json
+from desktop.core.records.bundle import Bundle, BundleError, Failure
+from desktop.core.signing import allowed_signers, sshsig
+from desktop.core.signing.sshsig import PublicKey
 from tests.signing_helpers import (
     SSH_KEYGEN,
     declare_example,
@@ -49,7 +50,7 @@ def test_a_version_1_summary_made_before_profiles_still_verifies_and_reads(
 ) -> None:
     """Declarations signed before agency profiles (no profile, no declared_no_accounts) are
     still verified, read, compared and printed; a version 2 without them is refused."""
-    from desktop.core.changes import compare
+    from desktop.core.records.changes import compare
     from desktop.report.content import summary_html
 
     doc = summary_json.decode(signed.bundle.summary)

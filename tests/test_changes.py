@@ -4,7 +4,7 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from desktop.core.changes import Change, ChangeKind, compare, recorded
+from desktop.core.records.changes import Change, ChangeKind, compare, recorded
 from tests.signing_helpers import MemoryKeyring, declare_example
 
 

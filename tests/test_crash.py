@@ -28,8 +28,8 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
-from desktop.core import bundle as bundles
-from desktop.core.history import DATABASE, History
+from desktop.core.records import bundle as bundles
+from desktop.core.records.history import DATABASE, History
 from tests.conftest import ROOT
 
 KILLS = int(os.environ.get("SELFCHECK_CRASH_KILLS", "250"))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.history import DATABASE, History, HistoryDamaged
+from desktop.core.records.history import DATABASE, History, HistoryDamaged
 from tests.conftest import ROOT
 from tests.signing_helpers import MemoryKeyring, declare_example
 
@@ -42,7 +42,7 @@ def test_a_deleted_wal_file_loses_declarations_loudly_not_silently(tmp_path: Pat
         "import os, sys\n"
         "from pathlib import Path\n"
         "from tests.signing_helpers import MemoryKeyring, declare_example\n"
-        "from desktop.core.history import History\n"
+        "from desktop.core.records.history import History\n"
         "home = Path(sys.argv[1])\n"
         "keep = History(home)\n"  # held open: its close would checkpoint the WAL
         "keep.db.execute('PRAGMA wal_autocheckpoint=0')\n"

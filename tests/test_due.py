@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from desktop.core.due import NextDue, add_months, due_date, next_due, recorded_due
-from desktop.core.model import Person
-from desktop.core.policy import Policy, Severity
+from desktop.core.assessment.people import Person
+from desktop.core.policy.model import Policy, Severity
+from desktop.core.records.due import NextDue, add_months, due_date, next_due, recorded_due
 
 TODAY = date(2026, 11, 22)
 

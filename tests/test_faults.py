@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import bundle as bundles
-from desktop.core import history as history_module
-from desktop.core.history import HEAD, History
+from desktop.core.records import bundle as bundles
+from desktop.core.records import history as history_module
+from desktop.core.records.history import HEAD, History
 from tests.signing_helpers import MemoryKeyring, declare_example
 
 

@@ -4,11 +4,11 @@ import tomllib
 
 import pytest
 
-from desktop.core.checks.password import PasswordSession
-from desktop.core.draft import Draft, load_draft
-from desktop.core.errors import AnswersError
-from desktop.core.flow import Flow, Step, StepKind
-from desktop.core.policy import Policy
+from desktop.core.assessment.checks.password import PasswordSession
+from desktop.core.assessment.draft import Draft, load_draft
+from desktop.core.assessment.flow import Flow, Step, StepKind
+from desktop.core.base.errors import AnswersError
+from desktop.core.policy.model import Policy
 from tests.conftest import EXAMPLES
 
 

@@ -6,9 +6,9 @@ from collections.abc import Iterator
 
 import pytest
 
-from desktop.core.i18n import Steps, Text
-from desktop.core.policy import Policy
-from desktop.core.reasons import MARKS, REASONS
+from desktop.core.assessment.reasons import MARKS, REASONS
+from desktop.core.base.i18n import Steps, Text
+from desktop.core.policy.model import Policy
 from desktop.report.words import WORDS
 from tests.conftest import ROOT
 

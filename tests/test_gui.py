@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
-from desktop.core import bundle
-from desktop.core.flow import StepKind
-from desktop.core.i18n import show_date
+from desktop.core.assessment.flow import StepKind
+from desktop.core.base.i18n import show_date
+from desktop.core.records import bundle
 from desktop.gui.language import translations_dir
 from desktop.gui.main_window import MainWindow
 from desktop.gui.session import Session
@@ -113,7 +113,7 @@ def test_a_damaged_history_is_set_aside_and_told_at_start(
 def test_failures_are_told_in_vietnamese_with_the_detail_kept(session: Session) -> None:
     import errno
 
-    from desktop.core.keyfile import WrongPassphrase
+    from desktop.core.signing.keyfile import WrongPassphrase
     from desktop.gui.messages import describe
 
     told = describe(WrongPassphrase("wrong passphrase, or the key file has been altered"))
@@ -272,7 +272,7 @@ def test_no_visible_string_is_left_in_english_on_any_page(
 ) -> None:
     import tomllib
 
-    from desktop.core.draft import Draft
+    from desktop.core.assessment.draft import Draft
     from tests.conftest import EXAMPLES
 
     session.language.set_language("en")
@@ -308,7 +308,7 @@ def test_every_control_of_every_page_is_reachable_with_the_keyboard(
 
     from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
-    from desktop.core.draft import Draft
+    from desktop.core.assessment.draft import Draft
     from tests.conftest import EXAMPLES
 
     doc = tomllib.loads((EXAMPLES / "predeployment.toml").read_text("utf-8"))
@@ -349,7 +349,7 @@ def test_every_control_of_every_page_is_reachable_with_the_keyboard(
 def _open_example(window: MainWindow, session: Session, programme: str = "annual") -> None:
     import tomllib
 
-    from desktop.core.draft import Draft
+    from desktop.core.assessment.draft import Draft
     from tests.conftest import EXAMPLES
 
     doc = tomllib.loads((EXAMPLES / f"{programme}.toml").read_text("utf-8"))
@@ -439,7 +439,7 @@ def test_signing_with_a_key_file_opens_the_key_off_the_gui_thread(
 ) -> None:
     from keyring.backends import fail
 
-    from desktop.core.keys import KeyStore
+    from desktop.core.signing.keys import KeyStore
 
     session._keys = KeyStore(private_home, fail.Keyring(), cost=14)  # no keychain: a key file
     _open_example(window, session)
@@ -673,8 +673,8 @@ def test_review_window_checks_a_folder_filters_and_exports(
 
     from PySide6.QtWidgets import QFileDialog, QTreeWidget
 
-    from desktop.core.roster import enrol, new_roster
-    from desktop.core.sshsig import PublicKey
+    from desktop.core.review.roster import enrol, new_roster
+    from desktop.core.signing.sshsig import PublicKey
     from desktop.gui.review_window import ReviewWindow
     from tests.signing_helpers import MemoryKeyring, declare_example
     from tests.test_review import Official
@@ -800,7 +800,7 @@ def test_telegram_s_page_says_it_was_ordered_blocked(
 def test_a_damaged_draft_s_person_is_shown_with_its_problems(
     qtbot: QtBot, window: MainWindow, session: Session
 ) -> None:
-    from desktop.core.draft import Draft
+    from desktop.core.assessment.draft import Draft
 
     draft = Draft.new("annual")
     draft.person.update(profile="ha-noi", category="boss")  # neither exists

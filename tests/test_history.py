@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import summary as summary_json
-from desktop.core.history import History, HistoryDamaged, HistoryError
-from desktop.core.sshsig import PublicKey
+from desktop.core.records import summary as summary_json
+from desktop.core.records.history import History, HistoryDamaged, HistoryError
+from desktop.core.signing.sshsig import PublicKey
 from tests.signing_helpers import MemoryKeyring, declare_example
 
 

@@ -17,8 +17,8 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop.core.sshsig import PublicKey
-from desktop.core.text import printable
+from desktop.core.base.text import printable
+from desktop.core.signing.sshsig import PublicKey
 from tests.conftest import ROOT
 from tests.hostile import BUNDLE_CASES, CHECKLIST_CASES, BundleCase, ChecklistCase, copy_checklists
 
@@ -138,8 +138,8 @@ def test_a_good_bundle_still_verifies_in_the_same_limits(
     world: World, key: Ed25519PrivateKey
 ) -> None:
     # The control: the limits and the world leave a sound bundle verifiable.
-    from desktop.core import bundle
-    from desktop.core import summary as summary_json
+    from desktop.core.records import bundle
+    from desktop.core.records import summary as summary_json
     from tests.signing_helpers import minimal_summary, signed_bundle
 
     doc = minimal_summary(PublicKey.of(key).fingerprint)
@@ -156,7 +156,7 @@ def test_a_good_bundle_still_verifies_in_the_same_limits(
 def test_a_review_of_the_whole_corpus_reports_every_file_and_writes_only_its_report(
     world: World, key: Ed25519PrivateKey
 ) -> None:
-    from desktop.core.roster import enrol, new_roster
+    from desktop.core.review.roster import enrol, new_roster
 
     inbox = world.inputs / "inbox"
     made = []

@@ -2,8 +2,8 @@
 
 import pytest
 
-from desktop.core.checks.identity import email_domain, match_real_name, official_domain
-from desktop.core.policy import OfficialDomains
+from desktop.core.assessment.checks.identity import email_domain, match_real_name, official_domain
+from desktop.core.policy.model import OfficialDomains
 
 DOMAINS = OfficialDomains(suffixes=("gov.vn",), domains=("dangcongsan.vn",))
 

@@ -13,8 +13,8 @@ import keyring.errors
 import pytest
 from keyring.backends import fail
 
-from desktop.core import keyfile
-from desktop.core.keys import (
+from desktop.core.signing import keyfile
+from desktop.core.signing.keys import (
     ENTRY_PREFIX,
     SERVICE,
     Keychain,
@@ -27,7 +27,7 @@ from desktop.core.keys import (
     Storage,
     keychain_state,
 )
-from desktop.core.sshsig import PublicKey
+from desktop.core.signing.sshsig import PublicKey
 from tests.signing_helpers import MemoryKeyring
 
 FAST = 14  # scrypt cost for tests: the format and checks are the same, only cheaper
@@ -244,7 +244,7 @@ def test_a_chain_of_plain_text_backends_is_not_a_keychain() -> None:
 
 
 def test_the_safe_backend_of_a_chain_is_used_directly(monkeypatch: pytest.MonkeyPatch) -> None:
-    from desktop.core import keys
+    from desktop.core.signing import keys
 
     safe, plain = MemoryKeyring(), PlaintextKeyring()
     plain.priority = 5

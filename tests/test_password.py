@@ -5,16 +5,16 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.assessment import assess
-from desktop.core.checks import wordlists
-from desktop.core.checks.password import (
+from desktop.core.assessment.checks import wordlists
+from desktop.core.assessment.checks.password import (
     PasswordSession,
     context_words,
     crack_time_words,
     measure,
 )
-from desktop.core.model import Person, Submission
-from desktop.core.policy import Policy, Status
+from desktop.core.assessment.engine import assess
+from desktop.core.assessment.people import Person, Submission
+from desktop.core.policy.model import Policy, Status
 from tests.conftest import account
 
 PASSWORD_ITEM = "acct-password-strength"

@@ -1,6 +1,6 @@
 import pytest
 
-from desktop.core.checks.phone import is_phone_number, is_vietnamese_mobile
+from desktop.core.assessment.checks.phone import is_phone_number, is_vietnamese_mobile
 
 
 @pytest.mark.parametrize(

@@ -4,13 +4,13 @@ from collections.abc import Callable
 
 import pytest
 
-from desktop.core.assessment import assess
-from desktop.core.checks.twofactor import TwoFactorMethod, protects
-from desktop.core.draft import Draft
-from desktop.core.findings import Finding
-from desktop.core.flow import Flow
-from desktop.core.model import Submission
-from desktop.core.policy import GuideTopic, Policy, Status, TwoFactorRole
+from desktop.core.assessment.draft import Draft
+from desktop.core.assessment.engine import assess
+from desktop.core.assessment.findings import Finding
+from desktop.core.assessment.flow import Flow
+from desktop.core.assessment.people import Submission
+from desktop.core.policy.model import GuideTopic, Policy, Status, TwoFactorRole
+from desktop.core.policy.twofactor import TwoFactorMethod, protects
 from tests.conftest import account
 
 Submit = Callable[..., Submission]

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core.coverage import coverage
-from desktop.core.errors import PolicyError
-from desktop.core.policy import COVERED_KINDS, GuideTopic, ItemKind, Policy
-from desktop.core.policy_loader import load_policy
+from desktop.core.base.errors import PolicyError
+from desktop.core.policy.coverage import coverage
+from desktop.core.policy.loader import load_policy
+from desktop.core.policy.model import COVERED_KINDS, GuideTopic, ItemKind, Policy
 
 SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds" / "PROVISIONS.md"
 PLATFORMS = [

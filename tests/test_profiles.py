@@ -10,13 +10,14 @@ from pathlib import Path
 import pytest
 
 from desktop.commands.assessing import print_assessment
-from desktop.core import summary as summary_json
-from desktop.core.answers_file import parse_answers
-from desktop.core.assessment import assess
-from desktop.core.errors import AnswersError, PolicyError
-from desktop.core.model import AccountKind, Category, Person, Submission
-from desktop.core.policy import Item, ItemKind, Policy, Status
-from desktop.core.policy_loader import load_policy
+from desktop.core.assessment.answers import parse_answers
+from desktop.core.assessment.engine import assess
+from desktop.core.assessment.people import Person, Submission
+from desktop.core.base.errors import AnswersError, PolicyError
+from desktop.core.policy.audience import AccountKind, Category
+from desktop.core.policy.loader import load_policy
+from desktop.core.policy.model import Item, ItemKind, Policy, Status
+from desktop.core.records import summary as summary_json
 from tests.conftest import account
 from tests.test_answers_file import _example
 
@@ -234,7 +235,7 @@ def test_every_category_a_profile_covers_gets_an_inventory(checklist_copy: Path)
 
 
 def test_the_examples_answer_only_what_their_person_is_asked(policy: Policy) -> None:
-    from desktop.core.answers_file import load_answers
+    from desktop.core.assessment.answers import load_answers
     from tests.conftest import EXAMPLES
 
     for path in sorted(EXAMPLES.glob("*.toml")):

@@ -24,10 +24,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from desktop.core import bundle, sshsig
-from desktop.core import summary as summary_json
-from desktop.core.allowed_signers import NAMESPACE_SUMMARY, signer_for
-from desktop.core.answers_file import (
+from desktop.core.assessment.answers import (
     ACCOUNT_ID,
     SECRET_KEY,
     STAFF_ID,
@@ -35,14 +32,19 @@ from desktop.core.answers_file import (
     load_answers,
     parse_answers,
 )
-from desktop.core.bundle import Bundle, BundleError, Failure, Verified
-from desktop.core.checks import INTERPRETED_CHOICES
-from desktop.core.errors import AnswersError, LocatedError, PolicyError
-from desktop.core.model import Account, AccountKind, Person, Submission
-from desktop.core.policy import Item, ItemKind
-from desktop.core.policy_loader import load_policy
-from desktop.core.sshsig import PublicKey
-from desktop.core.text import fold, printable
+from desktop.core.assessment.people import Account, Person, Submission
+from desktop.core.base.errors import AnswersError, LocatedError, PolicyError
+from desktop.core.base.text import fold, printable
+from desktop.core.policy.audience import AccountKind
+from desktop.core.policy.checks import INTERPRETED_CHOICES
+from desktop.core.policy.loader import load_policy
+from desktop.core.policy.model import Item, ItemKind
+from desktop.core.records import bundle
+from desktop.core.records import summary as summary_json
+from desktop.core.records.bundle import Bundle, BundleError, Failure, Verified
+from desktop.core.signing import sshsig
+from desktop.core.signing.allowed_signers import NAMESPACE_SUMMARY, signer_for
+from desktop.core.signing.sshsig import PublicKey
 from tests.conftest import CHECKLISTS, EXAMPLES
 from tests.signing_helpers import declare_example, needs_ssh_keygen, ssh_keygen_verifies
 

@@ -4,8 +4,8 @@ from datetime import UTC, date, datetime, timedelta
 
 from icalendar import Calendar
 
-from desktop.core.due import NextDue
-from desktop.core.reminder import Reminder, calendar_file, upcoming
+from desktop.core.records.due import NextDue
+from desktop.core.records.reminder import Reminder, calendar_file, upcoming
 
 TODAY = date(2026, 11, 23)
 

@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from desktop.core import summary as summary_json
-from desktop.core.i18n import Language, show_date
-from desktop.core.policy import Policy
+from desktop.core.base.i18n import Language, show_date
+from desktop.core.policy.model import Policy
+from desktop.core.records import summary as summary_json
 from desktop.report.pdf import qr_payload, render_pdf
 from tests.signing_helpers import MemoryKeyring, declare_example
 
@@ -65,8 +65,8 @@ def test_the_pdf_names_the_person_the_verdict_and_the_key_exactly(
 def test_a_quang_ninh_official_s_pdf_cites_the_provincial_code_only(
     policy: Policy, tmp_path: Path, language: Language
 ) -> None:
-    from desktop.core.answers_file import load_answers
-    from desktop.core.assessment import assess
+    from desktop.core.assessment.answers import load_answers
+    from desktop.core.assessment.engine import assess
     from tests.conftest import EXAMPLES
 
     result = assess(policy, load_answers(EXAMPLES / "onboarding.toml", policy))
@@ -77,8 +77,8 @@ def test_a_quang_ninh_official_s_pdf_cites_the_provincial_code_only(
 
 
 def _example_pdf_text(policy: Policy, tmp_path: Path, programme: str, change: Any = None) -> str:
-    from desktop.core.answers_file import load_answers
-    from desktop.core.assessment import assess
+    from desktop.core.assessment.answers import load_answers
+    from desktop.core.assessment.engine import assess
     from tests.conftest import EXAMPLES
 
     submission = load_answers(EXAMPLES / f"{programme}.toml", policy)
@@ -181,7 +181,7 @@ def test_a_zip_bundle_carries_the_pdf_and_still_verifies(
 ) -> None:
     import zipfile
 
-    from desktop.core import bundle as bundles
+    from desktop.core.records import bundle as bundles
     from desktop.report.pdf import with_pdf
 
     made = with_pdf(declared.bundle, policy)

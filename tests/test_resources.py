@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from desktop.core import resources
+from desktop.core.base import resources
 from tests.conftest import ROOT
 
 
@@ -115,7 +115,7 @@ def test_an_installed_wheel_finds_its_files_inside_the_package(installed_wheel: 
     probe = _run_installed(
         installed_wheel,
         "-c",
-        "import desktop; from desktop.core import resources as r; "
+        "import desktop; from desktop.core.base import resources as r; "
         "print(desktop.__file__); print(r.layout()); print(r.checklists_dir()); "
         "print(r.assets_dir())",
     )

@@ -11,11 +11,10 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop.core import bundle as bundles
-from desktop.core import summary as summary_json
-from desktop.core.countersign import NAMESPACE_REVIEW, Decision, countersign
-from desktop.core.review import Problem, csv_bytes, review, to_accept
-from desktop.core.roster import (
+from desktop.core.records import bundle as bundles
+from desktop.core.records import summary as summary_json
+from desktop.core.review.countersign import NAMESPACE_REVIEW, Decision, countersign
+from desktop.core.review.roster import (
     Accepted,
     Roster,
     enrol,
@@ -23,7 +22,8 @@ from desktop.core.roster import (
     new_roster,
     save_accepted,
 )
-from desktop.core.sshsig import PublicKey
+from desktop.core.review.scan import Problem, csv_bytes, review, to_accept
+from desktop.core.signing.sshsig import PublicKey
 from tests.signing_helpers import SSH_KEYGEN, MemoryKeyring, declare_example, needs_ssh_keygen
 
 TODAY = date(2026, 11, 23)
@@ -371,7 +371,7 @@ def test_a_tampered_middle_declaration_and_odd_files_never_stop_the_review(
 
 
 def test_a_roster_may_not_point_its_keys_file_elsewhere(tmp_path: Path) -> None:
-    from desktop.core.roster import RosterError, load_roster
+    from desktop.core.review.roster import RosterError, load_roster
 
     roster = tmp_path / "roster.toml"
     roster.write_text('[roster]\nsigners = "../../etc/passwd"\n', "utf-8")

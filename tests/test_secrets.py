@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 from pytestqt.qtbot import QtBot
 
 from desktop import cli
-from desktop.core import bundle, logs
-from desktop.core.flow import StepKind
-from desktop.core.logs import WITHHELD, Secret
+from desktop.core.assessment.flow import StepKind
+from desktop.core.base import logs
+from desktop.core.base.logs import WITHHELD, Secret
+from desktop.core.records import bundle
 from desktop.gui.app import crash_report
 from desktop.gui.language import LanguageSwitch
 from desktop.gui.main_window import MainWindow

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives import serialization
 
-from desktop.core import sshsig
-from desktop.core.allowed_signers import NAMESPACE_SUMMARY
-from desktop.core.sshsig import PublicKey, SignatureMalformed, SignatureMismatch
+from desktop.core.signing import sshsig
+from desktop.core.signing.allowed_signers import NAMESPACE_SUMMARY
+from desktop.core.signing.sshsig import PublicKey, SignatureMalformed, SignatureMismatch
 from tests.signing_helpers import SSH_KEYGEN, needs_ssh_keygen, new_key, ssh_keygen_verifies
 
 pytestmark = needs_ssh_keygen

@@ -1,6 +1,6 @@
 import pytest
 
-from desktop.core.text import fold, words
+from desktop.core.base.text import fold, words
 
 
 @pytest.mark.parametrize(

@@ -8,16 +8,16 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from desktop.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from desktop.core.answers_file import load_answers
-from desktop.core.assessment import Assessment, assess
-from desktop.core.atomic import write_atomic
-from desktop.core.checks.password import PasswordSession
-from desktop.core.findings import VerdictKind
-from desktop.core.i18n import Language
-from desktop.core.model import Account
-from desktop.core.policy import Policy
-from desktop.core.policy_loader import load_policy
-from desktop.core.reasons import describe
+from desktop.core.assessment.answers import load_answers
+from desktop.core.assessment.checks.password import PasswordSession
+from desktop.core.assessment.engine import Assessment, assess
+from desktop.core.assessment.findings import VerdictKind
+from desktop.core.assessment.people import Account
+from desktop.core.assessment.reasons import describe
+from desktop.core.base.atomic import write_atomic
+from desktop.core.base.i18n import Language
+from desktop.core.policy.loader import load_policy
+from desktop.core.policy.model import Policy
 from desktop.report.words import word
 
 
@@ -109,7 +109,7 @@ def print_assessment(result: Assessment, language: Language, out: TextIO) -> Non
 
 
 def findings_json(result: Assessment) -> bytes:
-    from desktop.core.summary import finding_doc
+    from desktop.core.records.summary import finding_doc
 
     doc = {
         "programme": result.submission.programme,
@@ -125,11 +125,11 @@ def findings_json(result: Assessment) -> bytes:
 def assess_and_sign(args: argparse.Namespace) -> int:
     """`selfcheck assess`: evaluate, sign, append to the history, write the bundle."""
     from desktop.commands.signing import passphrase_source
-    from desktop.core import bundle as bundles
-    from desktop.core.declare import declare
-    from desktop.core.history import History
-    from desktop.core.keys import KeyStore
-    from desktop.core.paths import data_home
+    from desktop.core.base.paths import data_home
+    from desktop.core.records import bundle as bundles
+    from desktop.core.records.declare import declare
+    from desktop.core.records.history import History
+    from desktop.core.signing.keys import KeyStore
 
     result = _assess_answers(args)
     home = data_home()

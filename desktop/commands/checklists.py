@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import TextIO
 
 from desktop.commands import EXIT_FINDINGS, EXIT_OK
-from desktop.core.coverage import coverage, profile_coverage, unreachable_items
-from desktop.core.policy_loader import load_policy
+from desktop.core.policy.coverage import coverage, profile_coverage, unreachable_items
+from desktop.core.policy.loader import load_policy
 
 
 def lint_checklists(directory: Path | None, *, quiet: bool, out: TextIO) -> int:

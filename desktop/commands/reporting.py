@@ -5,12 +5,12 @@ from pathlib import Path
 
 from desktop.commands import EXIT_FINDINGS, EXIT_OK
 from desktop.commands.signing import invalid_bundle
-from desktop.core.atomic import write_atomic
-from desktop.core.bundle import BundleError, Verified, read, verify, verify_path
-from desktop.core.changes import ChangeKind, compare, counts
-from desktop.core.i18n import Language
-from desktop.core.policy_loader import load_policy
-from desktop.core.text import printable
+from desktop.core.base.atomic import write_atomic
+from desktop.core.base.i18n import Language
+from desktop.core.base.text import printable
+from desktop.core.policy.loader import load_policy
+from desktop.core.records.bundle import BundleError, Verified, read, verify, verify_path
+from desktop.core.records.changes import ChangeKind, compare, counts
 from desktop.report.words import word
 
 

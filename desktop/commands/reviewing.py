@@ -7,13 +7,13 @@ from pathlib import Path
 
 from desktop.commands import EXIT_FINDINGS, EXIT_OK
 from desktop.commands.signing import invalid_bundle, passphrase_source
-from desktop.core.atomic import write_atomic
-from desktop.core.bundle import BundleError, read, verify
-from desktop.core.i18n import show_date
-from desktop.core.review import SEVERITIES, csv_bytes, review, to_accept
-from desktop.core.roster import enrol as enrol_key
-from desktop.core.roster import load_accepted, load_roster, new_roster, save_accepted
-from desktop.core.text import printable
+from desktop.core.base.atomic import write_atomic
+from desktop.core.base.i18n import show_date
+from desktop.core.base.text import printable
+from desktop.core.records.bundle import BundleError, read, verify
+from desktop.core.review.roster import enrol as enrol_key
+from desktop.core.review.roster import load_accepted, load_roster, new_roster, save_accepted
+from desktop.core.review.scan import SEVERITIES, csv_bytes, review, to_accept
 
 PROGRESS_EVERY = 500
 
@@ -56,7 +56,7 @@ def _enrol(args: argparse.Namespace) -> int:
 
 
 def review_folder(args: argparse.Namespace) -> int:
-    from desktop.core.policy_loader import load_policy
+    from desktop.core.policy.loader import load_policy
 
     book = load_roster(args.roster)
     accepted = load_accepted(book)
@@ -105,10 +105,10 @@ def review_folder(args: argparse.Namespace) -> int:
 
 
 def countersign(args: argparse.Namespace) -> int:
-    from desktop.core.countersign import Decision
-    from desktop.core.countersign import countersign as make
-    from desktop.core.keys import KeyStore
-    from desktop.core.paths import data_home
+    from desktop.core.base.paths import data_home
+    from desktop.core.review.countersign import Decision
+    from desktop.core.review.countersign import countersign as make
+    from desktop.core.signing.keys import KeyStore
 
     trusted = list(load_roster(args.roster).signers)  # only what the roster vouches for
     try:

@@ -35,14 +35,14 @@ class Check:
 
 
 def _resources() -> Check:
-    from desktop.core.resources import app_root, layout
+    from desktop.core.base.resources import app_root, layout
 
     return Check("resources", Status.OK, f"{layout()} at {app_root()}")
 
 
 def _checklists() -> Check:
-    from desktop.core.policy_loader import load_policy
-    from desktop.core.resources import checklists_dir
+    from desktop.core.base.resources import checklists_dir
+    from desktop.core.policy.loader import load_policy
 
     policy = load_policy()
     return Check(
@@ -97,7 +97,7 @@ def _qt() -> Check:
 
 
 def _keychain() -> Check:
-    from desktop.core.keys import keychain_state
+    from desktop.core.signing.keys import keychain_state
 
     state = keychain_state()
     if state.usable:
@@ -164,8 +164,8 @@ def _signing() -> Check:
     from cryptography import __version__ as cryptography_version
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-    from desktop.core import sshsig
-    from desktop.core.allowed_signers import NAMESPACE_SUMMARY as NAMESPACE
+    from desktop.core.signing import sshsig
+    from desktop.core.signing.allowed_signers import NAMESPACE_SUMMARY as NAMESPACE
 
     key = Ed25519PrivateKey.generate()
     message = b"selfcheck self-test"

@@ -6,17 +6,17 @@ import sys
 from pathlib import Path
 
 from desktop.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
-from desktop.core import allowed_signers
-from desktop.core.allowed_signers import AllowedSignersError
-from desktop.core.atomic import write_atomic
-from desktop.core.bundle import BundleError, verify_path
-from desktop.core.errors import SelfCheckError
-from desktop.core.history import History
-from desktop.core.keys import KeyStore, Passphrase
-from desktop.core.paths import data_home
-from desktop.core.sshsig import PublicKey
-from desktop.core.summary import decode
-from desktop.core.text import printable
+from desktop.core.base.atomic import write_atomic
+from desktop.core.base.errors import SelfCheckError
+from desktop.core.base.paths import data_home
+from desktop.core.base.text import printable
+from desktop.core.records.bundle import BundleError, verify_path
+from desktop.core.records.history import History
+from desktop.core.records.summary import decode
+from desktop.core.signing import allowed_signers
+from desktop.core.signing.allowed_signers import AllowedSignersError
+from desktop.core.signing.keys import KeyStore, Passphrase
+from desktop.core.signing.sshsig import PublicKey
 
 
 def passphrase_source(args: argparse.Namespace) -> Passphrase | None:

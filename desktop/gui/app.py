@@ -65,7 +65,7 @@ def run_gui() -> int:
 
 def crash_report(parent: "QWidget | None" = None) -> "ExceptHook":
     """A sys.excepthook for the running app: the traceback goes to the support log (secrets
-    withheld, desktop.core.logs), the person gets a plain message saying where it is,
+    withheld, desktop.core.base.logs), the person gets a plain message saying where it is,
     never the traceback. One message at a time, however many errors follow."""
     import logging
     import os
@@ -73,7 +73,7 @@ def crash_report(parent: "QWidget | None" = None) -> "ExceptHook":
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QMessageBox
 
-    from desktop.core import logs
+    from desktop.core.base import logs
 
     showing: list[QMessageBox] = []
     fallback = sys.excepthook
@@ -130,7 +130,7 @@ def app_icon() -> "QIcon":
     """The application icon, from the SVG in assets/icons."""
     from PySide6.QtGui import QIcon
 
-    from desktop.core.resources import assets_dir
+    from desktop.core.base.resources import assets_dir
 
     return QIcon(str(assets_dir() / "icons" / "selfcheck.svg"))
 
@@ -143,9 +143,9 @@ def open_session(language: "LanguageSwitch | None" = None) -> "Session":
     unreadable history does not stop the app: it is reported in `startup_warning`."""
     from PySide6.QtCore import QCoreApplication
 
-    from desktop.core.history import History, HistoryDamaged, HistoryError
-    from desktop.core.paths import data_home
-    from desktop.core.policy_loader import load_policy
+    from desktop.core.base.paths import data_home
+    from desktop.core.policy.loader import load_policy
+    from desktop.core.records.history import History, HistoryDamaged, HistoryError
     from desktop.gui.language import LanguageSwitch
     from desktop.gui.messages import describe
     from desktop.gui.session import Session

@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core import bundle as bundles
-from desktop.core import summary as summary_json
-from desktop.core.errors import SelfCheckError
-from desktop.core.history import Declaration
-from desktop.core.i18n import show_time
+from desktop.core.base.errors import SelfCheckError
+from desktop.core.base.i18n import show_time
+from desktop.core.records import bundle as bundles
+from desktop.core.records import summary as summary_json
+from desktop.core.records.history import Declaration
 from desktop.gui.messages import describe
 from desktop.gui.session import Session
 from desktop.report.pdf import PDF_NAME, fill_document, render_pdf, with_pdf
@@ -200,7 +200,7 @@ class HistoryWindow(QDialog):
                 return None
             path = Path(chosen)
         try:
-            from desktop.core.atomic import write_atomic
+            from desktop.core.base.atomic import write_atomic
 
             pdf = render_pdf(bundle.summary, self.session.policy, self.session.language.language)
             write_atomic(path, pdf)

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.i18n import NO_STEPS, Text
-from desktop.core.policy import Item
+from desktop.core.base.i18n import NO_STEPS, Text
+from desktop.core.policy.model import Item
 from desktop.gui.session import Session
 
 

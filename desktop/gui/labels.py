@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.core.model import Category
+from desktop.core.policy.audience import Category
 
 
 def category_label(category: Category) -> str:

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator, Signal
 
-from desktop.core.i18n import DEFAULT_LANGUAGE, Language
-from desktop.core.resources import assets_dir
+from desktop.core.base.i18n import DEFAULT_LANGUAGE, Language
+from desktop.core.base.resources import assets_dir
 
 
 def translations_dir() -> Path:

@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
 from desktop import __version__
-from desktop.core.errors import SelfCheckError
+from desktop.core.base.errors import SelfCheckError
 from desktop.gui.language import LanguageSwitch
 from desktop.gui.start_screen import StartScreen
 
@@ -123,7 +123,7 @@ class MainWindow(QMainWindow):
         self.language.set_language(code)  # type: ignore[arg-type]
 
     def new_assessment(self) -> None:
-        from desktop.core.draft import Draft
+        from desktop.core.assessment.draft import Draft
 
         assert self.session is not None  # the button is off until the session is open
         self.session.start(Draft.new("onboarding", self.session.language.language))
@@ -131,7 +131,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.wizard)
 
     def resume(self, draft_id: str) -> None:
-        from desktop.core.draft import load_draft
+        from desktop.core.assessment.draft import load_draft
 
         assert self.session is not None  # the list is empty until the session is open
         store = self.session.history

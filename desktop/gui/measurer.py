@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from multiprocessing.connection import Connection
 from typing import Any
 
-from desktop.core.checks.password import PasswordReport, measure
+from desktop.core.assessment.checks.password import PasswordReport, measure
 
 
 def serve(conn: Connection) -> None:

@@ -10,10 +10,10 @@ import errno
 
 from PySide6.QtCore import QCoreApplication
 
-from desktop.core.errors import AnswersError, PolicyError
-from desktop.core.history import HistoryDamaged, HistoryError
-from desktop.core.keyfile import KeyFileDamaged, WeakPassphrase, WrongPassphrase
-from desktop.core.keys import (
+from desktop.core.base.errors import AnswersError, PolicyError
+from desktop.core.records.history import HistoryDamaged, HistoryError
+from desktop.core.signing.keyfile import KeyFileDamaged, WeakPassphrase, WrongPassphrase
+from desktop.core.signing.keys import (
     KeychainChanged,
     KeychainLocked,
     KeyMissing,

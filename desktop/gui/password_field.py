@@ -14,7 +14,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from desktop.core.checks.password import PasswordReport
+from desktop.core.assessment.checks.password import PasswordReport
 from desktop.gui.measurer import Measurer
 
 POLL_MS = 15  # under one frame: the result shows as soon as a person could notice
@@ -151,7 +151,7 @@ class PasswordMeter(QObject):
     def finish(self, password: str, inputs: tuple[str, ...], digest: bytes) -> None:
         """Measure the newest text now, here: the page is being left and must not keep
         the measurement of an earlier prefix of what was typed."""
-        from desktop.core.checks.password import measure
+        from desktop.core.assessment.checks.password import measure
 
         self._timer.stop()
         self.measurer.forget(self)

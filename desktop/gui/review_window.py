@@ -27,10 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.atomic import write_atomic
-from desktop.core.i18n import show_date
-from desktop.core.review import SEVERITIES, Report, Row, csv_bytes, review, to_accept
-from desktop.core.roster import load_accepted, load_roster, save_accepted
+from desktop.core.base.atomic import write_atomic
+from desktop.core.base.i18n import show_date
+from desktop.core.review.roster import load_accepted, load_roster, save_accepted
+from desktop.core.review.scan import SEVERITIES, Report, Row, csv_bytes, review, to_accept
 from desktop.gui.messages import describe
 from desktop.gui.session import Session
 from desktop.gui.worker import emit_if_alive

@@ -5,17 +5,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.checks.password import PasswordSession
-from desktop.core.draft import Draft
-from desktop.core.errors import AnswersError
-from desktop.core.flow import Flow
-from desktop.core.history import History
-from desktop.core.policy import Policy
+from desktop.core.assessment.checks.password import PasswordSession
+from desktop.core.assessment.draft import Draft
+from desktop.core.assessment.flow import Flow
+from desktop.core.base.errors import AnswersError
+from desktop.core.policy.model import Policy
+from desktop.core.records.history import History
 from desktop.gui.language import LanguageSwitch
 from desktop.gui.measurer import Measurer
 
 if TYPE_CHECKING:
-    from desktop.core.keys import KeyStore
+    from desktop.core.signing.keys import KeyStore
 
 
 @dataclass
@@ -38,7 +38,7 @@ class Session:
     def keys(self) -> "KeyStore":
         """The key store, loaded when signing comes near: keyring is slow to import."""
         if self._keys is None:
-            from desktop.core.keys import KeyStore
+            from desktop.core.signing.keys import KeyStore
 
             self._keys = KeyStore(self.home)
         return self._keys
@@ -71,7 +71,7 @@ class Session:
         """The latest signed declaration (decoded), what the review compares with."""
         if self.history is None:
             return None
-        from desktop.core.declare import last_declared
+        from desktop.core.records.declare import last_declared
 
         return last_declared(self.history)
 

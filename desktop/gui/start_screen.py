@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from desktop import __version__
 
 if TYPE_CHECKING:
-    from desktop.core.reminder import Reminder
+    from desktop.core.records.reminder import Reminder
     from desktop.gui.session import Session
 
 
@@ -101,7 +101,7 @@ class StartScreen(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        from desktop.core.i18n import show_date  # not before the first paint
+        from desktop.core.base.i18n import show_date  # not before the first paint
 
         self.drafts.clear()
         self._draft_ids.clear()
@@ -170,8 +170,8 @@ class StartScreen(QWidget):
         self._reminder = None
         if store is not None:
             # Imported here, not at the top: the start screen paints before the core loads.
-            from desktop.core import summary as summary_json
-            from desktop.core.reminder import upcoming
+            from desktop.core.records import summary as summary_json
+            from desktop.core.records.reminder import upcoming
 
             summaries = []
             for declaration in store.declarations():
@@ -186,7 +186,7 @@ class StartScreen(QWidget):
             self.due.setText("")
             return
         reminder, name = self._reminder, self._programme_name(self._reminder.due.programme)
-        from desktop.core.i18n import show_date  # not before the first paint
+        from desktop.core.base.i18n import show_date  # not before the first paint
 
         when = show_date(reminder.due.date)
         if reminder.first:
@@ -222,8 +222,8 @@ class StartScreen(QWidget):
             if not chosen:
                 return None
             path = Path(chosen)
-        from desktop.core.atomic import write_atomic
-        from desktop.core.reminder import calendar_file
+        from desktop.core.base.atomic import write_atomic
+        from desktop.core.records.reminder import calendar_file
         from desktop.gui.messages import describe
 
         name = self._programme_name(self._reminder.due.programme)

@@ -1,6 +1,6 @@
 """The wizard: a list of steps beside the current page, Back and Next below.
 
-The flow (desktop.core.flow) decides the steps and whether a page is complete; this view
+The flow (desktop.core.assessment.flow) decides the steps and whether a page is complete; this view
 only shows pages, enables Next when the flow says so, and saves the draft on every move.
 """
 
@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.flow import Step, StepKind
+from desktop.core.assessment.flow import Step, StepKind
 from desktop.gui.pages.about_page import AboutPage
 from desktop.gui.pages.account_page import AccountPage
 from desktop.gui.pages.accounts_page import AccountsPage

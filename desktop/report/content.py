@@ -11,10 +11,10 @@ from collections.abc import Mapping, Sequence
 from html import escape
 from typing import Any
 
-from desktop.core.changes import Change, ChangeKind, recorded
-from desktop.core.due import recorded_due
-from desktop.core.i18n import Language, show_date, show_time
-from desktop.core.policy import ItemKind, Policy
+from desktop.core.base.i18n import Language, show_date, show_time
+from desktop.core.policy.model import ItemKind, Policy
+from desktop.core.records.changes import Change, ChangeKind, recorded
+from desktop.core.records.due import recorded_due
 from desktop.report.words import word
 
 QR_RESOURCE = "selfcheck-qr.png"

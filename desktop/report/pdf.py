@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 
 import segno
 
-from desktop.core import summary as summary_json
-from desktop.core.i18n import Language
-from desktop.core.policy import Policy
+from desktop.core.base.i18n import Language
+from desktop.core.policy.model import Policy
+from desktop.core.records import summary as summary_json
 from desktop.report.content import QR_RESOURCE, summary_html
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtGui import QFont, QTextDocument
 
-    from desktop.core.bundle import Bundle
+    from desktop.core.records.bundle import Bundle
 
 PDF_NAME = "summary.pdf"
 QR_SCALE = 8  # pixels per module: large enough for a 150 dpi scan of the printout

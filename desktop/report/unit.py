@@ -3,9 +3,9 @@
 from datetime import date
 from html import escape
 
-from desktop.core.i18n import Language, Text, show_date
-from desktop.core.policy import Policy
-from desktop.core.review import SEVERITIES, Report
+from desktop.core.base.i18n import Language, Text, show_date
+from desktop.core.policy.model import Policy
+from desktop.core.review.scan import SEVERITIES, Report
 from desktop.report.content import STYLE
 from desktop.report.words import word
 

@@ -5,7 +5,7 @@ and the command line writes reports without Qt's translators: so these words are
 as the checklists' are, not Qt translations.
 """
 
-from desktop.core.i18n import Language, Text
+from desktop.core.base.i18n import Language, Text
 
 WORDS: dict[str, Text] = {
     "title": Text(

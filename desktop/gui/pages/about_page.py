@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.answers_file import person_problems
-from desktop.core.flow import Step
-from desktop.core.model import Category
+from desktop.core.assessment.answers import person_problems
+from desktop.core.assessment.flow import Step
+from desktop.core.policy.audience import Category
 from desktop.gui.labels import category_label
 from desktop.gui.pages.base import WizardPage
 from desktop.gui.session import Session

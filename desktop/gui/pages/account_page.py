@@ -5,8 +5,8 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout
 
-from desktop.core.checks.password import crack_time_words
-from desktop.core.flow import Step
+from desktop.core.assessment.checks.password import crack_time_words
+from desktop.core.assessment.flow import Step
 from desktop.gui.item_widget import ItemWidget
 from desktop.gui.pages.base import WizardPage
 from desktop.gui.password_feedback import feedback

@@ -19,11 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.checks import INVENTORY_NONE_HELD
-from desktop.core.flow import Step
-from desktop.core.i18n import Language
-from desktop.core.model import AccountKind
-from desktop.core.policy import Policy
+from desktop.core.assessment.flow import Step
+from desktop.core.base.i18n import Language
+from desktop.core.policy.audience import AccountKind
+from desktop.core.policy.checks import INVENTORY_NONE_HELD
+from desktop.core.policy.model import Policy
 from desktop.gui.pages.base import WizardPage
 from desktop.gui.session import Session
 

@@ -5,8 +5,8 @@ from html import escape
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
-from desktop.core.flow import Step
-from desktop.core.i18n import Language
+from desktop.core.assessment.flow import Step
+from desktop.core.base.i18n import Language
 from desktop.gui.session import Session
 
 

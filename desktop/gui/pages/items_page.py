@@ -4,8 +4,8 @@ from html import escape
 
 from PySide6.QtWidgets import QLabel
 
-from desktop.core.flow import Step, StepKind
-from desktop.core.policy import ItemKind
+from desktop.core.assessment.flow import Step, StepKind
+from desktop.core.policy.model import ItemKind
 from desktop.gui.item_widget import ItemWidget
 from desktop.gui.pages.base import WizardPage
 from desktop.gui.session import Session

@@ -2,7 +2,7 @@
 
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QLabel, QRadioButton
 
-from desktop.core.flow import Step
+from desktop.core.assessment.flow import Step
 from desktop.gui.pages.base import WizardPage
 from desktop.gui.session import Session
 

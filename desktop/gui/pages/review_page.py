@@ -5,13 +5,13 @@ from html import escape
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem
 
-from desktop.core.assessment import Assessment
-from desktop.core.changes import ChangeKind, compare
-from desktop.core.flow import Step, StepKind
-from desktop.core.i18n import show_date
-from desktop.core.policy import ItemKind, Status
-from desktop.core.reasons import describe
-from desktop.core.summary import findings_view
+from desktop.core.assessment.engine import Assessment
+from desktop.core.assessment.flow import Step, StepKind
+from desktop.core.assessment.reasons import describe
+from desktop.core.base.i18n import show_date
+from desktop.core.policy.model import ItemKind, Status
+from desktop.core.records.changes import ChangeKind, compare
+from desktop.core.records.summary import findings_view
 from desktop.gui.pages.base import WizardPage
 from desktop.gui.session import Session
 

@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
-from desktop.core import bundle as bundles
-from desktop.core.assessment import Assessment
-from desktop.core.declare import check_key_record, declare
-from desktop.core.errors import SelfCheckError
-from desktop.core.flow import Step
-from desktop.core.keys import KeyStore, KeyStoreError, Storage
+from desktop.core.assessment.engine import Assessment
+from desktop.core.assessment.flow import Step
+from desktop.core.base.errors import SelfCheckError
+from desktop.core.records import bundle as bundles
+from desktop.core.records.declare import check_key_record, declare
+from desktop.core.signing.keys import KeyStore, KeyStoreError, Storage
 from desktop.gui.messages import describe
 from desktop.gui.pages.base import WizardPage
 from desktop.gui.password_field import PasswordEdit

@@ -1,0 +1,282 @@
+"""The wizard's flow, without Qt: which pages there are, what each still needs and asks.
+
+Electrum-style: the GUI only attaches a widget to each step; what comes next, what is
+missing, which items and answers a page shows is decided here and tested without a display.
+"""
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from desktop.core.assessment.answers import person_problems, submission_from
+from desktop.core.assessment.checks.identity import NameMatch, match_real_name, official_domain
+from desktop.core.assessment.checks.password import PasswordSession, min_length
+from desktop.core.assessment.draft import Draft
+from desktop.core.assessment.engine import Assessment, assess
+from desktop.core.assessment.people import Submission
+from desktop.core.assessment.rules import declared_two_factor
+from desktop.core.base.errors import AnswersError
+from desktop.core.base.i18n import Text
+from desktop.core.policy.audience import AccountKind, Category
+from desktop.core.policy.checks import (
+    ALWAYS_APPLIES,
+    INVENTORY_COMPLETE,
+    INVENTORY_INCOMPLETE,
+    INVENTORY_NONE_HELD,
+    CheckName,
+)
+from desktop.core.policy.model import Item, ItemKind, Policy, Profile
+from desktop.core.policy.twofactor import ALWAYS_ANSWERABLE, protects
+
+
+class StepKind(StrEnum):
+    PROGRAMME = "programme"  # programme, privacy statement, language
+    ABOUT = "about"  # the person
+    ACCOUNTS = "accounts"  # the inventory
+    ACCOUNT = "account"  # one page per account
+    PLEDGES = "pledges"
+    PROGRAMME_ITEMS = "programme-items"
+    REVIEW = "review"
+    SIGN = "sign"
+
+
+@dataclass(frozen=True, slots=True)
+class IdentityHints:
+    """What the account page shows beside the details as they are typed. Both are None
+    when there is nothing to say (an official page, or the field is empty)."""
+
+    name: NameMatch | None
+    official_domain: str | None  # the official domain of the registration e-mail
+    email_checked: bool  # an address was given on a personal account
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    kind: StepKind
+    account_id: str | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.kind.value}:{self.account_id}" if self.account_id else self.kind.value
+
+
+class Flow:
+    """The wizard over one draft: its steps, and what each still needs."""
+
+    def __init__(self, policy: Policy, draft: Draft) -> None:
+        self.policy = policy
+        self.draft = draft
+
+    def steps(self) -> list[Step]:
+        steps = [Step(StepKind.PROGRAMME), Step(StepKind.ABOUT), Step(StepKind.ACCOUNTS)]
+        steps += [Step(StepKind.ACCOUNT, str(a.get("id"))) for a in self.draft.accounts]
+        steps += [Step(StepKind.PLEDGES), Step(StepKind.PROGRAMME_ITEMS)]
+        return [*steps, Step(StepKind.REVIEW), Step(StepKind.SIGN)]
+
+    # -- who the person is, and so what is asked ---------------------------------------------
+
+    @property
+    def profile(self) -> Profile | None:
+        """The agency profile chosen on the About page, if it is a known one."""
+        return self.policy.profiles.get(str(self.draft.person.get("profile")))
+
+    @property
+    def category(self) -> Category | None:
+        try:
+            return Category(str(self.draft.person.get("category")))
+        except ValueError:
+            return None
+
+    def items(self, kind: ItemKind) -> list[Item]:
+        """The pledges or programme items asked of this person (their code, category and
+        programme); none until the About page says who they are."""
+        profile, category = self.profile, self.category
+        if profile is None or category is None:
+            return []
+        return list(self.policy.items_for(self.draft.programme, category, profile, kind))
+
+    def account_items(self, account_id: str) -> list[Item]:
+        profile, category = self.profile, self.category
+        account = self.draft.account(account_id)
+        try:
+            kind = AccountKind(str(account.get("kind")))
+        except ValueError:
+            return []
+        if profile is None or category is None:
+            return []
+        return list(
+            self.policy.account_items(
+                self.draft.programme, category, profile, kind, str(account.get("platform"))
+            )
+        )
+
+    def cited(self, item: Item) -> tuple[str, ...]:
+        """The provisions shown as the item's legal basis: those of the person's code."""
+        profile = self.profile
+        return self.policy.cited(item, profile) if profile is not None else item.provisions
+
+    def answer_choices(self, item: Item, account_id: str | None = None) -> list[tuple[str, Text]]:
+        """The answers offered for `item` (choice id, label), in the order shown.
+
+        Second factors are the ones the account's platform offers, named as the platform
+        names them, plus e-mail codes and "not turned on"; the inventory offers "I hold
+        none" only while no account is listed, and the other answers only once one is."""
+        labels = [(c.id, c.label) for c in item.answer.choices]
+        if item.answer.check == CheckName.TWO_FACTOR and account_id is not None:
+            # A page may outlive its account for a moment (it is being retired).
+            account = next((a for a in self.draft.accounts if a.get("id") == account_id), {})
+            platform = self.policy.platforms.get(str(account.get("platform")))
+            generic = dict(labels)
+            offered: list[tuple[str, Text]] = []
+            for offer in platform.two_factor_methods if platform is not None else ():
+                if offer.method in generic:
+                    offered.append((offer.method, offer.label or generic[offer.method]))
+            offered += [(i, t) for i, t in labels if i in ALWAYS_ANSWERABLE]
+            return offered
+        if item.answer.check == CheckName.INVENTORY:
+            wanted = (
+                {INVENTORY_COMPLETE, INVENTORY_INCOMPLETE}
+                if self.draft.accounts
+                else {INVENTORY_NONE_HELD}
+            )
+            if self.draft.answer(item.id) == INVENTORY_NONE_HELD:
+                wanted.add(INVENTORY_NONE_HELD)  # shown while it stands, to be withdrawn
+            return [(i, t) for i, t in labels if i in wanted]
+        return labels
+
+    def may_not_apply(self, item: Item) -> bool:
+        """Whether the person may mark `item` "does not apply" (with a reason)."""
+        return item.answer.check not in ALWAYS_APPLIES
+
+    def inventory_item(self) -> Item | None:
+        """The item where the person declares their list of accounts whole, or empty."""
+        asked = self.items(ItemKind.PROGRAMME)
+        return next((i for i in asked if i.answer.check == CheckName.INVENTORY), None)
+
+    @property
+    def holds_no_accounts(self) -> bool:
+        item = self.inventory_item()
+        return item is not None and self.draft.answer(item.id) == INVENTORY_NONE_HELD
+
+    def declare_no_accounts(self, none_held: bool) -> None:
+        """Record (or withdraw) the person's declaration that they hold no account at all."""
+        item = self.inventory_item()
+        if item is None:
+            return
+        if none_held:
+            self.draft.set_answer(item.id, INVENTORY_NONE_HELD)
+        elif self.draft.answer(item.id) == INVENTORY_NONE_HELD:
+            self.draft.set_answer(item.id, None)
+
+    def add_account(self, fields: Mapping[str, Any]) -> str:
+        """List one more account: "I hold none" no longer stands."""
+        self.declare_no_accounts(False)
+        return self.draft.add_account(fields)
+
+    def submission(self) -> Submission:
+        """The draft as a submission; raises AnswersError while it is incomplete."""
+        return submission_from(self.draft.doc, f"draft {self.draft.id}", self.policy)
+
+    def assessment(self, passwords: PasswordSession | None = None) -> Assessment | None:
+        try:
+            submission = self.submission()
+        except AnswersError:
+            return None
+        return assess(self.policy, submission, passwords)
+
+    def missing(
+        self,
+        step: Step,
+        passwords: PasswordSession | None = None,
+        result: Assessment | None = None,
+    ) -> list[str]:
+        """What keeps `step` from being complete: field names or item ids; empty when done.
+
+        `result`, when given, is the draft's assessment already made (see `completion`).
+        """
+        draft = self.draft
+        if step.kind == StepKind.PROGRAMME:
+            return [] if draft.programme in self.policy.programmes else ["programme"]
+        if step.kind == StepKind.ABOUT:
+            return sorted(person_problems(draft.person, draft.programme, self.policy))
+        if step.kind == StepKind.ACCOUNTS:
+            incomplete = [
+                str(a.get("id"))
+                for a in draft.accounts
+                if not (
+                    a.get("platform") in self.policy.platforms
+                    and a.get("kind")
+                    and str(a.get("handle") or "").strip()
+                )
+            ]
+            # An empty list is complete only when the person says they hold nothing.
+            empty = not draft.accounts and self.inventory_item() is not None
+            if empty and not self.holds_no_accounts:
+                incomplete.append("no-accounts-declared")
+            if draft.accounts and self.holds_no_accounts:
+                incomplete.append("no-accounts-declared")
+            return incomplete
+        if result is None:
+            result = self.assessment(passwords)
+        if step.kind in (StepKind.REVIEW, StepKind.SIGN):
+            return [] if result is not None else ["draft"]
+        if result is None:
+            return ["draft"]
+        wanted = {
+            StepKind.ACCOUNT: None,
+            StepKind.PLEDGES: ItemKind.PLEDGE,
+            StepKind.PROGRAMME_ITEMS: ItemKind.PROGRAMME,
+        }[step.kind]
+        measured = (
+            passwords is not None
+            and step.account_id is not None
+            and (passwords.measured(step.account_id))
+        )
+        return [
+            f.item_id
+            for f in result.findings
+            if f.account_id == step.account_id
+            and f.reason == "unanswered"
+            and (wanted is None or self.policy.items[f.item_id].kind == wanted)
+            # Reuse is decided once every account's password is typed: a typed password
+            # does not hold its page up waiting for the others.
+            and not (measured and self.policy.items[f.item_id].answer.check == "password_reuse")
+        ]
+
+    def identity_hints(self, account_id: str) -> IdentityHints:
+        """The real-name and official-e-mail checks of one account, as typed so far; each
+        only where the person's code asks it of this account (a BNG official is not asked
+        for a real name, an official page for neither)."""
+        account = self.draft.account(account_id)
+        asked = {item.answer.check for item in self.account_items(account_id)}
+        shown = str(account.get("display_name") or "").strip()
+        full_name = str(self.draft.person.get("full_name") or "")
+        address = str(account.get("registration_email") or "").strip()
+        email = CheckName.OFFICIAL_EMAIL in asked and bool(address)
+        domains = self.policy.domains_for(self.profile)
+        return IdentityHints(
+            match_real_name(full_name, shown) if shown and CheckName.REAL_NAME in asked else None,
+            official_domain(address, domains) if email else None,
+            email_checked=email,
+        )
+
+    def min_password_length(self, account_id: str) -> int:
+        """The length the account's password needs: shorter with a real second factor."""
+        account = self.draft.account(account_id)
+        answers = account.get("answers")
+        method = declared_two_factor(self.policy, answers if isinstance(answers, dict) else {})
+        platform = self.policy.platforms.get(str(account.get("platform")))
+        return min_length(method is not None and protects(platform, method))
+
+    def password_items(self) -> frozenset[str]:
+        """The items answered by a typed password (declared only when it is declined)."""
+        return frozenset(i.id for i in self.policy.items.values() if i.answer.measures_password)
+
+    def complete(self, step: Step, passwords: PasswordSession | None = None) -> bool:
+        return not self.missing(step, passwords)
+
+    def completion(self, passwords: PasswordSession | None = None) -> dict[str, bool]:
+        """Whether each step is complete, assessing the draft once for all of them."""
+        result = self.assessment(passwords)
+        return {s.key: not self.missing(s, passwords, result) for s in self.steps()}

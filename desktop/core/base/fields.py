@@ -1,0 +1,357 @@
+"""Defensive reading of untrusted tables (TOML checklists, JSON answers files).
+
+A `Fields` wraps one table and hands out typed values; anything missing, of the wrong
+type, out of range or unknown raises the subsystem's `LocatedError` naming the file,
+the item and the dotted field path, so a user never sees a traceback.
+"""
+
+import re
+import tomllib
+from collections.abc import Callable
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from desktop.core.base.errors import LocatedError
+from desktop.core.base.i18n import LANGUAGES, Steps, Text
+
+E = TypeVar("E", bound=StrEnum)
+
+MAX_TEXT = 20_000  # characters; longer fields are a mistake or an attack
+MAX_LIST = 1_000
+MAX_KEY_DOTS_PER_LINE = 64  # a.b.c…: dots outside strings and comments, on one line
+MAX_KEY_DOTS = 4_096  # … and in the whole file
+_OUTSIDE = re.compile(r"[.#\n\"']")
+# Where each kind of string ends: basic strings honour backslash escapes, literal ones do
+# not; a one-line string also ends (unclosed) at the end of its line.
+_CLOSING = {
+    '"': re.compile(r'(?:[^"\\\n]|\\.)*(?:"|(?=\n)|$)'),
+    "'": re.compile(r"[^'\n]*(?:'|(?=\n)|$)"),
+    '"""': re.compile(r'(?:[^"\\]|\\.|"(?!""))*"""', re.DOTALL),
+    "'''": re.compile(r"(?:[^']|'(?!''))*'''"),
+}
+
+ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
+# A domain name (RFC 1035 labels), as an official domain or the part after "@".
+DOMAIN = re.compile(
+    r"([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?", re.IGNORECASE
+)
+
+
+def _describe(value: object) -> str:
+    names = {
+        str: "text",
+        int: "a number",
+        float: "a number",
+        bool: "true/false",
+        list: "a list",
+        dict: "a table",
+    }
+    return names.get(type(value), type(value).__name__)
+
+
+def parse_toml(raw: bytes, name: str, error: type[LocatedError], limit: int) -> Any:
+    """Strict TOML from untrusted bytes: bounded size, UTF-8, depth; errors name the file."""
+    if len(raw) > limit:
+        raise error(name, f"is larger than {limit} bytes")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise error(name, f"is not UTF-8 text (byte {exc.start})") from None
+    _check_key_depth(text, name, error)
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise error(name, f"is not valid TOML: {exc}") from None
+    except RecursionError:
+        raise error(name, "is nested too deeply") from None
+
+
+def _check_key_depth(text: str, name: str, error: type[LocatedError]) -> None:
+    """Refuse deeply dotted keys before tomllib sees them.
+
+    tomllib's time and memory grow with the square of a dotted key's depth, and with the
+    depth of the table header above it: a.a.a… 20,000 deep took 2 GiB and 10 s, and a
+    2 MiB file of 1,000-deep keys under a 1,000-deep header 158 s. Dots outside strings
+    and comments are key separators (or the point of a float), so they are counted per
+    line and over the file. The shipped checklists have at most 2 on a line."""
+    total = on_line = 0
+    line, index = 1, 0
+    while (found := _OUTSIDE.search(text, index)) is not None:
+        char, index = found[0], found.end()
+        if char == "\n":
+            line += 1
+            on_line = 0
+        elif char == "#":
+            index = text.find("\n", index)
+            if index < 0:
+                return
+        elif char == ".":
+            on_line += 1
+            total += 1
+            if on_line > MAX_KEY_DOTS_PER_LINE:
+                raise error(name, f"line {line}: a key more than {MAX_KEY_DOTS_PER_LINE} deep")
+            if total > MAX_KEY_DOTS:
+                raise error(name, f"line {line}: more than {MAX_KEY_DOTS} dotted keys")
+        else:  # a string opens: skip to its end (tomllib judges whether it has one)
+            delimiter = char * 3 if text.startswith(char * 3, found.start()) else char
+            index = found.start() + len(delimiter)
+            ended = _CLOSING[delimiter].match(text, index)
+            if ended is None:
+                return
+            line += text.count("\n", index, ended.end())
+            index = ended.end()
+
+
+def has_surrogate(text: str) -> bool:
+    # JSON's "\ud800" escapes decode to lone surrogates that no output can encode.
+    if text.isascii():
+        return False
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+class Fields:
+    """Typed access to one table of an untrusted document."""
+
+    def __init__(
+        self,
+        data: object,
+        *,
+        file: str,
+        error: type[LocatedError],
+        item: str | None = None,
+        path: str = "",
+        echo: bool = True,
+    ) -> None:
+        self.file = file
+        # Whether errors may quote the offending value. Off for answers files, where a
+        # value in the wrong place could be a password the user pasted by mistake.
+        self.echo = echo
+        self.error = error
+        self.item = item
+        self.path = path
+        if not isinstance(data, dict):
+            raise self.fail(None, f"must be a table, got {_describe(data)}")
+        self.data: dict[str, Any] = data
+        self._seen: set[str] = set()
+
+    # -- errors ---------------------------------------------------------------------------
+
+    def where(self, key: str | None) -> str | None:
+        if key is None:
+            return self.path or None
+        return f"{self.path}.{key}" if self.path else key
+
+    def got(self, value: object) -> str:
+        """' (got …)' quoting a bad value, when this document may be quoted."""
+        return f" (got {str(value)[:40]!r})" if self.echo else ""
+
+    def _child(self, data: object, path: str) -> "Fields":
+        return Fields(
+            data, file=self.file, error=self.error, item=self.item, path=path, echo=self.echo
+        )
+
+    def fail(self, key: str | None, message: str) -> LocatedError:
+        return self.error(self.file, message, item=self.item, field=self.where(key))
+
+    def with_item(self, item: str) -> "Fields":
+        """The same table, with errors naming `item` and fields relative to it."""
+        self.item = item
+        self.path = ""
+        return self
+
+    # -- raw access -----------------------------------------------------------------------
+
+    def has(self, key: str) -> bool:
+        return key in self.data
+
+    def raw(self, key: str) -> Any:
+        """The value of `key` as it is, counted as read: for a caller that checks it."""
+        self._seen.add(key)
+        return self.data.get(key)
+
+    def _get(self, key: str, optional: bool) -> Any:
+        self._seen.add(key)
+        value = self.data.get(key)
+        if value is None:  # JSON null counts as absent
+            if optional:
+                return None
+            raise self.fail(key, "is missing")
+        return value
+
+    def _typed(self, key: str, value: Any, kind: type, label: str) -> Any:
+        # bool is an int in Python; a checklist that says `months = true` is wrong.
+        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+            raise self.fail(key, f"must be {label}, got {_describe(value)}")
+        return value
+
+    # -- scalars --------------------------------------------------------------------------
+
+    def string(
+        self,
+        key: str,
+        *,
+        optional: bool = False,
+        pattern: re.Pattern[str] | None = None,
+        max_length: int = MAX_TEXT,
+        allow_empty: bool = False,
+    ) -> str | None:
+        value = self._get(key, optional)
+        if value is None:
+            return None
+        value = self._typed(key, value, str, "text")
+        if not allow_empty and not value.strip():
+            raise self.fail(key, "must not be empty")
+        if len(value) > max_length:
+            raise self.fail(key, f"is longer than {max_length} characters")
+        if has_surrogate(value):
+            raise self.fail(key, "is not valid Unicode text")
+        if pattern is not None and not pattern.fullmatch(value):
+            raise self.fail(key, "has an invalid form" + self.got(value))
+        return str(value)
+
+    def required(self, key: str, **kwargs: Any) -> str:
+        value = self.string(key, **kwargs)
+        assert value is not None  # optional=False guarantees it
+        return value
+
+    def identifier(self, key: str) -> str:
+        return self.required(key, pattern=ID_PATTERN)
+
+    def integer(self, key: str, *, low: int, high: int, optional: bool = False) -> int | None:
+        value = self._get(key, optional)
+        if value is None:
+            return None
+        value = self._typed(key, value, int, "a whole number")
+        if not low <= value <= high:
+            raise self.fail(key, f"must be between {low} and {high}" + self.got(value))
+        return int(value)
+
+    def boolean(self, key: str, *, optional: bool = False) -> bool | None:
+        value = self._get(key, optional)
+        if value is None:
+            return None
+        return bool(self._typed(key, value, bool, "true or false"))
+
+    def enum(self, key: str, cls: type[E], *, optional: bool = False) -> E | None:
+        value = self.string(key, optional=optional)
+        if value is None:
+            return None
+        try:
+            return cls(value)
+        except ValueError:
+            allowed = ", ".join(member.value for member in cls)
+            raise self.fail(key, f"must be one of {allowed}" + self.got(value)) from None
+
+    def required_enum(self, key: str, cls: type[E]) -> E:
+        value = self.enum(key, cls)
+        assert value is not None  # optional=False guarantees it
+        return value
+
+    def iso_date(self, key: str, *, optional: bool = False) -> date | None:
+        raw = self.data.get(key)
+        if isinstance(raw, date) and not isinstance(raw, datetime):  # a TOML date
+            self._seen.add(key)
+            return raw
+        value = self.string(key, optional=optional)
+        if value is None:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            raise self.fail(key, "must be a date as YYYY-MM-DD" + self.got(value)) from None
+
+    # -- compound -------------------------------------------------------------------------
+
+    def string_list(
+        self, key: str, *, optional: bool = False, pattern: re.Pattern[str] | None = None
+    ) -> tuple[str, ...] | None:
+        value = self._get(key, optional)
+        if value is None:
+            return None
+        value = self._typed(key, value, list, "a list")
+        if len(value) > MAX_LIST:
+            raise self.fail(key, f"has more than {MAX_LIST} entries")
+        out: list[str] = []
+        for index, entry in enumerate(value):
+            entry_key = f"{key}[{index}]"
+            if not isinstance(entry, str):
+                raise self.fail(entry_key, f"must be text, got {_describe(entry)}")
+            if not entry.strip():
+                raise self.fail(entry_key, "must not be empty")
+            if len(entry) > MAX_TEXT:
+                raise self.fail(entry_key, f"is longer than {MAX_TEXT} characters")
+            if has_surrogate(entry):
+                raise self.fail(entry_key, "is not valid Unicode text")
+            if pattern is not None and not pattern.fullmatch(entry):
+                raise self.fail(entry_key, "has an invalid form" + self.got(entry))
+            out.append(entry)
+        return tuple(out)
+
+    def enum_set(self, key: str, cls: type[E], *, optional: bool = False) -> frozenset[E] | None:
+        values = self.string_list(key, optional=optional)
+        if values is None:
+            return None
+        out: set[E] = set()
+        for index, value in enumerate(values):
+            try:
+                out.add(cls(value))
+            except ValueError:
+                allowed = ", ".join(member.value for member in cls)
+                raise self.fail(
+                    f"{key}[{index}]", f"must be one of {allowed}" + self.got(value)
+                ) from None
+        return frozenset(out)
+
+    def table(self, key: str, *, optional: bool = False) -> "Fields | None":
+        value = self._get(key, optional)
+        if value is None:
+            return None
+        return self._child(value, self.where(key) or key)
+
+    def tables(
+        self, key: str, *, optional: bool = False, max_entries: int = MAX_LIST
+    ) -> list["Fields"]:
+        value = self._get(key, optional)
+        if value is None:
+            return []
+        value = self._typed(key, value, list, "a list of tables")
+        if len(value) > max_entries:
+            raise self.fail(key, f"has more than {max_entries} entries")
+        return [
+            self._child(entry, self.where(f"{key}[{i}]") or key) for i, entry in enumerate(value)
+        ]
+
+    def text(self, key: str) -> Text:
+        table = self.table(key)
+        assert table is not None
+        vi, en = (table.required(language) for language in LANGUAGES)
+        table.done()
+        return Text(vi=vi, en=en)
+
+    def steps(self, key: str) -> Steps:
+        table = self.table(key)
+        assert table is not None
+        vi, en = (table.string_list(language) or () for language in LANGUAGES)
+        if len(vi) != len(en):
+            raise table.fail(None, f"has {len(vi)} Vietnamese and {len(en)} English steps")
+        table.done()
+        return Steps(vi=vi, en=en)
+
+    def each(self, key: str, read: Callable[["Fields"], Any]) -> list[Any]:
+        """Read every table of the list `key` with `read`, checking each is fully used."""
+        out = []
+        for table in self.tables(key):
+            out.append(read(table))
+            table.done()
+        return out
+
+    def done(self) -> None:
+        """Reject any key nobody asked for: a typo in a checklist must not pass silently."""
+        unknown = sorted(set(self.data) - self._seen)
+        if unknown:
+            raise self.fail(unknown[0], "is not a known field")

@@ -1,0 +1,190 @@
+"""A reviewer's roster: the staff of a unit and the keys they enrolled.
+
+Two files side by side. `roster.toml` holds what the unit knows of its staff (name, unit,
+the programme they owe) and names the keys file; the keys file is a plain OpenSSH
+`allowed_signers`, so `ssh-keygen -Y verify -f` can use it as it is. What the reviewer
+accepted last, per person, is kept in `<roster>.accepted.json` beside them, so a history
+rewritten after that is caught at the next review.
+"""
+
+import json
+import re
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from desktop.core.assessment.answers import STAFF_ID
+from desktop.core.base.atomic import write_atomic
+from desktop.core.base.errors import LocatedError
+from desktop.core.base.fields import Fields, parse_toml
+from desktop.core.signing.allowed_signers import (
+    AllowedSigner,
+    AllowedSignersError,
+    parse,
+    signer_for,
+)
+from desktop.core.signing.sshsig import PublicKey
+
+MAX_ROSTER_BYTES = 4 * 1024 * 1024
+DEFAULT_SIGNERS = "allowed_signers"
+_SHA256 = re.compile(r"[0-9a-f]{64}")
+
+
+class RosterError(LocatedError):
+    """The roster, its keys file or its memory of accepted declarations is unusable."""
+
+
+@dataclass(frozen=True, slots=True)
+class Staff:
+    id: str
+    name: str | None = None
+    unit: str | None = None
+    programme: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Accepted:
+    seq: int
+    sha256: str
+    key: str | None = None  # the fingerprint that signed it (declarations count per key)
+
+
+@dataclass(frozen=True, slots=True)
+class Roster:
+    path: Path
+    title: str | None
+    signers_path: Path
+    signers: tuple[AllowedSigner, ...]
+    staff: dict[str, Staff]
+
+    def members(self) -> dict[str, Staff]:
+        """Everyone the roster names: its staff list, and every enrolled principal."""
+        out = dict(self.staff)
+        for signer in self.signers:
+            for principal in signer.principals:
+                if principal != "*" and principal not in out:
+                    out[principal] = Staff(principal)
+        return out
+
+    @property
+    def accepted_path(self) -> Path:
+        return self.path.with_name(self.path.name + ".accepted.json")
+
+
+def load_roster(path: Path) -> Roster:
+    name = str(path)
+    try:
+        with open(path, "rb") as stream:
+            raw = stream.read(MAX_ROSTER_BYTES + 1)
+    except OSError as exc:
+        raise RosterError(name, f"cannot be read ({exc.strerror or exc})") from None
+    doc = Fields(parse_toml(raw, name, RosterError, MAX_ROSTER_BYTES), file=name, error=RosterError)
+    head = doc.table("roster", optional=True)
+    title = None
+    signers_name = DEFAULT_SIGNERS
+    if head is not None:
+        title = head.string("title", optional=True)
+        signers_name = head.string("signers", optional=True) or DEFAULT_SIGNERS
+        head.done()
+    staff: dict[str, Staff] = {}
+    for table in doc.tables("staff", optional=True):
+        staff_id = table.required("id", pattern=STAFF_ID, max_length=40)
+        table.with_item(staff_id)
+        if staff_id in staff:
+            raise table.fail("id", "is listed twice")
+        staff[staff_id] = Staff(
+            staff_id,
+            table.string("name", optional=True),
+            table.string("unit", optional=True),
+            table.string("programme", optional=True),
+        )
+        table.done()
+    doc.done()
+    if Path(signers_name).name != signers_name or signers_name in (".", ".."):
+        # Beside the roster only: `enrol` writes this file.
+        raise RosterError(
+            name, "must be a file name in the roster's folder", field="roster.signers"
+        )
+    signers_path = path.parent / signers_name
+    signers: list[AllowedSigner] = []
+    if signers_path.exists() or signers_path.is_symlink():
+        if signers_path.is_symlink() or not signers_path.is_file():
+            raise RosterError(signers_path, "is not a regular file")
+        with open(signers_path, "rb") as stream:
+            raw = stream.read(MAX_ROSTER_BYTES + 1)
+        if len(raw) > MAX_ROSTER_BYTES:
+            raise RosterError(signers_path, f"is larger than {MAX_ROSTER_BYTES} bytes")
+        try:
+            signers = parse(raw.decode("utf-8"))
+        except (AllowedSignersError, UnicodeDecodeError) as exc:
+            raise RosterError(signers_path, str(exc)) from None
+    return Roster(path, title, signers_path, tuple(signers), staff)
+
+
+def new_roster(path: Path, title: str | None = None) -> Roster:
+    """An empty roster file and keys file, written only where none exists yet."""
+    if not path.exists():
+        header = f"title = {json.dumps(title, ensure_ascii=False)}\n" if title else ""
+        write_atomic(
+            path,
+            (
+                "# SelfCheck roster: the staff of the unit. Keys are in the allowed_signers\n"
+                "# file named below (OpenSSH format); `selfcheck roster enrol` adds them.\n"
+                f'[roster]\n{header}signers = "{DEFAULT_SIGNERS}"\n'
+            ).encode(),
+            mode=0o644,
+        )
+    return load_roster(path)
+
+
+def enrol(roster: Roster, principal: str, key: PublicKey, *, now: datetime | None = None) -> Roster:
+    """Add `key` for `principal`. Any other key the principal had stops at `now`
+    (valid-before), so what it signed before still verifies and nothing after does."""
+    if not STAFF_ID.fullmatch(principal):
+        raise RosterError(roster.signers_path, f"{principal[:40]!r} is not a staff id")
+    when = (now or datetime.now(UTC)).astimezone(UTC).replace(second=0, microsecond=0)
+    kept: list[AllowedSigner] = []
+    for signer in roster.signers:
+        if principal in signer.principals:
+            if signer.key != key and signer.valid_before is None:
+                signer = replace(signer, valid_before=when)
+            elif signer.key == key and signer.valid_before is not None:
+                signer = replace(signer, valid_before=None)  # a key taken back into use
+        kept.append(signer)
+    if not any(s.key == key and principal in s.principals for s in kept):
+        # No valid-after: the bundle the key is enrolled from was signed before today.
+        kept.append(signer_for(principal, key))
+    text = "".join(s.line() + "\n" for s in kept)
+    write_atomic(roster.signers_path, text.encode("utf-8"), mode=0o644)
+    return load_roster(roster.path)
+
+
+def load_accepted(roster: Roster) -> dict[str, Accepted]:
+    path = roster.accepted_path
+    if not path.exists():
+        return {}
+    try:
+        data: Any = json.loads(path.read_bytes())
+    except (OSError, ValueError, RecursionError) as exc:
+        raise RosterError(path, f"cannot be read ({exc})") from None
+    if not isinstance(data, dict):
+        raise RosterError(path, "must be a JSON object")
+    accepted = {}
+    for staff_id, entry in data.items():
+        if (
+            not isinstance(entry, dict)
+            or not isinstance(entry.get("seq"), int)
+            or not _SHA256.fullmatch(str(entry.get("sha256")))
+        ):
+            raise RosterError(path, "is damaged", item=str(staff_id)[:40])
+        key = entry.get("key")
+        accepted[str(staff_id)] = Accepted(
+            entry["seq"], str(entry["sha256"]), str(key) if isinstance(key, str) else None
+        )
+    return accepted
+
+
+def save_accepted(roster: Roster, accepted: dict[str, Accepted]) -> None:
+    doc = {k: {"seq": v.seq, "sha256": v.sha256, "key": v.key} for k, v in sorted(accepted.items())}
+    write_atomic(roster.accepted_path, json.dumps(doc, indent=1).encode("utf-8"))
