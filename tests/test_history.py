@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.records import summary as summary_json
+from desktop.core.records.declare import HistoryNotIntact
 from desktop.core.records.history import History, HistoryDamaged, HistoryError
 from desktop.core.signing.sshsig import PublicKey
 from tests.signing_helpers import MemoryKeyring, declare_example
@@ -263,3 +264,19 @@ def test_hand_edited_values_are_reported_not_crashed_on(
     problems = _problems(tmp_path)
     assert problems
     assert any("signature" in p or "SSH" in p for p in problems)
+
+
+def test_declare_itself_refuses_a_broken_chain(tmp_path: Path, keychain: MemoryKeyring) -> None:
+    """Whoever calls the core (the wizard, `selfcheck assess`, a script), no new link is
+    signed onto a chain with a declaration removed."""
+    _two(tmp_path, keychain)
+    _tamper(tmp_path, "DELETE FROM declarations WHERE seq = 2")
+    staged: list[str] = []
+    with pytest.raises(HistoryNotIntact) as caught:
+        declare_example(
+            tmp_path, "annual", keychain, before_saving=lambda _b, name: staged.append(name)
+        )
+    assert any("is missing" in problem for problem in caught.value.problems)
+    assert staged == []  # nothing signed, so no bundle staged
+    with History(tmp_path) as history:
+        assert len(history.declarations()) == 1

@@ -127,39 +127,30 @@ def assess_and_sign(args: argparse.Namespace) -> int:
     from desktop.commands.signing import passphrase_source
     from desktop.core.base.paths import data_home
     from desktop.core.records import bundle as bundles
-    from desktop.core.records.declare import declare
+    from desktop.core.records.declare import Destination, HistoryNotIntact, sign_and_save
     from desktop.core.records.history import History
     from desktop.core.signing.keys import KeyStore
 
     result = _assess_answers(args)
     home = data_home()
+
+    def with_pdf(bundle: bundles.Bundle) -> bundles.Bundle:
+        from desktop.report.pdf import with_pdf
+
+        return with_pdf(bundle, result.policy, args.lang)
+
+    destination = Destination(args.out, args.zip, None if args.no_pdf else with_pdf)
     with History(home) as history:
-        chain = history.verify_chain()
-        if not chain.intact:
-            print(
-                "selfcheck: the local history is not intact; nothing was signed:", file=sys.stderr
+        try:
+            saved = sign_and_save(
+                result, KeyStore(home), history, destination, passphrase=passphrase_source(args)
             )
-            for problem in chain.problems:
+        except HistoryNotIntact as exc:
+            print(f"selfcheck: {exc}:", file=sys.stderr)
+            for problem in exc.problems:
                 print(f"  - {problem}", file=sys.stderr)
             return EXIT_USAGE
-        staged: list[bundles.Staged] = []
-
-        def stage(bundle: bundles.Bundle, name: str) -> None:
-            if not args.no_pdf:
-                from desktop.report.pdf import with_pdf
-
-                bundle = with_pdf(bundle, result.policy, args.lang)
-            staged.append(bundles.stage(bundle, args.out, name, as_zip=args.zip))
-
-        try:
-            signed = declare(
-                result, KeyStore(home), history, passphrase_source(args), before_saving=stage
-            )
-        except BaseException:
-            for item in staged:
-                item.discard()
-            raise
-    target = staged[0].publish()
+    signed, target = saved.signed, saved.path
     language: Language = args.lang or result.submission.language
     print_assessment(result, language, sys.stdout)
     print(f"\n{signed.declaration.signer} #{signed.declaration.seq}: {target}")

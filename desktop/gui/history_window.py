@@ -27,7 +27,7 @@ from desktop.core.base.errors import SelfCheckError
 from desktop.core.base.i18n import show_time
 from desktop.core.records import bundle as bundles
 from desktop.core.records import summary as summary_json
-from desktop.core.records.history import Declaration
+from desktop.core.records.chain import Declaration
 from desktop.gui.messages import describe
 from desktop.gui.session import Session
 from desktop.report.pdf import PDF_NAME, fill_document, render_pdf, with_pdf

@@ -1,8 +1,12 @@
-"""Turning an assessment into a signed declaration: summary, signature, history, bundle."""
+"""Turning an assessment into a signed declaration: summary, signature, history, bundle.
+
+The one sign-and-save path, for the wizard and `selfcheck assess` alike: check the chain,
+stage the bundle (with its PDF), declare, then publish the bundle or discard it."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -10,7 +14,8 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from desktop.core.assessment.engine import Assessment
 from desktop.core.records import bundle as bundles
 from desktop.core.records import summary as summary_json
-from desktop.core.records.history import Declaration, History
+from desktop.core.records.chain import Declaration
+from desktop.core.records.history import History, HistoryError
 from desktop.core.signing.keys import KeyMissing, KeyStore, Passphrase
 from desktop.core.signing.sshsig import PublicKey
 
@@ -39,6 +44,27 @@ def last_declared(history: History) -> dict[str, Any] | None:
         return None
 
 
+class HistoryNotIntact(HistoryError):  # noqa: N818 (reads as the state shown to users)
+    """The chain has problems: nothing is signed onto it until the person accepts it as
+    it is (`History.start_new_chain`)."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("the local history is not intact; nothing was signed")
+        self.problems = problems
+
+
+def check_chain_intact(history: History) -> None:
+    chain = history.verify_chain()
+    if not chain.intact:
+        raise HistoryNotIntact(chain.problems)
+
+
+def check_ready(keys: KeyStore, history: History) -> None:
+    """What must hold before the key is even opened: an intact chain, a key record."""
+    check_chain_intact(history)
+    check_key_record(keys, history)
+
+
 def check_key_record(keys: KeyStore, history: History) -> None:
     """Refuse to make a new key silently when the history shows one existed."""
     if keys.record() is None and history.declarations():
@@ -61,8 +87,10 @@ def declare(
 
     `before_saving` gets the signed bundle and its name before the history records it, so
     that a bundle which cannot be written leaves no declaration behind. `key` is the key
-    already unlocked (the GUI unlocks it off the GUI thread, after `check_key_record`).
+    already unlocked (the GUI unlocks it off the GUI thread, after `check_ready`). Raises
+    HistoryNotIntact when the chain has problems.
     """
+    check_chain_intact(history)  # never a link onto a broken chain, whoever calls
     if key is None:
         check_key_record(keys, history)
         key = keys.load_or_create(passphrase)
@@ -82,3 +110,59 @@ def declare(
         before_saving(signed, bundles.bundle_name(doc))
     declaration = history.append(data, signed.signature, public)
     return Signed(doc, signed, declaration)
+
+
+@dataclass(frozen=True, slots=True)
+class Destination:
+    """Where the signed bundle goes, and what is added to it before it is written."""
+
+    folder: Path
+    as_zip: bool = False
+    # Adds the PDF (desktop.report); the core renders nothing itself.
+    complete: Callable[[bundles.Bundle], bundles.Bundle] | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    signed: Signed
+    path: Path  # the bundle folder or .zip, published
+
+
+def sign_and_save(
+    result: Assessment,
+    keys: KeyStore,
+    history: History,
+    destination: Destination,
+    *,
+    passphrase: Passphrase | None = None,
+    key: Ed25519PrivateKey | None = None,
+    issued_at: datetime | None = None,
+) -> Saved:
+    """Sign the assessment onto the history and publish its bundle, or leave neither.
+
+    The bundle is staged (written and synced under a temporary name) before the history
+    records the declaration, and published (renamed into place) after; on any failure the
+    staged bundle is discarded."""
+    staged: list[bundles.Staged] = []
+
+    def stage(bundle: bundles.Bundle, name: str) -> None:
+        if destination.complete is not None:
+            bundle = destination.complete(bundle)
+        staged.append(bundles.stage(bundle, destination.folder, name, as_zip=destination.as_zip))
+
+    try:
+        signed = declare(
+            result,
+            keys,
+            history,
+            passphrase,
+            issued_at=issued_at,
+            before_saving=stage,
+            key=key,
+        )
+        path = staged[0].publish()
+    except BaseException:
+        for item in staged:
+            item.discard()
+        raise
+    return Saved(signed, path)

@@ -15,13 +15,13 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.errors import SelfCheckError
 from desktop.core.records import summary as summary_json
+from desktop.core.records.chain import ChainReport, Declaration, Heads, check_chain, heads_of
 from desktop.core.signing import sshsig
 from desktop.core.signing.allowed_signers import NAMESPACE_SUMMARY
 from desktop.core.signing.sshsig import PublicKey
@@ -76,32 +76,6 @@ class HistoryError(SelfCheckError):
 
 class HistoryDamaged(HistoryError):  # noqa: N818 (reads as the state shown to users)
     """The history database is damaged; a copy was kept aside."""
-
-
-@dataclass(frozen=True, slots=True)
-class Declaration:
-    signer: str
-    seq: int
-    sha256: str
-    prev: str | None
-    programme: str
-    verdict: str
-    issued_at: str
-    public_key: str
-    summary: bytes
-    signature: bytes
-
-
-@dataclass(slots=True)
-class ChainReport:
-    declarations: int = 0
-    problems: list[str] = field(default_factory=list)
-    # The problems of each link, by (signer, seq): empty for a sound one.
-    links: dict[tuple[str, int], list[str]] = field(default_factory=dict)
-
-    @property
-    def intact(self) -> bool:
-        return not self.problems
 
 
 def _private_file(path: Path) -> None:
@@ -274,11 +248,8 @@ class History:
 
     # -- the head: what the latest link was, outside the database --------------------------
 
-    def _heads(self) -> dict[str, tuple[int, str]]:
-        out: dict[str, tuple[int, str]] = {}
-        for declaration in self.declarations():  # ordered by signer, then seq
-            out[declaration.signer] = (declaration.seq, declaration.sha256)
-        return out
+    def _heads(self) -> Heads:
+        return heads_of(self.declarations())
 
     def _write_head(self) -> None:
         heads = {
@@ -286,7 +257,7 @@ class History:
         }
         write_atomic(self.head_path, json.dumps(heads, sort_keys=True).encode() + b"\n")
 
-    def _read_head(self) -> dict[str, tuple[int, str]] | None:
+    def _read_head(self) -> Heads | None:
         """The remembered heads; None when the file is missing; raises ValueError if damaged."""
         if not self.head_path.exists():
             return None
@@ -315,50 +286,11 @@ class History:
 
     def verify_chain(self) -> ChainReport:
         """Check every link: content, signature, order, continuity, and the head."""
-        report = ChainReport()
-        by_signer: dict[str, list[Declaration]] = {}
-        for declaration in self.declarations():
-            by_signer.setdefault(declaration.signer, []).append(declaration)
-        for chain in by_signer.values():
-            previous: Declaration | None = None
-            for expected_seq, declaration in enumerate(chain, 1):
-                report.declarations += 1
-                found = _link_problems(declaration, previous, expected_seq)
-                report.links[(declaration.signer, declaration.seq)] = found
-                report.problems += found
-                previous = declaration
         try:
             head = self._read_head()
         except ValueError as exc:
-            report.problems.append(str(exc))
-            return report
-        actual = self._heads()
-        if head is None:
-            if actual:
-                report.problems.append("the history's head record is missing")
-        else:
-            for signer, (seq, sha) in head.items():
-                now = actual.get(signer)
-                problem = None
-                if now is None or now[0] < seq:
-                    problem = (
-                        f"declaration {seq} of {signer} is missing: the history was restored "
-                        "from an older copy or declarations were removed"
-                    )
-                elif now[0] == seq and now[1] != sha:
-                    problem = f"declaration {seq} of {signer} was replaced"
-                elif now[0] > seq and self._sha_at(by_signer.get(signer, []), seq) != sha:
-                    # The head may lag (a crash after the commit), never disagree.
-                    problem = f"declaration {seq} of {signer} was replaced"
-                if problem is not None:
-                    report.problems.append(problem)
-                    if now is not None:  # the signer's latest link is the one in doubt
-                        report.links.setdefault((signer, now[0]), []).append(problem)
-        return report
-
-    @staticmethod
-    def _sha_at(chain: list[Declaration], seq: int) -> str | None:
-        return next((d.sha256 for d in chain if d.seq == seq), None)
+            return check_chain(self.declarations(), None, damaged_head=str(exc))
+        return check_chain(self.declarations(), head)
 
     # -- drafts ---------------------------------------------------------------------------
 
@@ -408,28 +340,3 @@ def _declaration(row: tuple[object, ...]) -> Declaration:
         summary=_blob(summary),
         signature=_blob(signature),
     )
-
-
-def _link_problems(
-    declaration: Declaration, previous: Declaration | None, expected_seq: int
-) -> list[str]:
-    where = f"declaration {declaration.seq} of {declaration.signer}"
-    problems = []
-    if declaration.seq != expected_seq:
-        problems.append(f"{where}: expected number {expected_seq} (one is missing or reordered)")
-    if summary_json.sha256(declaration.summary) != declaration.sha256:
-        problems.append(f"{where}: the stored summary does not match its hash")
-    expected_prev = previous.sha256 if previous is not None else None
-    if declaration.prev != expected_prev:
-        problems.append(f"{where}: does not continue from the declaration before it")
-    try:
-        key = PublicKey.from_openssh(declaration.public_key)
-        signer = sshsig.verify(declaration.summary, declaration.signature, NAMESPACE_SUMMARY)
-        doc = summary_json.decode(declaration.summary)
-    except SelfCheckError as exc:
-        return [*problems, f"{where}: {exc}"]
-    if signer != key or key.fingerprint != declaration.signer:
-        problems.append(f"{where}: signed by another key")
-    if doc["seq"] != declaration.seq or doc["prev"] != declaration.prev:
-        problems.append(f"{where}: its summary names another place in the chain")
-    return problems

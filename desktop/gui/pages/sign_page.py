@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.core.assessment.engine import Assessment
 from desktop.core.assessment.flow import Step
 from desktop.core.base.errors import SelfCheckError
-from desktop.core.records import bundle as bundles
-from desktop.core.records.declare import check_key_record, declare
+from desktop.core.records.declare import Destination, HistoryNotIntact, check_ready, sign_and_save
 from desktop.core.signing.keys import KeyStore, KeyStoreError, Storage
 from desktop.gui.messages import describe
 from desktop.gui.pages.base import WizardPage
@@ -123,16 +122,15 @@ class SignPage(WizardPage):
         result = flow.assessment(self.session.passwords)
         if result is None:
             return
-        chain = history.verify_chain()
-        if not chain.intact:
+        try:
+            check_ready(self.session.keys, history)
+        except HistoryNotIntact as exc:
             self.result.setText(
                 self.tr("The local history is not intact; nothing was signed:")
                 + "\n"
-                + "\n".join(chain.problems)
+                + "\n".join(exc.problems)
             )
             return
-        try:
-            check_key_record(self.session.keys, history)
         except SelfCheckError as exc:
             self.result.setText(self.tr("Not signed.") + " " + describe(exc))
             return
@@ -165,18 +163,15 @@ class SignPage(WizardPage):
         if self.retired or history is None or self.session.signed:
             self._set_busy(False)
             return
-        staged: list[bundles.Staged] = []
-
-        def stage(bundle: bundles.Bundle, name: str) -> None:
-            bundle = with_pdf(bundle, self.session.policy)  # in the summary's language
-            staged.append(bundles.stage(bundle, folder, name, as_zip=self.as_zip.isChecked()))
-
+        policy = self.session.policy
+        destination = Destination(
+            folder,
+            self.as_zip.isChecked(),
+            lambda bundle: with_pdf(bundle, policy),  # in the summary's language
+        )
         try:
-            declare(result, self.session.keys, history, key=key, before_saving=stage)
-            target = staged[0].publish()
+            target = sign_and_save(result, self.session.keys, history, destination, key=key).path
         except Exception as exc:  # e.g. a locked database: told, never left stuck
-            for item in staged:
-                item.discard()
             self._not_signed(exc)
             return
         self.session.passwords = None  # the run is over: its measurements go too
