@@ -24,6 +24,8 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check $(LINTED)
 	$(VENV)/bin/ruff format --check $(LINTED)
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-cache
+	$(VENV)/bin/vulture desktop tests scripts bench --min-confidence 60
 	$(PY) -m desktop lint-checklists --quiet
 	$(PY) scripts/check_translations.py assets/translations/selfcheck_vi.ts
 

@@ -36,10 +36,6 @@ def choose(combo: QComboBox, data: str) -> None:
     combo.setCurrentIndex(combo.findData(data))
 
 
-def next_button(window: MainWindow) -> QPushButton:
-    return window.wizard.next
-
-
 def go_next(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: window.wizard.next.isEnabled(), timeout=10_000)
     qtbot.mouseClick(window.wizard.next, Qt.MouseButton.LeftButton)

@@ -29,10 +29,6 @@ class Assessment:
         return (f for f in self.findings if f.account_id == account_id)
 
     @property
-    def unanswered(self) -> tuple[Finding, ...]:
-        return tuple(f for f in self.findings if f.status == Status.NOT_VERIFIED)
-
-    @property
     def profile(self) -> Profile:
         return self.policy.profiles[self.submission.person.profile]
 

@@ -7,7 +7,6 @@ the item and the dotted field path, so a user never sees a traceback.
 
 import re
 import tomllib
-from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -341,14 +340,6 @@ class Fields:
             raise table.fail(None, f"has {len(vi)} Vietnamese and {len(en)} English steps")
         table.done()
         return Steps(vi=vi, en=en)
-
-    def each(self, key: str, read: Callable[["Fields"], Any]) -> list[Any]:
-        """Read every table of the list `key` with `read`, checking each is fully used."""
-        out = []
-        for table in self.tables(key):
-            out.append(read(table))
-            table.done()
-        return out
 
     def done(self) -> None:
         """Reject any key nobody asked for: a typo in a checklist must not pass silently."""

@@ -9,7 +9,6 @@ import base64
 import binascii
 import json
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from cryptography.exceptions import InvalidTag
@@ -43,12 +42,6 @@ class KeyFileDamaged(KeyFileError):  # noqa: N818
 
 class WeakPassphrase(KeyFileError):  # noqa: N818
     """The passphrase is too short."""
-
-
-@dataclass(frozen=True, slots=True)
-class KeyFile:
-    public_key: str  # the OpenSSH line the seed must produce
-    seed_box: bytes  # the file's bytes
 
 
 def _kdf(salt: bytes, cost: int) -> Scrypt:
@@ -94,14 +87,6 @@ def read_header(data: bytes) -> tuple[dict[str, object], bytes, bytes]:
     if not isinstance(header, dict):
         raise KeyFileDamaged("the key file's header is damaged")
     return header, MAGIC + lines[0] + b"\n", box
-
-
-def public_key_of(data: bytes) -> str:
-    header, _, _ = read_header(data)
-    public = header.get("public_key")
-    if not isinstance(public, str):
-        raise KeyFileDamaged("the key file names no public key")
-    return public
 
 
 def open_seed(data: bytes, passphrase: str) -> bytes:

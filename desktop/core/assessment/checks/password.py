@@ -41,7 +41,6 @@ class PasswordReport:
 
     length: int  # Unicode characters after NFC normalisation, as NIST counts them
     score: int  # zxcvbn, 0 (too guessable) to 4 (very unguessable)
-    guesses_log10: float
     crack_seconds: int  # zxcvbn's estimate for a slow-hash offline attack
     warning: str  # zxcvbn's English feedback; the GUI translates it
     suggestions: tuple[str, ...]
@@ -134,7 +133,7 @@ def measure(password: str, user_inputs: Iterable[str] = ()) -> PasswordReport:
     """
     normalised = unicodedata.normalize("NFC", password)
     if not normalised:  # zxcvbn 4.5 raises IndexError on an empty string
-        return PasswordReport(0, 0, 0.0, 0, "", (), truncated=False)
+        return PasswordReport(0, 0, 0, "", (), truncated=False)
     prefix = normalised[:ZXCVBN_MAX_LENGTH]
     # Imported here: zxcvbn loads its word lists on import, which would slow every start.
     from zxcvbn import zxcvbn
@@ -159,7 +158,6 @@ def measure(password: str, user_inputs: Iterable[str] = ()) -> PasswordReport:
     return PasswordReport(
         length=len(normalised),
         score=int(result["score"]),
-        guesses_log10=float(result["guesses_log10"]),
         crack_seconds=int(result["crack_times_seconds"]["offline_slow_hashing_1e4_per_second"]),
         warning=str(feedback.get("warning") or ""),
         suggestions=tuple(str(s) for s in feedback.get("suggestions") or ()),
