@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.assessment.people import Account, Person, Submission
+from desktop.core.base import reading
 from desktop.core.base.errors import AnswersError
 from desktop.core.base.fields import Fields, has_surrogate
 from desktop.core.base.fields import parse_toml as read_toml
@@ -84,8 +85,10 @@ def parse_json(raw: bytes, name: str) -> Any:
 def load_answers(path: Path, policy: Policy) -> Submission:
     """Read an answers file: TOML (`.toml`, easiest to write by hand) or JSON (drafts)."""
     path = Path(path)
-    with open(path, "rb") as stream:  # read one byte past the limit: /dev/zero ends too
-        raw = stream.read(MAX_BYTES + 1)
+    try:
+        raw = reading.read_bounded(path, MAX_BYTES, follow=True)
+    except reading.RefusedFileError as exc:  # a FIFO, a device, a file of gigabytes
+        raise AnswersError(path, str(exc.strerror)) from None
     if path.suffix.lower() == ".toml":
         return submission_from(parse_toml(raw, str(path)), str(path), policy)
     return parse_answers(raw, str(path), policy)
