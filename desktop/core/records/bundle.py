@@ -347,9 +347,10 @@ def verify(
             raise BundleError(Failure.MALFORMED, f"{SIGNERS}: {exc}") from None
     try:
         key = sshsig.verify(bundle.summary, bundle.signature, NAMESPACE_SUMMARY)
+    except sshsig.SignatureTruncated as exc:
+        raise BundleError(Failure.TRUNCATED, f"{SIGNATURE}: {exc}") from None
     except sshsig.SignatureMalformed as exc:
-        failure = Failure.TRUNCATED if "truncated" in str(exc) else Failure.MALFORMED
-        raise BundleError(failure, f"{SIGNATURE}: {exc}") from None
+        raise BundleError(Failure.MALFORMED, f"{SIGNATURE}: {exc}") from None
     except sshsig.SignatureMismatch as exc:
         raise BundleError(Failure.BAD_SIGNATURE, str(exc)) from None
     if isinstance(trusted, SignerIndex):
