@@ -211,8 +211,8 @@ def test_lone_surrogates_are_refused(policy: Policy) -> None:
     assert "not valid Unicode text" in _error(policy, raw.encode())
 
 
-def test_an_endless_file_is_cut_at_the_limit(policy: Policy) -> None:
-    with pytest.raises(AnswersError, match="is larger than"):
+def test_an_endless_file_is_never_read(policy: Policy) -> None:
+    with pytest.raises(AnswersError, match="/dev/zero: is not a regular file"):
         load_answers(Path("/dev/zero"), policy)
 
 
@@ -282,3 +282,25 @@ def test_not_applicable_items_carry_their_reason(policy: Policy) -> None:
     )
     doc["not_applicable"] = {"acct-two-factor": "x"}
     assert "belongs inside an account" in _error(policy, doc)
+
+
+def test_the_wizard_tells_missing_from_wrong_by_the_error_kind_not_its_words(
+    policy: Policy,
+) -> None:
+    from desktop.core.assessment.answers import person_problems
+    from desktop.core.base.errors import Flaw
+
+    person = {"staff_id": "not a staff id!", "category": "official", "birth_year": 1800}
+    problems = person_problems(person, "annual", policy)
+    # The profile's message is a whole instruction ("is missing: add profile = …").
+    assert problems["profile"] == problems["full_name"] == "missing"
+    assert problems["staff_id"] == problems["birth_year"] == "invalid"
+    doc = _example()
+    del doc["person"]["profile"]
+    with pytest.raises(AnswersError) as caught:
+        parse_answers(json.dumps(doc).encode(), "answers.json", policy)
+    assert caught.value.flaw is Flaw.MISSING and caught.value.message.startswith("is missing:")
+    doc["person"]["profile"] = "no-such-agency"
+    with pytest.raises(AnswersError) as caught:
+        parse_answers(json.dumps(doc).encode(), "answers.json", policy)
+    assert caught.value.flaw is Flaw.INVALID

@@ -22,7 +22,7 @@ from desktop.core.review.roster import (
     new_roster,
     save_accepted,
 )
-from desktop.core.review.scan import Problem, csv_bytes, review, to_accept
+from desktop.core.review.scan import FAILURE_PROBLEMS, Problem, csv_bytes, review, to_accept
 from desktop.core.signing.sshsig import PublicKey
 from tests.signing_helpers import SSH_KEYGEN, MemoryKeyring, declare_example, needs_ssh_keygen
 
@@ -377,3 +377,8 @@ def test_a_roster_may_not_point_its_keys_file_elsewhere(tmp_path: Path) -> None:
     roster.write_text('[roster]\nsigners = "../../etc/passwd"\n', "utf-8")
     with pytest.raises(RosterError, match=r"field 'roster\.signers'"):
         load_roster(roster)
+
+
+def test_every_way_a_bundle_fails_has_its_own_review_problem() -> None:
+    assert set(FAILURE_PROBLEMS) == set(bundles.Failure)
+    assert len(set(FAILURE_PROBLEMS.values())) == len(bundles.Failure)

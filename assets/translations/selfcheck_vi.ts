@@ -300,84 +300,114 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="28"/>
+        <location filename="../../desktop/gui/messages.py" line="38"/>
         <source>The passphrase is wrong, or the key file has been altered.</source>
         <translation>Cụm mật khẩu không đúng, hoặc tệp khóa đã bị sửa đổi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="32"/>
+        <location filename="../../desktop/gui/messages.py" line="42"/>
         <source>The passphrase is too short: use at least 8 characters.</source>
         <translation>Cụm mật khẩu quá ngắn: hãy dùng ít nhất 8 ký tự.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="36"/>
+        <location filename="../../desktop/gui/messages.py" line="46"/>
         <source>The encrypted key file is damaged and cannot be used.</source>
         <translation>Tệp khóa mã hóa đã bị hỏng và không dùng được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="40"/>
+        <location filename="../../desktop/gui/messages.py" line="50"/>
         <source>The keychain is locked: unlock it (log in again) and try once more.</source>
         <translation>Kho khóa của hệ thống đang bị khóa: hãy mở khóa (đăng nhập lại) rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="44"/>
+        <location filename="../../desktop/gui/messages.py" line="54"/>
         <source>The keychain is not the one the signing key was made in.</source>
         <translation>Kho khóa hiện tại không phải kho khóa đã tạo khóa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="48"/>
+        <location filename="../../desktop/gui/messages.py" line="58"/>
         <source>The key file needs its passphrase.</source>
         <translation>Tệp khóa cần cụm mật khẩu của nó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="50"/>
+        <location filename="../../desktop/gui/messages.py" line="60"/>
         <source>The signing key cannot be found.</source>
         <translation>Không tìm thấy khóa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="52"/>
+        <location filename="../../desktop/gui/messages.py" line="62"/>
         <source>The keychain refused to give or keep the signing key.</source>
         <translation>Kho khóa của hệ thống từ chối trả về hoặc lưu khóa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="56"/>
+        <location filename="../../desktop/gui/messages.py" line="66"/>
         <source>The history of declarations was damaged. A copy was kept aside and a new history was started; tell your unit&apos;s IT officer.</source>
         <translation>Lịch sử khai báo đã bị hỏng. Một bản sao đã được giữ riêng và lịch sử mới đã được bắt đầu; hãy báo cho cán bộ công nghệ thông tin của đơn vị.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="62"/>
+        <location filename="../../desktop/gui/messages.py" line="72"/>
         <source>The history of declarations cannot be opened; nothing in it is shown.</source>
         <translation>Không mở được lịch sử khai báo; không hiển thị nội dung nào trong đó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="66"/>
+        <location filename="../../desktop/gui/messages.py" line="76"/>
+        <source>The roster cannot be read: check the file named below (the staff list, its keys file or the record of accepted declarations).</source>
+        <translation>Không đọc được danh sách cán bộ: anh/chị hãy kiểm tra tệp được nêu dưới đây (danh sách cán bộ, tệp khóa đi kèm hoặc tệp ghi các bản khai đã chấp nhận).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="84"/>
+        <source>The declaration cannot be read: its content is damaged, or it was made by a newer version of SelfCheck.</source>
+        <translation>Không đọc được bản khai: nội dung đã bị hỏng, hoặc bản khai được tạo bằng phiên bản SelfCheck mới hơn.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="90"/>
         <source>The checklists cannot be read, so SelfCheck cannot work; ask your IT officer.</source>
         <translation>Không đọc được các danh mục kiểm tra nên SelfCheck không thể hoạt động; hãy hỏi cán bộ công nghệ thông tin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="71"/>
+        <location filename="../../desktop/gui/messages.py" line="95"/>
         <source>This draft cannot be read.</source>
         <translation>Không đọc được bản nháp này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="74"/>
+        <location filename="../../desktop/gui/messages.py" line="98"/>
         <source>The disk is full; nothing was saved. Free some space and try again.</source>
         <translation>Ổ đĩa đã đầy; chưa có gì được lưu. Hãy giải phóng dung lượng rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="78"/>
+        <location filename="../../desktop/gui/messages.py" line="102"/>
         <source>SelfCheck may not write there; choose another folder.</source>
         <translation>SelfCheck không được phép ghi vào đó; hãy chọn thư mục khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="81"/>
+        <location filename="../../desktop/gui/messages.py" line="105"/>
         <source>A file could not be read or written.</source>
         <translation>Không đọc hoặc ghi được một tệp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="82"/>
+        <location filename="../../desktop/gui/messages.py" line="106"/>
         <source>Something did not work.</source>
         <translation>Đã có lỗi xảy ra.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="115"/>
+        <source>This is not a SelfCheck bundle, or a file in it is damaged or out of place.</source>
+        <translation>Đây không phải là gói bản khai SelfCheck, hoặc có tệp trong gói bị hỏng hay đặt sai chỗ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="120"/>
+        <source>The bundle is incomplete: a file in it was cut short, perhaps while it was copied.</source>
+        <translation>Gói bản khai không đầy đủ: có tệp trong gói bị cắt ngắn, có thể do sao chép chưa xong.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="126"/>
+        <source>The signature does not match: the declaration was changed after it was signed.</source>
+        <translation>Chữ ký không khớp: bản khai đã bị sửa đổi sau khi ký.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="131"/>
+        <source>The bundle is not signed by a key enrolled for this person, or the key was not valid at that time.</source>
+        <translation>Gói bản khai không được ký bằng khóa đã đăng ký cho người này, hoặc khóa đó không có hiệu lực vào thời điểm ký.</translation>
     </message>
 </context>
 <context>
@@ -851,17 +881,17 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="106"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="105"/>
         <source>Save the bundle in</source>
         <translation>Lưu bộ hồ sơ vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="117"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="116"/>
         <source>Choose the folder to save the bundle in.</source>
         <translation>Hãy chọn thư mục để lưu bộ hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="121"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="120"/>
         <source>Some pages are not complete yet; nothing was signed.</source>
         <translation>Một số trang chưa hoàn thành; chưa ký gì.</translation>
     </message>
@@ -871,74 +901,74 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Lịch sử trên máy không còn nguyên vẹn; chưa ký gì:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="137"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="161"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="135"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="159"/>
         <source>Not signed.</source>
         <translation>Chưa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="143"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="141"/>
         <source>Opening the signing key… The keychain may ask you to unlock it.</source>
         <translation>Đang mở khóa ký… Kho khóa của hệ thống có thể yêu cầu anh/chị mở khóa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="187"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="182"/>
         <source>Signed and saved: %1</source>
         <translation>Đã ký và lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="196"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="203"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="191"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="198"/>
         <source>the keychain (%1)</source>
         <translation>kho khóa của hệ điều hành (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="198"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="193"/>
         <source>an encrypted key file protected by a passphrase</source>
         <translation>một tệp khóa được mã hóa, bảo vệ bằng cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="200"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="195"/>
         <source>A signing key will be made and kept in %1.</source>
         <translation>Một khóa ký sẽ được tạo và lưu trong %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="205"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="200"/>
         <source>an encrypted key file</source>
         <translation>một tệp khóa được mã hóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="208"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="203"/>
         <source>Signing key %1, kept in %2.</source>
         <translation>Khóa ký %1, lưu trong %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="215"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="210"/>
         <source>passphrase of the key file (8+ characters)</source>
         <translation>cụm mật khẩu của tệp khóa (từ 8 ký tự)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="218"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="213"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="219"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="214"/>
         <source>Save the bundle in:</source>
         <translation>Lưu bộ hồ sơ vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="220"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="215"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Chọn thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="221"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="216"/>
         <source>As one .zip file (for e-mail or USB)</source>
         <translation>Thành một tệp .zip (để gửi thư điện tử hoặc chép USB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="222"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="217"/>
         <source>&amp;Sign and save</source>
         <translation>&amp;Ký và lưu</translation>
     </message>

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from desktop.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from desktop.core.base import reading
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.errors import SelfCheckError
 from desktop.core.base.paths import data_home
@@ -18,6 +19,9 @@ from desktop.core.signing.allowed_signers import AllowedSignersError
 from desktop.core.signing.keys import KeyStore, Passphrase
 from desktop.core.signing.sshsig import PublicKey
 
+MAX_PASSPHRASE_FILE = 64 * 1024  # only the first line is the passphrase
+MAX_SIGNERS_FILE = 4 * 1024 * 1024  # a roster's keys file may be as large
+
 
 def passphrase_source(args: argparse.Namespace) -> Passphrase | None:
     """Where the key file's passphrase comes from: a file given, else the terminal."""
@@ -26,7 +30,10 @@ def passphrase_source(args: argparse.Namespace) -> Passphrase | None:
 
         def from_file(_new: bool) -> str:
             try:
-                lines = path.read_text("utf-8").splitlines()
+                raw = reading.read_bounded(path, MAX_PASSPHRASE_FILE, follow=True)
+                lines = raw.decode("utf-8").splitlines()
+            except reading.RefusedFileError as exc:  # a FIFO would wait for a writer for ever
+                raise SelfCheckError(f"{path}: the passphrase file {exc.strerror}") from None
             except UnicodeDecodeError:
                 raise SelfCheckError(f"{path}: the passphrase file is not UTF-8 text") from None
             return lines[0] if lines else ""
@@ -55,7 +62,8 @@ def verify(args: argparse.Namespace) -> int:
     trusted = None
     if args.allowed_signers is not None:
         try:
-            trusted = allowed_signers.parse(args.allowed_signers.read_text("utf-8"))
+            raw = reading.read_bounded(args.allowed_signers, MAX_SIGNERS_FILE, follow=True)
+            trusted = allowed_signers.parse(raw.decode("utf-8"))
         except (AllowedSignersError, UnicodeDecodeError) as exc:
             print(f"selfcheck: {args.allowed_signers}: {exc}", file=sys.stderr)
             return EXIT_USAGE

@@ -7,11 +7,13 @@ helper or the inspectorate will ask for.
 """
 
 import errno
+from typing import TYPE_CHECKING, assert_never
 
 from PySide6.QtCore import QCoreApplication
 
 from desktop.core.base.errors import AnswersError, PolicyError
 from desktop.core.records.history import HistoryDamaged, HistoryError
+from desktop.core.records.summary import SummaryError
 from desktop.core.signing.keyfile import KeyFileDamaged, WeakPassphrase, WrongPassphrase
 from desktop.core.signing.keys import (
     KeychainChanged,
@@ -21,9 +23,17 @@ from desktop.core.signing.keys import (
     PassphraseNeeded,
 )
 
+if TYPE_CHECKING:
+    from desktop.core.records.bundle import Failure
+
 
 def lead(exc: BaseException) -> str:
     """One translated sentence for the kind of failure (most specific class first)."""
+    # Imported here, not at the top: only an error needs them, and this module is loaded
+    # while the app starts, before anything reads a bundle or a roster.
+    from desktop.core.records.bundle import BundleError
+    from desktop.core.review.roster import RosterError
+
     if isinstance(exc, WrongPassphrase):
         return QCoreApplication.translate(
             "Errors", "The passphrase is wrong, or the key file has been altered."
@@ -62,6 +72,20 @@ def lead(exc: BaseException) -> str:
         return QCoreApplication.translate(
             "Errors", "The history of declarations cannot be opened; nothing in it is shown."
         )
+    if isinstance(exc, RosterError):
+        return QCoreApplication.translate(
+            "Errors",
+            "The roster cannot be read: check the file named below (the staff list, its keys "
+            "file or the record of accepted declarations).",
+        )
+    if isinstance(exc, BundleError):
+        return bundle_lead(exc.failure)
+    if isinstance(exc, SummaryError):
+        return QCoreApplication.translate(
+            "Errors",
+            "The declaration cannot be read: its content is damaged, or it was made by a "
+            "newer version of SelfCheck.",
+        )
     if isinstance(exc, PolicyError):
         return QCoreApplication.translate(
             "Errors",
@@ -80,6 +104,37 @@ def lead(exc: BaseException) -> str:
             )
         return QCoreApplication.translate("Errors", "A file could not be read or written.")
     return QCoreApplication.translate("Errors", "Something did not work.")
+
+
+def bundle_lead(failure: "Failure") -> str:
+    """Why a bundle cannot be used, one sentence for each way it fails to verify."""
+    from desktop.core.records.bundle import Failure
+
+    match failure:
+        case Failure.MALFORMED:
+            return QCoreApplication.translate(
+                "Errors",
+                "This is not a SelfCheck bundle, or a file in it is damaged or out of place.",
+            )
+        case Failure.TRUNCATED:
+            return QCoreApplication.translate(
+                "Errors",
+                "The bundle is incomplete: a file in it was cut short, perhaps while it was "
+                "copied.",
+            )
+        case Failure.BAD_SIGNATURE:
+            return QCoreApplication.translate(
+                "Errors",
+                "The signature does not match: the declaration was changed after it was signed.",
+            )
+        case Failure.UNKNOWN_SIGNER:
+            return QCoreApplication.translate(
+                "Errors",
+                "The bundle is not signed by a key enrolled for this person, or the key was not "
+                "valid at that time.",
+            )
+        case _:
+            assert_never(failure)
 
 
 def describe(exc: BaseException) -> str:

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.assessment.people import Account, Person, Submission
-from desktop.core.base.errors import AnswersError
+from desktop.core.base import reading
+from desktop.core.base.errors import AnswersError, Flaw
 from desktop.core.base.fields import Fields, has_surrogate
 from desktop.core.base.fields import parse_toml as read_toml
 from desktop.core.base.i18n import LANGUAGES, Language
@@ -33,7 +34,23 @@ STAFF_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
 SECRET_KEY = re.compile(r"(pass(word|wd|phrase)?|pwd|mat[ _-]?khau|secret|otp|pin)")
 
 
-class _DuplicateKeyError(ValueError):
+class _KeyRefusedError(ValueError):
+    """A field name that stops json.loads, raised from inside its hook; `key` is the name."""
+
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+class _DuplicateKeyError(_KeyRefusedError):
+    pass
+
+
+class _SecretKeyError(_KeyRefusedError):
+    pass
+
+
+class _NotUnicodeKeyError(_KeyRefusedError):
     pass
 
 
@@ -41,11 +58,11 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if has_surrogate(key):
-            raise _DuplicateKeyError("!unicode:" + key.encode("utf-8", "replace").decode())
+            raise _NotUnicodeKeyError(key.encode("utf-8", "replace").decode())
         if key in out:
             raise _DuplicateKeyError(key)
         if SECRET_KEY.fullmatch(fold(key)):
-            raise _DuplicateKeyError(f"!secret:{key}")
+            raise _SecretKeyError(key)
         out[key] = value
     return out
 
@@ -64,17 +81,14 @@ def parse_json(raw: bytes, name: str) -> Any:
         raise AnswersError(name, f"is not UTF-8 text (byte {exc.start})") from None
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
+    except _NotUnicodeKeyError:
+        raise AnswersError(name, "has a field name that is not valid Unicode text") from None
+    except _SecretKeyError as exc:
+        raise AnswersError(
+            name, "must never hold a password or other secret; remove it", field=exc.key
+        ) from None
     except _DuplicateKeyError as exc:
-        key = str(exc)
-        if key.startswith("!unicode:"):
-            raise AnswersError(name, "has a field name that is not valid Unicode text") from None
-        if key.startswith("!secret:"):
-            raise AnswersError(
-                name,
-                "must never hold a password or other secret; remove it",
-                field=key.removeprefix("!secret:"),
-            ) from None
-        raise AnswersError(name, "appears twice", field=key) from None
+        raise AnswersError(name, "appears twice", field=exc.key) from None
     except RecursionError:
         raise AnswersError(name, "is nested too deeply") from None
     except ValueError as exc:
@@ -84,8 +98,10 @@ def parse_json(raw: bytes, name: str) -> Any:
 def load_answers(path: Path, policy: Policy) -> Submission:
     """Read an answers file: TOML (`.toml`, easiest to write by hand) or JSON (drafts)."""
     path = Path(path)
-    with open(path, "rb") as stream:  # read one byte past the limit: /dev/zero ends too
-        raw = stream.read(MAX_BYTES + 1)
+    try:
+        raw = reading.read_bounded(path, MAX_BYTES, follow=True)
+    except reading.RefusedFileError as exc:  # a FIFO, a device, a file of gigabytes
+        raise AnswersError(path, str(exc.strerror)) from None
     if path.suffix.lower() == ".toml":
         return submission_from(parse_toml(raw, str(path)), str(path), policy)
     return parse_answers(raw, str(path), policy)
@@ -175,6 +191,7 @@ def _profile(t: Fields, programme: str, policy: Policy) -> str:
             "profile",
             f"is missing: add profile = one of {choices} to the person "
             "(the agency whose code applies; docs/answers-format.md)",
+            Flaw.MISSING,
         )
     profile_id = t.required("profile", max_length=64)
     profile = policy.profiles.get(profile_id)
@@ -224,7 +241,7 @@ def person_problems(person: Mapping[str, Any], programme: str, policy: Policy) -
         try:
             read(Fields(data, file="", error=AnswersError, echo=False))
         except AnswersError as exc:
-            problems[name] = "missing" if exc.message.startswith("is missing") else "invalid"
+            problems[name] = "missing" if exc.flaw is Flaw.MISSING else "invalid"
     already = "category" in problems or "profile" in problems
     if not already and _category_problem(
         person.get("profile"), person.get("category"), programme, policy

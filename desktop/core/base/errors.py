@@ -4,6 +4,7 @@ Each error names where the problem is (file, item, field) so that a user or an a
 editing a checklist can fix it without reading code; `str(error)` is the one line shown.
 """
 
+from enum import StrEnum
 from pathlib import Path
 
 from desktop.core.base.text import printable
@@ -11,6 +12,13 @@ from desktop.core.base.text import printable
 
 class SelfCheckError(Exception):
     """Something SelfCheck cannot go on with; the message says what and where."""
+
+
+class Flaw(StrEnum):
+    """What is wrong with the field, for code that acts on it; people read the message."""
+
+    INVALID = "invalid"
+    MISSING = "missing"
 
 
 class LocatedError(SelfCheckError):
@@ -23,11 +31,13 @@ class LocatedError(SelfCheckError):
         *,
         item: str | None = None,
         field: str | None = None,
+        flaw: Flaw = Flaw.INVALID,
     ) -> None:
         self.file = str(file)
         self.item = item
         self.field = field
         self.message = message
+        self.flaw = flaw
         super().__init__(str(self))
 
     def __str__(self) -> str:

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from desktop.core.base.errors import LocatedError
+from desktop.core.base.errors import Flaw, LocatedError
 from desktop.core.base.i18n import LANGUAGES, Steps, Text
 
 E = TypeVar("E", bound=StrEnum)
@@ -154,8 +154,8 @@ class Fields:
             data, file=self.file, error=self.error, item=self.item, path=path, echo=self.echo
         )
 
-    def fail(self, key: str | None, message: str) -> LocatedError:
-        return self.error(self.file, message, item=self.item, field=self.where(key))
+    def fail(self, key: str | None, message: str, flaw: Flaw = Flaw.INVALID) -> LocatedError:
+        return self.error(self.file, message, item=self.item, field=self.where(key), flaw=flaw)
 
     def with_item(self, item: str) -> "Fields":
         """The same table, with errors naming `item` and fields relative to it."""
@@ -179,7 +179,7 @@ class Fields:
         if value is None:  # JSON null counts as absent
             if optional:
                 return None
-            raise self.fail(key, "is missing")
+            raise self.fail(key, "is missing", Flaw.MISSING)
         return value
 
     def _typed(self, key: str, value: Any, kind: type, label: str) -> Any:

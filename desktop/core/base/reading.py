@@ -1,8 +1,10 @@
-"""Opening files that someone else may have prepared: a checklist folder, a bundle.
+"""Reading files that someone else may have prepared: checklists, bundles, rosters, answers
+files, passphrase files, and the records SelfCheck keeps beside its database.
 
-A FIFO named like a checklist would block the app forever on open(); a symbolic link
-inside a bundle could point at /dev/zero or at a private file. Files are opened without
-blocking and checked to be regular files before a byte is read.
+A FIFO named like one of them would block the app forever on open(); a symbolic link
+inside a bundle could point at /dev/zero or at a private file; a file of gigabytes would
+fill memory. Every such file is opened without blocking, checked to be a regular file
+before a byte is read, and read to at most its reader's own limit.
 """
 
 import errno
@@ -12,16 +14,31 @@ from pathlib import Path
 from typing import BinaryIO
 
 
-class SymbolicLinkError(OSError):
+class RefusedFileError(OSError):
+    """A file that is not read; the message names it and says why."""
+
+    def __str__(self) -> str:
+        return f"{self.filename}: {self.strerror}"
+
+
+class SymbolicLinkError(RefusedFileError):
     """The file is a symbolic link where only plain files are accepted."""
 
 
-class NotRegularFileError(OSError):
+class NotRegularFileError(RefusedFileError):
     """The file is a FIFO, a device, a socket or a folder."""
 
 
+class TooLargeError(RefusedFileError):
+    """The file is larger than its reader allows."""
+
+
 def open_regular(path: Path, *, follow: bool) -> BinaryIO:
-    """Open `path` for reading if it is a regular file; follow a link only if `follow`."""
+    """Open `path` for reading if it is a regular file; follow a link only if `follow`.
+
+    Follow a link only in a path someone named on purpose (an answers file, a roster) or
+    one SelfCheck wrote itself; never in a file found by listing a folder prepared by
+    someone else (a checklist folder, a bundle)."""
     # O_NONBLOCK and O_NOFOLLOW are POSIX (Windows has no FIFOs to block on); O_BINARY is
     # Windows' (no CRLF translation).
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -40,7 +57,14 @@ def open_regular(path: Path, *, follow: bool) -> BinaryIO:
     return os.fdopen(fd, "rb")
 
 
-def read_limited(path: Path, limit: int, *, follow: bool) -> bytes:
-    """At most `limit` + 1 bytes of a regular file: one more than allowed tells it is too big."""
+def read_bounded(path: Path, limit: int, *, follow: bool) -> bytes:
+    """The whole of a regular file of at most `limit` bytes.
+
+    One byte past the limit is read, never more: a file that grows while it is read is
+    caught too. Raises RefusedFileError (a link when not `follow`, not a regular file, over
+    `limit`), or what open() raises (FileNotFoundError, PermissionError…)."""
     with open_regular(path, follow=follow) as stream:
-        return stream.read(limit + 1)
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise TooLargeError(errno.EFBIG, f"is larger than {limit} bytes", str(path))
+    return data

@@ -107,11 +107,11 @@ def load_policy(directory: Path | None = None) -> Policy:
 def _read_file(path: Path, root: Path, found: _Collector) -> None:
     name = str(path)
     try:
-        raw = reading.read_limited(path, MAX_FILE_BYTES, follow=False)
+        raw = reading.read_bounded(path, MAX_FILE_BYTES, follow=False)
     except reading.SymbolicLinkError:
         raise PolicyError(name, "is a symbolic link; put the file itself in the folder") from None
-    except reading.NotRegularFileError:
-        raise PolicyError(name, "is not a regular file") from None
+    except reading.RefusedFileError as exc:
+        raise PolicyError(name, str(exc.strerror)) from None
     data = parse_toml(raw, name, PolicyError, MAX_FILE_BYTES)
     doc = Fields(data, file=name, error=PolicyError)
     meta = doc.table("meta")

@@ -222,22 +222,18 @@ def _open_regular(path: Path, what: str, *, follow: bool) -> BinaryIO:
     """`reading.open_regular` with bundle errors; `what` names the file in messages."""
     try:
         return reading.open_regular(path, follow=follow)
-    except reading.SymbolicLinkError:
-        raise BundleError(Failure.MALFORMED, f"{what} is a symbolic link") from None
-    except reading.NotRegularFileError:
-        raise BundleError(Failure.MALFORMED, f"{what} is not a regular file") from None
+    except reading.RefusedFileError as exc:
+        raise BundleError(Failure.MALFORMED, f"{what} {exc.strerror}") from None
 
 
 def _read_limited(path: Path, limit: int) -> bytes | None:
+    """One file of a bundle folder, None if it is not there."""
     try:
-        stream = _open_regular(path, path.name, follow=False)
+        return reading.read_bounded(path, limit, follow=False)
     except FileNotFoundError:
         return None
-    with stream:
-        data = stream.read(limit + 1)
-    if len(data) > limit:
-        raise BundleError(Failure.MALFORMED, f"{path.name} is larger than {limit} bytes")
-    return data
+    except reading.RefusedFileError as exc:
+        raise BundleError(Failure.MALFORMED, f"{path.name} {exc.strerror}") from None
 
 
 def _central_directory(stream: BinaryIO) -> None:
@@ -351,9 +347,10 @@ def verify(
             raise BundleError(Failure.MALFORMED, f"{SIGNERS}: {exc}") from None
     try:
         key = sshsig.verify(bundle.summary, bundle.signature, NAMESPACE_SUMMARY)
+    except sshsig.SignatureTruncated as exc:
+        raise BundleError(Failure.TRUNCATED, f"{SIGNATURE}: {exc}") from None
     except sshsig.SignatureMalformed as exc:
-        failure = Failure.TRUNCATED if "truncated" in str(exc) else Failure.MALFORMED
-        raise BundleError(failure, f"{SIGNATURE}: {exc}") from None
+        raise BundleError(Failure.MALFORMED, f"{SIGNATURE}: {exc}") from None
     except sshsig.SignatureMismatch as exc:
         raise BundleError(Failure.BAD_SIGNATURE, str(exc)) from None
     if isinstance(trusted, SignerIndex):

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
+from desktop.core.base import reading
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.errors import SelfCheckError
 from desktop.core.records import summary as summary_json
@@ -41,6 +42,7 @@ _COLUMNS = (
     "signature",
 )
 HEAD = "history-head.json"
+MAX_HEAD_BYTES = 1_000_000  # ~80 bytes a signer; a computer has a handful
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS declarations (
     signer TEXT NOT NULL,
@@ -259,10 +261,14 @@ class History:
 
     def _read_head(self) -> Heads | None:
         """The remembered heads; None when the file is missing; raises ValueError if damaged."""
-        if not self.head_path.exists():
-            return None
         try:
-            data = json.loads(self.head_path.read_bytes()[:1_000_000])
+            raw = reading.read_bounded(self.head_path, MAX_HEAD_BYTES, follow=True)
+        except FileNotFoundError:
+            return None
+        except reading.RefusedFileError as exc:  # a FIFO or a huge file is never waited on
+            raise ValueError(f"the history's head record is damaged ({exc.strerror})") from None
+        try:
+            data = json.loads(raw)
             return {str(k): (int(v["seq"]), str(v["sha256"])) for k, v in data.items()}
         except (ValueError, KeyError, TypeError, AttributeError, RecursionError):
             raise ValueError("the history's head record is damaged") from None

@@ -7,7 +7,9 @@ accepted last, per person, is kept in `<roster>.accepted.json` beside them, so a
 rewritten after that is caught at the next review.
 """
 
+import errno
 import json
+import os
 import re
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.core.assessment.answers import STAFF_ID
+from desktop.core.base import reading
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.errors import LocatedError
 from desktop.core.base.fields import Fields, parse_toml
@@ -27,6 +30,7 @@ from desktop.core.signing.allowed_signers import (
 from desktop.core.signing.sshsig import PublicKey
 
 MAX_ROSTER_BYTES = 4 * 1024 * 1024
+MAX_ACCEPTED_BYTES = 8 * 1024 * 1024  # ~130 bytes a person: more than a roster can list
 DEFAULT_SIGNERS = "allowed_signers"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 
@@ -74,11 +78,9 @@ class Roster:
 
 def load_roster(path: Path) -> Roster:
     name = str(path)
-    try:
-        with open(path, "rb") as stream:
-            raw = stream.read(MAX_ROSTER_BYTES + 1)
-    except OSError as exc:
-        raise RosterError(name, f"cannot be read ({exc.strerror or exc})") from None
+    raw = _read(path, MAX_ROSTER_BYTES, follow=True)
+    if raw is None:
+        raise RosterError(name, f"cannot be read ({os.strerror(errno.ENOENT)})")
     doc = Fields(parse_toml(raw, name, RosterError, MAX_ROSTER_BYTES), file=name, error=RosterError)
     head = doc.table("roster", optional=True)
     title = None
@@ -108,18 +110,25 @@ def load_roster(path: Path) -> Roster:
         )
     signers_path = path.parent / signers_name
     signers: list[AllowedSigner] = []
-    if signers_path.exists() or signers_path.is_symlink():
-        if signers_path.is_symlink() or not signers_path.is_file():
-            raise RosterError(signers_path, "is not a regular file")
-        with open(signers_path, "rb") as stream:
-            raw = stream.read(MAX_ROSTER_BYTES + 1)
-        if len(raw) > MAX_ROSTER_BYTES:
-            raise RosterError(signers_path, f"is larger than {MAX_ROSTER_BYTES} bytes")
+    raw = _read(signers_path, MAX_ROSTER_BYTES, follow=False)  # none enrolled yet: missing
+    if raw is not None:
         try:
             signers = parse(raw.decode("utf-8"))
         except (AllowedSignersError, UnicodeDecodeError) as exc:
             raise RosterError(signers_path, str(exc)) from None
     return Roster(path, title, signers_path, tuple(signers), staff)
+
+
+def _read(path: Path, limit: int, *, follow: bool) -> bytes | None:
+    """One of the roster's files, at most `limit` bytes; None if there is none."""
+    try:
+        return reading.read_bounded(path, limit, follow=follow)
+    except FileNotFoundError:
+        return None
+    except reading.RefusedFileError as exc:
+        raise RosterError(path, str(exc.strerror)) from None
+    except OSError as exc:
+        raise RosterError(path, f"cannot be read ({exc.strerror or exc})") from None
 
 
 def new_roster(path: Path, title: str | None = None) -> Roster:
@@ -162,11 +171,12 @@ def enrol(roster: Roster, principal: str, key: PublicKey, *, now: datetime | Non
 
 def load_accepted(roster: Roster) -> dict[str, Accepted]:
     path = roster.accepted_path
-    if not path.exists():
+    raw = _read(path, MAX_ACCEPTED_BYTES, follow=True)
+    if raw is None:
         return {}
     try:
-        data: Any = json.loads(path.read_bytes())
-    except (OSError, ValueError, RecursionError) as exc:
+        data: Any = json.loads(raw)
+    except (ValueError, RecursionError) as exc:
         raise RosterError(path, f"cannot be read ({exc})") from None
     if not isinstance(data, dict):
         raise RosterError(path, "must be a JSON object")

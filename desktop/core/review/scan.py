@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from desktop.core.records import summary as summary_json
-from desktop.core.records.bundle import SUMMARY, BundleError, read, verify
+from desktop.core.records.bundle import SUMMARY, BundleError, Failure, read, verify
 from desktop.core.records.due import recorded_due
 from desktop.core.review.roster import Accepted, Roster
 from desktop.core.signing.allowed_signers import SignerIndex
@@ -39,6 +39,16 @@ class Problem(StrEnum):
     REWRITTEN = "rewritten since accepted"
     ROLLED_BACK = "older than accepted"
     NO_DECLARATION = "no declaration"
+
+
+# Why a bundle did not verify, as the review row names it: every Failure is here (a test
+# checks), so a new one is never shown as another.
+FAILURE_PROBLEMS: dict[Failure, Problem] = {
+    Failure.MALFORMED: Problem.MALFORMED,
+    Failure.TRUNCATED: Problem.TRUNCATED,
+    Failure.BAD_SIGNATURE: Problem.BAD_SIGNATURE,
+    Failure.UNKNOWN_SIGNER: Problem.UNKNOWN_SIGNER,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +173,7 @@ def review(
             bundle = read(path, own_signers=False)
             verified = verify(bundle, trusted, at_issue=True)
         except BundleError as exc:
-            unreadable.append(Finding(Problem(exc.failure.value), exc.detail, path))
+            unreadable.append(Finding(FAILURE_PROBLEMS[exc.failure], exc.detail, path))
             continue
         except (OSError, ValueError, RecursionError, MemoryError) as exc:
             detail = f"cannot be read ({type(exc).__name__})"

@@ -22,6 +22,7 @@ from typing import Protocol
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
+from desktop.core.base import reading
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.errors import SelfCheckError
 from desktop.core.signing import keyfile
@@ -33,6 +34,7 @@ SERVICE = "selfcheck"
 ENTRY_PREFIX = "ed25519-seed-"
 RECORD = "signing-key.json"
 KEY_FILE = "signing-key.enc"
+MAX_RECORD_BYTES = 64 * 1024  # a record is about 400 bytes
 
 Passphrase = Callable[[bool], str]  # called with True when a new passphrase is being set
 
@@ -164,10 +166,17 @@ class KeyStore:
 
     def record(self) -> KeyRecord | None:
         path = self.home / RECORD
-        if not path.exists():
-            return None
         try:
-            data = json.loads(path.read_bytes())
+            raw = reading.read_bounded(path, MAX_RECORD_BYTES, follow=True)
+        except FileNotFoundError:
+            return None
+        except reading.RefusedFileError as exc:  # a FIFO or a huge file is never waited on
+            raise KeyMissing(
+                f"the key record {path} {exc.strerror}; "
+                "re-enrol with `selfcheck keys enrol --replace`"
+            ) from None
+        try:
+            data = json.loads(raw)
             return KeyRecord(
                 key_id=str(data["key_id"]),
                 public_key=str(data["public_key"]),
@@ -253,7 +262,11 @@ class KeyStore:
             )
         if passphrase is None:
             raise PassphraseNeeded(PassphraseNeeded.__doc__)
-        return keyfile.open_seed(path.read_bytes(), passphrase(False))
+        try:
+            data = reading.read_bounded(path, keyfile.MAX_FILE, follow=True)
+        except reading.RefusedFileError as exc:
+            raise keyfile.KeyFileDamaged(str(exc)) from None
+        return keyfile.open_seed(data, passphrase(False))
 
     # -- enrolment ------------------------------------------------------------------------
 

@@ -34,6 +34,10 @@ class SignatureMalformed(SignatureError):  # noqa: N818 (reads as the reason sho
     """The signature file is not a well-formed SSH signature."""
 
 
+class SignatureTruncated(SignatureMalformed):
+    """The signature ends before its content does: cut short in copying."""
+
+
 class SignatureMismatch(SignatureError):  # noqa: N818
     """The signature does not match the signed data, the key or the namespace."""
 
@@ -49,7 +53,7 @@ class _Reader:
 
     def take(self, size: int) -> bytes:
         if size < 0 or self.offset + size > len(self.data):
-            raise SignatureMalformed("truncated signature")
+            raise SignatureTruncated("truncated signature")
         chunk = self.data[self.offset : self.offset + size]
         self.offset += size
         return chunk
@@ -167,7 +171,7 @@ def parse(armored: bytes) -> ParsedSignature:
     if not lines or lines[0] != BEGIN:
         raise SignatureMalformed("no SSH signature header")
     if lines[-1] != END:
-        raise SignatureMalformed("truncated signature: no end line")
+        raise SignatureTruncated("truncated signature: no end line")
     try:
         blob = base64.b64decode("".join(lines[1:-1]), validate=True)
     except (binascii.Error, ValueError):

@@ -29,9 +29,10 @@ def read_lists(folder: Path | None = None) -> dict[str, list[str]]:
     folder = folder if folder is not None else wordlists_dir()
     lists: dict[str, list[str]] = {}
     for path in sorted(folder.glob(f"{_PREFIX}*.txt")):
-        raw = reading.read_limited(path, MAX_LIST_BYTES, follow=False)
-        if len(raw) > MAX_LIST_BYTES:
-            raise ValueError(f"{path}: larger than {MAX_LIST_BYTES} bytes")
+        try:
+            raw = reading.read_bounded(path, MAX_LIST_BYTES, follow=False)
+        except reading.RefusedFileError as exc:
+            raise ValueError(str(exc)) from None
         try:
             text = raw.decode("ascii")
         except UnicodeDecodeError as exc:
