@@ -187,8 +187,16 @@ READERS = [
 ]
 
 
-@pytest.mark.parametrize("bad", list(BAD))
-@pytest.mark.parametrize("reader", READERS, ids=[r.name for r in READERS])
+# The passphrase file may be a pipe on purpose (test below); its oversized case stays.
+CASES = [
+    pytest.param(reader, bad, id=f"{reader.name}-{bad}")
+    for reader in READERS
+    for bad in BAD
+    if not (reader.name == "passphrase file" and bad == "FIFO")
+]
+
+
+@pytest.mark.parametrize(("reader", "bad"), CASES)
 def test_a_fifo_or_an_oversized_file_is_refused_at_once_and_named(
     reader: Reader, bad: str, tmp_path: Path, policy: Policy
 ) -> None:
@@ -240,3 +248,27 @@ def test_devices_and_folders_are_refused(path: Path) -> None:
 def test_a_missing_file_is_the_usual_error(tmp_path: Path) -> None:
     with pytest.raises(FileNotFoundError):
         reading.read_bounded(tmp_path / "none", 10, follow=False)
+
+
+def test_a_passphrase_comes_through_a_pipe_to_its_limit(tmp_path: Path) -> None:
+    """`--passphrase-file <(pass show selfcheck)`: the pipe is read (its writer is the
+    person's own command), the first line is the passphrase, and a flood is refused."""
+    from desktop.commands.signing import MAX_PASSPHRASE_FILE, passphrase_source
+
+    for sent, expected in (
+        (b"mot cum mat khau dai\nsecond line\n", "mot cum mat khau dai"),
+        (b"x" * (MAX_PASSPHRASE_FILE + 1), "is larger than"),
+    ):
+        path = tmp_path / f"pipe-{len(sent)}"
+        os.mkfifo(path)
+        source = passphrase_source(argparse.Namespace(passphrase_file=path))
+        assert source is not None
+
+        def write(path: Path = path, sent: bytes = sent) -> None:
+            with open(path, "wb") as stream, contextlib.suppress(BrokenPipeError):
+                stream.write(sent)
+
+        writer = threading.Thread(target=write, daemon=True)
+        writer.start()
+        assert expected in str(_told(lambda source=source: source(False), path))
+        writer.join(TIMEOUT)

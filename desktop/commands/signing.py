@@ -30,9 +30,11 @@ def passphrase_source(args: argparse.Namespace) -> Passphrase | None:
 
         def from_file(_new: bool) -> str:
             try:
-                raw = reading.read_bounded(path, MAX_PASSPHRASE_FILE, follow=True)
+                # A pipe is how a passphrase is handed over without a file on disk
+                # (`--passphrase-file <(pass show selfcheck)`): read it, to its limit.
+                raw = reading.read_bounded(path, MAX_PASSPHRASE_FILE, follow=True, pipe=True)
                 lines = raw.decode("utf-8").splitlines()
-            except reading.RefusedFileError as exc:  # a FIFO would wait for a writer for ever
+            except reading.RefusedFileError as exc:  # a device, a folder, over the limit
                 raise SelfCheckError(f"{path}: the passphrase file {exc.strerror}") from None
             except UnicodeDecodeError:
                 raise SelfCheckError(f"{path}: the passphrase file is not UTF-8 text") from None

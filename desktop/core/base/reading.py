@@ -33,8 +33,10 @@ class TooLargeError(RefusedFileError):
     """The file is larger than its reader allows."""
 
 
-def open_regular(path: Path, *, follow: bool) -> BinaryIO:
+def open_regular(path: Path, *, follow: bool, pipe: bool = False) -> BinaryIO:
     """Open `path` for reading if it is a regular file; follow a link only if `follow`.
+    With `pipe`, a FIFO is read too, waiting for its writer: only for a path the person
+    named themselves to hand over a secret without a file (`--passphrase-file <(…)`).
 
     Follow a link only in a path someone named on purpose (an answers file, a roster) or
     one SelfCheck wrote itself; never in a file found by listing a folder prepared by
@@ -51,19 +53,24 @@ def open_regular(path: Path, *, follow: bool) -> BinaryIO:
         if exc.errno == errno.ELOOP and not follow:
             raise SymbolicLinkError(errno.ELOOP, "is a symbolic link", str(path)) from None
         raise
-    if not stat.S_ISREG(os.fstat(fd).st_mode):
+    mode = os.fstat(fd).st_mode
+    if pipe and stat.S_ISFIFO(mode):
+        os.set_blocking(fd, True)  # opened without blocking; now wait for what is written
+        return os.fdopen(fd, "rb")
+    if not stat.S_ISREG(mode):
         os.close(fd)
         raise NotRegularFileError(errno.EINVAL, "is not a regular file", str(path))
     return os.fdopen(fd, "rb")
 
 
-def read_bounded(path: Path, limit: int, *, follow: bool) -> bytes:
+def read_bounded(path: Path, limit: int, *, follow: bool, pipe: bool = False) -> bytes:
     """The whole of a regular file of at most `limit` bytes.
 
     One byte past the limit is read, never more: a file that grows while it is read is
     caught too. Raises RefusedFileError (a link when not `follow`, not a regular file, over
-    `limit`), or what open() raises (FileNotFoundError, PermissionError…)."""
-    with open_regular(path, follow=follow) as stream:
+    `limit`), or what open() raises (FileNotFoundError, PermissionError…). `pipe`: see
+    open_regular."""
+    with open_regular(path, follow=follow, pipe=pipe) as stream:
         data = stream.read(limit + 1)
     if len(data) > limit:
         raise TooLargeError(errno.EFBIG, f"is larger than {limit} bytes", str(path))
