@@ -5,15 +5,15 @@ import subprocess
 from pathlib import Path
 from typing import Any
 
-import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop.core.records.bundle import Bundle
 from desktop.core.signing.allowed_signers import NAMESPACE_SUMMARY, signer_for
 from desktop.core.signing.sshsig import PublicKey, sign
+from tests.tools import needs
 
 SSH_KEYGEN = shutil.which("ssh-keygen")
-needs_ssh_keygen = pytest.mark.skipif(SSH_KEYGEN is None, reason="OpenSSH's ssh-keygen is absent")
+needs_ssh_keygen = needs("ssh-keygen")
 
 
 def ssh_keygen_verifies(

@@ -2,7 +2,6 @@
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -13,6 +12,7 @@ import pytest
 
 from tests.conftest import EXAMPLES, ROOT
 from tests.signing_helpers import SSH_KEYGEN, needs_ssh_keygen, ssh_keygen_verify_bundle
+from tests.tools import needs
 
 SCHEMA = json.loads((ROOT / "docs" / "summary.schema.json").read_text("utf-8"))
 
@@ -284,7 +284,7 @@ def test_diff_refuses_a_tampered_bundle(env: dict[str, str], tmp_path: Path) -> 
     assert "not a valid bundle" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")
+@needs("pdftotext")
 def test_a_reviewer_makes_the_pdf_again_from_a_bundle(env: dict[str, str], tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert assess(env, "annual", out).returncode in (0, 1)
