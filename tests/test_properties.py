@@ -91,9 +91,9 @@ def _located(error: LocatedError, file: str) -> str:
     return message
 
 
-# Edits never insert a backslash: one turns `"kind"` into the key "k\nd", which hits the
-# known one-line bug (test_a_line_break_in_a_field_name_*) instead of exploring further.
-_EDIT_BYTE = st.integers(0, 255).filter(lambda b: b != ord("\\"))
+# Any byte, a backslash too: one turns `"kind"` into the key "k\nd", whose line break
+# stays escaped in the one-line message (test_a_line_break_in_a_field_name_*).
+_EDIT_BYTE = st.integers(0, 255)
 
 
 @st.composite
