@@ -2,6 +2,8 @@
 
 import shutil
 import subprocess
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -50,6 +52,23 @@ def ssh_keygen_verifies(
         check=False,
     )
     return result.returncode == 0
+
+
+def ssh_keygen_accepted(
+    folder: Path, key: PublicKey, cases: Sequence[tuple[bytes, bytes | str]]
+) -> list[int]:
+    """Which of the (message, signature) cases stock ssh-keygen accepts, by index: one
+    process each, four at a time, each in a folder of its own."""
+
+    def accepted(index: int) -> bool:
+        own = folder / f"case-{index}"
+        own.mkdir()
+        message, signature = cases[index]
+        return ssh_keygen_verifies(own, message, signature, key)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        verdicts = list(pool.map(accepted, range(len(cases))))
+    return [index for index, yes in enumerate(verdicts) if yes]
 
 
 def ssh_keygen_verify_bundle(folder: Path, principal: str) -> subprocess.CompletedProcess[str]:
