@@ -17,6 +17,7 @@ from desktop.core.assessment.people import Account, Person, Submission
 from desktop.core.policy.audience import AccountKind, Category
 from desktop.core.policy.loader import load_policy
 from desktop.core.policy.model import Policy
+from tests.tools import tool
 
 ROOT = Path(__file__).resolve().parents[1]
 CHECKLISTS = ROOT / "checklists"
@@ -24,6 +25,18 @@ EXAMPLES = ROOT / "examples"
 
 # The GUI tests' session and window fixtures, shared by test_gui and test_secrets.
 pytest_plugins = ["tests.gui_fixtures"]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "needs_tools(*names): the test runs these programs (tests/tools.py)"
+    )
+
+
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    for mark in item.iter_markers("needs_tools"):
+        for name in mark.args:
+            tool(name)
 
 
 @pytest.fixture(autouse=True)

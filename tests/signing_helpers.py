@@ -2,18 +2,20 @@
 
 import shutil
 import subprocess
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
-import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop.core.records.bundle import Bundle
 from desktop.core.signing.allowed_signers import NAMESPACE_SUMMARY, signer_for
 from desktop.core.signing.sshsig import PublicKey, sign
+from tests.tools import needs
 
 SSH_KEYGEN = shutil.which("ssh-keygen")
-needs_ssh_keygen = pytest.mark.skipif(SSH_KEYGEN is None, reason="OpenSSH's ssh-keygen is absent")
+needs_ssh_keygen = needs("ssh-keygen")
 
 
 def ssh_keygen_verifies(
@@ -50,6 +52,23 @@ def ssh_keygen_verifies(
         check=False,
     )
     return result.returncode == 0
+
+
+def ssh_keygen_accepted(
+    folder: Path, key: PublicKey, cases: Sequence[tuple[bytes, bytes | str]]
+) -> list[int]:
+    """Which of the (message, signature) cases stock ssh-keygen accepts, by index: one
+    process each, four at a time, each in a folder of its own."""
+
+    def accepted(index: int) -> bool:
+        own = folder / f"case-{index}"
+        own.mkdir()
+        message, signature = cases[index]
+        return ssh_keygen_verifies(own, message, signature, key)
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        verdicts = list(pool.map(accepted, range(len(cases))))
+    return [index for index, yes in enumerate(verdicts) if yes]
 
 
 def ssh_keygen_verify_bundle(folder: Path, principal: str) -> subprocess.CompletedProcess[str]:

@@ -2,7 +2,6 @@
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 import zipfile
@@ -13,6 +12,7 @@ import pytest
 
 from tests.conftest import EXAMPLES, ROOT
 from tests.signing_helpers import SSH_KEYGEN, needs_ssh_keygen, ssh_keygen_verify_bundle
+from tests.tools import needs
 
 SCHEMA = json.loads((ROOT / "docs" / "summary.schema.json").read_text("utf-8"))
 
@@ -232,13 +232,12 @@ def test_an_unwritable_out_folder_declares_nothing(env: dict[str, str], tmp_path
 def test_a_passphrase_file_that_is_not_text_is_one_line(
     env: dict[str, str], tmp_path: Path
 ) -> None:
-    from desktop.core.signing.keys import keychain_state
-
-    if keychain_state().usable:
-        pytest.skip("a usable keychain is present: the passphrase file is never read")
+    # The passphrase file is read only when there is no usable keychain: the child gets
+    # keyring's backend that refuses everything, even under `make test`'s gnome-keyring.
+    no_keychain = {**env, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
     bad = tmp_path / "latin1"
     bad.write_bytes(b"m\xe3t kh\xe2u\n")
-    result = assess({**env, "PASSPHRASE_FILE": str(bad)}, "annual", tmp_path / "out")
+    result = assess({**no_keychain, "PASSPHRASE_FILE": str(bad)}, "annual", tmp_path / "out")
     assert result.returncode == 2
     assert result.stderr.strip().endswith("the passphrase file is not UTF-8 text")
 
@@ -284,7 +283,7 @@ def test_diff_refuses_a_tampered_bundle(env: dict[str, str], tmp_path: Path) -> 
     assert "not a valid bundle" in result.stderr and "Traceback" not in result.stderr
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils")
+@needs("pdftotext")
 def test_a_reviewer_makes_the_pdf_again_from_a_bundle(env: dict[str, str], tmp_path: Path) -> None:
     out = tmp_path / "out"
     assert assess(env, "annual", out).returncode in (0, 1)

@@ -2,7 +2,6 @@
 
 import json
 import zipfile
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import jsonschema
@@ -21,7 +20,7 @@ from tests.signing_helpers import (
     needs_ssh_keygen,
     new_key,
     signed_bundle,
-    ssh_keygen_verifies,
+    ssh_keygen_accepted,
     ssh_keygen_verify_bundle,
 )
 
@@ -343,14 +342,8 @@ def test_flipping_any_byte_of_a_real_summary_is_rejected_by_app_and_ssh_keygen(
     assert len(data) > 1000
     assert all(map(app_refuses, range(len(data))))
     sample = sorted({0, len(data) - 1, *range(0, len(data), max(1, len(data) // 62))})
-    for index in sample:
-        (tmp_path / str(index)).mkdir()
-    with ThreadPoolExecutor(max_workers=4) as pool:
-        accepted = list(
-            pool.map(
-                lambda i: ssh_keygen_verifies(tmp_path / str(i), tampered(i), signature, public),
-                sample,
-            )
-        )
     assert len(sample) >= 60
-    assert not any(accepted), [i for i, ok in zip(sample, accepted, strict=True) if ok][:10]
+    # The untouched summary first: the one case ssh-keygen must accept.
+    cases = [(data, signature), *((tampered(i), signature) for i in sample)]
+    accepted = ssh_keygen_accepted(tmp_path, public, cases)
+    assert accepted == [0], [sample[i - 1] for i in accepted if i][:10]

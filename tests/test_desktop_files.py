@@ -2,7 +2,6 @@
 with each other and with the app (id, version, icon)."""
 
 import configparser
-import shutil
 import subprocess
 import xml.etree.ElementTree as ET
 
@@ -10,6 +9,7 @@ import pytest
 from PySide6.QtGui import QImage
 
 from desktop import APP_ID, __version__
+from tests import tools
 from tests.conftest import ROOT
 
 LINUX = ROOT / "assets" / "linux"
@@ -20,10 +20,9 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 
 def _validate(tool: str, *args: str) -> None:
     """Run a freedesktop.org validator; it exits non-zero on errors and on warnings."""
-    path = shutil.which(tool)
-    if path is None:
-        pytest.skip(f"{tool} is absent (make test installs it)")
-    result = subprocess.run([path, *args], capture_output=True, text=True, timeout=60, check=False)
+    result = subprocess.run(
+        [tools.tool(tool), *args], capture_output=True, text=True, timeout=60, check=False
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 

@@ -1,6 +1,8 @@
-"""The wizard's flow without a GUI: steps, what each page still needs, drafts."""
+"""The wizard's flow without a GUI: steps, what each page still needs, which pages can be
+reached, drafts."""
 
 import tomllib
+from typing import Any
 
 import pytest
 
@@ -156,3 +158,117 @@ def test_password_length_needed_follows_the_declared_second_factor(policy: Polic
     answers["acct-two-factor"] = "not-a-method"  # a damaged draft does not crash the page
     assert flow.min_password_length("fb") == 15
     assert flow.password_items() == {"acct-password-strength", "acct-password-unique"}
+
+
+# -- where the wizard may go (the view only asks) -----------------------------------------
+
+
+def _reachable(flow: Flow, passwords: PasswordSession | None = None) -> list[str]:
+    progress = flow.progress(passwords)
+    return [s.key for s in progress.steps if progress.can_reach(s)]
+
+
+def test_before_the_about_page_is_complete_nothing_after_it_can_be_reached(
+    policy: Policy,
+) -> None:
+    flow = Flow(policy, Draft.new("onboarding"))
+    progress = flow.progress()
+    assert _reachable(flow) == ["programme", "about"]
+    programme, about, sign = Step(StepKind.PROGRAMME), Step(StepKind.ABOUT), Step(StepKind.SIGN)
+    assert progress.next_step(programme) == about
+    assert progress.next_step(about) is None  # Next stays off
+    assert not progress.can_go(about, Step(StepKind.ACCOUNTS))
+    assert not progress.can_go(programme, sign)  # no jumping ahead from the step list
+    assert progress.can_go(about, programme)  # back is always allowed
+    assert not flow.can_reach(sign)
+
+
+def test_an_empty_account_list_holds_the_wizard_until_none_held_is_declared(
+    policy: Policy,
+) -> None:
+    draft = _example_draft("onboarding")
+    flow = Flow(policy, draft)
+    for account_id in [a["id"] for a in draft.accounts]:
+        draft.remove_account(account_id)
+    accounts, pledges = Step(StepKind.ACCOUNTS), Step(StepKind.PLEDGES)
+    assert _reachable(flow) == ["programme", "about", "accounts"]
+    assert flow.progress().next_step(accounts) is None  # an empty list is not an all-clear
+    flow.declare_no_accounts(True)
+    assert flow.progress().next_step(accounts) == pledges
+    assert _reachable(flow) == [s.key for s in flow.steps()]  # the example answers the rest
+    flow.declare_no_accounts(False)  # withdrawn: held up again
+    assert _reachable(flow) == ["programme", "about", "accounts"]
+
+
+def test_an_account_listed_while_none_held_stands_holds_the_wizard(policy: Policy) -> None:
+    draft = _example_draft("onboarding")
+    flow = Flow(policy, draft)
+    for account_id in [a["id"] for a in draft.accounts]:
+        draft.remove_account(account_id)
+    flow.declare_no_accounts(True)
+    # A damaged draft may say both; the flow's own add_account withdraws "I hold none".
+    listed = draft.add_account({"platform": "zalo", "kind": "personal", "handle": "09"})
+    assert _reachable(flow) == ["programme", "about", "accounts"]
+    draft.remove_account(listed)
+    listed = flow.add_account({"platform": "zalo", "kind": "personal", "handle": "09"})
+    assert not flow.holds_no_accounts
+    assert _reachable(flow) == ["programme", "about", "accounts", f"account:{listed}"]
+
+
+def test_account_pages_hold_review_and_sign_until_each_password_is_typed(
+    policy: Policy,
+) -> None:
+    draft = _example_draft()
+    flow = Flow(policy, draft)
+    before = ["programme", "about", "accounts", "account:fb"]
+    assert _reachable(flow) == before  # a resumed draft: passwords must be typed again
+    submission = flow.submission()
+    passwords = PasswordSession(submission.person, submission.accounts)
+    for number, account_id in enumerate(["fb", "page", "x"]):
+        assert not flow.can_reach(Step(StepKind.REVIEW), passwords)
+        passwords.add(account_id, f"một câu mật khẩu rất dài và riêng số {number}")
+    assert _reachable(flow, passwords) == [s.key for s in flow.steps()]
+    assert flow.can_reach(Step(StepKind.SIGN), passwords)
+    # Going back stays open even over a page made incomplete again.
+    draft.person["full_name"] = ""
+    progress = flow.progress(passwords)
+    assert progress.can_go(Step(StepKind.SIGN), Step(StepKind.PROGRAMME_ITEMS))
+    assert not progress.can_reach(Step(StepKind.PROGRAMME_ITEMS))
+    assert progress.next_step(Step(StepKind.SIGN)) is None  # the last step has no Next
+    assert not progress.can_reach(Step(StepKind.ACCOUNT, "gone"))  # not a step of this draft
+
+
+def test_progress_is_worked_out_once_per_change(
+    policy: Policy, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from desktop.core.assessment import flow as flow_module
+
+    assessed = []
+    real = flow_module.assess
+
+    def counting(*args: Any, **kwargs: Any) -> Any:
+        assessed.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(flow_module, "assess", counting)
+    draft = _example_draft()
+    flow = Flow(policy, draft)
+    first = flow.progress()
+    assert flow.progress() is first and flow.can_reach(Step(StepKind.ABOUT))
+    draft.doc["step"] = "review"  # where the wizard stands is no change to the answers
+    assert flow.progress() is first
+    assert len(assessed) == 1
+    draft.set_answer("prog-training", None)  # answers are changed in place, not announced
+    assert flow.progress() is not first
+    assert not flow.progress().complete(Step(StepKind.PROGRAMME_ITEMS))
+    assert len(assessed) == 2
+    submission = flow.submission()
+    passwords = PasswordSession(submission.person, submission.accounts)
+    counted = len(assessed)
+    with_passwords = flow.progress(passwords)
+    assert flow.progress(passwords) is with_passwords
+    passwords.add("fb", "một câu mật khẩu rất dài và riêng")  # a measurement is a change
+    assert flow.progress(passwords).complete(Step(StepKind.ACCOUNT, "fb"))
+    passwords.forget("fb")
+    assert not flow.progress(passwords).complete(Step(StepKind.ACCOUNT, "fb"))
+    assert len(assessed) == counted + 3

@@ -2,8 +2,8 @@
 
 `SELFCHECK_FROZEN_APP` points at an existing build (`make test-frozen` uses dist/);
 otherwise the app is built here, into a temporary folder, whenever the build tools are
-installed (PyInstaller from the `build` extra, binutils' objdump), as they are under
-`make test`. The frozen app then has to pass its own self-test, offscreen and on the X
+installed (PyInstaller from the `build` extra, binutils' objdump); under `make test` they
+must be (tests/tools.py). The frozen app then has to pass its own self-test, offscreen and on the X
 server, and sign a bundle that the real `ssh-keygen -Y verify` accepts.
 """
 
@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 from desktop import __version__
+from tests import tools
 from tests.conftest import EXAMPLES, ROOT
 from tests.signing_helpers import needs_ssh_keygen, ssh_keygen_verify_bundle
 
@@ -29,8 +30,9 @@ def frozen_app(tmp_path_factory: pytest.TempPathFactory) -> Path:
     given = os.environ.get("SELFCHECK_FROZEN_APP")
     if given:
         return Path(given)
-    if importlib.util.find_spec("PyInstaller") is None or shutil.which("objdump") is None:
-        pytest.skip("build tools absent: pip install -e '.[build]' and binutils (make test does)")
+    if importlib.util.find_spec("PyInstaller") is None:
+        tools.missing("PyInstaller (pip install -e '.[build]')")
+    tools.tool("objdump")
     if not list((ROOT / "assets" / "translations").glob("*.qm")):
         pytest.skip("no compiled translations: run `make translations` (make test does)")
     work = tmp_path_factory.mktemp("frozen")
@@ -144,7 +146,7 @@ def test_the_frozen_app_signs_a_bundle_ssh_keygen_accepts(frozen_app: Path, tmp_
     assert verified.returncode == 0, verified.stderr
     assert 'Good "selfcheck-summary-v1" signature for BNG-08231' in verified.stdout
     # The PDF came out of the frozen Qt with its fonts: the name reads back exactly.
-    if shutil.which("pdftotext"):
+    if tools.have("pdftotext"):
         text = subprocess.run(
             ["pdftotext", str(bundle / "summary.pdf"), "-"],
             capture_output=True,

@@ -30,6 +30,7 @@ from desktop.gui.main_window import MainWindow
 from desktop.gui.session import Session
 from tests.conftest import CHECKLISTS
 from tests.gui_driver import add_account, answer_items, choose, files_under, go_next, type_text
+from tests.tools import needs
 
 CANARY = "Canary-pw-GUI-8c1f2e"
 TS = translations_dir() / "selfcheck_vi.ts"
@@ -608,6 +609,7 @@ def test_start_screen_tells_what_is_due_and_saves_a_calendar_reminder(
     assert "Tự kê khai hằng năm" in str(event["summary"])
 
 
+@needs("ssh-keygen", "pdftotext")
 def test_history_window_reads_and_re_exports_a_declaration(
     qtbot: QtBot,
     window: MainWindow,

@@ -1,7 +1,6 @@
 """summary.pdf: read back with poppler's pdftotext, its QR code with zbarimg."""
 
 import json
-import shutil
 import subprocess
 from pathlib import Path
 from typing import Any
@@ -13,10 +12,9 @@ from desktop.core.policy.model import Policy
 from desktop.core.records import summary as summary_json
 from desktop.report.pdf import qr_payload, render_pdf
 from tests.signing_helpers import MemoryKeyring, declare_example
+from tests.tools import needs
 
-needs_poppler = pytest.mark.skipif(
-    shutil.which("pdftotext") is None, reason="poppler-utils (make test installs it)"
-)
+needs_poppler = needs("pdftotext", "pdffonts")
 
 
 def _text(pdf: bytes, tmp_path: Path, name: str = "summary.pdf") -> str:
@@ -135,8 +133,7 @@ def test_fonts_are_embedded_so_vietnamese_survives_any_reader(
         assert line.split()[-5] == "yes", line  # the "emb" column
 
 
-@pytest.mark.skipif(shutil.which("zbarimg") is None, reason="zbar-tools (make test installs it)")
-@needs_poppler
+@needs("pdftoppm", "zbarimg")
 def test_the_qr_code_on_the_printout_carries_the_summary_hash_and_key(
     declared, policy: Policy, tmp_path: Path
 ) -> None:

@@ -25,6 +25,7 @@ from desktop.core.review.roster import (
 from desktop.core.review.scan import FAILURE_PROBLEMS, Problem, csv_bytes, review, to_accept
 from desktop.core.signing.sshsig import PublicKey
 from tests.signing_helpers import SSH_KEYGEN, MemoryKeyring, declare_example, needs_ssh_keygen
+from tests.tools import needs
 
 TODAY = date(2026, 11, 23)
 
@@ -264,6 +265,7 @@ def _cli(*args: str, home: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+@needs("pdftotext")
 def test_the_reviewer_enrols_reviews_and_exports_from_the_command_line(
     template: dict[str, Any], tmp_path: Path
 ) -> None:

@@ -1,7 +1,8 @@
 """The wizard: a list of steps beside the current page, Back and Next below.
 
-The flow (desktop.core.assessment.flow) decides the steps and whether a page is complete; this view
-only shows pages, enables Next when the flow says so, and saves the draft on every move.
+The flow (desktop.core.assessment.flow) decides the steps, whether a page is complete and
+which pages can be reached; this view only shows pages, asks the flow before moving or
+enabling Next, and saves the draft on every move.
 """
 
 from PySide6.QtCore import QEvent, Signal
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.assessment.flow import Step, StepKind
+from desktop.core.assessment.flow import Progress, Step, StepKind
 from desktop.gui.pages.about_page import AboutPage
 from desktop.gui.pages.account_page import AccountPage
 from desktop.gui.pages.accounts_page import AccountsPage
@@ -135,19 +136,15 @@ class WizardView(QWidget):
         return self.pages[self.steps[self.index].key]
 
     def go(self, index: int) -> None:
-        if self.held:
+        if self.held or not 0 <= index < len(self.steps):
             return
-        if 0 <= index < len(self.steps) and (index < self.index or self.can_advance(index)):
+        if self._progress().can_go(self._current(), self.steps[index]):
             self.show_step(index)
 
     def go_to_key(self, key: str) -> None:
         keys = [s.key for s in self.steps]
         if key in keys:
             self.show_step(keys.index(key))
-
-    def can_advance(self, index: int) -> bool:
-        """Forward only over complete pages."""
-        return all(self._complete(step) for step in self.steps[:index])
 
     def show_step(self, index: int) -> None:
         if self.pages and 0 <= self.index < len(self.steps):
@@ -173,9 +170,12 @@ class WizardView(QWidget):
                 self.step_list.setCurrentRow(self.index)
                 self.step_list.blockSignals(False)
 
-    def _complete(self, step: Step) -> bool:
+    def _current(self) -> Step | None:
+        return self.steps[self.index] if 0 <= self.index < len(self.steps) else None
+
+    def _progress(self) -> Progress:
         assert self.session.flow is not None
-        return self.session.flow.complete(step, self.session.passwords)
+        return self.session.flow.progress(self.session.passwords)
 
     def _changed(self) -> None:
         if self.page.step.kind == StepKind.ACCOUNTS:
@@ -185,20 +185,16 @@ class WizardView(QWidget):
 
     def refresh_steps(self) -> None:
         titles = self.step_titles()
-        assert self.session.flow is not None
-        done = self.session.flow.completion(self.session.passwords)
+        progress = self._progress()
         self.step_list.blockSignals(True)
         self.step_list.clear()
         for step in self.steps:
-            mark = "✔ " if done.get(step.key) else "   "
+            mark = "✔ " if progress.complete(step) else "   "
             self.step_list.addItem(QListWidgetItem(mark + titles.get(step.key, step.key)))
         self.step_list.setCurrentRow(self.index)
         self.step_list.blockSignals(False)
-        last = self.index >= len(self.steps) - 1
-        # Next only when every page up to this one is complete: a resumed draft whose
-        # passwords must be typed again cannot skip ahead to signing.
-        reachable = all(done.get(s.key, False) for s in self.steps[: self.index + 1])
-        self.next.setEnabled(not last and reachable and not self.held)
+        following = progress.next_step(self._current())
+        self.next.setEnabled(following is not None and not self.held)
         self.back.setEnabled(self.index > 0 and not self.held)
 
     def step_titles(self) -> dict[str, str]:

@@ -1,12 +1,15 @@
 """The wizard's flow, without Qt: which pages there are, what each still needs and asks.
 
-Electrum-style: the GUI only attaches a widget to each step; what comes next, what is
-missing, which items and answers a page shows is decided here and tested without a display.
+Electrum-style: the GUI only attaches a widget to each step; what comes next, which pages
+can be reached, what is missing, which items and answers a page shows is decided here and
+tested without a display.
 """
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
+from types import MappingProxyType
 from typing import Any
 
 from desktop.core.assessment.answers import person_problems, submission_from
@@ -61,12 +64,48 @@ class Step:
         return f"{self.kind.value}:{self.account_id}" if self.account_id else self.kind.value
 
 
+@dataclass(frozen=True, slots=True)
+class Progress:
+    """Which steps are complete, and so where the wizard may go, for one state of a draft.
+
+    Forward only over complete pages: a step can be reached once every step before it is
+    complete (a resumed draft whose passwords must be typed again cannot skip ahead to
+    signing). Going back is always allowed."""
+
+    steps: tuple[Step, ...]
+    done: Mapping[str, bool]  # by step key
+
+    def complete(self, step: Step) -> bool:
+        return self.done.get(step.key, False)
+
+    def can_reach(self, step: Step) -> bool:
+        if step not in self.steps:
+            return False
+        return all(self.complete(s) for s in self.steps[: self.steps.index(step)])
+
+    def can_go(self, current: Step | None, target: Step) -> bool:
+        """Whether the wizard, showing `current`, may move to `target`."""
+        if target not in self.steps:
+            return False
+        if current in self.steps and self.steps.index(target) < self.steps.index(current):
+            return True
+        return self.can_reach(target)
+
+    def next_step(self, current: Step | None) -> Step | None:
+        """The step after `current`, if it can be reached (what Next moves to)."""
+        if current not in self.steps:
+            return None
+        following = self.steps[self.steps.index(current) + 1 :]
+        return following[0] if following and self.can_reach(following[0]) else None
+
+
 class Flow:
     """The wizard over one draft: its steps, and what each still needs."""
 
     def __init__(self, policy: Policy, draft: Draft) -> None:
         self.policy = policy
         self.draft = draft
+        self._progress: tuple[tuple[str, int | None], Progress] | None = None
 
     def steps(self) -> list[Step]:
         steps = [Step(StepKind.PROGRAMME), Step(StepKind.ABOUT), Step(StepKind.ACCOUNTS)]
@@ -193,7 +232,7 @@ class Flow:
     ) -> list[str]:
         """What keeps `step` from being complete: field names or item ids; empty when done.
 
-        `result`, when given, is the draft's assessment already made (see `completion`).
+        `result`, when given, is the draft's assessment already made (see `progress`).
         """
         draft = self.draft
         if step.kind == StepKind.PROGRAMME:
@@ -276,7 +315,25 @@ class Flow:
     def complete(self, step: Step, passwords: PasswordSession | None = None) -> bool:
         return not self.missing(step, passwords)
 
-    def completion(self, passwords: PasswordSession | None = None) -> dict[str, bool]:
-        """Whether each step is complete, assessing the draft once for all of them."""
-        result = self.assessment(passwords)
-        return {s.key: not self.missing(s, passwords, result) for s in self.steps()}
+    def progress(self, passwords: PasswordSession | None = None) -> Progress:
+        """Which steps are complete and can be reached: worked out once for each state of
+        the draft and the passwords, and kept until either changes.
+
+        Pages change the draft's plain data in place, so its state is read from the data
+        itself rather than trusted to every page to report; where the wizard stands
+        ("step") is not part of it."""
+        doc = {k: v for k, v in self.draft.doc.items() if k != "step"}
+        state = (
+            json.dumps(doc, ensure_ascii=False, default=repr),
+            passwords.revision if passwords is not None else None,
+        )
+        if self._progress is None or self._progress[0] != state:
+            result = self.assessment(passwords)
+            steps = tuple(self.steps())
+            done = {s.key: not self.missing(s, passwords, result) for s in steps}
+            self._progress = (state, Progress(steps, MappingProxyType(done)))
+        return self._progress[1]
+
+    def can_reach(self, step: Step, passwords: PasswordSession | None = None) -> bool:
+        """Whether every step before `step` is complete."""
+        return self.progress(passwords).can_reach(step)

@@ -115,8 +115,7 @@ class SignPage(WizardPage):
         if not folder.is_absolute():
             self.result.setText(self.tr("Choose the folder to save the bundle in."))
             return
-        done = flow.completion(self.session.passwords)
-        if not all(ok for key, ok in done.items() if key != self.step.key):
+        if not flow.can_reach(self.step, self.session.passwords):
             self.result.setText(self.tr("Some pages are not complete yet; nothing was signed."))
             return
         result = flow.assessment(self.session.passwords)

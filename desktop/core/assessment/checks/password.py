@@ -8,6 +8,7 @@ as the `PasswordSession`, so the digests are useless once the run ends.
 
 import hashlib
 import hmac
+import itertools
 import re
 import secrets
 import unicodedata
@@ -28,6 +29,10 @@ ZXCVBN_MAX_LENGTH = 72
 # factor, at least 8 when it is used with a second factor.
 MIN_LENGTH_ALONE = 15
 MIN_LENGTH_WITH_SECOND_FACTOR = 8
+
+# Revisions are drawn from one counter for every session, so a revision names one state of
+# one session: a new session never repeats an old one's (see PasswordSession.revision).
+_revisions = itertools.count()
 GOOD_SCORE = 3  # zxcvbn: "safely unguessable: moderate protection from offline attacks"
 
 
@@ -174,6 +179,8 @@ class PasswordSession:
         self._key = secrets.token_bytes(32)  # lives only in this object: digests die with it
         self._reports: dict[str, PasswordReport] = {}
         self._digests: dict[str, bytes] = {}
+        # Changes with every report kept or forgotten: what the wizard's flow caches by.
+        self.revision = next(_revisions)
 
     def digest(self, password: str) -> bytes:
         normalised = unicodedata.normalize("NFC", password).encode("utf-8")
@@ -189,10 +196,12 @@ class PasswordSession:
         """Keep a report measured elsewhere (e.g. on a worker thread)."""
         self._reports[account_id] = report
         self._digests[account_id] = digest
+        self.revision = next(_revisions)
 
     def forget(self, account_id: str) -> None:
         self._reports.pop(account_id, None)
         self._digests.pop(account_id, None)
+        self.revision = next(_revisions)
 
     @property
     def reports(self) -> Mapping[str, PasswordReport]:
