@@ -36,6 +36,8 @@ _.MESSAGES  # strings marked for Qt's translation tools (QT_TRANSLATE_NOOP), rea
 # pytest's names: fixtures asked for by parameter, module-level hooks and markers.
 _.qapp
 _.pytest_plugins
+_.pytest_configure
+_.pytest_runtest_setup
 _.pytestmark
 _._qt_application
 _.optionxform  # configparser's hook: keep keys' case
