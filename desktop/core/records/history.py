@@ -128,8 +128,13 @@ class History:
 
     def _connect(self) -> sqlite3.Connection:
         db = sqlite3.connect(self.path, isolation_level=None, timeout=self.busy_timeout)
-        db.execute("PRAGMA journal_mode=WAL")
-        db.execute("PRAGMA synchronous=FULL")
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+        except BaseException:
+            # Closed here, or its -wal and -shm stay open and go aside with a damaged file.
+            db.close()
+            raise
         return db
 
     def another_connection(self) -> "History":
