@@ -6,6 +6,7 @@ not called back. Picard's `run_task` is the model (picard/util/thread.py), KeePa
 rule the guard. Tests swap the pool for one that runs each task at once.
 """
 
+import atexit
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Generic, Protocol, TypeVar, cast
@@ -66,6 +67,7 @@ class _Task(QRunnable):
 
 
 _pool: Pool | None = None  # made on first use; tests put one that runs tasks at once
+FINISH_AT_EXIT_MS = 60_000
 _courier: _Courier | None = None
 
 
@@ -73,10 +75,18 @@ def _the_pool() -> Pool:
     global _pool
     if _pool is None:
         # The app's own pool rather than Qt's global one: its tasks write files and the
-        # history, and nothing of Qt's should wait behind them. When the app ends, a task
-        # still running (a save) is waited for, never cut off half-way.
+        # history, and nothing of Qt's should wait behind them (nor they behind Qt's).
         _pool = QThreadPool()
     return _pool
+
+
+@atexit.register
+def _finish() -> None:
+    """When the app ends with a task still running (the window closed during a save), the
+    task is let finish rather than cut off as the interpreter ends; a keychain still
+    waiting for its password is not waited for beyond a minute."""
+    if isinstance(_pool, QThreadPool):
+        _pool.waitForDone(FINISH_AT_EXIT_MS)
 
 
 def _the_courier() -> _Courier:
