@@ -98,6 +98,7 @@ bench: $(VENV)/.installed translations
 	scripts/system-packages.sh test
 	xvfb-run --auto-servernum $(PY) bench/startup.py
 	xvfb-run --auto-servernum $(PY) bench/typing.py
+	xvfb-run --auto-servernum $(PY) bench/stall.py
 
 # Frozen app against a bare frozen PySide6 window: size and start-up (builds both).
 bench-bundle: $(VENV)/.installed-test translations

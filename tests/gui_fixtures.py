@@ -5,8 +5,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QRunnable, QThreadPool
 from pytestqt.qtbot import QtBot
 
+from desktop.gui import tasks
 from desktop.gui.app import open_session
 from desktop.gui.main_window import MainWindow
 from desktop.gui.session import Session
@@ -22,8 +24,32 @@ def session(private_home: Path) -> Iterator[Session]:
     session.measurer.close()  # its helper process, not left for the next test
 
 
+class AtOnce:
+    """A pool that runs each task as it is started, on the calling (GUI) thread: its
+    outcome is delivered before `run_task` returns (Picard's FakeThreadPool)."""
+
+    def start(self, runnable: QRunnable, priority: int = 0) -> None:
+        runnable.run()
+
+
 @pytest.fixture
-def window(qtbot: QtBot, session: Session) -> MainWindow:
+def tasks_at_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Background tasks finish within the click that starts them: nothing to wait for."""
+    monkeypatch.setattr(tasks, "_pool", AtOnce())
+
+
+@pytest.fixture
+def real_tasks(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Real pool threads again, for a test that watches the GUI while they run; none is
+    left running into the next test."""
+    pool = QThreadPool()
+    monkeypatch.setattr(tasks, "_pool", pool)
+    yield
+    pool.waitForDone()
+
+
+@pytest.fixture
+def window(qtbot: QtBot, session: Session, tasks_at_once: None) -> MainWindow:
     win = MainWindow(session)
     qtbot.addWidget(win)
     win.show()

@@ -2,6 +2,8 @@
 
 import shutil
 import sqlite3
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -187,6 +189,49 @@ def test_drafts_are_saved_updated_and_removed(tmp_path: Path) -> None:
         assert {d[0] for d in history.drafts()} == {"d1", "d2"}
         history.delete_draft("d1")
         assert history.load_draft("d1") is None
+
+
+def test_another_connection_writes_from_another_thread_and_the_first_sees_it(
+    tmp_path: Path, keychain: MemoryKeyring
+) -> None:
+    """The GUI signs on a pool thread, while the session's connection is the GUI thread's."""
+    from desktop.core.assessment.answers import load_answers
+    from desktop.core.assessment.engine import assess
+    from desktop.core.policy.loader import load_policy
+    from desktop.core.records.declare import declare
+    from desktop.core.signing.keys import KeyStore
+    from tests.conftest import CHECKLISTS, EXAMPLES
+
+    policy = load_policy(CHECKLISTS)
+    result = assess(policy, load_answers(EXAMPLES / "annual.toml", policy))
+    with History(tmp_path) as history:
+        history.save_draft("d1", "annual", b"{}")
+        # Why another connection: this one refuses to be used on any other thread.
+        assert isinstance(_raised_on_a_thread(history.declarations), sqlite3.ProgrammingError)
+
+        def sign_elsewhere() -> None:
+            with history.another_connection() as here:
+                declare(result, KeyStore(tmp_path, keychain), here)
+
+        assert _raised_on_a_thread(sign_elsewhere) is None
+        assert len(history.declarations()) == 1
+        assert history.verify_chain().intact
+        assert history.load_draft("d1") == b"{}"  # the first connection still works
+
+
+def _raised_on_a_thread(call: Callable[[], object]) -> BaseException | None:
+    raised: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            call()
+        except BaseException as exc:  # handed to the test thread
+            raised.append(exc)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    return raised[0] if raised else None
 
 
 def test_a_busy_database_is_not_mistaken_for_damage(

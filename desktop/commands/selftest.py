@@ -121,7 +121,7 @@ class _PasswordHelper:
     SAMPLES = ("password1", "matkhau123", "Tr4ng-dong! mua thu 1945 nang vang")
 
     def __init__(self) -> None:
-        from desktop.gui.measurer import serve
+        from desktop.gui.measure_helper import serve
 
         context = multiprocessing.get_context("spawn")
         self._conn, child = context.Pipe()

@@ -2,11 +2,13 @@
 
 A declaration is exported from the exact bytes the history holds, and only after its
 signature verifies again: a damaged declaration is shown as damaged, never handed out.
+The PDF is laid out and the files written by a background task.
 """
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,14 +32,18 @@ from desktop.core.records import summary as summary_json
 from desktop.core.records.chain import Declaration
 from desktop.gui.messages import describe
 from desktop.gui.session import Session
+from desktop.gui.tasks import Outcome, run_task
 from desktop.report.pdf import PDF_NAME, fill_document, render_pdf, with_pdf
 
 
 class HistoryWindow(QDialog):
+    exported = Signal(str)  # the bundle or PDF written
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("historyWindow")
         self.session = session
+        self.exporting = False
         self.resize(1000, 680)
         self.declarations: list[Declaration] = []
         self.problems: dict[tuple[str, int], list[str]] = {}
@@ -126,7 +132,7 @@ class HistoryWindow(QDialog):
 
     def _enable(self) -> None:
         current = self._current()
-        usable = current is not None and self._sound(current)
+        usable = current is not None and self._sound(current) and not self.exporting
         self.export_bundle.setEnabled(usable)
         self.export_pdf.setEnabled(usable)
 
@@ -167,48 +173,62 @@ class HistoryWindow(QDialog):
             return None
         return bundle
 
-    def export_bundle_to(self, folder: Path | None = None) -> Path | None:
+    def export_bundle_to(self, folder: Path | None = None) -> None:
         bundle = self._verified_bundle()
         if bundle is None:
-            return None
+            return
         if folder is None:
             chosen = QFileDialog.getExistingDirectory(
                 self, self.tr("Save the bundle in"), str(Path.home())
             )
             if not chosen:
-                return None
+                return
             folder = Path(chosen)
-        try:
-            bundle = with_pdf(bundle, self.session.policy)
-            name = bundles.bundle_name(summary_json.decode(bundle.summary))
-            target = bundles.stage(bundle, folder, name, as_zip=self.as_zip.isChecked()).publish()
-        except (SelfCheckError, OSError) as exc:
-            self.outcome.setText(describe(exc))
-            return None
-        self.outcome.setText(self.tr("Saved: %1").replace("%1", str(target)))
-        return target
+        policy, as_zip, into = self.session.policy, self.as_zip.isChecked(), folder
 
-    def export_pdf_to(self, path: Path | None = None) -> Path | None:
+        def export() -> Path:
+            complete = with_pdf(bundle, policy)
+            name = bundles.bundle_name(summary_json.decode(complete.summary))
+            return bundles.stage(complete, into, name, as_zip=as_zip).publish()
+
+        self._export(export)
+
+    def export_pdf_to(self, path: Path | None = None) -> None:
         bundle = self._verified_bundle()
         if bundle is None:
-            return None
+            return
         if path is None:
             chosen, _filter = QFileDialog.getSaveFileName(
                 self, self.tr("Save the PDF"), str(Path.home() / PDF_NAME), "PDF (*.pdf)"
             )
             if not chosen:
-                return None
+                return
             path = Path(chosen)
-        try:
+        policy, language, target = self.session.policy, self.session.language.language, path
+
+        def export() -> Path:
             from desktop.core.base.atomic import write_atomic
 
-            pdf = render_pdf(bundle.summary, self.session.policy, self.session.language.language)
-            write_atomic(path, pdf)
-        except (SelfCheckError, OSError) as exc:
-            self.outcome.setText(describe(exc))
-            return None
-        self.outcome.setText(self.tr("Saved: %1").replace("%1", str(path)))
-        return path
+            write_atomic(target, render_pdf(bundle.summary, policy, language))
+            return target
+
+        self._export(export)
+
+    def _export(self, export: Callable[[], Path]) -> None:
+        """Lay out the PDF and write the files as a task: both take a while."""
+        self.exporting = True
+        self._enable()
+        run_task(export, self._exported, receiver=self)
+
+    def _exported(self, outcome: Outcome[Path]) -> None:
+        self.exporting = False
+        self._enable()
+        if isinstance(outcome.error, SelfCheckError | OSError):
+            self.outcome.setText(describe(outcome.error))
+            return
+        target = outcome.get()  # anything else is a fault: the crash report tells it
+        self.outcome.setText(self.tr("Saved: %1").replace("%1", str(target)))
+        self.exported.emit(str(target))
 
     # -- language ---------------------------------------------------------------------------
 

@@ -2,42 +2,49 @@
 
 zxcvbn is pure Python and holds the interpreter lock for tens of milliseconds on a long
 password (about 50 ms at 72 characters): on a worker thread that still freezes the GUI
-thread for as long. A separate process does not. The GUI thread only writes to and polls
-a pipe, without blocking and without any other thread (PySide6 6.12 corrupted reference
-counts when Python threads ran beside the event loop). The password goes to the helper
-through the OS pipe, in memory, and is dropped there once measured; nothing is written
-anywhere. If the helper cannot run, the password is measured in the app itself.
+thread for as long. A separate process does not. The GUI thread only writes to the pipe,
+and reads from it when a QSocketNotifier says a report has arrived, without blocking and
+without any other thread (PySide6 6.12 corrupted reference counts when Python threads ran
+beside the event loop). The password goes to the helper through the OS pipe, in memory,
+and is dropped there once measured; nothing is written anywhere. If the helper cannot run,
+the password is measured in the app itself.
 """
 
+import itertools
 import multiprocessing
+import sys
 from collections.abc import Iterable
 from multiprocessing.connection import Connection
 from typing import Any
 
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
+
 from desktop.core.assessment.checks.password import PasswordReport, measure
+from desktop.gui.measure_helper import serve
+
+# Windows' pipes are not sockets, which is all QSocketNotifier can watch there: the pipe is
+# looked at on a timer instead, under one frame apart.
+POLL_MS = 15
 
 
-def serve(conn: Connection) -> None:
-    """The helper's loop: a password and its context words in, a report out."""
-    while True:
-        try:
-            password, inputs = conn.recv()
-        except (EOFError, OSError):
-            return  # the app has gone
-        report = measure(password, inputs)
-        del password
-        conn.send(report)
+class Measurer(QObject):
+    """One helper process; at most one request in flight and one (the newest) waiting.
 
+    Every request gets the next number of one counter, and its report comes back as
+    `measured(number, report)`: a report can only be taken by whoever holds its number,
+    never by a field that merely reuses the memory of one gone. A request replaced while
+    waiting never comes back."""
 
-class Measurer:
-    """One helper process; at most one request in flight and one (the newest) waiting."""
+    measured = Signal(int, object)  # the request's number, its PasswordReport
 
-    def __init__(self) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._conn: Connection | None = None
         self._process: Any = None
-        self._in_flight: tuple[int, int] | None = None  # (owner id, ticket)
-        self._waiting: tuple[int, int, str, tuple[str, ...]] | None = None
-        self._results: dict[int, tuple[int, PasswordReport]] = {}
+        self._watch: QSocketNotifier | QTimer | None = None
+        self._numbers = itertools.count(1)
+        self._in_flight: int | None = None
+        self._waiting: tuple[int, str, tuple[str, ...]] | None = None
 
     def _ensure(self) -> Connection:
         if self._conn is None:
@@ -49,7 +56,18 @@ class Measurer:
             self._process.start()
             child.close()
             self._conn = parent
+            self._watch = self._watcher(parent)
         return self._conn
+
+    def _watcher(self, conn: Connection) -> QSocketNotifier | QTimer:
+        if sys.platform == "win32":
+            timer = QTimer(self)  # started while a report is awaited
+            timer.setInterval(POLL_MS)
+            timer.timeout.connect(self._collect)
+            return timer
+        notifier = QSocketNotifier(conn.fileno(), QSocketNotifier.Type.Read, self)
+        notifier.activated.connect(self._collect)
+        return notifier
 
     def warm_up(self) -> None:
         """Start the helper ahead of the first keystroke (it takes a moment to start)."""
@@ -58,53 +76,66 @@ class Measurer:
         except OSError:
             self._helper_failed()
 
-    def request(self, owner: object, ticket: int, password: str, inputs: Iterable[str]) -> None:
-        """Measure `password` for `owner`; a newer request replaces one still waiting."""
-        self._waiting = (id(owner), ticket, password, tuple(inputs))
+    def request(self, password: str, inputs: Iterable[str]) -> int:
+        """Measure `password`; returns the number its report will come back with. A newer
+        request replaces one still waiting. Never answers before returning."""
+        number = next(self._numbers)
+        self._waiting = (number, password, tuple(inputs))
         self._send_next()
+        return number
+
+    def drop(self, number: int) -> None:
+        """The report of `number` is no longer wanted: not measured at all if still waiting."""
+        if self._waiting is not None and self._waiting[0] == number:
+            self._waiting = None
 
     def _send_next(self) -> None:
         if self._in_flight is not None or self._waiting is None:
             return
-        owner, ticket, password, inputs = self._waiting
+        number, password, inputs = self._waiting
         self._waiting = None
         try:
             self._ensure().send((password, inputs))
-            self._in_flight = (owner, ticket)
+            self._in_flight = number
+            if isinstance(self._watch, QTimer):
+                self._watch.start()
         except (OSError, EOFError, ValueError):
             self._helper_failed()
-            self._results[owner] = (ticket, measure(password, inputs))
+            report = measure(password, inputs)
+            # On the next turn of the event loop: the asker has its number by then.
+            QTimer.singleShot(0, self, lambda: self.measured.emit(number, report))
 
-    def collect(self) -> None:
-        """Take a finished result off the pipe, if there is one; never blocks."""
-        if self._in_flight is None or self._conn is None:
-            return
-        try:
-            if not self._conn.poll():
+    def _collect(self) -> None:
+        """Take every report that has arrived off the pipe; never blocks. Also called when
+        the pipe has ended: the helper died, and the next request starts another."""
+        while self._conn is not None:
+            try:
+                if not self._conn.poll():
+                    break
+                report: PasswordReport = self._conn.recv()
+            except (OSError, EOFError):
+                # The report in flight is lost (its password is not kept to measure again);
+                # one waiting goes to a new helper.
+                self._helper_failed()
+                self._in_flight = None
+                self._send_next()
                 return
-            report: PasswordReport = self._conn.recv()
-        except (OSError, EOFError):
-            self._helper_failed()
-            self._in_flight = None
-            return
-        owner, ticket = self._in_flight
-        self._in_flight = None
-        self._results[owner] = (ticket, report)
-        self._send_next()
-
-    def result(self, owner: object, ticket: int) -> PasswordReport | None:
-        found = self._results.get(id(owner))
-        if found is None or found[0] != ticket:
-            return None
-        del self._results[id(owner)]
-        return found[1]
-
-    def forget(self, owner: object) -> None:
-        self._results.pop(id(owner), None)
-        if self._waiting is not None and self._waiting[0] == id(owner):
-            self._waiting = None
+            number, self._in_flight = self._in_flight, None
+            if number is not None:
+                self.measured.emit(number, report)
+            self._send_next()
+        if self._in_flight is None and isinstance(self._watch, QTimer):
+            self._watch.stop()
 
     def _helper_failed(self) -> None:
+        if self._watch is not None:
+            # Before the descriptor closes: Qt must not watch a number the OS may reuse.
+            if isinstance(self._watch, QSocketNotifier):
+                self._watch.setEnabled(False)
+            else:
+                self._watch.stop()
+            self._watch.deleteLater()
+            self._watch = None
         if self._conn is not None:
             self._conn.close()
         self._conn = None

@@ -1,8 +1,8 @@
 """The password field: measured live with zxcvbn off the GUI thread, never kept.
 
 Each keystroke sends the text to the measurer (desktop.gui.measurer), which works in a
-helper process; the GUI thread collects the result with a short timer. Only the result
-for the newest text is shown. The text is cleared when the page is left, and the field refuses
+helper process; its report comes back by signal, numbered, and only the report for the
+newest text is shown. The text is cleared when the page is left, and the field refuses
 drag, drop, copy and cut. A password pasted into it is taken off the clipboard again when
 the field is cleared and when the app quits, unless the clipboard holds something else by then.
 """
@@ -10,14 +10,12 @@ the field is cleared and when the app quits, unless the clipboard holds somethin
 import hashlib
 import os
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QClipboard, QGuiApplication, QKeyEvent, QKeySequence, QMouseEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from desktop.core.assessment.checks.password import PasswordReport
 from desktop.gui.measurer import Measurer
-
-POLL_MS = 15  # under one frame: the result shows as soon as a person could notice
 
 # What was pasted is remembered as a keyed digest, never as text: the key is made anew in
 # every process, so the digests mean nothing outside it. Process-wide, because the
@@ -106,55 +104,46 @@ class PasswordMeter(QObject):
     def __init__(self, measurer: Measurer, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.measurer = measurer
-        self.ticket = 0
-        self.measured_ticket = 0  # the ticket `latest` belongs to
+        self.asked: int | None = None  # the measurer's number for the newest text
         self.latest: tuple[PasswordReport | None, bytes] = (None, b"")
         self._digest = b""
-        self._timer = QTimer(self)
-        self._timer.setInterval(POLL_MS)
-        self._timer.timeout.connect(self._collect)
+        measurer.measured.connect(self._arrived)
 
     def measure(self, password: str, inputs: tuple[str, ...], digest: bytes) -> None:
-        self.ticket += 1
+        self._forget()
         if not password:
-            self._timer.stop()
-            self.measurer.forget(self)
             self.latest = (None, b"")
-            self.measured_ticket = self.ticket
             self.ready.emit()
             return
         self._digest = digest
-        self.measurer.request(self, self.ticket, password, inputs)
-        self._timer.start()
-        self._collect()  # measured in the app if the helper could not start
+        self.asked = self.measurer.request(password, inputs)
 
     def cancel(self) -> None:
-        self.ticket += 1  # whatever is still being measured will be ignored
-        self._timer.stop()
-        self.measurer.forget(self)
+        self._forget()  # whatever is still being measured will be ignored
         self.latest = (None, b"")
 
-    def _collect(self) -> None:
-        self.measurer.collect()
-        report = self.measurer.result(self, self.ticket)
-        if report is not None:
-            self._timer.stop()
-            self.latest = (report, self._digest)
-            self.measured_ticket = self.ticket
-            self.ready.emit()
+    def _forget(self) -> None:
+        if self.asked is not None:
+            self.measurer.drop(self.asked)
+            self.asked = None
+
+    def _arrived(self, number: int, report: PasswordReport) -> None:
+        if number != self.asked:
+            return  # another field's, or an older text's
+        self.asked = None
+        self.latest = (report, self._digest)
+        self.ready.emit()
 
     @property
     def pending(self) -> bool:
         """Whether the newest text has not been measured yet."""
-        return self.measured_ticket != self.ticket
+        return self.asked is not None
 
     def finish(self, password: str, inputs: tuple[str, ...], digest: bytes) -> None:
         """Measure the newest text now, here: the page is being left and must not keep
         the measurement of an earlier prefix of what was typed."""
         from desktop.core.assessment.checks.password import measure
 
-        self._timer.stop()
-        self.measurer.forget(self)
+        self._forget()
         self.latest = (measure(password, inputs), digest)
-        self.measured_ticket = self.ticket
         self.ready.emit()

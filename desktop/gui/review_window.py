@@ -1,15 +1,15 @@
 """The reviewer's window: a folder of bundles checked against the unit's roster.
 
-The review runs on a worker thread (a unit's folder can hold thousands of bundles) and
-reports its progress by queued signals; the rows are filtered here, the export and the
-reviewer's memory of accepted declarations are the core's.
+The review runs as a background task (a unit's folder can hold thousands of bundles) and
+relays its progress to the GUI thread, as the exports write theirs; the rows are filtered
+here, the export and the reviewer's memory of accepted declarations are the core's.
 """
 
-import threading
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,33 +33,7 @@ from desktop.core.review.roster import load_accepted, load_roster, save_accepted
 from desktop.core.review.scan import SEVERITIES, Report, Row, csv_bytes, review, to_accept
 from desktop.gui.messages import describe
 from desktop.gui.session import Session
-from desktop.gui.worker import emit_if_alive
-
-
-class ReviewRun(QObject):
-    """One review on a worker thread; its news comes back as queued signals."""
-
-    progressed = Signal(int)
-    finished = Signal(object)  # Report
-    failed = Signal(object)  # the exception
-
-    def start(self, folder: Path, roster_path: Path, today: date) -> None:
-        def work() -> None:
-            try:
-                roster = load_roster(roster_path)
-                report = review(
-                    folder, roster, load_accepted(roster), today, lambda n, _p: self._tell(n)
-                )
-            except Exception as exc:  # a roster that cannot be read, a folder that went away
-                emit_if_alive(self.failed, exc)
-            else:
-                emit_if_alive(self.finished, report)
-
-        threading.Thread(target=work, name="selfcheck-review", daemon=True).start()
-
-    def _tell(self, count: int) -> None:
-        if count % 25 == 0:  # enough to move the bar, not a signal per file
-            emit_if_alive(self.progressed, count)
+from desktop.gui.tasks import Outcome, relay, run_task
 
 
 class ReviewWindow(QDialog):
@@ -69,6 +43,7 @@ class ReviewWindow(QDialog):
         self.session = session
         self.resize(1100, 700)
         self.report: Report | None = None
+        self.saving = False  # an export is being written
         self.reviewed_roster = Path()
         self.roster = QLineEdit()
         self.roster.setObjectName("rosterFile")
@@ -175,13 +150,29 @@ class ReviewWindow(QDialog):
         self._show()
         self.progress.show()
         self.status.setText(self.tr("Checking…"))
-        job = ReviewRun(self)
-        job.progressed.connect(
-            lambda n: self.status.setText(self.tr("Checking… %1 file(s)").replace("%1", str(n)))
-        )
-        job.finished.connect(self._finished)
-        job.failed.connect(self._failed)
-        job.start(folder, roster, date.today())
+        tell = relay(self._progressed, receiver=self)
+        today = date.today()
+
+        def work() -> Report:
+            opened = load_roster(roster)
+            return review(
+                folder,
+                opened,
+                load_accepted(opened),
+                today,
+                lambda n, _path: tell(n) if n % 25 == 0 else None,  # a bar, not a flood
+            )
+
+        run_task(work, self._reviewed, receiver=self)
+
+    def _progressed(self, count: int) -> None:
+        self.status.setText(self.tr("Checking… %1 file(s)").replace("%1", str(count)))
+
+    def _reviewed(self, outcome: Outcome[Report]) -> None:
+        if outcome.error is not None:  # a roster that cannot be read, a folder that went away
+            self._failed(outcome.error)
+        else:
+            self._finished(outcome.get())
 
     def _failed(self, exc: BaseException) -> None:
         self.progress.hide()
@@ -265,27 +256,29 @@ class ReviewWindow(QDialog):
             self.rows.setColumnWidth(column, min(self.rows.columnWidth(column), 280))
 
     def _enable(self) -> None:
-        ready = self.report is not None
+        ready = self.report is not None and not self.saving
         for button in (self.export_csv, self.export_pdf, self.accept_button):
             button.setEnabled(ready)
 
     # -- exporting ----------------------------------------------------------------------------
 
-    def save_csv(self, path: Path | None = None) -> Path | None:
-        if self.report is None:
-            return None
+    def save_csv(self, path: Path | None = None) -> None:
+        report = self.report
+        if report is None:
+            return
         if path is None:
             chosen, _filter = QFileDialog.getSaveFileName(
                 self, self.tr("Save the table"), str(Path.home() / "review.csv"), "CSV (*.csv)"
             )
             if not chosen:
-                return None
+                return
             path = Path(chosen)
-        return self._write(path, csv_bytes(self.report))
+        self._write(path, lambda: csv_bytes(report))
 
-    def save_pdf(self, path: Path | None = None) -> Path | None:
-        if self.report is None:
-            return None
+    def save_pdf(self, path: Path | None = None) -> None:
+        report = self.report
+        if report is None:
+            return
         if path is None:
             chosen, _filter = QFileDialog.getSaveFileName(
                 self,
@@ -294,21 +287,33 @@ class ReviewWindow(QDialog):
                 "PDF (*.pdf)",
             )
             if not chosen:
-                return None
+                return
             path = Path(chosen)
         from desktop.report.unit import unit_pdf
 
-        language = self.session.language.language
-        return self._write(path, unit_pdf(self.report, self.session.policy, language, date.today()))
+        policy, language = self.session.policy, self.session.language.language
+        self._write(path, lambda: unit_pdf(report, policy, language, date.today()))
 
-    def _write(self, path: Path, data: bytes) -> Path | None:
-        try:
-            write_atomic(path, data)
-        except OSError as exc:
-            self.status.setText(describe(exc))
-            return None
+    def _write(self, path: Path, make: Callable[[], bytes]) -> None:
+        """Make the file's bytes and write them as a task: a PDF takes a while to lay out,
+        and the write waits for the disk."""
+
+        def work() -> Path:
+            write_atomic(path, make())
+            return path
+
+        self.saving = True
+        self._enable()
+        run_task(work, self._written, receiver=self)
+
+    def _written(self, outcome: Outcome[Path]) -> None:
+        self.saving = False
+        self._enable()
+        if isinstance(outcome.error, OSError):
+            self.status.setText(describe(outcome.error))
+            return
+        path = outcome.get()  # anything else is a fault: the crash report tells it
         self.status.setText(self.tr("Saved: %1").replace("%1", str(path)))
-        return path
 
     def accept_sound(self) -> None:
         """Remember each sound latest declaration: a history rewritten later is caught."""

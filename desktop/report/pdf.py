@@ -80,6 +80,10 @@ def write_pdf(title: str, fill: "Callable[[QTextDocument], None]") -> bytes:
         )
     )
     document = QTextDocument()
+    # Parsed first, laid out after, each in one call that holds the interpreter lock
+    # (PySide6 keeps it through setHtml): on a background task, two halves of the work
+    # keep the GUI thread from waiting for the whole of it at once.
+    document.setLayoutEnabled(False)
     # Fonts in points and pixel sizes are then taken at the PDF's resolution, not the screen's.
     document.documentLayout().setPaintDevice(writer)
     document.setDefaultFont(report_font())
@@ -87,6 +91,7 @@ def write_pdf(title: str, fill: "Callable[[QTextDocument], None]") -> bytes:
     # Lay the text out on the printable page at the writer's resolution.
     rect = writer.pageLayout().paintRectPixels(writer.resolution())
     document.setPageSize(QSizeF(rect.width(), rect.height()))
+    document.setLayoutEnabled(True)
     document.print_(writer)
     del writer  # finishes the PDF into the buffer
     buffer.close()

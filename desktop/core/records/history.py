@@ -9,6 +9,7 @@ shown as valid.
 """
 
 import contextlib
+import copy
 import errno
 import json
 import os
@@ -100,9 +101,7 @@ class History:
             _private_file(self.path)
         damage: str | None = None
         try:
-            self.db = sqlite3.connect(self.path, isolation_level=None, timeout=self.busy_timeout)
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=FULL")
+            self.db = self._connect()
             rows = self.db.execute("PRAGMA integrity_check").fetchall()
             if rows != [("ok",)]:
                 damage = "; ".join(str(r[0]) for r in rows[:3])
@@ -128,6 +127,31 @@ class History:
             sidecar = self.path.with_name(self.path.name + suffix)
             if sidecar.exists():
                 os.chmod(sidecar, 0o600)
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(self.path, isolation_level=None, timeout=self.busy_timeout)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=FULL")
+        except BaseException:
+            # Closed here, or its -wal and -shm stay open and go aside with a damaged file.
+            db.close()
+            raise
+        return db
+
+    def another_connection(self) -> "History":
+        """The same history on a connection of its own, for use on another thread.
+
+        sqlite3 binds a connection to the thread that opened it. Two connections to one
+        database are what two SelfChecks running at once already are: WAL, BEGIN IMMEDIATE
+        and the busy timeout serialise their writes, and each read sees what the other
+        committed. Sharing one connection across threads instead would put a draft saved
+        on one thread inside a transaction open on the other. The database was checked
+        when `self` opened it: it is not checked again, nor ever moved aside, from here.
+        Close it on the thread that uses it."""
+        other = copy.copy(self)
+        other.db = self._connect()
+        return other
 
     def close(self) -> None:
         self.db.close()

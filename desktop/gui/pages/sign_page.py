@@ -1,10 +1,11 @@
 """Sign: the key's state, the passphrase when the key lives in a file, where to save."""
 
-import threading
+import contextlib
+import sqlite3
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -23,31 +24,19 @@ from desktop.gui.messages import describe
 from desktop.gui.pages.base import WizardPage
 from desktop.gui.password_field import PasswordEdit
 from desktop.gui.session import Session
-from desktop.gui.worker import emit_if_alive
+from desktop.gui.tasks import Outcome, run_task
 from desktop.report.pdf import with_pdf
 
 
-class KeyOpener(QObject):
-    """Opens the signing key on a worker thread: the keychain may wait for the person to
-    unlock it, and a key file's scrypt takes a good part of a second. The result comes
-    back through queued signals, so the page handles it on the GUI thread."""
-
-    opened = Signal(object)  # Ed25519PrivateKey
-    failed = Signal(object)  # the exception
-
-    def start(self, keys: KeyStore, passphrase: str) -> None:
-        def work() -> None:
-            try:
-                key = keys.load_or_create(lambda _new: passphrase)
-            except (SelfCheckError, OSError) as exc:
-                emit_if_alive(self.failed, exc)
-            except Exception as exc:  # a keyring backend's own failure: never leave the page busy
-                failure = KeyStoreError(f"the keychain failed: {type(exc).__name__}")
-                emit_if_alive(self.failed, failure)
-            else:
-                emit_if_alive(self.opened, key)
-
-        threading.Thread(target=work, name="selfcheck-open-key", daemon=True).start()
+def open_key(keys: KeyStore, passphrase: str) -> Ed25519PrivateKey:
+    """Run as a task: the keychain may wait for the person to unlock it, and a key file's
+    scrypt takes a good part of a second."""
+    try:
+        return keys.load_or_create(lambda _new: passphrase)
+    except (SelfCheckError, OSError):
+        raise
+    except Exception as exc:  # a keyring backend's own failure: told as the keychain's
+        raise KeyStoreError(f"the keychain failed: {type(exc).__name__}") from exc
 
 
 class SignPage(WizardPage):
@@ -72,7 +61,7 @@ class SignPage(WizardPage):
         self.sign_button.clicked.connect(self.sign)
         self.result = QLabel(wordWrap=True)
         self.result.setObjectName("signResult")
-        self.busy_now = False  # the key is being opened on the worker thread
+        self.busy_now = False  # the key is being opened, or the declaration saved, by a task
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(self.browse)
@@ -139,10 +128,12 @@ class SignPage(WizardPage):
         self.result.setText(
             self.tr("Opening the signing key… The keychain may ask you to unlock it.")
         )
-        opener = KeyOpener(self)
-        opener.opened.connect(lambda key: self._sign_with(result, key, folder))
-        opener.failed.connect(self._not_signed)
-        opener.start(self.session.keys, passphrase)
+        keys = self.session.keys
+        run_task(
+            lambda: open_key(keys, passphrase),
+            lambda opened: self._key_opened(opened, result, folder),
+            receiver=self,
+        )
 
     def _set_busy(self, busy: bool) -> None:
         self.busy_now = busy
@@ -157,25 +148,45 @@ class SignPage(WizardPage):
         self._set_busy(False)
         self.result.setText(self.tr("Not signed.") + " " + describe(exc))
 
-    def _sign_with(self, result: Assessment, key: Any, folder: Path) -> None:
-        history = self.session.history
-        if self.retired or history is None or self.session.signed:
+    def _key_opened(
+        self, opened: Outcome[Ed25519PrivateKey], result: Assessment, folder: Path
+    ) -> None:
+        if opened.error is not None:
+            self._not_signed(opened.error)
+            return
+        history, flow = self.session.history, self.session.flow
+        if self.retired or history is None or flow is None or self.session.signed:
             self._set_busy(False)
             return
-        policy = self.session.policy
+        keys, key, policy = self.session.keys, opened.get(), self.session.policy
         destination = Destination(
             folder,
             self.as_zip.isChecked(),
             lambda bundle: with_pdf(bundle, policy),  # in the summary's language
         )
-        try:
-            target = sign_and_save(result, self.session.keys, history, destination, key=key).path
-        except Exception as exc:  # e.g. a locked database: told, never left stuck
-            self._not_signed(exc)
+        draft_id = flow.draft.id
+
+        def save() -> Path:
+            # The session's connection belongs to the GUI thread (sqlite3 binds each
+            # connection to its thread): the save opens its own, and closes it here.
+            with history.another_connection() as here:
+                saved = sign_and_save(result, keys, here, destination, key=key)
+                # Here, not when the GUI hears of it: a window closed meanwhile must not
+                # leave the signed draft behind to be signed again. The declaration is
+                # saved by now: a draft that cannot be removed (a busy database) must not
+                # make the person believe otherwise.
+                with contextlib.suppress(sqlite3.Error):
+                    here.delete_draft(draft_id)
+            return saved.path
+
+        run_task(save, self._saved, receiver=self)
+
+    def _saved(self, saved: Outcome[Path]) -> None:
+        if saved.error is not None:  # e.g. a locked database: told, never left stuck
+            self._not_signed(saved.error)
             return
+        target = saved.get()
         self.session.passwords = None  # the run is over: its measurements go too
-        if self.session.flow is not None:
-            history.delete_draft(self.session.flow.draft.id)
         self.session.signed = True
         self._set_busy(False)  # one assessment, one declaration: Sign stays off
         self.result.setText(self.tr("Signed and saved: %1").replace("%1", str(target)))
