@@ -10,6 +10,7 @@ counts as used. Never imported.
 _.spec  # Secret.__format__'s format spec: a withheld secret ignores it on purpose
 _._open  # logging's RotatingFileHandler opens its file through it
 _.handleError  # logging calls it when a record cannot be written
+_._finish  # registered with atexit
 
 # Enum members named by the checklists' TOML, never spelled in the code.
 _.CONTEXT  # ProvisionKind
@@ -40,5 +41,7 @@ _.pytest_configure
 _.pytest_runtest_setup
 _.pytestmark
 _._qt_application
+_.tasks_at_once
+_.real_tasks
 _.optionxform  # configparser's hook: keep keys' case
 _.tempdir  # tempfile's module-level setting, patched in a test
