@@ -60,7 +60,7 @@ from desktop.gui.display import display_problem  # then run_gui's steps, in its 
 assert display_problem() is None
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
-from desktop.gui.app import app_icon
+from desktop.gui.icon import app_icon
 from desktop.gui.main_window import MainWindow
 app.setWindowIcon(app_icon())
 window = MainWindow()

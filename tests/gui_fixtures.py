@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from desktop.gui.app import open_session
 from desktop.gui.main_window import MainWindow
-from desktop.gui.session import Session
+from desktop.gui.session import Session, open_session
 
 
 @pytest.fixture

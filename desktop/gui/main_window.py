@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
 
 from desktop import __version__
 from desktop.core.base.errors import SelfCheckError
+from desktop.gui.icon import app_icon
 from desktop.gui.language import LanguageSwitch
 from desktop.gui.start_screen import StartScreen
 
@@ -38,8 +39,6 @@ class MainWindow(QMainWindow):
         self.session = session
         self.language = language
         self._opening_tried = session is not None
-        from desktop.gui.app import app_icon
-
         self.setWindowIcon(app_icon())
         self.resize(1024, 700)
         self.start = StartScreen(session)
@@ -84,7 +83,7 @@ class MainWindow(QMainWindow):
         if self._opening_tried:  # the first paint and the fallback timer both ask
             return
         self._opening_tried = True
-        from desktop.gui.app import open_session
+        from desktop.gui.session import open_session
 
         try:
             session = open_session(self.language)

@@ -79,3 +79,33 @@ class Session:
         self.measurer.close()
         if self.history is not None:
             self.history.close()
+
+
+def open_session(language: LanguageSwitch | None = None) -> Session:
+    """The policy, the history and the key store of this computer; Vietnamese unless a
+    language switch already set up by the window is given.
+
+    Raises SelfCheckError or OSError when the checklists cannot be read. A damaged or
+    unreadable history does not stop the app: it is reported in `startup_warning`."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.core.base.paths import data_home
+    from desktop.core.policy.loader import load_policy
+    from desktop.core.records.history import HistoryDamaged, HistoryError
+    from desktop.gui.messages import describe
+
+    if language is None:
+        language = LanguageSwitch(QCoreApplication.instance())
+        language.set_language("vi")
+    policy = load_policy()
+    home = data_home()
+    warning = None
+    try:
+        history: History | None = History(home)
+    except HistoryDamaged as exc:
+        warning = describe(exc)
+        history = History(home)  # a fresh one; its chain reports what was lost
+    except HistoryError as exc:
+        warning = describe(exc)
+        history = None
+    return Session(policy, home, language, history, startup_warning=warning)
