@@ -8,7 +8,6 @@ line naming the file and field; `SELFCHECK_DEBUG=1` shows the traceback to devel
 import argparse
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -182,6 +181,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # the last line of defence: one line, never a traceback
         if os.environ.get("SELFCHECK_DEBUG"):
+            import traceback  # only here: the desktop app starts without it
+
             traceback.print_exc()
         where = "run with SELFCHECK_DEBUG=1 for details"
         try:  # out of memory, even importing logging can fail: this line must still print
