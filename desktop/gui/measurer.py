@@ -9,16 +9,20 @@ through the OS pipe, in memory, and is dropped there once measured; nothing is w
 anywhere. If the helper cannot run, the password is measured in the app itself.
 """
 
-import multiprocessing
 from collections.abc import Iterable
-from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.core.assessment.checks.password import PasswordReport, measure
+# Loaded when the first password is measured, not when the app opens its session.
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+    from desktop.core.assessment.checks.password import PasswordReport
 
 
-def serve(conn: Connection) -> None:
+def serve(conn: "Connection") -> None:
     """The helper's loop: a password and its context words in, a report out."""
+    from desktop.core.assessment.checks.password import measure
+
     while True:
         try:
             password, inputs = conn.recv()
@@ -39,8 +43,10 @@ class Measurer:
         self._waiting: tuple[int, int, str, tuple[str, ...]] | None = None
         self._results: dict[int, tuple[int, PasswordReport]] = {}
 
-    def _ensure(self) -> Connection:
+    def _ensure(self) -> "Connection":
         if self._conn is None:
+            import multiprocessing
+
             context = multiprocessing.get_context("spawn")  # never fork a Qt process
             parent, child = context.Pipe()
             self._process = context.Process(
@@ -72,6 +78,8 @@ class Measurer:
             self._ensure().send((password, inputs))
             self._in_flight = (owner, ticket)
         except (OSError, EOFError, ValueError):
+            from desktop.core.assessment.checks.password import measure
+
             self._helper_failed()
             self._results[owner] = (ticket, measure(password, inputs))
 
@@ -92,7 +100,7 @@ class Measurer:
         self._results[owner] = (ticket, report)
         self._send_next()
 
-    def result(self, owner: object, ticket: int) -> PasswordReport | None:
+    def result(self, owner: object, ticket: int) -> "PasswordReport | None":
         found = self._results.get(id(owner))
         if found is None or found[0] != ticket:
             return None

@@ -5,28 +5,29 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.assessment.checks.password import PasswordSession
-from desktop.core.assessment.draft import Draft
-from desktop.core.assessment.flow import Flow
-from desktop.core.base.errors import AnswersError
-from desktop.core.policy.model import Policy
-from desktop.core.records.history import History
 from desktop.gui.language import LanguageSwitch
 from desktop.gui.measurer import Measurer
 
+# Types only: the session is opened right after the first paint, and what is not needed
+# to show the start screen (the flow, the password checks, the summaries) loads on use.
 if TYPE_CHECKING:
+    from desktop.core.assessment.checks.password import PasswordSession
+    from desktop.core.assessment.draft import Draft
+    from desktop.core.assessment.flow import Flow
+    from desktop.core.policy.model import Policy
+    from desktop.core.records.history import History
     from desktop.core.signing.keys import KeyStore
 
 
 @dataclass
 class Session:
-    policy: Policy
+    policy: "Policy"
     home: Path
     language: LanguageSwitch
-    history: History | None  # None when the history could not be opened (reported at start)
+    history: "History | None"  # None when the history could not be opened (reported at start)
     measurer: Measurer = field(default_factory=Measurer)
-    flow: Flow | None = None
-    passwords: PasswordSession | None = None
+    flow: "Flow | None" = None
+    passwords: "PasswordSession | None" = None
     # Account ids whose password the person chose not to type (the item is declared).
     declined: set[str] = field(default_factory=set)
     signed: bool = False  # the flow ended in a signature: its draft is gone for good
@@ -43,15 +44,20 @@ class Session:
             self._keys = KeyStore(self.home)
         return self._keys
 
-    def start(self, draft: Draft) -> Flow:
+    def start(self, draft: "Draft") -> "Flow":
+        from desktop.core.assessment.flow import Flow
+
         self.flow = Flow(self.policy, draft)
         self.passwords = None
         self.declined.clear()
         self.signed = False
         return self.flow
 
-    def password_session(self) -> PasswordSession | None:
+    def password_session(self) -> "PasswordSession | None":
         """The measurements of this run, made once the person and accounts are known."""
+        from desktop.core.assessment.checks.password import PasswordSession
+        from desktop.core.base.errors import AnswersError
+
         if self.flow is None:
             return None
         if self.passwords is None:
@@ -91,8 +97,7 @@ def open_session(language: LanguageSwitch | None = None) -> Session:
 
     from desktop.core.base.paths import data_home
     from desktop.core.policy.loader import load_policy
-    from desktop.core.records.history import HistoryDamaged, HistoryError
-    from desktop.gui.messages import describe
+    from desktop.core.records.history import History, HistoryDamaged, HistoryError
 
     if language is None:
         language = LanguageSwitch(QCoreApplication.instance())
@@ -103,9 +108,13 @@ def open_session(language: LanguageSwitch | None = None) -> Session:
     try:
         history: History | None = History(home)
     except HistoryDamaged as exc:
+        from desktop.gui.messages import describe  # only now: it loads every error kind
+
         warning = describe(exc)
         history = History(home)  # a fresh one; its chain reports what was lost
     except HistoryError as exc:
+        from desktop.gui.messages import describe
+
         warning = describe(exc)
         history = None
     return Session(policy, home, language, history, startup_warning=warning)

@@ -174,15 +174,18 @@ class StartScreen(QWidget):
             # Imported here, not at the top: the start screen paints before the core loads.
             from datetime import date
 
-            from desktop.core.records import summary as summary_json
             from desktop.core.records.reminder import upcoming
 
             summaries = []
-            for declaration in store.declarations():
-                try:
-                    summaries.append(summary_json.decode(declaration.summary))
-                except summary_json.SummaryError:
-                    continue  # the chain status reports it
+            declarations = store.declarations()
+            if declarations:  # none yet for a new official: no summary module to load
+                from desktop.core.records import summary as summary_json
+
+                for declaration in declarations:
+                    try:
+                        summaries.append(summary_json.decode(declaration.summary))
+                    except summary_json.SummaryError:
+                        continue  # the chain status reports it
             self._reminder = upcoming(summaries, date.today())
         self.reminder_button.setVisible(self._reminder is not None)
         self.due.setVisible(self._reminder is not None)

@@ -18,13 +18,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.errors import SelfCheckError
-from desktop.core.records import summary as summary_json
-from desktop.core.signing import sshsig
-from desktop.core.signing.allowed_signers import NAMESPACE_SUMMARY
-from desktop.core.signing.sshsig import PublicKey
+
+# Summaries and signatures (cryptography) load when a declaration is read or added: an
+# empty history, a new official's, opens without them (the desktop app's start-up).
+if TYPE_CHECKING:
+    from desktop.core.signing.sshsig import PublicKey
 
 DATABASE = "history.db"
 _CORRUPT, _FULL, _NOT_A_DATABASE = 11, 13, 26  # SQLite's primary result codes
@@ -215,8 +217,12 @@ class History:
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self.path)) from exc
             raise
 
-    def append(self, summary: bytes, signature: bytes, public_key: PublicKey) -> Declaration:
+    def append(self, summary: bytes, signature: bytes, public_key: "PublicKey") -> Declaration:
         """Store a signed summary as the next link of its signer's chain."""
+        from desktop.core.records import summary as summary_json
+        from desktop.core.signing import sshsig
+        from desktop.core.signing.allowed_signers import NAMESPACE_SUMMARY
+
         if sshsig.verify(summary, signature, NAMESPACE_SUMMARY) != public_key:
             raise HistoryError("the summary was signed by another key")
         doc = summary_json.decode(summary)
@@ -413,6 +419,11 @@ def _declaration(row: tuple[object, ...]) -> Declaration:
 def _link_problems(
     declaration: Declaration, previous: Declaration | None, expected_seq: int
 ) -> list[str]:
+    from desktop.core.records import summary as summary_json
+    from desktop.core.signing import sshsig
+    from desktop.core.signing.allowed_signers import NAMESPACE_SUMMARY
+    from desktop.core.signing.sshsig import PublicKey
+
     where = f"declaration {declaration.seq} of {declaration.signer}"
     problems = []
     if declaration.seq != expected_seq:
