@@ -1,8 +1,14 @@
 """Start-up: process start to the first painted start screen, against a bare PySide6 window.
 
 Both are measured in the same run, each as a fresh process, several times; the script
-prints the medians and the ratio (goal: at most 1.5x). Run under a display, e.g.
-    xvfb-run -a .venv/bin/python bench/startup.py
+prints the medians and the ratios (goals: first paint at most 1.2x, ready at most 1.5x).
+Run under a display, e.g.
+    xvfb-run -a .venv/bin/python bench/startup.py [--cold]
+
+SelfCheck keeps the parsed checklists in its cache folder (desktop.core.policy.cache),
+here a private one for the whole run: one unmeasured start fills it first, as any earlier
+start of the app would have. `--cold` measures first starts instead: an empty cache
+folder for every run, so that each parses the checklists.
 """
 
 import os
@@ -73,12 +79,28 @@ app.exec()
 """
 )
 
+# An earlier start: it runs until the checklists have been parsed and the cache written.
+WARM_UP = """
+import os, sys
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from desktop.gui.main_window import MainWindow
+window = MainWindow()
+window.policy_checked.connect(lambda: os._exit(0))
+window.failed.connect(lambda message: (print(message, file=sys.stderr), os._exit(1)))
+window.show()
+app.exec()
+"""
 
-def measure(code: str) -> tuple[float, float]:
-    """Seconds from spawning the interpreter to the first paint, and to ready."""
-    env = {**os.environ, "SELFCHECK_HOME": tempfile.mkdtemp(prefix="bench-")}
-    started = time.perf_counter()
-    out = subprocess.run(
+
+def run(code: str, cache: str) -> str:
+    """What `code` prints, run in a fresh interpreter with a new data folder."""
+    env = {
+        **os.environ,
+        "SELFCHECK_HOME": tempfile.mkdtemp(prefix="bench-"),
+        "XDG_CACHE_HOME": cache,
+    }
+    return subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
         text=True,
@@ -86,24 +108,35 @@ def measure(code: str) -> tuple[float, float]:
         check=True,
         timeout=120,
     ).stdout
+
+
+def measure(code: str, cache: str) -> tuple[float, float]:
+    """Seconds from spawning the interpreter to the first paint, and to ready."""
+    started = time.perf_counter()
+    out = run(code, cache)
     marks = dict(line.split() for line in out.strip().splitlines())
     painted = float(marks["painted"])
     return painted - started, float(marks.get("ready", painted)) - started
 
 
 def main() -> None:
+    cold = "--cold" in sys.argv[1:]
+    cache = tempfile.mkdtemp(prefix="bench-cache-")
+    if not cold:
+        run(WARM_UP, cache)
     bare, ours = [], []
     for _ in range(RUNS):  # alternated, so a busy moment of the machine hits both alike
-        bare.append(measure(BARE))
-        ours.append(measure(SELFCHECK))
+        bare.append(measure(BARE, cache))
+        ours.append(measure(SELFCHECK, tempfile.mkdtemp(prefix="bench-cache-") if cold else cache))
     b = statistics.median(painted for painted, _ in bare)
     p = statistics.median(painted for painted, _ in ours)
     r = statistics.median(ready for _, ready in ours)
     print(f"bare PySide6 window, first paint: {b * 1000:.0f} ms (median of {RUNS})")
     print(f"SelfCheck start screen, first paint: {p * 1000:.0f} ms (median of {RUNS})")
     print(f"SelfCheck start screen, ready for use: {r * 1000:.0f} ms (median of {RUNS})")
-    print(f"ratio, first paint: {p / b:.2f}x (goal <= 1.5x)")
-    print(f"ratio, ready for use: {r / b:.2f}x (no goal; the checklists and history are read)")
+    print(f"ratio, first paint: {p / b:.2f}x (goal <= 1.2x)")
+    print(f"ratio, ready for use: {r / b:.2f}x (goal <= 1.5x)")
+    print("cache: " + ("empty at every start (--cold)" if cold else "filled by an earlier start"))
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """The main window: the start screen, the wizard, the language menu and the about box."""
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
@@ -29,6 +30,7 @@ class MainWindow(QMainWindow):
 
     ready = Signal()
     failed = Signal(str)  # the checklists could not be read: the app cannot work
+    policy_checked = Signal()  # the checklists were parsed after `ready` (gui.policy_check)
 
     def __init__(self, session: "Session | None" = None) -> None:
         if session is not None:
@@ -53,6 +55,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.start.new_assessment.connect(self.new_assessment)
         self.start.resume.connect(self.resume)
+        self.policy_checked.connect(self._policy_checked)
 
         self.language_menu = self.menuBar().addMenu("")
         self.vietnamese = QAction("Tiếng Việt", self)
@@ -85,10 +88,11 @@ class MainWindow(QMainWindow):
         if self._opening_tried:  # the first paint and the fallback timer both ask
             return
         self._opening_tried = True
+        from desktop.core.base.paths import cache_home
         from desktop.gui.session import open_session
 
         try:
-            session = open_session(self.language)
+            session = open_session(self.language, cache=cache_home())
         except Exception as exc:  # whatever it is, say so: never a start screen stuck loading
             from desktop.gui.messages import describe
 
@@ -98,6 +102,8 @@ class MainWindow(QMainWindow):
         self.session = session
         self.start.attach(session)
         self.ready.emit()
+        if session.policy_check is not None:  # after `ready`: the screen is up meanwhile
+            session.policy_check.start(self._tell_policy_checked)
         if session.startup_warning:
             from PySide6.QtWidgets import QMessageBox
 
@@ -105,6 +111,33 @@ class MainWindow(QMainWindow):
             box.setObjectName("startupWarning")
             box.setParent(self, box.windowFlags())
             box.open()  # not exec(): the start screen stays live behind it
+
+    def _tell_policy_checked(self) -> None:  # on the worker thread
+        with contextlib.suppress(RuntimeError):  # the window is gone: no one to tell
+            self.policy_checked.emit()
+
+    def _policy_checked(self) -> None:
+        if self.session is not None and self.session.policy_check is not None:
+            self._settled()
+
+    def _settled(self) -> bool:
+        """Whether the session's policy is the one parsed from the checklists now (it is
+        waited for): checked before an assessment or a review uses it."""
+        assert self.session is not None
+        try:
+            if self.session.settle_policy():
+                self.start.refresh()  # a cache entry that was wrong: show what is right
+        except Exception as exc:  # a cache entry for checklists that do not load
+            from desktop.gui.messages import describe
+
+            self.session.close()
+            self.session = None
+            self.start.session = None
+            self.start.refresh()
+            self.start.chain.setText(describe(exc))
+            self.failed.emit(describe(exc))
+            return False
+        return True
 
     @property
     def wizard(self) -> "WizardView":
@@ -129,6 +162,8 @@ class MainWindow(QMainWindow):
         from desktop.core.assessment.draft import Draft
 
         assert self.session is not None  # the button is off until the session is open
+        if not self._settled():
+            return
         self.session.start(Draft.new("onboarding", self.session.language.language))
         self.wizard.open()
         self.stack.setCurrentWidget(self.wizard)
@@ -137,6 +172,8 @@ class MainWindow(QMainWindow):
         from desktop.core.assessment.draft import load_draft
 
         assert self.session is not None  # the list is empty until the session is open
+        if not self._settled():
+            return
         store = self.session.history
         data = store.load_draft(draft_id) if store is not None else None
         if data is None:
@@ -162,7 +199,7 @@ class MainWindow(QMainWindow):
 
     def open_review(self) -> None:
         """The reviewer's window (heads of units, the inspectorate)."""
-        if self.session is None:
+        if self.session is None or not self._settled():
             return
         from desktop.gui.review_window import ReviewWindow
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from desktop.core.policy.model import Policy
     from desktop.core.records.history import History
     from desktop.core.signing.keys import KeyStore
+    from desktop.gui.policy_check import PolicyCheck
 
 
 @dataclass
@@ -33,6 +34,8 @@ class Session:
     signed: bool = False  # the flow ended in a signature: its draft is gone for good
     # What went wrong opening the history (moved aside, unreadable), told once at start.
     startup_warning: str | None = None
+    # Set when the policy came from the cache, or the cache is still to be written.
+    policy_check: "PolicyCheck | None" = None
     _keys: "KeyStore | None" = None
 
     @property
@@ -44,9 +47,22 @@ class Session:
             self._keys = KeyStore(self.home)
         return self._keys
 
+    def settle_policy(self) -> bool:
+        """Make `policy` the one parsed from the checklists now, waiting for the parse if
+        the session opened on a cached one; True if that changed it. Raises what loading
+        the checklists raises. Called before the policy is used for what is recorded."""
+        if self.policy_check is None:
+            return False
+        fresh = self.policy_check.result()
+        changed = fresh != self.policy
+        self.policy = fresh
+        self.policy_check = None
+        return changed
+
     def start(self, draft: "Draft") -> "Flow":
         from desktop.core.assessment.flow import Flow
 
+        self.settle_policy()
         self.flow = Flow(self.policy, draft)
         self.passwords = None
         self.declined.clear()
@@ -82,27 +98,31 @@ class Session:
         return last_declared(self.history)
 
     def close(self) -> None:
+        if self.policy_check is not None:
+            self.policy_check.wait(timeout=5)
         self.measurer.close()
         if self.history is not None:
             self.history.close()
 
 
-def open_session(language: LanguageSwitch | None = None) -> Session:
+def open_session(language: LanguageSwitch | None = None, *, cache: Path | None = None) -> Session:
     """The policy, the history and the key store of this computer; Vietnamese unless a
     language switch already set up by the window is given.
+
+    With a `cache` folder, the policy may come from there (desktop.core.policy.cache);
+    `policy_check` then holds what is still to do: the parse that confirms it.
 
     Raises SelfCheckError or OSError when the checklists cannot be read. A damaged or
     unreadable history does not stop the app: it is reported in `startup_warning`."""
     from PySide6.QtCore import QCoreApplication
 
     from desktop.core.base.paths import data_home
-    from desktop.core.policy.loader import load_policy
     from desktop.core.records.history import History, HistoryDamaged, HistoryError
 
     if language is None:
         language = LanguageSwitch(QCoreApplication.instance())
         language.set_language("vi")
-    policy = load_policy()
+    policy, check = _open_policy(cache)
     home = data_home()
     warning = None
     try:
@@ -117,4 +137,23 @@ def open_session(language: LanguageSwitch | None = None) -> Session:
 
         warning = describe(exc)
         history = None
-    return Session(policy, home, language, history, startup_warning=warning)
+    return Session(policy, home, language, history, startup_warning=warning, policy_check=check)
+
+
+def _open_policy(cache: Path | None) -> "tuple[Policy, PolicyCheck | None]":
+    if cache is None:
+        from desktop.core.policy.loader import load_policy
+
+        return load_policy(), None
+    from desktop.core.policy.cache import cached_policy
+    from desktop.core.policy.files import read_checklists
+    from desktop.gui.policy_check import PolicyCheck
+
+    checklists = read_checklists()
+    policy = cached_policy(checklists, cache)
+    parsed = policy is None
+    if policy is None:
+        from desktop.core.policy.loader import policy_from
+
+        policy = policy_from(checklists)
+    return policy, PolicyCheck(checklists, policy, parsed=parsed, cache=cache)

@@ -255,6 +255,11 @@ class StartScreen(QWidget):
     def open_history(self) -> None:
         if self.session is None or self.session.history is None:
             return
+        try:  # the history window re-exports declarations: the policy parsed now
+            if self.session.settle_policy():
+                self.refresh()
+        except Exception:  # the main window says why (MainWindow._settled)
+            return
         from desktop.gui.history_window import HistoryWindow
 
         window = HistoryWindow(self.session, self)
