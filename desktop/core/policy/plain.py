@@ -55,6 +55,7 @@ _ENUMS: dict[str, type[Enum]] = {
     )
 }
 _FIELDS = {name: tuple(f.name for f in fields(cls)) for name, cls in _CLASSES.items()}
+_MEMBERS = {name: {member.value: member for member in cls} for name, cls in _ENUMS.items()}
 _SCALARS = (str, int, bool, type(None))
 
 
@@ -103,24 +104,25 @@ def _encode(value: Any) -> Any:
 
 
 def _decode(value: Any) -> Any:
-    if type(value) in _SCALARS:
+    kind = type(value)
+    if kind is str or kind in _SCALARS:
         return value
-    if type(value) is not list or not value:
-        raise PlainDataError(f"unexpected {type(value).__name__}")
+    if kind is not list or not value:
+        raise PlainDataError(f"unexpected {kind.__name__}")
     tag = value[0]
     if tag == "d" and len(value) == 3:
-        cls, names = _CLASSES[value[1]], _FIELDS[value[1]]
-        if type(value[2]) is not list or len(value[2]) != len(names):
+        cls, names, values = _CLASSES[value[1]], _FIELDS[value[1]], value[2]
+        if type(values) is not list or len(values) != len(names):
             raise PlainDataError(f"{value[1]}: wrong number of fields")
-        return cls(*[_decode(v) for v in value[2]])
+        return cls(*[v if type(v) is str else _decode(v) for v in values])
     if tag == "e" and len(value) == 3:
-        return _ENUMS[value[1]](value[2])
+        return _MEMBERS[value[1]][value[2]]
     if len(value) != 2 or type(value[1]) is not list:
         raise PlainDataError(f"malformed {tag!r}")
     if tag == "t":
-        return tuple(_decode(v) for v in value[1])
+        return tuple([v if type(v) is str else _decode(v) for v in value[1]])
     if tag == "f":
-        return frozenset(_decode(v) for v in value[1])
+        return frozenset([v if type(v) is str else _decode(v) for v in value[1]])
     if tag == "m":
         return {_decode(k): _decode(v) for k, v in value[1]}
     raise PlainDataError(f"unknown tag {tag!r}")
