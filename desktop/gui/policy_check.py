@@ -9,12 +9,13 @@ for the next start.
 """
 
 import contextlib
-import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from threading import Thread
+
     from desktop.core.policy.files import Checklists
     from desktop.core.policy.model import Policy
 
@@ -31,11 +32,12 @@ class PolicyCheck:
         self.cache = cache
         self._fresh: Policy | None = shown if parsed else None
         self._error: BaseException | None = None
-        self._thread: threading.Thread | None = None
+        self._thread: Thread | None = None
         self._done = False
 
     def start(self, done: Callable[[], None]) -> None:
         """Parse (and keep the cache) on a worker thread; `done` is called from it."""
+        import threading  # after `ready`: nothing before it needs threads
 
         def work() -> None:
             try:

@@ -133,7 +133,8 @@ class History:
             if rows != [("ok",)]:
                 damage = "; ".join(str(r[0]) for r in rows[:3])
             else:
-                self.db.executescript(SCHEMA)
+                # One transaction: a new history is one write to disk, not one per table.
+                self.db.executescript(f"BEGIN; {SCHEMA} COMMIT;")
                 damage = self._schema_problem()
         except sqlite3.DatabaseError as exc:
             # Only a file that is not a database, or a corrupt one, is damage. A locked,
