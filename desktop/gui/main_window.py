@@ -102,8 +102,9 @@ class MainWindow(QMainWindow):
         self.session = session
         self.start.attach(session)
         self.ready.emit()
-        if session.policy_check is not None:  # after `ready`: the screen is up meanwhile
-            session.policy_check.start(self._tell_policy_checked)
+        # After `ready`, and after the filled-in screen is painted: the parse holds the
+        # interpreter lock most of its time.
+        QTimer.singleShot(0, self, self._check_policy)
         if session.startup_warning:
             from PySide6.QtWidgets import QMessageBox
 
@@ -111,6 +112,10 @@ class MainWindow(QMainWindow):
             box.setObjectName("startupWarning")
             box.setParent(self, box.windowFlags())
             box.open()  # not exec(): the start screen stays live behind it
+
+    def _check_policy(self) -> None:
+        if self.session is not None and self.session.policy_check is not None:
+            self.session.policy_check.start(self._tell_policy_checked)
 
     def _tell_policy_checked(self) -> None:  # on the worker thread
         with contextlib.suppress(RuntimeError):  # the window is gone: no one to tell

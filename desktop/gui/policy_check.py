@@ -39,6 +39,9 @@ class PolicyCheck:
         """Parse (and keep the cache) on a worker thread; `done` is called from it."""
         import threading  # after `ready`: nothing before it needs threads
 
+        if self._thread is not None or self._done:
+            return
+
         def work() -> None:
             try:
                 self._run()
