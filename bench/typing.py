@@ -31,8 +31,8 @@ PASSWORD = ("correct-horse-battery-staple-Ha-Long-bay-2026-river-lotus-kite-moon
 def main() -> None:
     app = QApplication(sys.argv[:1])
     from desktop.core.assessment.draft import Draft
-    from desktop.gui.app import open_session
     from desktop.gui.main_window import MainWindow
+    from desktop.gui.session import open_session
 
     session = open_session()
     window = MainWindow(session)

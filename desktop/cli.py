@@ -5,20 +5,24 @@ invalid), 2 a usage error or input we could not read. Never a traceback: errors 
 line naming the file and field; `SELFCHECK_DEBUG=1` shows the traceback to developers.
 """
 
-import argparse
 import os
 import sys
-import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop import __version__
 from desktop.commands import EXIT_USAGE
 from desktop.core.base.errors import SelfCheckError
 from desktop.core.base.text import printable
 
+if TYPE_CHECKING:
+    import argparse
 
-def _parser() -> argparse.ArgumentParser:
+
+def _parser() -> "argparse.ArgumentParser":
+    import argparse  # not for the desktop app started without arguments (see main)
+
     parser = argparse.ArgumentParser(
         prog="selfcheck",
         description="Check your social-network accounts against the codes of conduct. "
@@ -116,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _answers_arguments(parser: argparse.ArgumentParser) -> None:
+def _answers_arguments(parser: "argparse.ArgumentParser") -> None:
     parser.add_argument("answers", type=Path, help="answers file (.toml or .json)")
     parser.add_argument(
         "--password-stdin",
@@ -152,13 +156,16 @@ def _handler(command: str) -> "Callable[[argparse.Namespace], int] | None":
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    # The desktop app as its launcher starts it, with no arguments, needs no parser:
+    # importing argparse and building every subcommand took ~20 ms of its start.
+    args = _parser().parse_args(arguments) if arguments else None
     try:
-        if args.self_test:
+        if args is not None and args.self_test:
             from desktop.commands.selftest import self_test
 
             return self_test(sys.stdout)
-        if args.command is None:
+        if args is None or args.command is None:
             from desktop.gui.app import run_gui  # Qt is only imported when the GUI starts
 
             return run_gui()
@@ -182,6 +189,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except Exception as exc:  # the last line of defence: one line, never a traceback
         if os.environ.get("SELFCHECK_DEBUG"):
+            import traceback  # only here: the desktop app starts without it
+
             traceback.print_exc()
         where = "run with SELFCHECK_DEBUG=1 for details"
         try:  # out of memory, even importing logging can fail: this line must still print
@@ -192,7 +201,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             path = logs.configure()
             logging.getLogger(f"{logs.LOGGER}.cli").exception(
-                "internal error in %s", args.command or "the desktop app"
+                "internal error in %s", (args and args.command) or "the desktop app"
             )
             if path is not None:
                 where = f"details in {path}"

@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def main(out: Path) -> None:
     os.environ["SELFCHECK_HOME"] = tempfile.mkdtemp(prefix="selfcheck-shots-")
     from desktop.core.assessment.draft import Draft
-    from desktop.gui.app import open_session
     from desktop.gui.main_window import MainWindow
+    from desktop.gui.session import open_session
 
     out.mkdir(parents=True, exist_ok=True)
     app = QApplication(sys.argv[:1])

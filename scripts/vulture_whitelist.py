@@ -32,6 +32,7 @@ _.service
 _.username
 
 _.ExceptHook  # a type alias for annotations, under TYPE_CHECKING
+_.QCloseEvent  # imported under TYPE_CHECKING for a quoted annotation
 _.MESSAGES  # strings marked for Qt's translation tools (QT_TRANSLATE_NOOP), read by lupdate
 
 # pytest's names: fixtures asked for by parameter, module-level hooks and markers.

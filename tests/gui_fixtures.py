@@ -9,9 +9,8 @@ from PySide6.QtCore import QRunnable, QThreadPool
 from pytestqt.qtbot import QtBot
 
 from desktop.gui import tasks
-from desktop.gui.app import open_session
 from desktop.gui.main_window import MainWindow
-from desktop.gui.session import Session
+from desktop.gui.session import Session, open_session
 
 
 @pytest.fixture

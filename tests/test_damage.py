@@ -63,7 +63,7 @@ def test_a_deleted_wal_file_loses_declarations_loudly_not_silently(tmp_path: Pat
 def test_the_app_starts_with_a_damaged_history_and_says_so(
     qapp: object, private_home: Path
 ) -> None:
-    from desktop.gui.app import open_session
+    from desktop.gui.session import open_session
 
     declare_example(private_home, "onboarding", MemoryKeyring())
     (private_home / DATABASE).write_bytes(b"this is not a database at all" * 100)

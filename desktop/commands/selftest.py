@@ -76,7 +76,7 @@ def _qt() -> Check:
     from PySide6.QtGui import QFontDatabase, QIcon
     from PySide6.QtWidgets import QApplication
 
-    from desktop.gui.app import app_icon
+    from desktop.gui.icon import app_icon
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     platform = QApplication.platformName()

@@ -10,11 +10,7 @@ if TYPE_CHECKING:
     from pathlib import Path
     from types import TracebackType
 
-    from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QWidget
-
-    from desktop.gui.language import LanguageSwitch
-    from desktop.gui.session import Session
 
     ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
@@ -32,6 +28,7 @@ def run_gui() -> int:
 
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    from desktop.gui.icon import app_icon
     from desktop.gui.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
@@ -124,44 +121,3 @@ def crash_report(parent: "QWidget | None" = None) -> "ExceptHook":
             pass
 
     return report
-
-
-def app_icon() -> "QIcon":
-    """The application icon, from the SVG in assets/icons."""
-    from PySide6.QtGui import QIcon
-
-    from desktop.core.base.resources import assets_dir
-
-    return QIcon(str(assets_dir() / "icons" / "selfcheck.svg"))
-
-
-def open_session(language: "LanguageSwitch | None" = None) -> "Session":
-    """The policy, the history and the key store of this computer; Vietnamese unless a
-    language switch already set up by the window is given.
-
-    Raises SelfCheckError or OSError when the checklists cannot be read. A damaged or
-    unreadable history does not stop the app: it is reported in `startup_warning`."""
-    from PySide6.QtCore import QCoreApplication
-
-    from desktop.core.base.paths import data_home
-    from desktop.core.policy.loader import load_policy
-    from desktop.core.records.history import History, HistoryDamaged, HistoryError
-    from desktop.gui.language import LanguageSwitch
-    from desktop.gui.messages import describe
-    from desktop.gui.session import Session
-
-    if language is None:
-        language = LanguageSwitch(QCoreApplication.instance())
-        language.set_language("vi")
-    policy = load_policy()
-    home = data_home()
-    warning = None
-    try:
-        history: History | None = History(home)
-    except HistoryDamaged as exc:
-        warning = describe(exc)
-        history = History(home)  # a fresh one; its chain reports what was lost
-    except HistoryError as exc:
-        warning = describe(exc)
-        history = None
-    return Session(policy, home, language, history, startup_warning=warning)

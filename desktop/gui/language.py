@@ -2,11 +2,14 @@
 and the checklists' own Vietnamese or English text for the policy."""
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator, Signal
 
-from desktop.core.base.i18n import DEFAULT_LANGUAGE, Language
 from desktop.core.base.resources import assets_dir
+
+if TYPE_CHECKING:  # i18n needs dataclasses and datetime (~10 ms): not before the first paint
+    from desktop.core.base.i18n import Language
 
 
 def translations_dir() -> Path:
@@ -20,10 +23,10 @@ class LanguageSwitch(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.language: Language = DEFAULT_LANGUAGE
+        self.language: Language = "vi"  # i18n.DEFAULT_LANGUAGE (tests/test_startup.py)
         self._translators: list[QTranslator] = []
 
-    def set_language(self, language: Language) -> bool:
+    def set_language(self, language: "Language") -> bool:
         """Switch to `language`; False when its translation file is missing."""
         for translator in self._translators:
             QCoreApplication.removeTranslator(translator)

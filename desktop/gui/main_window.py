@@ -3,15 +3,18 @@
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from desktop import __version__
 from desktop.core.base.errors import SelfCheckError
+from desktop.gui.icon import app_icon
 from desktop.gui.language import LanguageSwitch
 from desktop.gui.start_screen import StartScreen
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent  # ~4 ms to load, and only a type here
+
     from desktop.gui.session import Session
     from desktop.gui.wizard import WizardView
 
@@ -26,6 +29,7 @@ class MainWindow(QMainWindow):
 
     ready = Signal()
     failed = Signal(str)  # the checklists could not be read: the app cannot work
+    policy_checked = Signal()  # the checklists were parsed after `ready` (gui.policy_check)
 
     def __init__(self, session: "Session | None" = None) -> None:
         if session is not None:
@@ -38,8 +42,6 @@ class MainWindow(QMainWindow):
         self.session = session
         self.language = language
         self._opening_tried = session is not None
-        from desktop.gui.app import app_icon
-
         self.setWindowIcon(app_icon())
         self.resize(1024, 700)
         self.start = StartScreen(session)
@@ -52,6 +54,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.start.new_assessment.connect(self.new_assessment)
         self.start.resume.connect(self.resume)
+        self.policy_checked.connect(self._policy_checked)
 
         self.language_menu = self.menuBar().addMenu("")
         self.vietnamese = QAction("Tiếng Việt", self)
@@ -84,10 +87,11 @@ class MainWindow(QMainWindow):
         if self._opening_tried:  # the first paint and the fallback timer both ask
             return
         self._opening_tried = True
-        from desktop.gui.app import open_session
+        from desktop.core.base.paths import cache_home
+        from desktop.gui.session import open_session
 
         try:
-            session = open_session(self.language)
+            session = open_session(self.language, cache=cache_home())
         except Exception as exc:  # whatever it is, say so: never a start screen stuck loading
             from desktop.gui.messages import describe
 
@@ -97,11 +101,43 @@ class MainWindow(QMainWindow):
         self.session = session
         self.start.attach(session)
         self.ready.emit()
+        # After `ready`, and after the filled-in screen is painted: the parse holds the
+        # interpreter lock most of its time.
+        QTimer.singleShot(0, self, self._check_policy)
         if session.startup_warning:
+            from PySide6.QtWidgets import QMessageBox
+
             box = QMessageBox(QMessageBox.Icon.Warning, "SelfCheck", session.startup_warning)
             box.setObjectName("startupWarning")
             box.setParent(self, box.windowFlags())
             box.open()  # not exec(): the start screen stays live behind it
+
+    def _check_policy(self) -> None:
+        if self.session is not None and self.session.policy_check is not None:
+            self.session.policy_check.start(self.policy_checked.emit, receiver=self)
+
+    def _policy_checked(self) -> None:
+        if self.session is not None and self.session.policy_check is not None:
+            self._settled()
+
+    def _settled(self) -> bool:
+        """Whether the session's policy is the one parsed from the checklists now (it is
+        waited for): checked before an assessment or a review uses it."""
+        assert self.session is not None
+        try:
+            if self.session.settle_policy():
+                self.start.refresh()  # a cache entry that was wrong: show what is right
+        except Exception as exc:  # a cache entry for checklists that do not load
+            from desktop.gui.messages import describe
+
+            self.session.close()
+            self.session = None
+            self.start.session = None
+            self.start.refresh()
+            self.start.chain.setText(describe(exc))
+            self.failed.emit(describe(exc))
+            return False
+        return True
 
     @property
     def wizard(self) -> "WizardView":
@@ -126,6 +162,8 @@ class MainWindow(QMainWindow):
         from desktop.core.assessment.draft import Draft
 
         assert self.session is not None  # the button is off until the session is open
+        if not self._settled():
+            return
         self.session.start(Draft.new("onboarding", self.session.language.language))
         self.wizard.open()
         self.stack.setCurrentWidget(self.wizard)
@@ -134,6 +172,8 @@ class MainWindow(QMainWindow):
         from desktop.core.assessment.draft import load_draft
 
         assert self.session is not None  # the list is empty until the session is open
+        if not self._settled():
+            return
         store = self.session.history
         data = store.load_draft(draft_id) if store is not None else None
         if data is None:
@@ -141,6 +181,8 @@ class MainWindow(QMainWindow):
         try:
             draft = load_draft(data, draft_id)
         except SelfCheckError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             from desktop.gui.messages import describe
 
             QMessageBox.warning(self, "SelfCheck", describe(exc))
@@ -157,7 +199,7 @@ class MainWindow(QMainWindow):
 
     def open_review(self) -> None:
         """The reviewer's window (heads of units, the inspectorate)."""
-        if self.session is None:
+        if self.session is None or not self._settled():
             return
         from desktop.gui.review_window import ReviewWindow
 
@@ -165,6 +207,8 @@ class MainWindow(QMainWindow):
         window.show()
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(  # the about box shows the application icon beside the text
             self,
             self.tr("About SelfCheck"),
@@ -174,7 +218,7 @@ class MainWindow(QMainWindow):
             ).replace("%1", __version__),
         )
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt's name)
+    def closeEvent(self, event: "QCloseEvent") -> None:  # noqa: N802 (Qt's name)
         if (
             self._wizard is not None
             and self.stack.currentWidget() is self._wizard

@@ -11,16 +11,17 @@ the password is measured in the app itself.
 """
 
 import itertools
-import multiprocessing
 import sys
 from collections.abc import Iterable
-from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
-from desktop.core.assessment.checks.password import PasswordReport, measure
-from desktop.gui.measure_helper import serve
+# Loaded when the first password is measured, not when the app opens its session.
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+
+    from desktop.core.assessment.checks.password import PasswordReport
 
 # Windows' pipes are not sockets, which is all QSocketNotifier can watch there: the pipe is
 # looked at on a timer instead, under one frame apart.
@@ -46,8 +47,12 @@ class Measurer(QObject):
         self._in_flight: int | None = None
         self._waiting: tuple[int, str, tuple[str, ...]] | None = None
 
-    def _ensure(self) -> Connection:
+    def _ensure(self) -> "Connection":
         if self._conn is None:
+            import multiprocessing
+
+            from desktop.gui.measure_helper import serve
+
             context = multiprocessing.get_context("spawn")  # never fork a Qt process
             parent, child = context.Pipe()
             self._process = context.Process(
@@ -59,7 +64,7 @@ class Measurer(QObject):
             self._watch = self._watcher(parent)
         return self._conn
 
-    def _watcher(self, conn: Connection) -> QSocketNotifier | QTimer:
+    def _watcher(self, conn: "Connection") -> QSocketNotifier | QTimer:
         if sys.platform == "win32":
             timer = QTimer(self)  # started while a report is awaited
             timer.setInterval(POLL_MS)
@@ -101,6 +106,8 @@ class Measurer(QObject):
                 self._watch.start()
         except (OSError, EOFError, ValueError):
             self._helper_failed()
+            from desktop.core.assessment.checks.password import measure
+
             report = measure(password, inputs)
             # On the next turn of the event loop: the asker has its number by then.
             QTimer.singleShot(0, self, lambda: self.measured.emit(number, report))

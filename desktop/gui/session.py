@@ -5,33 +5,37 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from desktop.core.assessment.checks.password import PasswordSession
-from desktop.core.assessment.draft import Draft
-from desktop.core.assessment.flow import Flow
-from desktop.core.base.errors import AnswersError
-from desktop.core.policy.model import Policy
-from desktop.core.records.history import History
 from desktop.gui.language import LanguageSwitch
 from desktop.gui.measurer import Measurer
 
+# Types only: the session is opened right after the first paint, and what is not needed
+# to show the start screen (the flow, the password checks, the summaries) loads on use.
 if TYPE_CHECKING:
+    from desktop.core.assessment.checks.password import PasswordSession
+    from desktop.core.assessment.draft import Draft
+    from desktop.core.assessment.flow import Flow
+    from desktop.core.policy.model import Policy
+    from desktop.core.records.history import History
     from desktop.core.signing.keys import KeyStore
+    from desktop.gui.policy_check import PolicyCheck
 
 
 @dataclass
 class Session:
-    policy: Policy
+    policy: "Policy"
     home: Path
     language: LanguageSwitch
-    history: History | None  # None when the history could not be opened (reported at start)
+    history: "History | None"  # None when the history could not be opened (reported at start)
     measurer: Measurer = field(default_factory=Measurer)
-    flow: Flow | None = None
-    passwords: PasswordSession | None = None
+    flow: "Flow | None" = None
+    passwords: "PasswordSession | None" = None
     # Account ids whose password the person chose not to type (the item is declared).
     declined: set[str] = field(default_factory=set)
     signed: bool = False  # the flow ended in a signature: its draft is gone for good
     # What went wrong opening the history (moved aside, unreadable), told once at start.
     startup_warning: str | None = None
+    # Set when the policy came from the cache, or the cache is still to be written.
+    policy_check: "PolicyCheck | None" = None
     _keys: "KeyStore | None" = None
 
     @property
@@ -43,15 +47,33 @@ class Session:
             self._keys = KeyStore(self.home)
         return self._keys
 
-    def start(self, draft: Draft) -> Flow:
+    def settle_policy(self) -> bool:
+        """Make `policy` the one parsed from the checklists now, waiting for the parse if
+        the session opened on a cached one; True if that changed it. Raises what loading
+        the checklists raises. Called before the policy is used for what is recorded."""
+        if self.policy_check is None:
+            return False
+        fresh = self.policy_check.result()
+        changed = fresh != self.policy
+        self.policy = fresh
+        self.policy_check = None
+        return changed
+
+    def start(self, draft: "Draft") -> "Flow":
+        from desktop.core.assessment.flow import Flow
+
+        self.settle_policy()
         self.flow = Flow(self.policy, draft)
         self.passwords = None
         self.declined.clear()
         self.signed = False
         return self.flow
 
-    def password_session(self) -> PasswordSession | None:
+    def password_session(self) -> "PasswordSession | None":
         """The measurements of this run, made once the person and accounts are known."""
+        from desktop.core.assessment.checks.password import PasswordSession
+        from desktop.core.base.errors import AnswersError
+
         if self.flow is None:
             return None
         if self.passwords is None:
@@ -76,6 +98,62 @@ class Session:
         return last_declared(self.history)
 
     def close(self) -> None:
+        if self.policy_check is not None:
+            self.policy_check.wait(timeout=5)
         self.measurer.close()
         if self.history is not None:
             self.history.close()
+
+
+def open_session(language: LanguageSwitch | None = None, *, cache: Path | None = None) -> Session:
+    """The policy, the history and the key store of this computer; Vietnamese unless a
+    language switch already set up by the window is given.
+
+    With a `cache` folder, the policy may come from there (desktop.core.policy.cache);
+    `policy_check` then holds what is still to do: the parse that confirms it.
+
+    Raises SelfCheckError or OSError when the checklists cannot be read. A damaged or
+    unreadable history does not stop the app: it is reported in `startup_warning`."""
+    from PySide6.QtCore import QCoreApplication
+
+    from desktop.core.base.paths import data_home
+    from desktop.core.records.history import History, HistoryDamaged, HistoryError
+
+    if language is None:
+        language = LanguageSwitch(QCoreApplication.instance())
+        language.set_language("vi")
+    policy, check = _open_policy(cache)
+    home = data_home()
+    warning = None
+    try:
+        history: History | None = History(home)
+    except HistoryDamaged as exc:
+        from desktop.gui.messages import describe  # only now: it loads every error kind
+
+        warning = describe(exc)
+        history = History(home)  # a fresh one; its chain reports what was lost
+    except HistoryError as exc:
+        from desktop.gui.messages import describe
+
+        warning = describe(exc)
+        history = None
+    return Session(policy, home, language, history, startup_warning=warning, policy_check=check)
+
+
+def _open_policy(cache: Path | None) -> "tuple[Policy, PolicyCheck | None]":
+    if cache is None:
+        from desktop.core.policy.loader import load_policy
+
+        return load_policy(), None
+    from desktop.core.policy.cache import cached_policy
+    from desktop.core.policy.files import read_checklists
+    from desktop.gui.policy_check import PolicyCheck
+
+    checklists = read_checklists()
+    policy = cached_policy(checklists, cache)
+    parsed = policy is None
+    if policy is None:
+        from desktop.core.policy.loader import policy_from
+
+        policy = policy_from(checklists)
+    return policy, PolicyCheck(checklists, policy, parsed=parsed, cache=cache)

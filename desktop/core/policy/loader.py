@@ -9,11 +9,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from desktop.core.base import reading
 from desktop.core.base.errors import PolicyError
 from desktop.core.base.fields import Fields, parse_toml
-from desktop.core.base.resources import checklists_dir
 from desktop.core.policy.checks import CheckName
+from desktop.core.policy.files import MAX_FILE_BYTES, Checklists, read_checklists
 from desktop.core.policy.model import (
     ChecklistFile,
     Group,
@@ -36,8 +35,6 @@ from desktop.core.policy.sections import (
     read_provision,
     read_source,
 )
-
-MAX_FILE_BYTES = 2 * 1024 * 1024
 
 T = TypeVar("T")
 
@@ -73,20 +70,15 @@ class _Collector:
 
 def load_policy(directory: Path | None = None) -> Policy:
     """Read and validate every `*.toml` under `directory` (default: the shipped checklists)."""
-    root = directory if directory is not None else checklists_dir()
-    if not root.is_dir():
-        raise PolicyError(root, "is not a folder of checklists")
-    # Everything named *.toml, FIFOs and links included: each is refused by name. A linked
-    # folder would be skipped without a word by rglob, so it is refused here.
-    for entry in root.rglob("*"):
-        if entry.is_symlink() and entry.is_dir():
-            raise PolicyError(entry, "is a symbolic link to a folder; put the folder itself here")
-    paths = sorted(root.rglob("*.toml"))
-    if not paths:
-        raise PolicyError(root, "holds no checklist files (*.toml)")
+    return policy_from(read_checklists(directory))
+
+
+def policy_from(checklists: Checklists) -> Policy:
+    """Parse and validate the checklists: the policy, or a PolicyError naming file and field."""
+    root = checklists.root
     found = _Collector()
-    for path in paths:
-        _read_file(path, root, found)
+    for path, raw in checklists.files:
+        _read_file(path, raw, root, found)
     policy = Policy(
         sources=found.sources,
         provisions=found.provisions,
@@ -104,14 +96,8 @@ def load_policy(directory: Path | None = None) -> Policy:
     return policy
 
 
-def _read_file(path: Path, root: Path, found: _Collector) -> None:
+def _read_file(path: Path, raw: bytes, root: Path, found: _Collector) -> None:
     name = str(path)
-    try:
-        raw = reading.read_bounded(path, MAX_FILE_BYTES, follow=False)
-    except reading.SymbolicLinkError:
-        raise PolicyError(name, "is a symbolic link; put the file itself in the folder") from None
-    except reading.RefusedFileError as exc:
-        raise PolicyError(name, str(exc.strerror)) from None
     data = parse_toml(raw, name, PolicyError, MAX_FILE_BYTES)
     doc = Fields(data, file=name, error=PolicyError)
     meta = doc.table("meta")

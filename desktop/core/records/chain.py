@@ -5,10 +5,6 @@ database). Kept apart from the database that stores the links."""
 from dataclasses import dataclass, field
 
 from desktop.core.base.errors import SelfCheckError
-from desktop.core.records import summary as summary_json
-from desktop.core.signing import sshsig
-from desktop.core.signing.allowed_signers import NAMESPACE_SUMMARY
-from desktop.core.signing.sshsig import PublicKey
 
 Heads = dict[str, tuple[int, str]]  # signer -> (seq, sha256) of its latest link
 
@@ -96,6 +92,13 @@ def _sha_at(chain: list[Declaration], seq: int) -> str | None:
 def _link_problems(
     declaration: Declaration, previous: Declaration | None, expected_seq: int
 ) -> list[str]:
+    # Summaries and signatures (cryptography) load only when there is a link to check: an
+    # empty history, a new official's, opens without them (the desktop app's start-up).
+    from desktop.core.records import summary as summary_json
+    from desktop.core.signing import sshsig
+    from desktop.core.signing.allowed_signers import NAMESPACE_SUMMARY
+    from desktop.core.signing.sshsig import PublicKey
+
     where = f"declaration {declaration.seq} of {declaration.signer}"
     problems = []
     if declaration.seq != expected_seq:

@@ -1,12 +1,13 @@
 """When a programme's next declaration falls due."""
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from desktop.core.assessment.people import Person
 from desktop.core.policy.model import DueKind, Policy, Programme, Severity
+
+if TYPE_CHECKING:  # the start screen's reminder reads due dates without the assessment model
+    from desktop.core.assessment.people import Person
 
 ANNUAL = "annual"
 
@@ -29,13 +30,15 @@ class NextDue:
 
 def add_months(day: date, months: int) -> date:
     """The same day `months` later, clamped to the month's end (29 Feb -> 28 Feb)."""
+    import calendar  # (and locale with it) only when a date is computed, not to show one
+
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def due_date(
-    programme: Programme, person: Person, *, last_declared: date | None, today: date
+    programme: Programme, person: "Person", *, last_declared: date | None, today: date
 ) -> date | None:
     """The date the next declaration is due, or None when nothing is due.
 
@@ -56,7 +59,7 @@ def due_date(
 def next_due(
     policy: Policy,
     programme_id: str,
-    person: Person,
+    person: "Person",
     *,
     worst_open: Severity | None,
     declared: date,

@@ -18,15 +18,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.base import reading
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.errors import SelfCheckError
-from desktop.core.records import summary as summary_json
 from desktop.core.records.chain import ChainReport, Declaration, Heads, check_chain, heads_of
-from desktop.core.signing import sshsig
-from desktop.core.signing.allowed_signers import NAMESPACE_SUMMARY
-from desktop.core.signing.sshsig import PublicKey
+
+# Summaries and signatures (cryptography) load when a declaration is read or added: an
+# empty history, a new official's, opens without them (the desktop app's start-up).
+if TYPE_CHECKING:
+    from desktop.core.signing.sshsig import PublicKey
 
 DATABASE = "history.db"
 _CORRUPT, _FULL, _NOT_A_DATABASE = 11, 13, 26  # SQLite's primary result codes
@@ -106,7 +108,8 @@ class History:
             if rows != [("ok",)]:
                 damage = "; ".join(str(r[0]) for r in rows[:3])
             else:
-                self.db.executescript(SCHEMA)
+                # One transaction: a new history is one write to disk, not one per table.
+                self.db.executescript(f"BEGIN; {SCHEMA} COMMIT;")
                 damage = self._schema_problem()
         except sqlite3.DatabaseError as exc:
             # Only a file that is not a database, or a corrupt one, is damage. A locked,
@@ -215,8 +218,12 @@ class History:
                 raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self.path)) from exc
             raise
 
-    def append(self, summary: bytes, signature: bytes, public_key: PublicKey) -> Declaration:
+    def append(self, summary: bytes, signature: bytes, public_key: "PublicKey") -> Declaration:
         """Store a signed summary as the next link of its signer's chain."""
+        from desktop.core.records import summary as summary_json
+        from desktop.core.signing import sshsig
+        from desktop.core.signing.allowed_signers import NAMESPACE_SUMMARY
+
         if sshsig.verify(summary, signature, NAMESPACE_SUMMARY) != public_key:
             raise HistoryError("the summary was signed by another key")
         doc = summary_json.decode(summary)

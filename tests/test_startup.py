@@ -1,0 +1,164 @@
+"""Start-up: what the window loads before its first paint (bench/startup.py measures it)."""
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QPushButton
+from pytestqt.qtbot import QtBot
+
+from desktop.core.base.i18n import DEFAULT_LANGUAGE
+from desktop.core.base.paths import cache_home
+from desktop.core.policy.cache import FILE, cached_policy, store_policy
+from desktop.core.policy.files import read_checklists
+from desktop.core.policy.model import Policy
+from desktop.gui.language import LanguageSwitch
+from desktop.gui.main_window import MainWindow
+from tests.test_policy_cache import tamper
+
+# The main window as run_gui builds it, up to the moment it first paints: which modules
+# are loaded by then (the session is opened only after that paint).
+BEFORE_FIRST_PAINT = """
+import json, sys
+import desktop.cli
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from desktop.gui.icon import app_icon
+from desktop.gui.main_window import MainWindow
+app.setWindowIcon(app_icon())
+window = MainWindow()
+print(json.dumps(sorted(sys.modules)))
+"""
+
+
+def test_a_new_language_switch_starts_in_the_default_language() -> None:
+    switch = LanguageSwitch(QCoreApplication.instance())
+    try:
+        assert switch.language == DEFAULT_LANGUAGE  # written out there, not imported
+    finally:
+        switch.deleteLater()
+
+
+def test_the_start_screen_is_built_without_the_core() -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", BEFORE_FIRST_PAINT],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=120,
+    ).stdout
+    loaded = set(json.loads(out.strip().splitlines()[-1]))
+    core = {m for m in loaded if m.startswith("desktop.core.")} - {"desktop.core.base"}
+    assert core <= {
+        "desktop.core.base.errors",
+        "desktop.core.base.text",
+        "desktop.core.base.resources",
+    }
+    # Each of these costs milliseconds the person would wait on a blank screen.
+    for module in ("sqlite3", "cryptography", "tomllib", "dataclasses", "datetime", "html"):
+        assert module not in loaded, module
+
+
+# -- the policy cache at start (desktop.core.policy.cache, desktop.gui.policy_check) --------
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app's cache folder, private to the test."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    return cache_home()
+
+
+@pytest.fixture
+def starting_window(qtbot: QtBot, private_home: Path, cache: Path) -> Iterator[MainWindow]:
+    """The window as `make run` makes it: it opens its session after painting."""
+    win = MainWindow()
+    qtbot.addWidget(win)
+    yield win
+    win.language.set_language("en")  # translators are application-wide
+    win.language.deleteLater()
+    if win.session is not None:
+        win.session.close()
+        win.session.history = None
+
+
+def _open(qtbot: QtBot, win: MainWindow) -> None:
+    with qtbot.waitSignals([win.ready, win.policy_checked], timeout=20_000):
+        win.show()
+
+
+def test_the_first_start_parses_and_keeps_the_policy_for_the_next(
+    qtbot: QtBot, starting_window: MainWindow, cache: Path, policy: Policy
+) -> None:
+    assert not (cache / FILE).exists()
+    _open(qtbot, starting_window)
+    assert starting_window.session is not None
+    assert starting_window.session.policy == policy
+    kept = cached_policy(read_checklists(), cache)
+    assert kept == policy
+
+
+def test_a_tampered_cache_only_fills_the_start_screen_until_the_parse(
+    qtbot: QtBot, starting_window: MainWindow, cache: Path, policy: Policy
+) -> None:
+    store_policy(read_checklists(), policy, cache)
+    tamper(cache)
+    shown: list[Policy] = []
+    starting_window.ready.connect(lambda: shown.append(starting_window.session.policy))
+    _open(qtbot, starting_window)
+    assert shown[0] != policy  # the start screen was filled from the cache, at once
+    session = starting_window.session
+    assert session is not None and session.policy_check is None
+    assert session.policy == policy  # parsed again: the edit is gone
+    assert cached_policy(read_checklists(), cache) == policy  # and from the cache too
+
+
+def test_an_assessment_never_starts_on_an_unchecked_cached_policy(
+    qtbot: QtBot, starting_window: MainWindow, cache: Path, policy: Policy
+) -> None:
+    store_policy(read_checklists(), policy, cache)
+    tamper(cache)
+    with qtbot.waitSignal(starting_window.ready, timeout=20_000):
+        starting_window.show()
+    session = starting_window.session
+    assert session is not None
+    starting_window.new_assessment()  # at once: it waits for the parse
+    assert session.flow is not None and session.flow.policy == policy
+    assert session.policy_check is None
+
+
+@pytest.mark.parametrize("damage", [b"", b"{not json", b'{"format": "selfcheck-policy-cache"}'])
+def test_a_damaged_cache_is_parsed_over(
+    qtbot: QtBot, starting_window: MainWindow, cache: Path, policy: Policy, damage: bytes
+) -> None:
+    cache.mkdir(parents=True)
+    (cache / FILE).write_bytes(damage)
+    _open(qtbot, starting_window)
+    assert starting_window.session is not None
+    assert starting_window.session.policy == policy
+    assert cached_policy(read_checklists(), cache) == policy
+
+
+def test_a_cache_entry_for_checklists_that_do_not_load_stops_the_app(
+    qtbot: QtBot,
+    starting_window: MainWindow,
+    cache: Path,
+    policy: Policy,
+    checklist_copy: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    (checklist_copy / "programmes.toml").write_text("[programme.onboarding\n", "utf-8")
+    monkeypatch.setenv("SELFCHECK_CHECKLISTS", str(checklist_copy))
+    store_policy(read_checklists(), policy, cache)  # forged: these files do not load
+    with qtbot.waitSignal(starting_window.failed, timeout=20_000) as failed:
+        starting_window.show()
+    assert "programmes.toml" in failed.args[0]
+    assert starting_window.session is None
+    assert not starting_window.findChild(QPushButton, "newAssessment").isEnabled()
