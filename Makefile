@@ -25,6 +25,7 @@ lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format --check $(LINTED)
 	$(VENV)/bin/mypy
 	$(VENV)/bin/lint-imports --no-cache
+	$(PY) scripts/check_structure.py
 	$(VENV)/bin/vulture desktop tests scripts bench --min-confidence 60
 	$(PY) -m desktop lint-checklists --quiet
 	$(PY) scripts/check_translations.py assets/translations/selfcheck_vi.ts
