@@ -221,16 +221,16 @@ class History:
             raise HistoryError("the summary was signed by another key")
         doc = summary_json.decode(summary)
         signer = public_key.fingerprint
-        if doc["signer"].get("fingerprint") != signer:
+        if doc.signer.fingerprint != signer:
             raise HistoryError("the summary names another signing key")
         declaration = Declaration(
             signer=signer,
-            seq=int(doc["seq"]),
+            seq=doc.seq,
             sha256=summary_json.sha256(summary),
-            prev=doc["prev"],
-            programme=str(doc["programme"]),
-            verdict=str(doc["verdict"]),
-            issued_at=str(doc["issued_at"]),
+            prev=doc.prev,
+            programme=doc.programme.value,
+            verdict=doc.verdict.value,
+            issued_at=doc.issued_at,
             public_key=public_key.openssh,
             summary=summary,
             signature=signature,
@@ -430,6 +430,6 @@ def _link_problems(
         return [*problems, f"{where}: {exc}"]
     if signer != key or key.fingerprint != declaration.signer:
         problems.append(f"{where}: signed by another key")
-    if doc["seq"] != declaration.seq or doc["prev"] != declaration.prev:
+    if doc.seq != declaration.seq or doc.prev != declaration.prev:
         problems.append(f"{where}: its summary names another place in the chain")
     return problems
