@@ -357,3 +357,22 @@ def test_flipping_any_byte_of_a_real_summary_is_rejected_by_app_and_ssh_keygen(
         )
     assert len(sample) >= 60
     assert not any(accepted), [i for i, ok in zip(sample, accepted, strict=True) if ok][:10]
+
+
+def test_files_are_read_to_their_limit_whatever_size_they_said_they_had(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first read asks for the size fstat gave: a file that grew since is read on."""
+    from desktop.core.base import reading
+
+    path = tmp_path / "file"
+    for size, limit, expected in ((10, 20, 10), (20, 20, 20), (21, 20, 21), (200_000, 20, 21)):
+        path.write_bytes(b"x" * size)
+        assert len(reading.read_limited(path, limit, follow=False)) == expected
+    opened = reading._open_regular_fd
+    monkeypatch.setattr(
+        reading, "_open_regular_fd", lambda p, follow: (opened(p, follow=follow)[0], 3)
+    )
+    path.write_bytes(b"y" * 150_000)
+    assert reading.read_limited(path, 200_000, follow=False) == b"y" * 150_000
+    assert len(reading.read_limited(path, 100_000, follow=False)) == 100_001

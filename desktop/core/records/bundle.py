@@ -222,19 +222,17 @@ def _open_regular(path: Path, what: str, *, follow: bool) -> BinaryIO:
     """`reading.open_regular` with bundle errors; `what` names the file in messages."""
     try:
         return reading.open_regular(path, follow=follow)
-    except reading.SymbolicLinkError:
-        raise BundleError(Failure.MALFORMED, f"{what} is a symbolic link") from None
-    except reading.NotRegularFileError:
-        raise BundleError(Failure.MALFORMED, f"{what} is not a regular file") from None
+    except (reading.SymbolicLinkError, reading.NotRegularFileError) as exc:
+        raise BundleError(Failure.MALFORMED, f"{what} {exc.strerror}") from None
 
 
 def _read_limited(path: Path, limit: int) -> bytes | None:
     try:
-        stream = _open_regular(path, path.name, follow=False)
+        data = reading.read_limited(path, limit, follow=False)
     except FileNotFoundError:
         return None
-    with stream:
-        data = stream.read(limit + 1)
+    except (reading.SymbolicLinkError, reading.NotRegularFileError) as exc:
+        raise BundleError(Failure.MALFORMED, f"{path.name} {exc.strerror}") from None
     if len(data) > limit:
         raise BundleError(Failure.MALFORMED, f"{path.name} is larger than {limit} bytes")
     return data

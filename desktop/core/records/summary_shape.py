@@ -57,8 +57,15 @@ def _text(limit: int = MAX_TEXT, *, pattern: str | None = None, **schema: str) -
     return Meta(max_length=limit, pattern=pattern, extra_json_schema=schema or None)
 
 
+def _not_blank(limit: int = MAX_TEXT) -> Meta:
+    """Text with something in it. msgspec refuses an empty one; the schema's pattern also
+    refuses one of only spaces, and so does check_across: as a pattern msgspec would run,
+    it took longer than the rest of the decoding (a summary cites some 60 provisions)."""
+    return Meta(min_length=1, max_length=limit, extra_json_schema={"pattern": r"\S"})
+
+
 Text = Annotated[str, _text()]
-NotBlank = Annotated[str, _text(pattern=r"\S")]  # str.strip() and \S agree on what is blank
+NotBlank = Annotated[str, _not_blank()]
 Sha256 = Annotated[str, _text(pattern=_whole("[0-9a-f]{64}"))]
 IsoDate = Annotated[str, _text(pattern=_whole(r"\d{4}-\d{2}-\d{2}"), format="date")]
 IssuedAt = Annotated[str, _text(pattern=_whole(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z"))]
@@ -166,7 +173,7 @@ class Summary(_Table, frozen=True, kw_only=True):
 
     format: Literal["selfcheck-summary"]
     version: Literal[1, 2]
-    app_version: Annotated[str, _text(100, pattern=r"\S")]
+    app_version: Annotated[str, _not_blank(100)]
     programme: ProgrammeId
     language: Language
     checklists: Annotated[list[Checklist], Meta(min_length=1, max_length=MAX_ENTRIES)]
@@ -209,8 +216,19 @@ def located(field: str, message: str) -> SummaryError:
 
 
 def check_across(summary: Summary) -> None:
-    """What no single field says: the fields of each version, `seq` within its bounds,
-    dates and times that exist. Raise SummaryError naming the field."""
+    """What the types do not say: the fields of each version, `seq` within its bounds,
+    dates and times that exist, texts not blank. Raise SummaryError naming the field."""
+    for field, text in (
+        ("app_version", summary.app_version),
+        ("person.full_name", summary.person.full_name),
+    ):
+        if text.isspace():  # not empty, as its type says: blank is all spaces
+            raise located(field, "must not be empty")
+    for finding in summary.findings:
+        for provision in finding.provisions:
+            if provision.isspace():
+                at = f"findings[{summary.findings.index(finding)}].provisions"
+                raise located(f"{at}[{finding.provisions.index(provision)}]", "must not be empty")
     v2 = summary.version == 2
     for field, value in (
         ("person.profile", summary.person.profile),

@@ -172,8 +172,7 @@ def review(
             continue
         staff_id, sha256 = verified.principal, summary_json.sha256(bundle.summary)
         newest = _declared(path, verified.summary, sha256)
-        key = verified.key.fingerprint
-        link = Link(key, newest.seq, sha256, newest.prev, newest.issued_at, str(path))
+        link = Link(newest.key, newest.seq, sha256, newest.prev, newest.issued_at, str(path))
         links.setdefault(staff_id, []).append(link)
         known = latest.get(staff_id)
         if known is None or (known.issued_at, known.seq) < (newest.issued_at, newest.seq):
