@@ -169,6 +169,13 @@ def minimal_summary(fingerprint: str, staff_id: str = "X1") -> dict[str, Any]:
     }
 
 
+def decoded(doc: dict[str, Any]) -> Any:
+    """A summary table as the app reads it once signed: encoded, then decoded."""
+    from desktop.core.records import summary as summary_json
+
+    return summary_json.decode(summary_json.encode(doc))
+
+
 def signed_bundle(key: Ed25519PrivateKey, data: bytes, staff_id: str = "X1") -> Bundle:
     """`data` signed as a summary by `key`, with the key's own allowed_signers line."""
     signature = sign(key, data, NAMESPACE_SUMMARY).encode()

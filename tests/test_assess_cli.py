@@ -245,6 +245,7 @@ def test_a_passphrase_file_that_is_not_text_is_one_line(
 def test_diff_lists_each_changed_item_between_two_declarations(
     env: dict[str, str], tmp_path: Path
 ) -> None:
+    from desktop.core.records import summary as summary_json
     from desktop.core.records.changes import compare
 
     out_a, out_b = tmp_path / "a", tmp_path / "b"
@@ -255,8 +256,8 @@ def test_diff_lists_each_changed_item_between_two_declarations(
     assert result.returncode == 0, result.stderr
     with zipfile.ZipFile(b) as archive:
         (name,) = [n for n in archive.namelist() if n.endswith("/summary.json")]
-        later = json.loads(archive.read(name))
-    expected = compare(json.loads((a / "summary.json").read_bytes()), later)
+        later = summary_json.decode(archive.read(name))
+    expected = compare(summary_json.decode((a / "summary.json").read_bytes()), later)
     lines = result.stdout.splitlines()
     assert lines[-1].startswith(f"{len(expected)} change(s)")
     listed = lines[1:-1]
@@ -267,7 +268,7 @@ def test_diff_lists_each_changed_item_between_two_declarations(
         wanted = change.item if change.item is not None else change.account
         assert any(wanted in line for line in listed), wanted
     # The later summary recorded the same changes when it was signed.
-    assert later["changes"]["items"] == [c.doc() for c in expected]
+    assert later.changes and later.changes.items == expected
 
 
 def test_diff_refuses_a_tampered_bundle(env: dict[str, str], tmp_path: Path) -> None:

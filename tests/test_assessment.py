@@ -516,7 +516,7 @@ def test_holding_no_account_is_compliant_only_when_declared(policy: Policy, pers
     assert result.verdict.kind == VerdictKind.COMPLIANT
     assert result.declared_no_accounts
     signed = summary_json.build(result, fingerprint="SHA256:" + "A" * 43, seq=1, prev=None)
-    assert signed["declared_no_accounts"] is True and signed["accounts"] == []
+    assert signed.declared_no_accounts is True and signed.accounts == []
     # Declaring none while listing one is a contradiction, not a pass.
     listed = replace(result.submission, accounts=(account(),))
     f = finding(assess(policy, listed), "prog-inventory-complete", None)

@@ -5,6 +5,7 @@ import zipfile
 from pathlib import Path
 
 import jsonschema
+import msgspec
 import pytest
 
 from desktop.core.policy.loader import load_policy
@@ -41,7 +42,8 @@ def _check_schema(summary: dict) -> None:  # type: ignore[type-arg]
 @pytest.mark.parametrize("programme", ["onboarding", "annual", "predeployment"])
 def test_every_summary_matches_the_schema(tmp_path: Path, programme: str) -> None:
     signed = declare_example(tmp_path, programme)
-    _check_schema(summary_json.decode(signed.bundle.summary))
+    summary_json.decode(signed.bundle.summary)
+    _check_schema(json.loads(signed.bundle.summary))
 
 
 def test_a_version_1_summary_made_before_profiles_still_verifies_and_reads(
@@ -53,7 +55,7 @@ def test_a_version_1_summary_made_before_profiles_still_verifies_and_reads(
     from desktop.report.content import summary_html
 
     doc = summary_json.decode(signed.bundle.summary)
-    old = json.loads(json.dumps(doc))
+    old = json.loads(signed.bundle.summary)
     old["version"] = 1
     del old["person"]["profile"], old["declared_no_accounts"]
     _check_schema(old)
@@ -61,7 +63,8 @@ def test_a_version_1_summary_made_before_profiles_still_verifies_and_reads(
     old["signer"]["fingerprint"] = PublicKey.of(key).fingerprint
     data = summary_json.encode(old)
     verified = bundle.verify(signed_bundle(key, data, old["person"]["staff_id"]))
-    assert verified.summary["version"] == 1
+    assert verified.summary.version == 1
+    assert verified.summary.person.profile is msgspec.UNSET
     assert compare(verified.summary, doc) == []  # the same findings, whatever the version
     html = summary_html(verified.summary, summary_json.sha256(data), load_policy(), "vi")
     assert "Nguyễn Văn An" in html and "Quy tắc áp dụng" not in html
@@ -69,14 +72,14 @@ def test_a_version_1_summary_made_before_profiles_still_verifies_and_reads(
     v2_without["version"] = 2
     with pytest.raises(summary_json.SummaryError, match=r"person\.profile|declared_no_accounts"):
         summary_json.decode(summary_json.encode(v2_without))
-    v1_with = json.loads(json.dumps(doc))
+    v1_with = json.loads(signed.bundle.summary)
     v1_with["version"] = 1
     with pytest.raises(summary_json.SummaryError, match="is not a known field"):
         summary_json.decode(summary_json.encode(v1_with))
 
 
 def test_schema_rejects_what_a_summary_must_not_hold(signed) -> None:  # type: ignore[no-untyped-def]
-    doc = summary_json.decode(signed.bundle.summary)
+    doc = json.loads(signed.bundle.summary)
     for mutate in (
         lambda d: d["accounts"][0].update(password="x"),
         lambda d: d.update(seq=0),
@@ -109,7 +112,7 @@ def test_summary_holds_no_contact_details(signed) -> None:  # type: ignore[no-un
 def test_folder_bundle_verifies_with_plain_ssh_keygen(tmp_path: Path, signed) -> None:  # type: ignore[no-untyped-def]
     assert SSH_KEYGEN is not None
     folder = bundle.write_folder(signed.bundle, tmp_path / "out", signed.name)
-    assert folder.name == "BNG-08231-annual-" + signed.summary["issued_at"][:10]
+    assert folder.name == "BNG-08231-annual-" + signed.summary.issued_at[:10]
     assert sorted(p.name for p in folder.iterdir()) == [
         "allowed_signers",
         "summary.json",
@@ -128,7 +131,7 @@ def test_folder_and_zip_verify_with_the_app(tmp_path: Path, signed) -> None:  # 
     for path in (folder, archive):
         verified = bundle.verify_path(path)
         assert verified.principal == "BNG-08231"
-        assert verified.summary["seq"] == 1
+        assert verified.summary.seq == 1
     # A second bundle of the same name gets its own folder; nothing is overwritten.
     assert bundle.write_folder(signed.bundle, tmp_path, signed.name).name.endswith("-2")
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no staging left
@@ -347,3 +350,29 @@ def test_flipping_any_byte_of_a_real_summary_is_rejected_by_app_and_ssh_keygen(
     cases = [(data, signature), *((tampered(i), signature) for i in sample)]
     accepted = ssh_keygen_accepted(tmp_path, public, cases)
     assert accepted == [0], [sample[i - 1] for i in accepted if i][:10]
+
+
+def test_files_are_read_to_their_limit_whatever_size_they_said_they_had(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first read asks for the size fstat gave: a file that grew since is read on."""
+    from desktop.core.base import reading
+
+    path = tmp_path / "file"
+    for size, limit in ((10, 20), (20, 20)):
+        path.write_bytes(b"x" * size)
+        assert len(reading.read_bounded(path, limit, follow=False)) == size
+    for size, limit in ((21, 20), (200_000, 20)):
+        path.write_bytes(b"x" * size)
+        with pytest.raises(reading.TooLargeError):
+            reading.read_bounded(path, limit, follow=False)
+    opened = reading._open_fd
+    monkeypatch.setattr(
+        reading,
+        "_open_fd",
+        lambda p, follow, pipe: (opened(p, follow=follow, pipe=pipe)[0], 3),
+    )
+    path.write_bytes(b"y" * 150_000)
+    assert reading.read_bounded(path, 200_000, follow=False) == b"y" * 150_000
+    with pytest.raises(reading.TooLargeError):
+        reading.read_bounded(path, 100_000, follow=False)

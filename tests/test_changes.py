@@ -4,7 +4,9 @@ import copy
 from pathlib import Path
 from typing import Any
 
-from desktop.core.records.changes import Change, ChangeKind, compare, recorded
+from desktop.core.records.changes import Change, ChangeKind, compare
+from desktop.core.records.summary import FindingsView
+from desktop.core.records.summary_shape import Account, Changes, Finding, Since
 from tests.signing_helpers import MemoryKeyring, declare_example
 
 
@@ -24,6 +26,19 @@ def _summary() -> dict[str, Any]:
     }
 
 
+def _view(doc: dict[str, Any]) -> FindingsView:
+    """The accounts and findings of `doc` as a summary records them."""
+    recorded = {"evidence": "declared", "severity": "high", "provisions": ["P-1"]}
+    return FindingsView(
+        [Account(**a) for a in doc["accounts"]],
+        [Finding(**{**recorded, **f}) for f in doc["findings"]],
+    )
+
+
+def _compare(before: dict[str, Any], after: dict[str, Any]) -> list[Change]:
+    return compare(_view(before), _view(after))
+
+
 def test_each_changed_item_is_listed_with_its_account_and_statuses() -> None:
     before = _summary()
     after = copy.deepcopy(before)
@@ -40,7 +55,7 @@ def test_each_changed_item_is_listed_with_its_account_and_statuses() -> None:
     after["findings"][0]["status"] = "pass"  # 2FA turned on
     after["findings"][1]["status"] = "partial"  # recovery no longer confirmed
     after["findings"][4]["status"] = "fail"  # training: not verified -> fail
-    changes = compare(before, after)
+    changes = _compare(before, after)
     assert changes == [
         Change(ChangeKind.NEWLY_FAILING, "acct-recovery", "facebook:an.nguyen", "pass", "partial"),
         Change(ChangeKind.FIXED, "acct-two-factor", "facebook:an.nguyen", "fail", "pass"),
@@ -53,7 +68,7 @@ def test_accounts_that_came_or_went_are_told_once_not_item_by_item() -> None:
     after = copy.deepcopy(before)
     after["accounts"][1] = {"id": "a3", "platform": "tiktok", "kind": "personal", "handle": "an"}
     after["findings"][2] = {"item": "acct-two-factor", "account": "a3", "status": "fail"}
-    assert compare(before, after) == [
+    assert _compare(before, after) == [
         Change(ChangeKind.REMOVED_ACCOUNT, None, "zalo:0912345678", None, None),
         Change(ChangeKind.NEW_ACCOUNT, None, "tiktok:an", None, None),
     ]
@@ -64,47 +79,25 @@ def test_items_only_one_programme_asks_are_not_changes_unless_they_need_action()
     after = copy.deepcopy(before)
     after["findings"] = [f for f in after["findings"] if f["item"] != "pledge-language"]
     after["findings"].append({"item": "pledge-host-country", "account": None, "status": "pass"})
-    assert compare(before, after) == []  # one no longer asked, one newly asked and passed
+    assert _compare(before, after) == []  # one no longer asked, one newly asked and passed
     after["findings"][-1]["status"] = "fail"
-    assert compare(before, after) == [
+    assert _compare(before, after) == [
         Change(ChangeKind.NEWLY_FAILING, "pledge-host-country", None, None, "fail")
     ]
 
 
 def test_nothing_changed_gives_no_changes() -> None:
-    assert compare(_summary(), _summary()) == []
-
-
-def test_recorded_changes_are_read_back_and_unknown_entries_skipped() -> None:
-    doc = {
-        "changes": {
-            "since": {"seq": 1, "issued_at": "2025-11-20T08:00:00Z"},
-            "items": [
-                {
-                    "kind": "fixed",
-                    "item": "acct-two-factor",
-                    "account": "facebook:an",
-                    "before": "fail",
-                    "after": "pass",
-                },
-                {"kind": "exploded", "item": "x", "account": None, "before": None, "after": None},
-                "not a table",
-            ],
-        }
-    }
-    assert recorded(doc) == [
-        Change(ChangeKind.FIXED, "acct-two-factor", "facebook:an", "fail", "pass")
-    ]
-    assert recorded({"changes": None}) is None
+    assert _compare(_summary(), _summary()) == []
 
 
 def test_a_declaration_records_what_changed_since_the_last_one(tmp_path: Path) -> None:
     keychain = MemoryKeyring()
     first = declare_example(tmp_path, "onboarding", keychain)
-    assert first.summary["changes"] is None  # nothing to compare with
-    assert first.summary["next_due"]["date"] > first.summary["issued_at"][:10]
+    assert first.summary.changes is None  # nothing to compare with
+    assert first.summary.next_due and first.summary.next_due.date > first.summary.issued_at[:10]
     second = declare_example(tmp_path, "annual", keychain)
-    changes = second.summary["changes"]
-    assert changes["since"] == {"seq": 1, "issued_at": first.summary["issued_at"]}
-    assert changes["items"] == [c.doc() for c in compare(first.summary, second.summary)]
-    assert changes["items"], "the two example declarations differ"
+    changes = second.summary.changes
+    assert isinstance(changes, Changes)
+    assert changes.since == Since(seq=1, issued_at=first.summary.issued_at)
+    assert changes.items == compare(first.summary, second.summary)
+    assert changes.items, "the two example declarations differ"

@@ -7,7 +7,9 @@ import pytest
 
 from desktop.core.assessment.people import Person
 from desktop.core.policy.model import Policy, Severity
+from desktop.core.records import summary as summary_json
 from desktop.core.records.due import NextDue, add_months, due_date, next_due, recorded_due
+from tests.signing_helpers import decoded, minimal_summary
 
 TODAY = date(2026, 11, 22)
 
@@ -86,9 +88,13 @@ def test_pre_deployment_fixes_are_due_before_departure_at_the_latest(
     assert due == NextDue("predeployment", date(2026, 12, 6), follow_up=True)
 
 
-def test_a_recorded_due_date_is_read_back_or_ignored_when_damaged() -> None:
-    doc = {"next_due": {"programme": "annual", "date": "2027-11-22", "follow_up": False}}
-    assert recorded_due(doc) == NextDue("annual", date(2027, 11, 22), follow_up=False)
-    assert recorded_due({"next_due": {"programme": "annual", "date": "2027-13-01"}}) is None
-    assert recorded_due({"next_due": None}) is None
-    assert recorded_due({}) is None
+def test_a_recorded_due_date_is_read_back_and_a_damaged_one_refused() -> None:
+    doc = minimal_summary("SHA256:" + "A" * 43)
+    due = {"programme": "annual", "date": "2027-11-22", "follow_up": False}
+    assert recorded_due(decoded({**doc, "next_due": due})) == NextDue(
+        "annual", date(2027, 11, 22), follow_up=False
+    )
+    with pytest.raises(summary_json.SummaryError, match=r"'next_due\.date': is not a real date"):
+        decoded({**doc, "next_due": {**due, "date": "2027-13-01"}})
+    assert recorded_due(decoded({**doc, "next_due": None})) is None
+    assert recorded_due(decoded(doc)) is None

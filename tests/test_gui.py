@@ -5,6 +5,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
+import msgspec
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
@@ -196,7 +197,7 @@ def test_each_programme_from_start_screen_to_a_signed_bundle(
     (made,) = list((tmp_path / "bundles").iterdir())
     assert (made / "summary.pdf").read_bytes().startswith(b"%PDF-")
     verified = bundle.verify_path(made)
-    summary = verified.summary
+    summary = msgspec.to_builtins(verified.summary)
     assert summary["programme"] == programme
     assert summary["person"]["full_name"] == "Nguyễn Thị Hồng Đào"
     findings = {(f["item"], f["account"]): f for f in summary["findings"]}
@@ -566,7 +567,7 @@ def test_the_whole_wizard_works_from_the_keyboard_alone(
         tab_to("signButton")
         press(Qt.Key.Key_Space)
     (made,) = list((tmp_path / "keyboard").iterdir())
-    assert bundle.verify_path(made).summary["person"]["full_name"] == "Nguyen Van An"
+    assert bundle.verify_path(made).summary.person.full_name == "Nguyen Van An"
 
 
 def test_review_lists_what_changed_since_the_last_declaration(
@@ -602,7 +603,7 @@ def test_start_screen_tells_what_is_due_and_saves_a_calendar_reminder(
     assert "Máy này chưa có bản khai nào" in due.text()  # onboarding, due now
     signed = declare_example(private_home, "annual", MemoryKeyring())
     window.start.refresh()
-    when = signed.summary["next_due"]["date"]
+    when = signed.summary.next_due.date
     assert f"hạn ngày {show_date(when)}" in due.text()  # dd/mm/yyyy
     assert "Tiếp theo: Tự kê khai hằng năm" in due.text()
 
@@ -647,7 +648,7 @@ def test_history_window_reads_and_re_exports_a_declaration(
     (tmp_path / "out").mkdir()
     qtbot.mouseClick(history.findChild(QPushButton, "exportBundle"), Qt.MouseButton.LeftButton)
     (exported,) = (tmp_path / "out").iterdir()
-    assert bundle.verify_path(exported).summary["programme"] == "annual"
+    assert bundle.verify_path(exported).summary.programme == "annual"
     assert (exported / "summary.pdf").read_bytes().startswith(b"%PDF-")
     check = ssh_keygen_verify_bundle(exported, "BNG-08231")
     assert check.returncode == 0, check.stderr

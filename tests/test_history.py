@@ -44,9 +44,9 @@ def _problems(home: Path) -> list[str]:
 def test_two_declarations_are_chained(tmp_path: Path, keychain: MemoryKeyring) -> None:
     first = declare_example(tmp_path, "onboarding", keychain)
     second = declare_example(tmp_path, "annual", keychain)
-    assert (first.summary["seq"], first.summary["prev"]) == (1, None)
-    assert second.summary["seq"] == 2
-    assert second.summary["prev"] == summary_json.sha256(first.bundle.summary)
+    assert (first.summary.seq, first.summary.prev) == (1, None)
+    assert second.summary.seq == 2
+    assert second.summary.prev == summary_json.sha256(first.bundle.summary)
     with History(tmp_path) as history:
         report = history.verify_chain()
         assert report.intact and report.declarations == 2

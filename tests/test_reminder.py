@@ -6,13 +6,16 @@ from icalendar import Calendar
 
 from desktop.core.records.due import NextDue
 from desktop.core.records.reminder import Reminder, calendar_file, upcoming
+from desktop.core.records.summary import Summary
+from tests.signing_helpers import decoded, minimal_summary
 
 TODAY = date(2026, 11, 23)
 
 
-def _summary(issued: str, seq: int, due: str | None) -> dict[str, object]:
+def _summary(issued: str, seq: int, due: str | None) -> Summary:
     next_due = {"programme": "annual", "date": due, "follow_up": False} if due else None
-    return {"issued_at": issued, "seq": seq, "next_due": next_due}
+    fields = {"issued_at": issued, "seq": seq, "next_due": next_due}
+    return decoded({**minimal_summary("SHA256:" + "A" * 43), **fields})
 
 
 def test_nothing_declared_yet_means_onboarding_is_due_today() -> None:

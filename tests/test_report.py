@@ -46,13 +46,14 @@ def test_the_pdf_names_the_person_the_verdict_and_the_key_exactly(
     text = _text(render_pdf(declared.bundle.summary, policy, "vi"), tmp_path)
     assert "Nguyễn Văn An" in text  # composed Vietnamese, as typed
     assert "Kết luận: Cần khắc phục" in text
-    assert declared.summary["signer"]["fingerprint"] in text
+    assert declared.summary.signer.fingerprint in text
     assert summary_json.sha256(declared.bundle.summary) in text
     assert "ssh-keygen -Y verify -f allowed_signers -I BNG-08231" in text
     # Changes since the first declaration, item by item; the next due date.
     assert "Thay đổi kể từ bản khai số 1" in text
     assert "Đã khắc phục" in text
-    assert show_date(declared.summary["next_due"]["date"]) in text  # dd/mm/yyyy
+    assert declared.summary.next_due
+    assert show_date(declared.summary.next_due.date) in text  # dd/mm/yyyy
     # Each finding's provision ids (of the person's own code only), and the fix-it plan.
     assert "BNG-4.3" in text and "Kế hoạch khắc phục" in text
     assert "QN-" not in text
@@ -149,7 +150,7 @@ def test_the_qr_code_on_the_printout_carries_the_summary_hash_and_key(
     )
     assert read.returncode == 0, read.stderr
     sha256 = summary_json.sha256(declared.bundle.summary)
-    assert read.stdout.strip() == qr_payload(sha256, declared.summary["signer"]["fingerprint"])
+    assert read.stdout.strip() == qr_payload(sha256, declared.summary.signer.fingerprint)
 
 
 @needs_poppler

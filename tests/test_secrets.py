@@ -13,6 +13,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+import msgspec
 import pytest
 from PySide6.QtCore import QCoreApplication, QPoint, QSettings, Qt
 from PySide6.QtGui import QClipboard
@@ -523,7 +524,7 @@ def test_a_pasted_canary_password_is_found_nowhere_afterwards(
     window.wizard.close_button.click()
 
     (made,) = list((tmp_path / "bundles").iterdir())
-    summary = bundle.verify_path(made).summary
+    summary = msgspec.to_builtins(bundle.verify_path(made).summary)
     findings = {(f["item"], f["account"]): f["status"] for f in summary["findings"]}
     for account in summary["accounts"]:  # the pasted text was measured: the same twice
         assert findings[("acct-password-unique", account["id"])] == "fail"

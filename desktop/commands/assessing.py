@@ -109,13 +109,15 @@ def print_assessment(result: Assessment, language: Language, out: TextIO) -> Non
 
 
 def findings_json(result: Assessment) -> bytes:
-    from desktop.core.records.summary import finding_doc
+    import msgspec
+
+    from desktop.core.records.summary import finding_record
 
     doc = {
         "programme": result.submission.programme,
         "verdict": result.verdict.kind.value,
         "findings": [
-            {**finding_doc(f), "reason": f.reason, "params": dict(f.params)}
+            {**msgspec.to_builtins(finding_record(f)), "reason": f.reason, "params": dict(f.params)}
             for f in result.findings
         ],
     }

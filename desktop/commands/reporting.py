@@ -38,9 +38,9 @@ def diff(args: argparse.Namespace) -> int:
         )
     print(
         printable(
-            f"{b['person'].get('full_name')} ({newer.principal}): "
-            f"#{a['seq']} {a['programme']} {a['issued_at'][:10]} {a['verdict']} -> "
-            f"#{b['seq']} {b['programme']} {b['issued_at'][:10]} {b['verdict']}"
+            f"{b.person.full_name} ({newer.principal}): "
+            f"#{a.seq} {a.programme} {a.issued_at[:10]} {a.verdict} -> "
+            f"#{b.seq} {b.programme} {b.issued_at[:10]} {b.verdict}"
         )
     )
     changes = compare(a, b)

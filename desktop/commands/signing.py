@@ -80,9 +80,9 @@ def verify(args: argparse.Namespace) -> int:
         summary = verified.summary
         # Signed text is still untrusted text: no control characters reach the terminal.
         line = (
-            f"{summary['person'].get('full_name')} ({verified.principal}), "
-            f"{summary.get('programme')} {summary.get('issued_at')}, {summary.get('verdict')}, "
-            f"#{summary['seq']}, signed by {verified.key.fingerprint}"
+            f"{summary.person.full_name} ({verified.principal}), "
+            f"{summary.programme} {summary.issued_at}, {summary.verdict}, "
+            f"#{summary.seq}, signed by {verified.key.fingerprint}"
         )
         note = "" if trusted is not None else " [own key: not checked against a roster]"
         print(printable(f"OK      {path}: {line}{note}"))
@@ -149,8 +149,6 @@ def _last_staff_id(public: PublicKey) -> str | None:
     try:
         with History(data_home()) as store:
             mine = [d for d in store.declarations() if d.signer == public.fingerprint]
-        person = decode(mine[-1].summary).get("person", {}) if mine else {}
+        return decode(mine[-1].summary).person.staff_id if mine else None
     except SelfCheckError:
         return None
-    staff_id = person.get("staff_id") if isinstance(person, dict) else None
-    return staff_id if isinstance(staff_id, str) else None

@@ -3,7 +3,7 @@ language, and the passwords typed so far (as measurements only)."""
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.gui.language import LanguageSwitch
 from desktop.gui.measurer import Measurer
@@ -16,6 +16,7 @@ if TYPE_CHECKING:
     from desktop.core.assessment.flow import Flow
     from desktop.core.policy.model import Policy
     from desktop.core.records.history import History
+    from desktop.core.records.summary_shape import Summary
     from desktop.core.signing.keys import KeyStore
     from desktop.gui.policy_check import PolicyCheck
 
@@ -89,7 +90,7 @@ class Session:
             draft = self.flow.draft
             self.history.save_draft(draft.id, draft.programme, draft.dump())
 
-    def last_declared(self) -> dict[str, Any] | None:
+    def last_declared(self) -> "Summary | None":
         """The latest signed declaration (decoded), what the review compares with."""
         if self.history is None:
             return None

@@ -7,22 +7,20 @@ official typed is still only text.
 """
 
 import shlex
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from html import escape
-from typing import Any
 
+from desktop.core.assessment.findings import NEEDS_ACTION, VerdictKind
 from desktop.core.base.i18n import Language, show_date, show_time
-from desktop.core.policy.model import ItemKind, Policy
-from desktop.core.records.changes import Change, ChangeKind, recorded
+from desktop.core.policy.model import ItemKind, Policy, Status
+from desktop.core.records.changes import Change, ChangeKind
 from desktop.core.records.due import recorded_due
+from desktop.core.records.summary_shape import Account, Finding, Summary
 from desktop.report.words import word
 
 QR_RESOURCE = "selfcheck-qr.png"
 QR_PIXELS = 280  # about 45 mm on the page: a phone or a 150 dpi scan reads it
-_OPEN = ("fail", "partial", "not-verified")
-_SEVERITY_RANK = {"critical": 0, "high": 1, "medium": 2, "low": 3}
-_STATUS_RANK = {"fail": 0, "partial": 1, "not-verified": 2}
-_STATUS_COLOUR = {"pass": "#1b5e20", "fail": "#b00020", "partial": "#8a5a00"}
+_STATUS_COLOUR = {Status.PASS: "#1b5e20", Status.FAIL: "#b00020", Status.PARTIAL: "#8a5a00"}
 
 STYLE = """
 body { font-size: 10pt; }
@@ -46,31 +44,20 @@ def verify_command(staff_id: str) -> str:
     )
 
 
-def summary_html(
-    summary: Mapping[str, Any], sha256: str, policy: Policy, language: Language
-) -> str:
+def summary_html(summary: Summary, sha256: str, policy: Policy, language: Language) -> str:
     """The whole report; the QR code is the image resource QR_RESOURCE."""
     report = _Report(summary, sha256, policy, language)
     return report.html()
 
 
 class _Report:
-    def __init__(
-        self, summary: Mapping[str, Any], sha256: str, policy: Policy, language: Language
-    ) -> None:
+    def __init__(self, summary: Summary, sha256: str, policy: Policy, language: Language) -> None:
         self.s = summary
         self.sha256 = sha256
         self.policy = policy
         self.lang = language
-        accounts = summary.get("accounts") or []
-        findings = summary.get("findings") or []
-        # Verified is not well-formed: a summary of another version may hold other shapes.
-        self.accounts = (
-            [a for a in accounts if isinstance(a, dict)] if isinstance(accounts, list) else []
-        )
-        self.findings = (
-            [f for f in findings if isinstance(f, dict)] if isinstance(findings, list) else []
-        )
+        self.accounts = summary.accounts
+        self.findings = summary.findings
 
     # -- small pieces ----------------------------------------------------------------------
 
@@ -81,21 +68,21 @@ class _Report:
         item = self.policy.items.get(str(item_id))
         return escape(item.title.get(self.lang) if item else str(item_id))
 
-    def account_name(self, account: Mapping[str, Any]) -> str:
-        platform = self.policy.platforms.get(str(account.get("platform")))
-        name = platform.name.get(self.lang) if platform else str(account.get("platform"))
-        return escape(f"{name} · {account.get('handle', '')}")
+    def account_name(self, account: Account) -> str:
+        platform = self.policy.platforms.get(account.platform)
+        name = platform.name.get(self.lang) if platform else account.platform
+        return escape(f"{name} · {account.handle}")
 
-    def status(self, status: object) -> str:
-        colour = _STATUS_COLOUR.get(str(status), "#444444")
-        return f'<span style="color:{colour}"><b>{self.w(str(status))}</b></span>'
+    def status(self, status: Status) -> str:
+        colour = _STATUS_COLOUR.get(status, "#444444")
+        return f'<span style="color:{colour}"><b>{self.w(status)}</b></span>'
 
     def day(self, value: object) -> str | None:
         return show_date(value) if isinstance(value, str) else None
 
     def issued(self) -> str:
         """When it was signed, dd/mm/yyyy hh:mm UTC."""
-        return show_time(str(self.s.get("issued_at", "")))
+        return show_time(self.s.issued_at)
 
     def profile_name(self, profile_id: object) -> str | None:
         """The code the person was assessed against (a version 1 summary names none)."""
@@ -104,10 +91,8 @@ class _Report:
         profile = self.policy.profiles.get(profile_id)
         return profile.code.get(self.lang) if profile is not None else profile_id
 
-    def provisions(self, finding: Mapping[str, Any]) -> str:
-        ids = finding.get("provisions")
-        listed = ids if isinstance(ids, list) else []
-        return escape(", ".join(p for p in listed if isinstance(p, str)))
+    def provisions(self, finding: Finding) -> str:
+        return escape(", ".join(finding.provisions))
 
     # -- sections --------------------------------------------------------------------------
 
@@ -126,25 +111,24 @@ class _Report:
         return "".join(parts)
 
     def cover(self) -> str:
-        person = self.s.get("person")
-        person = person if isinstance(person, dict) else {}
-        programme = self.policy.programmes.get(str(self.s.get("programme")))
-        programme_name = programme.title.get(self.lang) if programme else self.s.get("programme")
-        rows = [
-            ("full_name", person.get("full_name")),
-            ("staff_id", person.get("staff_id")),
-            ("unit", person.get("unit")),
-            ("position", person.get("position")),
-            ("category", word(str(person.get("category")), self.lang)),
-            ("profile", self.profile_name(person.get("profile"))),
-            ("destination", person.get("destination")),
-            ("mission", person.get("mission")),
-            ("departure_date", self.day(person.get("departure_date"))),
+        person = self.s.person
+        programme = self.policy.programmes.get(self.s.programme)
+        programme_name = programme.title.get(self.lang) if programme else self.s.programme
+        rows: list[tuple[str, object]] = [
+            ("full_name", person.full_name),
+            ("staff_id", person.staff_id),
+            ("unit", person.unit),
+            ("position", person.position),
+            ("category", word(person.category, self.lang)),
+            ("profile", self.profile_name(person.profile)),
+            ("destination", person.destination or None),
+            ("mission", person.mission or None),
+            ("departure_date", self.day(person.departure_date)),
             ("programme", programme_name),
             ("issued", self.issued()),
-            ("declaration", self.s.get("seq")),
+            ("declaration", self.s.seq),
         ]
-        due = recorded_due(dict(self.s))
+        due = recorded_due(self.s)
         if due is not None:
             target = self.policy.programmes.get(due.programme)
             text = f"{show_date(due.date)} · " + (
@@ -158,14 +142,13 @@ class _Report:
             for key, value in rows
             if value not in (None, "")
         )
-        verdict = str(self.s.get("verdict"))
-        open_count = sum(1 for f in self.findings if f.get("status") in _OPEN)
-        colour = "#1b5e20" if verdict == "compliant" else "#b00020"
+        verdict = self.s.verdict
+        open_count = sum(1 for f in self.findings if f.status in NEEDS_ACTION)
+        colour = "#1b5e20" if verdict == VerdictKind.COMPLIANT else "#b00020"
         verdict_line = f"{self.w('verdict')}: {self.w(verdict)}"
-        if verdict != "compliant":
+        if verdict != VerdictKind.COMPLIANT:
             verdict_line += f" ({self.w('open_items', n=open_count)})"
-        signer = self.s.get("signer")
-        fingerprint = escape(str(signer.get("fingerprint", "")) if isinstance(signer, dict) else "")
+        fingerprint = escape(self.s.signer.fingerprint)
         return (
             f"<h1>{self.w('title')}</h1>"
             f'<table cellspacing="0">{table}</table>'
@@ -180,14 +163,10 @@ class _Report:
         )
 
     def changes(self) -> str:
-        changes = recorded(dict(self.s))
-        if changes is None:
+        if not self.s.changes:
             return f"<h2>{self.w('changes', seq='—', date='—')}</h2><p>{self.w('first')}</p>"
-        since = self.s["changes"].get("since")  # a dict: `recorded` found one
-        since = since if isinstance(since, dict) else {}
-        heading = self.w(
-            "changes", seq=since.get("seq", "?"), date=show_date(str(since.get("issued_at", "")))
-        )
+        changes, since = self.s.changes.items, self.s.changes.since
+        heading = self.w("changes", seq=since.seq, date=show_date(since.issued_at))
         if not changes:
             return f"<h2>{heading}</h2><p>{self.w('no_changes')}</p>"
         rows = "".join(self.change_row(c) for c in changes)
@@ -209,15 +188,15 @@ class _Report:
             moved = f"{before} → {after}"
         return f"<tr><td>{self.w(change.kind.value)}</td><td>{what}</td><td>{moved}</td></tr>"
 
-    def findings_table(self, findings: Sequence[Mapping[str, Any]]) -> str:
+    def findings_table(self, findings: Sequence[Finding]) -> str:
         head = (
             f'<tr><th width="36%">{self.w("item")}</th><th width="15%">{self.w("status")}</th>'
             f'<th width="15%">{self.w("evidence")}</th><th width="13%">{self.w("severity")}</th>'
             f'<th width="21%">{self.w("provisions")}</th></tr>'
         )
         rows = "".join(
-            f"<tr><td>{self.item_title(f.get('item'))}</td><td>{self.status(f.get('status'))}</td>"
-            f"<td>{self.w(str(f.get('evidence')))}</td><td>{self.w(str(f.get('severity')))}</td>"
+            f"<tr><td>{self.item_title(f.item)}</td><td>{self.status(f.status)}</td>"
+            f"<td>{self.w(f.evidence)}</td><td>{self.w(f.severity)}</td>"
             f'<td class="small">{self.provisions(f)}</td></tr>'
             for f in findings
         )
@@ -226,13 +205,13 @@ class _Report:
     def accounts_section(self) -> str:
         out = [f"<h2>{self.w('accounts')}</h2>"]
         if not self.accounts:
-            declared = self.s.get("declared_no_accounts") is True
+            declared = self.s.declared_no_accounts is True
             out.append(f"<p>{self.w('no_accounts_declared' if declared else 'no_accounts')}</p>")
         for account in self.accounts:
-            own = [f for f in self.findings if f.get("account") == account.get("id")]
-            kind = self.w(str(account.get("kind")))
+            own = [f for f in self.findings if f.account == account.id]
+            kind = self.w(account.kind)
             out.append(f"<h3>{self.account_name(account)} ({kind})</h3>")
-            platform = self.policy.platforms.get(str(account.get("platform")))
+            platform = self.policy.platforms.get(account.platform)
             if platform is not None and platform.notice is not None:
                 out.append(f'<p class="small">⚠ {escape(platform.notice.get(self.lang))}</p>')
             out.append(self.findings_table(own))
@@ -240,32 +219,27 @@ class _Report:
 
     def plan(self) -> str:
         to_fix = sorted(
-            (f for f in self.findings if f.get("status") in _OPEN),
-            key=lambda f: (
-                _SEVERITY_RANK.get(str(f.get("severity")), 9),
-                _STATUS_RANK.get(str(f.get("status")), 9),
-            ),
+            (f for f in self.findings if f.status in NEEDS_ACTION),
+            key=lambda f: (f.severity.rank, NEEDS_ACTION.index(f.status)),
         )
         if not to_fix:
             return f"<h2>{self.w('plan')}</h2><p>{self.w('nothing_to_fix')}</p>"
-        by_id = {str(a.get("id")): a for a in self.accounts}
+        by_id = {a.id: a for a in self.accounts}
         entries = []
         for finding in to_fix:
-            item = self.policy.items.get(str(finding.get("item")))
-            account = by_id.get(str(finding.get("account")))
+            item = self.policy.items.get(finding.item)
+            account = by_id.get(finding.account) if finding.account is not None else None
             steps: tuple[str, ...] = ()
             if item is not None:
                 steps = item.fix.get(self.lang)
-                platform = (
-                    self.policy.platforms.get(str(account.get("platform"))) if account else None
-                )
+                platform = self.policy.platforms.get(account.platform) if account else None
                 if platform is not None:
                     steps += platform.guide(item.guide).get(self.lang)
             where = f" — {self.account_name(account)}" if account else ""
             listed = "".join(f"<li>{escape(step)}</li>" for step in steps)
             entries.append(
-                f"<li><b>{self.item_title(finding.get('item'))}</b>{where} · "
-                f"{self.status(finding.get('status'))} "
+                f"<li><b>{self.item_title(finding.item)}</b>{where} · "
+                f"{self.status(finding.status)} "
                 f'<span class="small">[{self.provisions(finding)}]</span>'
                 + (f"<ul>{listed}</ul>" if listed else "")
                 + "</li>"
@@ -276,8 +250,8 @@ class _Report:
         chosen = [
             f
             for f in self.findings
-            if f.get("account") is None
-            and (item := self.policy.items.get(str(f.get("item")))) is not None
+            if f.account is None
+            and (item := self.policy.items.get(f.item)) is not None
             and item.kind == kind
         ]
         if not chosen:
@@ -285,9 +259,8 @@ class _Report:
         return f"<h2>{self.w(heading)}</h2>{self.findings_table(chosen)}"
 
     def verification(self) -> str:
-        person = self.s.get("person")
-        staff_id = str(person.get("staff_id", "")) if isinstance(person, dict) else ""
-        version = str(self.s.get("app_version", ""))
+        staff_id = self.s.person.staff_id
+        version = self.s.app_version
         return (
             f"<h2>{self.w('verify')}</h2><p>{self.w('verify_text')}</p>"
             f'<p class="mono">{escape(verify_command(staff_id))}</p>'

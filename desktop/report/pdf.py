@@ -9,7 +9,6 @@ import dataclasses
 import io
 import os
 import sys
-from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import segno
@@ -51,8 +50,8 @@ _keep: list[Any] = []  # the CLI's application object lives as long as the proce
 
 def render_pdf(summary_bytes: bytes, policy: Policy, language: Language | None = None) -> bytes:
     """The PDF of a (verified) summary.json, in `language` or the summary's own."""
-    summary: Mapping[str, Any] = summary_json.decode(summary_bytes)
-    title = _title(summary, language or _language_of(summary))
+    summary = summary_json.decode(summary_bytes)
+    title = _title(summary, language or summary.language)
     return write_pdf(
         title, lambda document: fill_document(document, summary_bytes, policy, language)
     )
@@ -107,10 +106,6 @@ def report_font() -> "QFont":
     return font
 
 
-def _language_of(summary: Mapping[str, Any]) -> Language:
-    return "en" if summary.get("language") == "en" else "vi"
-
-
 def fill_document(
     document: "QTextDocument", summary_bytes: bytes, policy: Policy, language: Language | None
 ) -> None:
@@ -120,14 +115,13 @@ def fill_document(
 
     summary = summary_json.decode(summary_bytes)
     sha256 = summary_json.sha256(summary_bytes)
-    fingerprint = str((summary.get("signer") or {}).get("fingerprint", ""))
-    qr = segno.make(qr_payload(sha256, fingerprint), error="m")
+    qr = segno.make(qr_payload(sha256, summary.signer.fingerprint), error="m")
     png = io.BytesIO()
     qr.save(png, kind="png", scale=QR_SCALE, border=4)
     image = QImage.fromData(png.getvalue())  # the format is read from the data
     document.setDefaultFont(report_font())
     document.addResource(QTextDocument.ResourceType.ImageResource, QUrl(QR_RESOURCE), image)
-    chosen = language or _language_of(summary)
+    chosen = language or summary.language
     document.setHtml(summary_html(summary, sha256, policy, chosen))
 
 
@@ -136,8 +130,7 @@ def with_pdf(bundle: "Bundle", policy: Policy, language: Language | None = None)
     return dataclasses.replace(bundle, pdf=render_pdf(bundle.summary, policy, language))
 
 
-def _title(summary: Mapping[str, Any], language: Language) -> str:
+def _title(summary: summary_json.Summary, language: Language) -> str:
     from desktop.report.words import word
 
-    name = str((summary.get("person") or {}).get("full_name", ""))
-    return f"{word('title', language)} — {name}"
+    return f"{word('title', language)} — {summary.person.full_name}"

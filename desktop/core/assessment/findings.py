@@ -40,15 +40,17 @@ class Finding:
 
     @property
     def needs_action(self) -> bool:
-        return self.status in _NEEDS_ACTION
+        return self.status in NEEDS_ACTION
 
 
-_NEEDS_ACTION = {Status.FAIL: 0, Status.PARTIAL: 1, Status.NOT_VERIFIED: 2}
+# The statuses that mean something must still be done, in the order they are listed.
+NEEDS_ACTION = (Status.FAIL, Status.PARTIAL, Status.NOT_VERIFIED)
+_ACTION_RANK = {status: rank for rank, status in enumerate(NEEDS_ACTION)}
 
 
 def worst_first(findings: Iterable[Finding]) -> list[Finding]:
     """Severity first, then fail before partial before not verified."""
-    return sorted(findings, key=lambda f: (f.severity.rank, _NEEDS_ACTION.get(f.status, 3)))
+    return sorted(findings, key=lambda f: (f.severity.rank, _ACTION_RANK.get(f.status, 3)))
 
 
 class VerdictKind(StrEnum):

@@ -41,6 +41,39 @@ def open_regular(path: Path, *, follow: bool, pipe: bool = False) -> BinaryIO:
     Follow a link only in a path someone named on purpose (an answers file, a roster) or
     one SelfCheck wrote itself; never in a file found by listing a folder prepared by
     someone else (a checklist folder, a bundle)."""
+    fd, _size = _open_fd(path, follow=follow, pipe=pipe)
+    return os.fdopen(fd, "rb")
+
+
+def read_bounded(path: Path, limit: int, *, follow: bool, pipe: bool = False) -> bytes:
+    """The whole of a regular file of at most `limit` bytes.
+
+    One byte past the limit is read, never more: a file that grows while it is read is
+    caught too. The first read asks for the size the file says it has, not for `limit`
+    bytes: a buffer of the limit (1 MiB for a summary of 10 KB) cost more than the rest of
+    a review's reading. Raises RefusedFileError (a link when not `follow`, not a regular
+    file, over `limit`), or what open() raises (FileNotFoundError, PermissionError…).
+    `pipe`: see open_regular."""
+    fd, size = _open_fd(path, follow=follow, pipe=pipe)
+    try:
+        parts, total = [], 0
+        wanted = min(size, limit) + 1
+        while total <= limit and (chunk := os.read(fd, wanted)):
+            parts.append(chunk)
+            total += len(chunk)
+            wanted = min(_CHUNK, limit + 1 - total)
+    finally:
+        os.close(fd)
+    if total > limit:
+        raise TooLargeError(errno.EFBIG, f"is larger than {limit} bytes", str(path))
+    return b"".join(parts)
+
+
+_CHUNK = 64 * 1024
+
+
+def _open_fd(path: Path, *, follow: bool, pipe: bool) -> tuple[int, int]:
+    """A descriptor open on `path` and the size the file says it has (0 for a pipe)."""
     # O_NONBLOCK and O_NOFOLLOW are POSIX (Windows has no FIFOs to block on); O_BINARY is
     # Windows' (no CRLF translation).
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -53,25 +86,11 @@ def open_regular(path: Path, *, follow: bool, pipe: bool = False) -> BinaryIO:
         if exc.errno == errno.ELOOP and not follow:
             raise SymbolicLinkError(errno.ELOOP, "is a symbolic link", str(path)) from None
         raise
-    mode = os.fstat(fd).st_mode
-    if pipe and stat.S_ISFIFO(mode):
+    status = os.fstat(fd)
+    if pipe and stat.S_ISFIFO(status.st_mode):
         os.set_blocking(fd, True)  # opened without blocking; now wait for what is written
-        return os.fdopen(fd, "rb")
-    if not stat.S_ISREG(mode):
+        return fd, 0
+    if not stat.S_ISREG(status.st_mode):
         os.close(fd)
         raise NotRegularFileError(errno.EINVAL, "is not a regular file", str(path))
-    return os.fdopen(fd, "rb")
-
-
-def read_bounded(path: Path, limit: int, *, follow: bool, pipe: bool = False) -> bytes:
-    """The whole of a regular file of at most `limit` bytes.
-
-    One byte past the limit is read, never more: a file that grows while it is read is
-    caught too. Raises RefusedFileError (a link when not `follow`, not a regular file, over
-    `limit`), or what open() raises (FileNotFoundError, PermissionError…). `pipe`: see
-    open_regular."""
-    with open_regular(path, follow=follow, pipe=pipe) as stream:
-        data = stream.read(limit + 1)
-    if len(data) > limit:
-        raise TooLargeError(errno.EFBIG, f"is larger than {limit} bytes", str(path))
-    return data
+    return fd, status.st_size

@@ -17,7 +17,7 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from io import BytesIO
 from pathlib import Path, PurePosixPath
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -72,7 +72,7 @@ class Bundle:
 
 @dataclass(frozen=True, slots=True)
 class Verified:
-    summary: dict[str, Any]
+    summary: summary_json.Summary
     principal: str
     key: PublicKey
 
@@ -93,7 +93,7 @@ def from_history(summary: bytes, signature: bytes, public_key: str) -> Bundle:
         key = PublicKey.from_openssh(public_key)
     except (summary_json.SummaryError, sshsig.SignatureError, ValueError) as exc:
         raise BundleError(Failure.MALFORMED, f"the declaration cannot be read: {exc}") from None
-    line = allowed_signers.signer_for(str(doc["person"]["staff_id"]), key).line() + "\n"
+    line = allowed_signers.signer_for(doc.person.staff_id, key).line() + "\n"
     return Bundle(summary, signature, line.encode("utf-8"))
 
 
@@ -368,18 +368,18 @@ def verify(
     except summary_json.SummaryError as exc:
         raise BundleError(Failure.MALFORMED, str(exc)) from None
     if at_issue:
-        now = datetime.fromisoformat(summary["issued_at"].replace("Z", "+00:00"))
+        now = datetime.fromisoformat(summary.issued_at.replace("Z", "+00:00"))
         if allowed_signers.find(trusted, key, NAMESPACE_SUMMARY, when=now) is None:
             raise BundleError(
                 Failure.UNKNOWN_SIGNER,
                 f"key {key.fingerprint} was outside its validity period when it signed",
             )
-    staff_id = str(summary["person"].get("staff_id"))
+    staff_id = summary.person.staff_id
     if allowed_signers.find(trusted, key, NAMESPACE_SUMMARY, when=now, principal=staff_id) is None:
         raise BundleError(
             Failure.UNKNOWN_SIGNER, f"the key is not allowed to sign for staff id {staff_id!r}"
         )
-    if summary["signer"].get("fingerprint") != key.fingerprint:
+    if summary.signer.fingerprint != key.fingerprint:
         raise BundleError(Failure.MALFORMED, "the summary names another signing key")
     return Verified(summary, staff_id, key)
 
@@ -393,6 +393,6 @@ def verify_path(
         raise BundleError(Failure.MALFORMED, exc.strerror or str(exc)) from None
 
 
-def bundle_name(summary: dict[str, Any]) -> str:
+def bundle_name(summary: summary_json.Summary) -> str:
     """`<staff-id>-<programme>-<date>`, as reviewers file them."""
-    return f"{summary['person']['staff_id']}-{summary['programme']}-{summary['issued_at'][:10]}"
+    return f"{summary.person.staff_id}-{summary.programme}-{summary.issued_at[:10]}"

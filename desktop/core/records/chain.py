@@ -116,6 +116,6 @@ def _link_problems(
         return [*problems, f"{where}: {exc}"]
     if signer != key or key.fingerprint != declaration.signer:
         problems.append(f"{where}: signed by another key")
-    if doc["seq"] != declaration.seq or doc["prev"] != declaration.prev:
+    if doc.seq != declaration.seq or doc.prev != declaration.prev:
         problems.append(f"{where}: its summary names another place in the chain")
     return problems

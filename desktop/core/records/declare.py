@@ -7,7 +7,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
@@ -22,7 +21,7 @@ from desktop.core.signing.sshsig import PublicKey
 
 @dataclass(frozen=True, slots=True)
 class Signed:
-    summary: dict[str, Any]
+    summary: summary_json.Summary
     bundle: bundles.Bundle
     declaration: Declaration
 
@@ -31,7 +30,7 @@ class Signed:
         return bundles.bundle_name(self.summary)
 
 
-def last_declared(history: History) -> dict[str, Any] | None:
+def last_declared(history: History) -> summary_json.Summary | None:
     """The latest declaration of this computer's history, decoded; None when there is none
     (or it cannot be read: the history's own checks report that)."""
     declarations = history.declarations()

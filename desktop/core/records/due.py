@@ -2,9 +2,11 @@
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from desktop.core.policy.model import DueKind, Policy, Programme, Severity
+from desktop.core.records import summary_shape
+from desktop.core.records.summary_shape import ProgrammeId, Summary
 
 if TYPE_CHECKING:  # the start screen's reminder reads due dates without the assessment model
     from desktop.core.assessment.people import Person
@@ -20,12 +22,13 @@ class NextDue:
     date: date
     follow_up: bool  # True: a check that the open findings were fixed
 
-    def doc(self) -> dict[str, Any]:
-        return {
-            "programme": self.programme,
-            "date": self.date.isoformat(),
-            "follow_up": self.follow_up,
-        }
+    def record(self) -> summary_shape.NextDue:
+        """As a summary records it."""
+        return summary_shape.NextDue(
+            programme=ProgrammeId(self.programme),
+            date=self.date.isoformat(),
+            follow_up=self.follow_up,
+        )
 
 
 def add_months(day: date, months: int) -> date:
@@ -81,20 +84,15 @@ def next_due(
         if rule.kind == DueKind.BEFORE_DEPARTURE and departure is not None and departure > declared:
             when = min(when, departure)
         return NextDue(programme_id, when, follow_up=True)
-    annual = policy.programmes.get(ANNUAL)
+    annual = policy.programmes.get(ProgrammeId.ANNUAL)
     if annual is None or annual.due.kind != DueKind.MONTHS_AFTER_LAST:
         return None
-    return NextDue(ANNUAL, add_months(declared, annual.due.months), follow_up=False)
+    return NextDue(ProgrammeId.ANNUAL, add_months(declared, annual.due.months), follow_up=False)
 
 
-def recorded_due(summary: dict[str, Any]) -> NextDue | None:
-    """The next due date a summary recorded, or None (read defensively)."""
-    doc = summary.get("next_due")
-    if not isinstance(doc, dict):
+def recorded_due(summary: Summary) -> NextDue | None:
+    """The next due date a summary recorded, or None (decode checked that it is a date)."""
+    due = summary.next_due
+    if not due:
         return None
-    try:
-        return NextDue(
-            str(doc["programme"]), date.fromisoformat(str(doc["date"])), bool(doc["follow_up"])
-        )
-    except (KeyError, ValueError):
-        return None
+    return NextDue(due.programme, date.fromisoformat(due.date), due.follow_up)

@@ -228,16 +228,16 @@ class History:
             raise HistoryError("the summary was signed by another key")
         doc = summary_json.decode(summary)
         signer = public_key.fingerprint
-        if doc["signer"].get("fingerprint") != signer:
+        if doc.signer.fingerprint != signer:
             raise HistoryError("the summary names another signing key")
         declaration = Declaration(
             signer=signer,
-            seq=int(doc["seq"]),
+            seq=doc.seq,
             sha256=summary_json.sha256(summary),
-            prev=doc["prev"],
-            programme=str(doc["programme"]),
-            verdict=str(doc["verdict"]),
-            issued_at=str(doc["issued_at"]),
+            prev=doc.prev,
+            programme=doc.programme.value,
+            verdict=doc.verdict.value,
+            issued_at=doc.issued_at,
             public_key=public_key.openssh,
             summary=summary,
             signature=signature,

@@ -6,15 +6,15 @@ folding and CRLF line ends are right for Outlook, Thunderbird and GNOME Calendar
 """
 
 import hashlib
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
 
 from desktop import __version__
 from desktop.core.records.due import NextDue, recorded_due
+from desktop.core.records.summary_shape import ProgrammeId, Summary
 
-FIRST_PROGRAMME = "onboarding"
+FIRST_PROGRAMME = ProgrammeId.ONBOARDING
 WARN_DAYS_BEFORE = 7  # the calendar alarm goes off a week ahead
 
 
@@ -29,21 +29,16 @@ class Reminder:
         return self.days_left < 0
 
 
-def upcoming(summaries: Iterable[Mapping[str, Any]], today: date) -> Reminder | None:
+def upcoming(summaries: Iterable[Summary], today: date) -> Reminder | None:
     """What the latest declaration left due; None when it recorded nothing due."""
     listed = list(summaries)
     if not listed:
         return Reminder(NextDue(FIRST_PROGRAMME, today, follow_up=False), 0, first=True)
-    latest = max(listed, key=lambda s: (str(s.get("issued_at", "")), _seq(s)))
-    due = recorded_due(dict(latest))
+    latest = max(listed, key=lambda s: (s.issued_at, s.seq))
+    due = recorded_due(latest)
     if due is None:
         return None
     return Reminder(due, (due.date - today).days, first=False)
-
-
-def _seq(summary: Mapping[str, Any]) -> int:
-    seq = summary.get("seq")
-    return seq if isinstance(seq, int) else 0
 
 
 def calendar_file(

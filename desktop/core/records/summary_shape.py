@@ -1,229 +1,255 @@
-"""The whole structure of a summary.json, checked field by field after its signature.
+"""The structure of summary.json, defined once.
 
-A valid signature proves who made the bytes, not that they are well formed: anyone with a
-key can sign a summary whose `findings` is a number or whose name is a list. Every reader
-(the verifier, the review, the PDF, the changes) relies on the structure described in
-docs/summary.schema.json, so it is checked once, here, with errors naming the field.
-Stricter than the schema where the schema says too little: texts have a length limit
-(20,000 characters) and no lone surrogate, a name and a cited provision are not blank,
-`app_version` is at most 100 characters; summary.decode adds that `seq` is at most
-1,000,000 and that dates and times are real ones.
+These Structs are what `summary.build` makes, what `summary.decode` reads (msgspec checks
+every field while it parses) and what docs/summary.schema.json is generated from
+(summary_schema.py). A valid signature proves who made the bytes, not that they are well
+formed, so nothing is read from a summary but through these types. Texts are at most
+20,000 characters (msgspec refuses lone surrogates while parsing); names and cited
+provisions are not blank. What one field cannot say alone is checked in `check_across`.
 """
 
-import re
-from collections.abc import Callable
-from typing import Any
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Final, Literal
+
+from msgspec import UNSET, Meta, Struct, UnsetType
 
 from desktop.core.assessment.answers import STAFF_ID  # names bundles; an ssh-keygen principal
-from desktop.core.base.errors import LocatedError
-from desktop.core.base.fields import ID_PATTERN, MAX_LIST, MAX_TEXT, Fields, has_surrogate
+from desktop.core.assessment.findings import Evidence, VerdictKind
+from desktop.core.base.errors import LocatedError, SelfCheckError
+from desktop.core.base.fields import ID_PATTERN, MAX_LIST, MAX_TEXT
+from desktop.core.base.i18n import Language
+from desktop.core.policy.audience import AccountKind, Category
+from desktop.core.policy.model import Severity, Status
 
 FILE = "summary.json"
+FORMAT: Final = "selfcheck-summary"
+# 2: the person's agency profile and the explicit "no account held" are recorded; version 1
+# summaries (without them) are still read.
+VERSION: Final = 2
 MAX_ENTRIES = 20_000  # findings of ~600 accounts; the 1 MiB size limit comes first anyway
-
-PROGRAMMES = ("onboarding", "annual", "predeployment")
-LANGUAGES = ("vi", "en")
-CATEGORIES = (
-    "official",
-    "public_employee",
-    "reserve_probationary",
-    "contract",
-    "seconded",
-    "mission_member",
-    "accompanying_spouse",
-    "studying_abroad",
-)
-ACCOUNT_KINDS = ("personal", "official_page")
-STATUSES = ("pass", "fail", "partial", "na", "not-verified")
-EVIDENCE = ("measured", "declared", "none")
-SEVERITIES = ("critical", "high", "medium", "low")
-VERDICTS = ("compliant", "action-required")
-CHANGE_KINDS = ("fixed", "newly-failing", "changed", "new-account", "removed-account")
-
-FINDING_KEYS = frozenset({"item", "account", "status", "evidence", "severity", "provisions"})
-CHECKLIST_KEYS = frozenset({"id", "version", "path", "sha256"})
-ACCOUNT_KEYS = frozenset({"id", "platform", "kind", "handle"})
-
-SHA256 = re.compile(r"[0-9a-f]{64}")
-PROFILE = ID_PATTERN  # as checklists/profiles.toml names them
-FINGERPRINT = re.compile(r"SHA256:[A-Za-z0-9+/]{43}")
-DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-ISSUED_AT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")
+MAX_SEQ = 1_000_000  # a declaration a day for 2,700 years; beyond is a hostile summary
 
 
-class ShapeError(LocatedError):
-    """A field of summary.json is missing, unknown or of the wrong type."""
+class ProgrammeId(StrEnum):
+    """The programmes a summary can be made under."""
+
+    ONBOARDING = "onboarding"
+    ANNUAL = "annual"
+    PREDEPLOYMENT = "predeployment"
 
 
-def check(doc: Any) -> None:
-    """Raise ShapeError, naming the field, unless `doc` has the structure of a v1 or v2
-    summary (v2 adds `person.profile` and `declared_no_accounts`, both required there)."""
-    t = Fields(doc, file=FILE, error=ShapeError)
-    t.string("format")
-    version = t.integer("version", low=1, high=2)
-    t.required("app_version", max_length=100)
-    _one_of(t, "programme", PROGRAMMES)
-    _one_of(t, "language", LANGUAGES)
-    if t.data.get("checklists") == []:
-        raise t.fail("checklists", "must name at least one checklist file")
-    for entry in _tables(t, "checklists", _plain_checklist):
-        for key in ("id", "version", "path"):
-            entry.required(key, allow_empty=True)
-        entry.required("sha256", pattern=SHA256)
-        entry.done()
-    _person(t.table("person"), version == 2)
-    if version == 2:  # the person's own declaration that they hold no account at all
-        t.boolean("declared_no_accounts")
-    for account in _tables(t, "accounts", _plain_account):
-        for key in ("id", "platform", "handle"):
-            account.required(key, allow_empty=True)
-        _one_of(account, "kind", ACCOUNT_KINDS)
-        account.done()
-    for finding in _tables(t, "findings", _plain_finding):
-        finding.required("item", allow_empty=True)
-        _nullable(finding, "account")
-        _one_of(finding, "status", STATUSES)
-        _one_of(finding, "evidence", EVIDENCE)
-        _one_of(finding, "severity", SEVERITIES)
-        if not finding.string_list("provisions"):
-            raise finding.fail("provisions", "must cite at least one provision")
-        finding.done()
-    _one_of(t, "verdict", VERDICTS)
-    t.required("issued_at", pattern=ISSUED_AT)
-    t.integer("seq", low=1, high=2**53)
-    _nullable(t, "prev", SHA256)
-    signer = t.table("signer")
-    assert signer is not None  # not optional
-    signer.required("fingerprint", pattern=FINGERPRINT)
-    signer.done()
-    _next_due(t.table("next_due", optional=True))
-    _changes(t.table("changes", optional=True))
-    t.done()
+class ChangeKind(StrEnum):
+    FIXED = "fixed"  # needed action before, passes now
+    NEWLY_FAILING = "newly-failing"  # passed (or was not asked) before, needs action now
+    CHANGED = "changed"  # another change of status, e.g. fail -> partial
+    NEW_ACCOUNT = "new-account"
+    REMOVED_ACCOUNT = "removed-account"
 
 
-def _one_of(t: Fields, key: str, allowed: tuple[str, ...]) -> None:
-    value = t.required(key)
-    if value not in allowed:
-        raise t.fail(key, f"must be one of {', '.join(allowed)}" + t.got(value))
+def _whole(pattern: str) -> str:
+    """`pattern` matching a whole text. msgspec and JSON Schema search for a pattern, and
+    Python's `$` also matches before a final line break, which (?!\\n) refuses."""
+    return f"^{pattern.removeprefix('^').removesuffix('$')}(?!\\n)$"
 
 
-def _tables(t: Fields, key: str, plain: Callable[[Any], bool] | None = None) -> list[Fields]:
-    """The tables of the list `key`, to be checked one by one; none when `plain` finds
-    every one in order. A review reads thousands of summaries of hundreds of findings,
-    and checking each through `Fields` took longer than verifying the signature.
-    `plain` must accept nothing the full check would refuse."""
-    value = t.raw(key)
-    if (
-        plain is not None
-        and type(value) is list
-        and len(value) <= MAX_ENTRIES
-        and all(map(plain, value))
+def _text(limit: int = MAX_TEXT, *, pattern: str | None = None, **schema: str) -> Meta:
+    return Meta(max_length=limit, pattern=pattern, extra_json_schema=schema or None)
+
+
+def _not_blank(limit: int = MAX_TEXT) -> Meta:
+    """Text with something in it. msgspec refuses an empty one; the schema's pattern also
+    refuses one of only spaces, and so does check_across: as a pattern msgspec would run,
+    it took longer than the rest of the decoding (a summary cites some 60 provisions)."""
+    return Meta(min_length=1, max_length=limit, extra_json_schema={"pattern": r"\S"})
+
+
+Text = Annotated[str, _text()]
+NotBlank = Annotated[str, _not_blank()]
+Sha256 = Annotated[str, _text(pattern=_whole("[0-9a-f]{64}"))]
+IsoDate = Annotated[str, _text(pattern=_whole(r"\d{4}-\d{2}-\d{2}"), format="date")]
+IssuedAt = Annotated[str, _text(pattern=_whole(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z"))]
+Seq = Annotated[int, Meta(ge=1, le=2**53)]
+
+
+class _Table(Struct, forbid_unknown_fields=True, frozen=True, gc=False):
+    """A table of summary.json: no field but these, none missing unless it has a default.
+    Absent (UNSET) and null (None) stay apart, so a summary encodes back as it was read."""
+
+
+class Checklist(_Table, frozen=True):
+    """A checklist file the assessment used, so a reviewer knows the exact policy."""
+
+    id: Text
+    version: Text
+    path: Text
+    sha256: Sha256
+
+
+class Person(_Table, frozen=True):
+    full_name: NotBlank
+    staff_id: Annotated[str, _text(pattern=_whole(STAFF_ID.pattern))]
+    unit: Text
+    position: Text
+    category: Category
+    profile: (
+        Annotated[
+            str,
+            _text(pattern=_whole(ID_PATTERN.pattern)),
+            Meta(
+                description="version 2: the agency profile (checklists/profiles.toml) whose "
+                "code applied; findings cite only its provisions"
+            ),
+        ]
+        | UnsetType
+    ) = UNSET
+    destination: Text | UnsetType | None = UNSET
+    mission: Text | UnsetType | None = UNSET
+    departure_date: IsoDate | UnsetType | None = UNSET
+
+
+class Account(_Table, frozen=True):
+    """An account assessed: platform, kind and handle only; never a password, e-mail or
+    phone number."""
+
+    id: Text
+    platform: Text
+    kind: AccountKind
+    handle: Text
+
+
+class Finding(_Table, frozen=True):
+    item: Text
+    account: Annotated[Text | None, Meta(description="null for pledges and programme items")]
+    status: Status
+    evidence: Evidence
+    severity: Severity
+    provisions: Annotated[list[NotBlank], Meta(min_length=1, max_length=MAX_LIST)]
+
+
+class Signer(_Table, frozen=True):
+    fingerprint: Annotated[str, _text(pattern=_whole("SHA256:[A-Za-z0-9+/]{43}"))]
+
+
+class NextDue(_Table, frozen=True):
+    """When the next declaration falls due (the official's calendar day)."""
+
+    programme: ProgrammeId
+    date: IsoDate
+    follow_up: Annotated[bool, Meta(description="true: a check that the open findings were fixed")]
+
+
+class Since(_Table, frozen=True):
+    seq: Seq
+    issued_at: IssuedAt
+
+
+class Change(_Table, frozen=True):
+    """One change since the earlier declaration: an item's status, or an account that
+    came or went."""
+
+    kind: ChangeKind
+    item: Text | None  # None for a whole account that came or went
+    account: Text | None  # "platform:handle", None for pledges and programme items
+    before: Text | None  # the status before, None when the item was not asked
+    after: Text | None
+
+
+class Changes(_Table, frozen=True):
+    """What changed since the latest earlier declaration in this computer's history
+    (whatever key signed it), item by item. Items only one of the two programmes asks are
+    left out unless newly asked and needing action. Accounts are named platform:handle
+    (handle case-folded), as they are matched."""
+
+    since: Since
+    items: Annotated[list[Change], Meta(max_length=MAX_ENTRIES)]
+
+
+class Summary(_Table, frozen=True, kw_only=True):
+    """Compact UTF-8 JSON, keys sorted, no floats. The SSHSIG signature in summary.json.sig
+    (namespace selfcheck-summary-v1) covers these exact bytes. Holds no password and no
+    secret. Version 2 adds person.profile and declared_no_accounts, required there and
+    absent from version 1."""
+
+    format: Literal["selfcheck-summary"]
+    version: Literal[1, 2]
+    app_version: Annotated[str, _not_blank(100)]
+    programme: ProgrammeId
+    language: Language
+    checklists: Annotated[list[Checklist], Meta(min_length=1, max_length=MAX_ENTRIES)]
+    person: Person
+    accounts: Annotated[list[Account], Meta(max_length=MAX_ENTRIES)]
+    declared_no_accounts: (
+        Annotated[
+            bool,
+            Meta(
+                description="version 2: true only when the person explicitly declared that "
+                "they hold no social-network account and administer no page"
+            ),
+        ]
+        | UnsetType
+    ) = UNSET
+    findings: Annotated[list[Finding], Meta(max_length=MAX_ENTRIES)]
+    verdict: VerdictKind
+    issued_at: IssuedAt
+    seq: Annotated[Seq, Meta(description="1 for the signer's first declaration")]
+    prev: Annotated[
+        Sha256 | None,
+        Meta(description="sha256 (hex) of the signer's previous summary.json, or null"),
+    ]
+    signer: Signer
+    next_due: Annotated[
+        NextDue | UnsetType | None, Meta(description="null when nothing falls due")
+    ] = UNSET
+    changes: Annotated[
+        Changes | UnsetType | None, Meta(description="null when there was no declaration before")
+    ] = UNSET
+
+
+class SummaryError(SelfCheckError):
+    """summary.json is malformed."""
+
+
+def located(field: str, message: str) -> SummaryError:
+    """The error naming `field` of summary.json, as every checked file's errors name one."""
+    return SummaryError(str(LocatedError(FILE, message, field=field)))
+
+
+def check_across(summary: Summary) -> None:
+    """What the types do not say: the fields of each version, `seq` within its bounds,
+    dates and times that exist, texts not blank. Raise SummaryError naming the field."""
+    for field, text in (
+        ("app_version", summary.app_version),
+        ("person.full_name", summary.person.full_name),
     ):
-        return []
-    return t.tables(key, max_entries=MAX_ENTRIES)
-
-
-def _text(value: object, *, empty: bool = True) -> bool:
-    """What `Fields.string` accepts, the quick way (no surrogate in ASCII text)."""
-    return (
-        type(value) is str
-        and len(value) <= MAX_TEXT
-        and (empty or bool(value.strip()))
-        and (value.isascii() or not has_surrogate(value))
-    )
-
-
-def _plain_finding(entry: Any) -> bool:
-    # Written out rather than through _text: this runs for every finding of every summary.
-    if type(entry) is not dict or entry.keys() != FINDING_KEYS:
-        return False
-    item, account, provisions = entry["item"], entry["account"], entry["provisions"]
-    if not (
-        type(item) is str
-        and item.isascii()
-        and len(item) <= MAX_TEXT
-        and (account is None or (type(account) is str and account.isascii()))
-        and entry["status"] in STATUSES
-        and entry["evidence"] in EVIDENCE
-        and entry["severity"] in SEVERITIES
-        and type(provisions) is list
-        and 0 < len(provisions) <= MAX_LIST
+        if text.isspace():  # not empty, as its type says: blank is all spaces
+            raise located(field, "must not be empty")
+    for finding in summary.findings:
+        for provision in finding.provisions:
+            if provision.isspace():
+                at = f"findings[{summary.findings.index(finding)}].provisions"
+                raise located(f"{at}[{finding.provisions.index(provision)}]", "must not be empty")
+    v2 = summary.version == 2
+    for field, value in (
+        ("person.profile", summary.person.profile),
+        ("declared_no_accounts", summary.declared_no_accounts),
     ):
-        return False
-    if account is not None and len(account) > MAX_TEXT:
-        return False
-    for provision in provisions:
-        if not (
-            type(provision) is str
-            and provision.isascii()
-            and 0 < len(provision) <= MAX_TEXT
-            and not provision.isspace()
-        ):
-            return False
-    return True
-
-
-def _plain_checklist(entry: Any) -> bool:
-    return (
-        type(entry) is dict
-        and entry.keys() == CHECKLIST_KEYS
-        and all(_text(entry[key]) for key in ("id", "version", "path"))
-        and type(entry["sha256"]) is str
-        and SHA256.fullmatch(entry["sha256"]) is not None
-    )
-
-
-def _plain_account(entry: Any) -> bool:
-    return (
-        type(entry) is dict
-        and entry.keys() == ACCOUNT_KEYS
-        and all(_text(entry[key]) for key in ("id", "platform", "handle"))
-        and entry["kind"] in ACCOUNT_KINDS
-    )
-
-
-def _nullable(t: Fields, key: str, pattern: re.Pattern[str] | None = None) -> None:
-    """A field that must be present, as text or null."""
-    if key not in t.data:
-        raise t.fail(key, "is missing")
-    t.string(key, optional=True, allow_empty=pattern is None, pattern=pattern)
-
-
-def _person(person: Fields | None, has_profile: bool) -> None:
-    assert person is not None  # not optional
-    person.required("full_name")
-    person.required("staff_id", pattern=STAFF_ID)
-    person.required("unit", allow_empty=True)
-    person.required("position", allow_empty=True)
-    _one_of(person, "category", CATEGORIES)
-    if has_profile:
-        person.required("profile", pattern=PROFILE)
-    person.string("destination", optional=True, allow_empty=True)
-    person.string("mission", optional=True, allow_empty=True)
-    person.string("departure_date", optional=True, pattern=DATE)
-    person.done()
-
-
-def _next_due(due: Fields | None) -> None:
-    if due is None:
-        return
-    _one_of(due, "programme", PROGRAMMES)
-    due.required("date", pattern=DATE)
-    due.boolean("follow_up")
-    due.done()
-
-
-def _changes(changes: Fields | None) -> None:
-    if changes is None:
-        return
-    since = changes.table("since")
-    assert since is not None  # not optional
-    since.integer("seq", low=1, high=2**53)
-    since.required("issued_at", pattern=ISSUED_AT)
-    since.done()
-    for change in _tables(changes, "items"):
-        _one_of(change, "kind", CHANGE_KINDS)
-        for key in ("item", "account", "before", "after"):
-            _nullable(change, key)
-        change.done()
-    changes.done()
+        if v2 and value is UNSET:
+            raise located(field, "is missing")
+        if not v2 and value is not UNSET:
+            raise located(field, "is not a known field")
+    if summary.seq > MAX_SEQ:
+        raise located("seq", f"must be from 1 to {MAX_SEQ}")
+    try:
+        datetime.fromisoformat(summary.issued_at.replace("Z", "+00:00"))
+    except ValueError:  # the right shape, not a real time: 2026-13-01, 25:00...
+        raise located("issued_at", "is not a real time") from None
+    for field, day in (
+        ("person.departure_date", summary.person.departure_date),
+        ("next_due.date", summary.next_due.date if summary.next_due else None),
+    ):
+        if isinstance(day, str):
+            try:
+                date.fromisoformat(day)
+            except ValueError:
+                raise located(field, "is not a real date") from None

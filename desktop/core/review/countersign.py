@@ -73,7 +73,7 @@ def countersign(
         "decision": decision.value,
         "reviewed_at": (when or datetime.now(UTC)).astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
         "official": verified.principal,
-        "seq": verified.summary["seq"],
+        "seq": verified.summary.seq,
         "summary_sha256": hashlib.sha256(bundle.summary).hexdigest(),
         "signature_sha256": hashlib.sha256(bundle.signature).hexdigest(),
         "reviewer": {"id": reviewer, "fingerprint": public.fingerprint},

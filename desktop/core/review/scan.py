@@ -15,14 +15,15 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from desktop.core.assessment.findings import NEEDS_ACTION
+from desktop.core.policy.model import Severity
 from desktop.core.records import summary as summary_json
 from desktop.core.records.bundle import SUMMARY, BundleError, Failure, read, verify
 from desktop.core.records.due import recorded_due
 from desktop.core.review.roster import Accepted, Roster
 from desktop.core.signing.allowed_signers import SignerIndex
 
-OPEN = ("fail", "partial", "not-verified")
-SEVERITIES = ("critical", "high", "medium", "low")
+SEVERITIES = tuple(Severity)  # worst first, as the columns show them
 MAX_DEPTH = 12  # nested folders followed; deeper is not a unit's hand-in
 
 
@@ -86,7 +87,7 @@ class Declared:
     issued_at: str
     name: str
     unit: str
-    open_by_severity: dict[str, int]
+    open_by_severity: dict[Severity, int]
     next_due: date | None
 
 
@@ -179,17 +180,9 @@ def review(
             detail = f"cannot be read ({type(exc).__name__})"
             unreadable.append(Finding(Problem.MALFORMED, detail, path))
             continue
-        summary, sha256 = verified.summary, summary_json.sha256(bundle.summary)
-        staff_id = verified.principal
-        try:
-            newest = _declared(path, summary, sha256)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            # Signed, but shaped as no SelfCheck writes: told, and the rest goes on.
-            detail = f"the summary cannot be read ({type(exc).__name__})"
-            unreadable.append(Finding(Problem.MALFORMED, detail, path))
-            continue
-        key = verified.key.fingerprint
-        link = Link(key, newest.seq, sha256, newest.prev, newest.issued_at, str(path))
+        staff_id, sha256 = verified.principal, summary_json.sha256(bundle.summary)
+        newest = _declared(path, verified.summary, sha256)
+        link = Link(newest.key, newest.seq, sha256, newest.prev, newest.issued_at, str(path))
         links.setdefault(staff_id, []).append(link)
         known = latest.get(staff_id)
         if known is None or (known.issued_at, known.seq) < (newest.issued_at, newest.seq):
@@ -208,26 +201,23 @@ def review(
     return Report(rows, unreadable, count)
 
 
-def _declared(path: Path, summary: dict[str, Any], sha256: str) -> Declared:
-    counts = dict.fromkeys(SEVERITIES, 0)
-    for finding in summary.get("findings", []):
-        if isinstance(finding, dict) and finding.get("status") in OPEN:
-            severity = str(finding.get("severity"))
-            if severity in counts:
-                counts[severity] += 1
+def _declared(path: Path, summary: summary_json.Summary, sha256: str) -> Declared:
+    counts = dict.fromkeys(Severity, 0)
+    for finding in summary.findings:
+        if finding.status in NEEDS_ACTION:
+            counts[finding.severity] += 1
     due = recorded_due(summary)
-    person = summary["person"]
     return Declared(
         path=path,
-        key=str(summary["signer"].get("fingerprint", "")),
-        seq=int(summary["seq"]),
+        key=summary.signer.fingerprint,
+        seq=summary.seq,
         sha256=sha256,
-        prev=summary.get("prev"),
-        programme=str(summary.get("programme")),
-        verdict=str(summary.get("verdict")),
-        issued_at=str(summary.get("issued_at")),
-        name=str(person.get("full_name", "")),
-        unit=str(person.get("unit", "")),
+        prev=summary.prev,
+        programme=summary.programme,
+        verdict=summary.verdict,
+        issued_at=summary.issued_at,
+        name=summary.person.full_name,
+        unit=summary.person.unit,
         open_by_severity=counts,
         next_due=due.date if due is not None else None,
     )

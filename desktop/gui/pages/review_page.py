@@ -60,8 +60,8 @@ class ReviewPage(WizardPage):
             return
         since = (
             self.tr("Changes since declaration %1 (%2)")
-            .replace("%1", str(previous.get("seq")))
-            .replace("%2", show_date(str(previous.get("issued_at", ""))))
+            .replace("%1", str(previous.seq))
+            .replace("%2", show_date(previous.issued_at))
         )
         changes = compare(previous, findings_view(result))
         if not changes:
