@@ -10,8 +10,8 @@ running, in the same run. Run under a display, e.g.
 
 A full garbage collection holds the interpreter lock for 50-140 ms wherever it runs, a
 pool thread included; --gc-freeze calls gc.freeze() once the session and the window are
-open (what the app could do after start-up), so that such a collection does not walk
-every object the app keeps for its whole life.
+open, as the app does once its checklists are checked (desktop/gui/app.py), so that such a
+collection does not walk every object the app keeps for its whole life.
 """
 
 import sys
@@ -171,9 +171,9 @@ def main() -> None:
     from keyring.backends import fail
 
     from desktop.core.signing.keys import KeyStore
-    from desktop.gui.app import open_session
     from desktop.gui.history_window import HistoryWindow
     from desktop.gui.main_window import MainWindow
+    from desktop.gui.session import open_session
 
     session = open_session()
     session._keys = KeyStore(session.home, fail.Keyring())  # no keychain: the key file
