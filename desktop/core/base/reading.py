@@ -39,6 +39,8 @@ def read_limited(path: Path, limit: int, *, follow: bool) -> bytes:
         while total <= limit and (chunk := os.read(fd, wanted)):
             parts.append(chunk)
             total += len(chunk)
+            if total == size:  # the size it said, one byte short of what was asked: the end
+                break
             wanted = min(_CHUNK, limit + 1 - total)
         return b"".join(parts)
     finally:
