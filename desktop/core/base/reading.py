@@ -61,6 +61,8 @@ def read_bounded(path: Path, limit: int, *, follow: bool, pipe: bool = False) ->
         while total <= limit and (chunk := os.read(fd, wanted)):
             parts.append(chunk)
             total += len(chunk)
+            if total == size:  # the size it said, one byte short of what was asked: the end
+                break
             wanted = min(_CHUNK, limit + 1 - total)
     finally:
         os.close(fd)

@@ -9,12 +9,14 @@ must be read from its type in summary_shape.py.
 
 import json
 import re
+from functools import cache
 from typing import Any
 
 import msgspec
 import msgspec.inspect as mi
 
 from desktop.core.base.fields import has_surrogate
+from desktop.core.base.text import printable
 from desktop.core.records.summary_shape import FORMAT, VERSION, Summary, SummaryError, located
 
 _AT = re.compile(r"(.*) - at `\$(.*)`", re.DOTALL)
@@ -83,7 +85,10 @@ def refusal(data: bytes, error: msgspec.DecodeError) -> SummaryError:
     if version > VERSION:
         return SummaryError(f"summary.json is version {version}, newer than this app")
     if isinstance(error, msgspec.ValidationError):
-        return _explained(str(error), value)
+        try:
+            return _explained(str(error), value)
+        except (LookupError, TypeError, StopIteration):  # worded as no msgspec here words it
+            return SummaryError(printable(f"summary.json: {error}"))
     try:  # JSON's "\ud800" escapes: text that no output can encode
         where = _surrogate(value, [])
     except RecursionError:
@@ -127,15 +132,19 @@ def _explained(message: str, doc: dict[str, Any]) -> SummaryError:
             return located(field, f"is longer than {kind.max_length} characters")
         return located(field, f"has more than {kind.max_length} entries")
     if isinstance(kind, mi.StrType) and text.startswith("Expected `str` matching regex"):
-        blank = kind.pattern == r"\S"
-        return located(field, "must not be empty" if blank else "has an invalid form" + got)
+        return located(field, "has an invalid form" + got)
     if isinstance(kind, mi.IntType):
         return located(field, f"must be between {kind.ge} and {kind.le}" + got)
     return located(field, text)
 
 
+@cache
+def _summary_type() -> mi.Type:
+    return mi.type_info(Summary)
+
+
 def _type_at(steps: list[str | int]) -> mi.Type:
-    kind = _bare(mi.type_info(Summary))
+    kind = _bare(_summary_type())
     for step in steps:
         if isinstance(kind, mi.ListType):
             kind = kind.item_type
