@@ -282,17 +282,17 @@
 <context>
     <name>CrashReport</name>
     <message>
-        <location filename="../../desktop/gui/app.py" line="87"/>
+        <location filename="../../desktop/gui/app.py" line="91"/>
         <source>Something went wrong in SelfCheck. Your draft is saved at every page, so little or nothing is lost: carry on, or close SelfCheck and open it again.</source>
         <translation>SelfCheck đã gặp lỗi. Bản nháp được lưu ở mỗi trang nên hầu như không mất gì: anh/chị có thể làm tiếp, hoặc đóng SelfCheck rồi mở lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="94"/>
+        <location filename="../../desktop/gui/app.py" line="98"/>
         <source>The details could not be written to a file.</source>
         <translation>Không ghi được chi tiết lỗi ra tệp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="98"/>
+        <location filename="../../desktop/gui/app.py" line="102"/>
         <source>If it happens again, give your IT officer the details in this file:</source>
         <translation>Nếu lỗi lặp lại, hãy gửi cho cán bộ công nghệ thông tin tệp ghi chi tiết này:</translation>
     </message>
@@ -413,83 +413,72 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="96"/>
-        <source>compliant</source>
-        <translation>đạt</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/history_window.py" line="97"/>
-        <source>action required</source>
-        <translation>cần khắc phục</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/history_window.py" line="109"/>
+        <location filename="../../desktop/gui/history_window.py" line="112"/>
         <source>intact</source>
         <translation>nguyên vẹn</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="142"/>
+        <location filename="../../desktop/gui/history_window.py" line="145"/>
         <source>This declaration is damaged; it is not shown or exported.</source>
         <translation>Bản khai này đã bị hỏng; không hiển thị và không xuất ra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="176"/>
+        <location filename="../../desktop/gui/history_window.py" line="179"/>
         <source>Save the bundle in</source>
         <translation>Lưu gói bản khai vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="188"/>
-        <location filename="../../desktop/gui/history_window.py" line="210"/>
+        <location filename="../../desktop/gui/history_window.py" line="227"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="197"/>
+        <location filename="../../desktop/gui/history_window.py" line="199"/>
         <source>Save the PDF</source>
         <translation>Lưu tệp PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="222"/>
+        <location filename="../../desktop/gui/history_window.py" line="239"/>
         <source>SelfCheck: signed declarations</source>
         <translation>SelfCheck: các bản khai đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="226"/>
+        <location filename="../../desktop/gui/history_window.py" line="243"/>
         <source>Signed on (UTC)</source>
         <translation>Ngày ký (UTC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="227"/>
+        <location filename="../../desktop/gui/history_window.py" line="244"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="228"/>
+        <location filename="../../desktop/gui/history_window.py" line="245"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="229"/>
+        <location filename="../../desktop/gui/history_window.py" line="246"/>
         <source>Chain</source>
         <translation>Chuỗi</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="232"/>
+        <location filename="../../desktop/gui/history_window.py" line="249"/>
         <source>As one .&amp;zip file</source>
         <translation>Thành một tệp .&amp;zip</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="233"/>
+        <location filename="../../desktop/gui/history_window.py" line="250"/>
         <source>Export the &amp;bundle…</source>
         <translation>Xuất &amp;gói bản khai…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="234"/>
+        <location filename="../../desktop/gui/history_window.py" line="251"/>
         <source>Export the &amp;PDF…</source>
         <translation>Xuất tệp &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="235"/>
+        <location filename="../../desktop/gui/history_window.py" line="252"/>
         <source>&amp;Close</source>
         <translation>Đón&amp;g</translation>
     </message>
@@ -533,12 +522,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="170"/>
+        <location filename="../../desktop/gui/main_window.py" line="214"/>
         <source>About SelfCheck</source>
         <translation>Giới thiệu SelfCheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="172"/>
+        <location filename="../../desktop/gui/main_window.py" line="216"/>
         <source>SelfCheck %1
 
 Self-assessment of social-network accounts for Vietnamese public officials. Everything stays on this computer.</source>
@@ -547,32 +536,32 @@ Self-assessment of social-network accounts for Vietnamese public officials. Ever
 Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, công chức, viên chức. Mọi thông tin chỉ nằm trên máy tính này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="195"/>
+        <location filename="../../desktop/gui/main_window.py" line="239"/>
         <source>SelfCheck %1: social-network account self-assessment</source>
         <translation>SelfCheck %1: tự kiểm tra tài khoản mạng xã hội</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="199"/>
+        <location filename="../../desktop/gui/main_window.py" line="243"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="200"/>
+        <location filename="../../desktop/gui/main_window.py" line="244"/>
         <source>&amp;Reviewer</source>
         <translation>&amp;Rà soát</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="201"/>
+        <location filename="../../desktop/gui/main_window.py" line="245"/>
         <source>&amp;Review a unit&apos;s declarations…</source>
         <translation>Rà &amp;soát bản khai của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="202"/>
+        <location filename="../../desktop/gui/main_window.py" line="246"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="203"/>
+        <location filename="../../desktop/gui/main_window.py" line="247"/>
         <source>&amp;About SelfCheck</source>
         <translation>&amp;Giới thiệu SelfCheck</translation>
     </message>
@@ -703,177 +692,165 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="155"/>
+        <location filename="../../desktop/gui/review_window.py" line="132"/>
         <source>The unit&apos;s roster</source>
         <translation>Danh sách cán bộ của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="162"/>
+        <location filename="../../desktop/gui/review_window.py" line="139"/>
         <source>The folder of bundles</source>
         <translation>Thư mục chứa các gói bản khai</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="170"/>
+        <location filename="../../desktop/gui/review_window.py" line="147"/>
         <source>Choose the roster file and the folder of bundles.</source>
         <translation>Hãy chọn tệp danh sách cán bộ và thư mục chứa các gói bản khai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="177"/>
+        <location filename="../../desktop/gui/review_window.py" line="154"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="180"/>
+        <location filename="../../desktop/gui/review_window.py" line="171"/>
         <source>Checking… %1 file(s)</source>
         <translation>Đang kiểm tra… %1 tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="197"/>
+        <location filename="../../desktop/gui/review_window.py" line="190"/>
         <source>%1 file(s) checked: %2 people, %3 without problems, %4 file(s) unusable.</source>
         <translation>Đã kiểm tra %1 tệp: %2 người, %3 người không có vấn đề, %4 tệp không dùng được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="206"/>
-        <location filename="../../desktop/gui/review_window.py" line="357"/>
-        <location filename="../../desktop/gui/review_window.py" line="359"/>
+        <location filename="../../desktop/gui/review_window.py" line="199"/>
+        <location filename="../../desktop/gui/review_window.py" line="360"/>
+        <location filename="../../desktop/gui/review_window.py" line="362"/>
         <source>All units</source>
         <translation>Tất cả đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="230"/>
-        <location filename="../../desktop/gui/review_window.py" line="352"/>
-        <source>compliant</source>
-        <translation>đạt</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/review_window.py" line="231"/>
-        <location filename="../../desktop/gui/review_window.py" line="353"/>
-        <source>action required</source>
-        <translation>cần khắc phục</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/review_window.py" line="239"/>
+        <location filename="../../desktop/gui/review_window.py" line="228"/>
         <source>(overdue)</source>
         <translation>(quá hạn)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="279"/>
+        <location filename="../../desktop/gui/review_window.py" line="269"/>
         <source>Save the table</source>
         <translation>Lưu bảng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="292"/>
+        <location filename="../../desktop/gui/review_window.py" line="283"/>
         <source>Save the unit report</source>
         <translation>Lưu báo cáo của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="310"/>
+        <location filename="../../desktop/gui/review_window.py" line="314"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="326"/>
+        <location filename="../../desktop/gui/review_window.py" line="329"/>
         <source>Accepted: the latest declaration of %1 people.</source>
         <translation>Đã chấp nhận bản khai mới nhất của %1 người.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="340"/>
+        <location filename="../../desktop/gui/review_window.py" line="343"/>
         <source>SelfCheck: review a unit&apos;s declarations</source>
         <translation>SelfCheck: rà soát bản khai của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="341"/>
+        <location filename="../../desktop/gui/review_window.py" line="344"/>
         <source>&amp;Roster:</source>
         <translation>&amp;Danh sách cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="342"/>
+        <location filename="../../desktop/gui/review_window.py" line="345"/>
         <source>&amp;Folder of bundles:</source>
         <translation>&amp;Thư mục gói bản khai:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="343"/>
-        <location filename="../../desktop/gui/review_window.py" line="344"/>
+        <location filename="../../desktop/gui/review_window.py" line="346"/>
+        <location filename="../../desktop/gui/review_window.py" line="347"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="345"/>
+        <location filename="../../desktop/gui/review_window.py" line="348"/>
         <source>&amp;Check the folder</source>
         <translation>&amp;Kiểm tra thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="346"/>
+        <location filename="../../desktop/gui/review_window.py" line="349"/>
         <source>Show:</source>
         <translation>Hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="347"/>
+        <location filename="../../desktop/gui/review_window.py" line="350"/>
         <source>Only problems and overdue</source>
         <translation>Chỉ các vấn đề và quá hạn</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="351"/>
+        <location filename="../../desktop/gui/review_window.py" line="354"/>
         <source>Any verdict</source>
         <translation>Mọi kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="362"/>
+        <location filename="../../desktop/gui/review_window.py" line="365"/>
         <source>Staff id</source>
         <translation>Mã cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="363"/>
+        <location filename="../../desktop/gui/review_window.py" line="366"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="369"/>
+        <location filename="../../desktop/gui/review_window.py" line="372"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="364"/>
+        <location filename="../../desktop/gui/review_window.py" line="367"/>
         <source>Latest</source>
         <translation>Bản khai mới nhất</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="365"/>
+        <location filename="../../desktop/gui/review_window.py" line="368"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="366"/>
+        <location filename="../../desktop/gui/review_window.py" line="369"/>
         <source>Open (c/h/m/l)</source>
         <translation>Mục mở (NT/C/TB/T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="367"/>
+        <location filename="../../desktop/gui/review_window.py" line="370"/>
         <source>Next due</source>
         <translation>Hạn tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="368"/>
+        <location filename="../../desktop/gui/review_window.py" line="371"/>
         <source>Problems</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="372"/>
+        <location filename="../../desktop/gui/review_window.py" line="375"/>
         <source>Export &amp;CSV…</source>
         <translation>Xuất &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="373"/>
+        <location filename="../../desktop/gui/review_window.py" line="376"/>
         <source>Export &amp;PDF report…</source>
         <translation>Xuất &amp;báo cáo PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="374"/>
+        <location filename="../../desktop/gui/review_window.py" line="377"/>
         <source>&amp;Accept the sound declarations</source>
         <translation>&amp;Chấp nhận các bản khai hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="375"/>
+        <location filename="../../desktop/gui/review_window.py" line="378"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -881,94 +858,94 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="105"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="94"/>
         <source>Save the bundle in</source>
         <translation>Lưu bộ hồ sơ vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="116"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="105"/>
         <source>Choose the folder to save the bundle in.</source>
         <translation>Hãy chọn thư mục để lưu bộ hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="120"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="108"/>
         <source>Some pages are not complete yet; nothing was signed.</source>
         <translation>Một số trang chưa hoàn thành; chưa ký gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="129"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="117"/>
         <source>The local history is not intact; nothing was signed:</source>
         <translation>Lịch sử trên máy không còn nguyên vẹn; chưa ký gì:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="135"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="159"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="123"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="149"/>
         <source>Not signed.</source>
         <translation>Chưa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="141"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="129"/>
         <source>Opening the signing key… The keychain may ask you to unlock it.</source>
         <translation>Đang mở khóa ký… Kho khóa của hệ thống có thể yêu cầu anh/chị mở khóa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="182"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="192"/>
         <source>Signed and saved: %1</source>
         <translation>Đã ký và lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="191"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="198"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="201"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="208"/>
         <source>the keychain (%1)</source>
         <translation>kho khóa của hệ điều hành (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="193"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="203"/>
         <source>an encrypted key file protected by a passphrase</source>
         <translation>một tệp khóa được mã hóa, bảo vệ bằng cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="195"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="205"/>
         <source>A signing key will be made and kept in %1.</source>
         <translation>Một khóa ký sẽ được tạo và lưu trong %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="200"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="210"/>
         <source>an encrypted key file</source>
         <translation>một tệp khóa được mã hóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="203"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="213"/>
         <source>Signing key %1, kept in %2.</source>
         <translation>Khóa ký %1, lưu trong %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="210"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="220"/>
         <source>passphrase of the key file (8+ characters)</source>
         <translation>cụm mật khẩu của tệp khóa (từ 8 ký tự)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="213"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="223"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="214"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="224"/>
         <source>Save the bundle in:</source>
         <translation>Lưu bộ hồ sơ vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="215"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="225"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Chọn thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="216"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="226"/>
         <source>As one .zip file (for e-mail or USB)</source>
         <translation>Thành một tệp .zip (để gửi thư điện tử hoặc chép USB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="217"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="227"/>
         <source>&amp;Sign and save</source>
         <translation>&amp;Ký và lưu</translation>
     </message>
@@ -985,134 +962,124 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <source>The local history could not be opened (see the message shown at start): nothing in it is shown.</source>
         <translation>Không mở được lịch sử trên máy (xem thông báo lúc khởi động): không hiển thị nội dung nào.</translation>
     </message>
-    <message>
-        <location filename="../../desktop/gui/start_screen.py" line="141"/>
-        <source>compliant</source>
-        <translation>đạt</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/start_screen.py" line="142"/>
-        <source>action required</source>
-        <translation>cần khắc phục</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="163"/>
+        <location filename="../../desktop/gui/start_screen.py" line="162"/>
         <source>History intact: %n declaration(s).</source>
         <translation>
             <numerusform>Lịch sử nguyên vẹn: %n bản kê khai.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="166"/>
+        <location filename="../../desktop/gui/start_screen.py" line="165"/>
         <source>History NOT intact:</source>
         <translation>Lịch sử KHÔNG nguyên vẹn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="193"/>
+        <location filename="../../desktop/gui/start_screen.py" line="197"/>
         <source>Nothing has been declared on this computer yet: %1 is due now.</source>
         <translation>Máy này chưa có bản khai nào: cần thực hiện %1 ngay.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="195"/>
+        <location filename="../../desktop/gui/start_screen.py" line="199"/>
         <source>%1 was due on %2: %n day(s) overdue.</source>
         <translation>
             <numerusform>%1 đến hạn ngày %2: đã quá hạn %n ngày.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="197"/>
+        <location filename="../../desktop/gui/start_screen.py" line="201"/>
         <source>%1 is due today (%2).</source>
         <translation>%1 đến hạn hôm nay (%2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="199"/>
+        <location filename="../../desktop/gui/start_screen.py" line="203"/>
         <source>Next: %1, due on %2 (in %n day(s)).</source>
         <translation>
             <numerusform>Tiếp theo: %1, hạn ngày %2 (còn %n ngày).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="202"/>
+        <location filename="../../desktop/gui/start_screen.py" line="206"/>
         <source>It checks that your last declaration&apos;s findings were fixed.</source>
         <translation>Lần này kiểm tra việc khắc phục các nội dung của bản khai trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="218"/>
+        <location filename="../../desktop/gui/start_screen.py" line="224"/>
         <source>Save a calendar reminder</source>
         <translation>Lưu lời nhắc vào lịch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="220"/>
+        <location filename="../../desktop/gui/start_screen.py" line="226"/>
         <source>Calendar files (*.ics)</source>
         <translation>Tệp lịch (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="232"/>
+        <location filename="../../desktop/gui/start_screen.py" line="238"/>
         <source>SelfCheck: %1 due</source>
         <translation>SelfCheck: đến hạn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="234"/>
+        <location filename="../../desktop/gui/start_screen.py" line="240"/>
         <source>Open SelfCheck, start a new assessment and choose “%1”. Nothing leaves your computer unless you hand the signed bundle in.</source>
         <translation>Mở SelfCheck, bắt đầu lần tự đánh giá mới và chọn “%1”. Không có dữ liệu nào rời khỏi máy trừ khi anh/chị tự nộp gói bản khai đã ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="243"/>
+        <location filename="../../desktop/gui/start_screen.py" line="249"/>
         <source>Reminder saved: %1</source>
         <translation>Đã lưu lời nhắc: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="269"/>
+        <location filename="../../desktop/gui/start_screen.py" line="280"/>
         <source>SelfCheck %1</source>
         <translation>SelfCheck %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="273"/>
+        <location filename="../../desktop/gui/start_screen.py" line="284"/>
         <source>Check the security and conduct settings of your social-network accounts against the codes of conduct, and sign a summary. Nothing leaves this computer unless you export it; passwords are never stored.</source>
         <translation>Tự kiểm tra cài đặt bảo mật và ứng xử của các tài khoản mạng xã hội theo quy tắc ứng xử, rồi ký bản khai. Không thông tin nào rời khỏi máy nếu anh/chị không tự xuất ra; mật khẩu không bao giờ được lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="278"/>
+        <location filename="../../desktop/gui/start_screen.py" line="289"/>
         <source>&amp;Start a new assessment</source>
         <translation>&amp;Bắt đầu lần tự đánh giá mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="279"/>
+        <location filename="../../desktop/gui/start_screen.py" line="290"/>
         <source>Drafts</source>
         <translation>Bản nháp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="280"/>
+        <location filename="../../desktop/gui/start_screen.py" line="291"/>
         <source>&amp;Resume</source>
         <translation>&amp;Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="281"/>
+        <location filename="../../desktop/gui/start_screen.py" line="292"/>
         <source>Signed declarations</source>
         <translation>Các bản kê khai đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="282"/>
+        <location filename="../../desktop/gui/start_screen.py" line="293"/>
         <source>Save a calendar &amp;reminder…</source>
         <translation>Lưu lời &amp;nhắc vào lịch…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="283"/>
+        <location filename="../../desktop/gui/start_screen.py" line="294"/>
         <source>&amp;History…</source>
         <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="285"/>
+        <location filename="../../desktop/gui/start_screen.py" line="296"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="285"/>
+        <location filename="../../desktop/gui/start_screen.py" line="296"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="285"/>
+        <location filename="../../desktop/gui/start_screen.py" line="296"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
@@ -1120,52 +1087,52 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>WizardView</name>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="206"/>
+        <location filename="../../desktop/gui/wizard.py" line="202"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="207"/>
+        <location filename="../../desktop/gui/wizard.py" line="203"/>
         <source>About you</source>
         <translation>Thông tin cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="208"/>
+        <location filename="../../desktop/gui/wizard.py" line="204"/>
         <source>Your accounts</source>
         <translation>Các tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="209"/>
+        <location filename="../../desktop/gui/wizard.py" line="205"/>
         <source>Pledges</source>
         <translation>Cam kết</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="210"/>
+        <location filename="../../desktop/gui/wizard.py" line="206"/>
         <source>Programme items</source>
         <translation>Nội dung chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="211"/>
+        <location filename="../../desktop/gui/wizard.py" line="207"/>
         <source>Review</source>
         <translation>Xem lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="212"/>
+        <location filename="../../desktop/gui/wizard.py" line="208"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="246"/>
+        <location filename="../../desktop/gui/wizard.py" line="242"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="247"/>
+        <location filename="../../desktop/gui/wizard.py" line="243"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Kế tiếp &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="248"/>
+        <location filename="../../desktop/gui/wizard.py" line="244"/>
         <source>Save and &amp;close</source>
         <translation>Lưu và đón&amp;g</translation>
     </message>
@@ -1173,42 +1140,52 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>labels</name>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="10"/>
+        <location filename="../../desktop/gui/labels.py" line="13"/>
+        <source>compliant</source>
+        <translation>đạt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/labels.py" line="14"/>
+        <source>action required</source>
+        <translation>cần khắc phục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/labels.py" line="21"/>
         <source>Official</source>
         <translation>Cán bộ, công chức</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="11"/>
+        <location filename="../../desktop/gui/labels.py" line="22"/>
         <source>Public employee</source>
         <translation>Viên chức</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="12"/>
+        <location filename="../../desktop/gui/labels.py" line="23"/>
         <source>Reserve official or probationer</source>
         <translation>Công chức dự bị, viên chức tập sự</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="15"/>
+        <location filename="../../desktop/gui/labels.py" line="26"/>
         <source>Contract staff</source>
         <translation>Nhân viên hợp đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="16"/>
+        <location filename="../../desktop/gui/labels.py" line="27"/>
         <source>Seconded staff</source>
         <translation>Cán bộ biệt phái</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="17"/>
+        <location filename="../../desktop/gui/labels.py" line="28"/>
         <source>Member of an overseas mission</source>
         <translation>Thành viên cơ quan đại diện ở nước ngoài</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="20"/>
+        <location filename="../../desktop/gui/labels.py" line="31"/>
         <source>Accompanying spouse receiving an allowance</source>
         <translation>Phu nhân, phu quân hưởng sinh hoạt phí</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="23"/>
+        <location filename="../../desktop/gui/labels.py" line="34"/>
         <source>Studying abroad</source>
         <translation>Đang học tập, nghiên cứu ở nước ngoài</translation>
     </message>

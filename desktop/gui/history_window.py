@@ -30,6 +30,7 @@ from desktop.core.base.i18n import show_time
 from desktop.core.records import bundle as bundles
 from desktop.core.records import summary as summary_json
 from desktop.core.records.chain import Declaration
+from desktop.gui.labels import verdict_label
 from desktop.gui.messages import describe
 from desktop.gui.session import Session
 from desktop.gui.tasks import Outcome, run_task
@@ -98,10 +99,6 @@ class HistoryWindow(QDialog):
         self.problems = report.links
         programmes = self.session.policy.programmes
         language = self.session.language.language
-        verdicts = {
-            "compliant": self.tr("compliant"),
-            "action-required": self.tr("action required"),
-        }
         for declaration in self.declarations:
             problems = self.problems.get((declaration.signer, declaration.seq), [])
             known = programmes.get(declaration.programme)
@@ -111,7 +108,7 @@ class HistoryWindow(QDialog):
                     str(declaration.seq),
                     show_time(declaration.issued_at),
                     known.title.get(language) if known else declaration.programme,
-                    verdicts.get(declaration.verdict, declaration.verdict),
+                    verdict_label(declaration.verdict),
                     "✘ " + "; ".join(problems) if problems else "✔ " + self.tr("intact"),
                 ],
             )

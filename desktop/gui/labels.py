@@ -2,7 +2,18 @@
 
 from PySide6.QtCore import QCoreApplication
 
+from desktop.core.assessment.findings import VerdictKind
 from desktop.core.policy.audience import Category
+
+
+def verdict_label(verdict: str) -> str:
+    """A verdict as recorded (a summary's, a history row's); a value no SelfCheck writes,
+    from a hand-edited history, is shown as it is."""
+    labels: dict[str, str] = {
+        VerdictKind.COMPLIANT: QCoreApplication.translate("labels", "compliant"),
+        VerdictKind.ACTION_REQUIRED: QCoreApplication.translate("labels", "action required"),
+    }
+    return labels.get(verdict, verdict)
 
 
 def category_label(category: Category) -> str:

@@ -27,10 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.core.assessment.findings import VerdictKind
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.i18n import show_date
 from desktop.core.review.roster import load_accepted, load_roster, save_accepted
 from desktop.core.review.scan import SEVERITIES, Report, Row, csv_bytes, review, to_accept
+from desktop.gui.labels import verdict_label
 from desktop.gui.messages import describe
 from desktop.gui.session import Session
 from desktop.gui.tasks import Outcome, relay, run_task
@@ -217,10 +219,6 @@ class ReviewWindow(QDialog):
         self._enable()
         if report is None:
             return
-        verdicts = {
-            "compliant": self.tr("compliant"),
-            "action-required": self.tr("action required"),
-        }
         for row in report.rows:
             if not self._wanted(row):
                 continue
@@ -237,7 +235,7 @@ class ReviewWindow(QDialog):
                     row.staff_id,
                     row.name,
                     f"#{latest.seq} {show_date(latest.issued_at)}" if latest else "—",
-                    verdicts.get(latest.verdict, latest.verdict) if latest else "—",
+                    verdict_label(latest.verdict) if latest else "—",
                     opened,
                     due,
                     "; ".join(f"{f.problem.value}: {f.detail}" for f in row.problems) or "✔",
@@ -354,8 +352,8 @@ class ReviewWindow(QDialog):
         self.verdict.blockSignals(True)
         self.verdict.clear()
         self.verdict.addItem(self.tr("Any verdict"), "")
-        self.verdict.addItem(self.tr("compliant"), "compliant")
-        self.verdict.addItem(self.tr("action required"), "action-required")
+        for kind in VerdictKind:
+            self.verdict.addItem(verdict_label(kind), kind.value)
         self.verdict.setCurrentIndex(max(current, 0))
         self.verdict.blockSignals(False)
         if self.unit.count() == 0:

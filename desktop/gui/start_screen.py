@@ -126,6 +126,7 @@ class StartScreen(QWidget):
             )
             return
         from desktop.core.base.i18n import show_date  # not before the first paint
+        from desktop.gui.labels import verdict_label
 
         programmes = self.session.policy.programmes
         language = self.session.language.language
@@ -139,10 +140,6 @@ class StartScreen(QWidget):
             self.drafts.setCurrentRow(0)
         self.resume_button.setEnabled(self.drafts.count() > 0)
         report = store.verify_chain()
-        verdicts = {
-            "compliant": self.tr("compliant"),
-            "action-required": self.tr("action required"),
-        }
         for declaration in store.declarations():
             name = (
                 programmes[declaration.programme].title.get(language)
@@ -155,7 +152,7 @@ class StartScreen(QWidget):
                     str(declaration.seq),
                     show_date(declaration.issued_at),
                     name,
-                    verdicts.get(declaration.verdict, declaration.verdict),
+                    verdict_label(declaration.verdict),
                 ],
             )
         for column in range(self.history.columnCount()):
