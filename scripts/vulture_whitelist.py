@@ -19,7 +19,7 @@ _.VERIFICATION
 _.LOGIN_ALERTS
 _.COMMENT_MODERATION
 _.ON_ENROLMENT  # DueKind
-_.PREDEPLOYMENT  # summary_shape.ProgrammeId, decoded from summaries
+_.PREDEPLOYMENT  # audience.ProgrammeId, decoded from summaries
 _.RETURNED  # countersign.Decision, read from the accepted-declarations file
 
 # Policy data read from the checklists and kept with the policy (docs/checklist-format.md),

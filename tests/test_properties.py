@@ -29,13 +29,13 @@ from hypothesis import strategies as st
 from desktop.core.assessment.answers import (
     ACCOUNT_ID,
     SECRET_KEY,
-    STAFF_ID,
     dump_answers,
     load_answers,
     parse_answers,
 )
 from desktop.core.assessment.people import Account, Person, Submission
 from desktop.core.base.errors import AnswersError, LocatedError, PolicyError
+from desktop.core.base.fields import STAFF_ID
 from desktop.core.base.text import fold, printable
 from desktop.core.policy.audience import AccountKind
 from desktop.core.policy.checks import INTERPRETED_CHOICES

@@ -14,7 +14,7 @@ from typing import Any
 from desktop.core.assessment.people import Account, Person, Submission
 from desktop.core.base import reading
 from desktop.core.base.errors import AnswersError, Flaw
-from desktop.core.base.fields import Fields, has_surrogate
+from desktop.core.base.fields import STAFF_ID, Fields, has_surrogate
 from desktop.core.base.fields import parse_toml as read_toml
 from desktop.core.base.i18n import LANGUAGES, Language
 from desktop.core.base.text import fold
@@ -27,8 +27,6 @@ VERSION = 1
 MAX_BYTES = 1024 * 1024
 MAX_ACCOUNTS = 200
 ACCOUNT_ID = re.compile(r"[A-Za-z0-9_-]{1,40}")
-# The staff id names bundle folders later: no path separators, no leading dot.
-STAFF_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
 # Field names that would hold a secret. Nothing in the format is named like this, so a
 # file that has one was written by mistake, and we refuse it rather than read past it.
 SECRET_KEY = re.compile(r"(pass(word|wd|phrase)?|pwd|mat[ _-]?khau|secret|otp|pin)")

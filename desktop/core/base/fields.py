@@ -31,6 +31,9 @@ _CLOSING = {
 }
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
+# A staff id: it names bundle folders and is an ssh-keygen principal, so no path
+# separators and no leading dot.
+STAFF_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
 # A domain name (RFC 1035 labels), as an official domain or the part after "@".
 DOMAIN = re.compile(
     r"([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?", re.IGNORECASE

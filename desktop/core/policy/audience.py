@@ -1,4 +1,5 @@
-"""Who the codes apply to and what kind of account they cover: the policy's own vocabularies."""
+"""Who the codes apply to, what kind of account they cover, and the programmes a summary
+can be made under: the policy's own vocabularies."""
 
 from enum import StrEnum
 
@@ -19,3 +20,11 @@ class Category(StrEnum):
 class AccountKind(StrEnum):
     PERSONAL = "personal"  # the person's own account or profile
     OFFICIAL_PAGE = "official_page"  # a page or channel of the agency that the person administers
+
+
+class ProgrammeId(StrEnum):
+    """The programmes a summary can be made under."""
+
+    ONBOARDING = "onboarding"
+    ANNUAL = "annual"
+    PREDEPLOYMENT = "predeployment"

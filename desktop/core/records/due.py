@@ -4,14 +4,15 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from desktop.core.policy.audience import ProgrammeId
 from desktop.core.policy.model import DueKind, Policy, Programme, Severity
-from desktop.core.records import summary_shape
-from desktop.core.records.summary_shape import ProgrammeId, Summary
 
-if TYPE_CHECKING:  # the start screen's reminder reads due dates without the assessment model
+# The start screen's reminder reads due dates without the assessment model, and a new
+# official's without the summary's Structs (msgspec: ~20 ms), which load with a summary.
+if TYPE_CHECKING:
     from desktop.core.assessment.people import Person
-
-ANNUAL = "annual"
+    from desktop.core.records import summary_shape
+    from desktop.core.records.summary_shape import Summary
 
 
 @dataclass(frozen=True, slots=True)
@@ -22,8 +23,10 @@ class NextDue:
     date: date
     follow_up: bool  # True: a check that the open findings were fixed
 
-    def record(self) -> summary_shape.NextDue:
+    def record(self) -> "summary_shape.NextDue":
         """As a summary records it."""
+        from desktop.core.records import summary_shape
+
         return summary_shape.NextDue(
             programme=ProgrammeId(self.programme),
             date=self.date.isoformat(),
@@ -90,7 +93,7 @@ def next_due(
     return NextDue(ProgrammeId.ANNUAL, add_months(declared, annual.due.months), follow_up=False)
 
 
-def recorded_due(summary: Summary) -> NextDue | None:
+def recorded_due(summary: "Summary") -> NextDue | None:
     """The next due date a summary recorded, or None (decode checked that it is a date)."""
     due = summary.next_due
     if not due:

@@ -9,10 +9,14 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from desktop import __version__
+from desktop.core.policy.audience import ProgrammeId
 from desktop.core.records.due import NextDue, recorded_due
-from desktop.core.records.summary_shape import ProgrammeId, Summary
+
+if TYPE_CHECKING:  # loaded with the first summary, not for a new official's start screen
+    from desktop.core.records.summary_shape import Summary
 
 FIRST_PROGRAMME = ProgrammeId.ONBOARDING
 WARN_DAYS_BEFORE = 7  # the calendar alarm goes off a week ahead
@@ -29,7 +33,7 @@ class Reminder:
         return self.days_left < 0
 
 
-def upcoming(summaries: Iterable[Summary], today: date) -> Reminder | None:
+def upcoming(summaries: Iterable["Summary"], today: date) -> Reminder | None:
     """What the latest declaration left due; None when it recorded nothing due."""
     listed = list(summaries)
     if not listed:

@@ -16,6 +16,7 @@ import msgspec
 from desktop import __version__
 from desktop.core.assessment.engine import Assessment
 from desktop.core.assessment.findings import Finding as Assessed
+from desktop.core.policy.audience import ProgrammeId
 from desktop.core.records.changes import changes_since, compare
 from desktop.core.records.due import next_due
 from desktop.core.records.summary_refusal import refusal, strict_json
@@ -27,7 +28,6 @@ from desktop.core.records.summary_shape import (
     Checklist,
     Finding,
     Person,
-    ProgrammeId,
     Signer,
     Summary,
     SummaryError,

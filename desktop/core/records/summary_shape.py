@@ -14,12 +14,11 @@ from typing import Annotated, Final, Literal
 
 from msgspec import UNSET, Meta, Struct, UnsetType
 
-from desktop.core.assessment.answers import STAFF_ID  # names bundles; an ssh-keygen principal
 from desktop.core.assessment.findings import Evidence, VerdictKind
 from desktop.core.base.errors import LocatedError, SelfCheckError
-from desktop.core.base.fields import ID_PATTERN, MAX_LIST, MAX_TEXT
+from desktop.core.base.fields import ID_PATTERN, MAX_LIST, MAX_TEXT, STAFF_ID
 from desktop.core.base.i18n import Language
-from desktop.core.policy.audience import AccountKind, Category
+from desktop.core.policy.audience import AccountKind, Category, ProgrammeId
 from desktop.core.policy.model import Severity, Status
 
 FILE = "summary.json"
@@ -29,14 +28,6 @@ FORMAT: Final = "selfcheck-summary"
 VERSION: Final = 2
 MAX_ENTRIES = 20_000  # findings of ~600 accounts; the 1 MiB size limit comes first anyway
 MAX_SEQ = 1_000_000  # a declaration a day for 2,700 years; beyond is a hostile summary
-
-
-class ProgrammeId(StrEnum):
-    """The programmes a summary can be made under."""
-
-    ONBOARDING = "onboarding"
-    ANNUAL = "annual"
-    PREDEPLOYMENT = "predeployment"
 
 
 class ChangeKind(StrEnum):

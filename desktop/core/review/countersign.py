@@ -17,8 +17,8 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop.core.assessment.answers import STAFF_ID
 from desktop.core.base.atomic import write_atomic
+from desktop.core.base.fields import STAFF_ID
 from desktop.core.records.bundle import Bundle, BundleError, Failure, Verified
 from desktop.core.signing import sshsig
 from desktop.core.signing.allowed_signers import AllowedSigner

@@ -16,11 +16,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.core.assessment.answers import STAFF_ID
 from desktop.core.base import reading
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.errors import LocatedError
-from desktop.core.base.fields import Fields, parse_toml
+from desktop.core.base.fields import STAFF_ID, Fields, parse_toml
 from desktop.core.signing.allowed_signers import (
     AllowedSigner,
     AllowedSignersError,
