@@ -62,6 +62,30 @@ def test_a_save_that_fails_is_told_and_the_page_is_free_again(
     assert session.history.load_draft(session.flow.draft.id) is not None  # the work is kept
 
 
+def test_a_bundle_the_folder_refuses_after_signing_is_told_as_signed(
+    window: MainWindow, session: Session, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The declaration is in the history when the folder refuses the bundle (a USB disk
+    pulled): the person reads that it is signed and where to export it from, the draft is
+    gone and Sign stays off, so it is never signed twice."""
+    from desktop.core.records import bundle as bundles
+
+    def pulled(_staged: bundles.Staged) -> Path:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(bundles.Staged, "publish", pulled)
+    sign = _to_sign(window, session, tmp_path / "usb")
+    assert session.flow is not None
+    draft_id = session.flow.draft.id
+    sign.findChild(QPushButton, "signButton").click()
+    told = sign.findChild(QLabel, "signResult").text()
+    assert told.startswith("Bản kê khai đã được ký và lưu trong lịch sử"), told
+    assert str(tmp_path / "usb") in told
+    assert session.signed and not sign.findChild(QPushButton, "signButton").isEnabled()
+    assert session.history is not None and len(session.history.declarations()) == 1
+    assert session.history.load_draft(draft_id) is None
+
+
 def test_the_page_holds_until_the_declaration_is_saved(
     window: MainWindow, session: Session, tmp_path: Path, held: HeldPool
 ) -> None:

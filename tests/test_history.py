@@ -325,3 +325,36 @@ def test_declare_itself_refuses_a_broken_chain(tmp_path: Path, keychain: MemoryK
     assert staged == []  # nothing signed, so no bundle staged
     with History(tmp_path) as history:
         assert len(history.declarations()) == 1
+
+
+def test_a_bundle_that_cannot_be_put_in_place_leaves_the_declaration_standing(
+    tmp_path: Path, keychain: MemoryKeyring, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Once the history holds the declaration, a folder that refuses the bundle (a USB disk
+    pulled) is "signed, bundle not written", never "not signed": signing again would make a
+    second declaration. Nothing half-written is left in the folder."""
+    from desktop.core.assessment.answers import load_answers
+    from desktop.core.assessment.engine import assess
+    from desktop.core.policy.loader import load_policy
+    from desktop.core.records import bundle as bundles
+    from desktop.core.records.declare import BundleNotWritten, Destination, sign_and_save
+    from desktop.core.signing.keys import KeyStore
+    from tests.conftest import CHECKLISTS, EXAMPLES
+
+    policy = load_policy(CHECKLISTS)
+    result = assess(policy, load_answers(EXAMPLES / "annual.toml", policy))
+    out = tmp_path / "out"
+    out.mkdir()
+
+    def pulled(_staged: bundles.Staged) -> Path:
+        raise OSError(5, "Input/output error")
+
+    monkeypatch.setattr(bundles.Staged, "publish", pulled)
+    with History(tmp_path) as history, pytest.raises(BundleNotWritten) as caught:
+        sign_and_save(result, KeyStore(tmp_path, keychain), history, Destination(out))
+    assert caught.value.folder == out
+    assert list(out.iterdir()) == []
+    with History(tmp_path) as history:
+        (declaration,) = history.declarations()
+        assert declaration.sha256 == caught.value.signed.declaration.sha256
+        assert history.verify_chain().intact

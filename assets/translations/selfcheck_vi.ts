@@ -858,94 +858,99 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="94"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="100"/>
         <source>Save the bundle in</source>
         <translation>Lưu bộ hồ sơ vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="105"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="111"/>
         <source>Choose the folder to save the bundle in.</source>
         <translation>Hãy chọn thư mục để lưu bộ hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="108"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="114"/>
         <source>Some pages are not complete yet; nothing was signed.</source>
         <translation>Một số trang chưa hoàn thành; chưa ký gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="117"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="123"/>
         <source>The local history is not intact; nothing was signed:</source>
         <translation>Lịch sử trên máy không còn nguyên vẹn; chưa ký gì:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="123"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="149"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="129"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="155"/>
         <source>Not signed.</source>
         <translation>Chưa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="129"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="135"/>
         <source>Opening the signing key… The keychain may ask you to unlock it.</source>
         <translation>Đang mở khóa ký… Kho khóa của hệ thống có thể yêu cầu anh/chị mở khóa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="192"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="207"/>
+        <source>Signed and kept in the history, but the bundle could not be saved in %1. Export it from the History window of the start screen.</source>
+        <translation>Bản kê khai đã được ký và lưu trong lịch sử, nhưng không lưu được gói bản khai vào %1. Anh/chị hãy xuất lại gói bản khai từ cửa sổ Lịch sử ở màn hình bắt đầu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="214"/>
         <source>Signed and saved: %1</source>
         <translation>Đã ký và lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="201"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="208"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="223"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="230"/>
         <source>the keychain (%1)</source>
         <translation>kho khóa của hệ điều hành (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="203"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="225"/>
         <source>an encrypted key file protected by a passphrase</source>
         <translation>một tệp khóa được mã hóa, bảo vệ bằng cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="205"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="227"/>
         <source>A signing key will be made and kept in %1.</source>
         <translation>Một khóa ký sẽ được tạo và lưu trong %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="210"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="232"/>
         <source>an encrypted key file</source>
         <translation>một tệp khóa được mã hóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="213"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="235"/>
         <source>Signing key %1, kept in %2.</source>
         <translation>Khóa ký %1, lưu trong %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="220"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="242"/>
         <source>passphrase of the key file (8+ characters)</source>
         <translation>cụm mật khẩu của tệp khóa (từ 8 ký tự)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="223"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="245"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="224"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="246"/>
         <source>Save the bundle in:</source>
         <translation>Lưu bộ hồ sơ vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="225"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="247"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Chọn thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="226"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="248"/>
         <source>As one .zip file (for e-mail or USB)</source>
         <translation>Thành một tệp .zip (để gửi thư điện tử hoặc chép USB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="227"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="249"/>
         <source>&amp;Sign and save</source>
         <translation>&amp;Ký và lưu</translation>
     </message>

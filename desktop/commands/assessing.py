@@ -129,7 +129,12 @@ def assess_and_sign(args: argparse.Namespace) -> int:
     from desktop.commands.signing import passphrase_source
     from desktop.core.base.paths import data_home
     from desktop.core.records import bundle as bundles
-    from desktop.core.records.declare import Destination, HistoryNotIntact, sign_and_save
+    from desktop.core.records.declare import (
+        BundleNotWritten,
+        Destination,
+        HistoryNotIntact,
+        sign_and_save,
+    )
     from desktop.core.records.history import History
     from desktop.core.signing.keys import KeyStore
 
@@ -151,6 +156,9 @@ def assess_and_sign(args: argparse.Namespace) -> int:
             print(f"selfcheck: {exc}:", file=sys.stderr)
             for problem in exc.problems:
                 print(f"  - {problem}", file=sys.stderr)
+            return EXIT_USAGE
+        except BundleNotWritten as exc:  # declared all the same: say so, not "failed"
+            print(f"selfcheck: {exc}", file=sys.stderr)
             return EXIT_USAGE
     signed, target = saved.signed, saved.path
     language: Language = args.lang or result.submission.language

@@ -51,7 +51,10 @@ def run_gui() -> int:
     # long as the app: out of the collector's reach, a full collection, which may run on a
     # pool thread in the middle of signing, no longer holds the GUI thread for 60-140 ms
     # (bench/stall.py).
-    window.policy_checked.connect(gc.freeze)
+    # Only while no assessment is open: nothing typed may be kept out of reach.
+    window.policy_checked.connect(
+        lambda: gc.freeze() if window.session is None or window.session.flow is None else None
+    )
     from desktop.gui.password_field import forget_pasted_passwords
 
     app.aboutToQuit.connect(forget_pasted_passwords)

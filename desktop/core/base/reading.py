@@ -74,6 +74,13 @@ def read_bounded(path: Path, limit: int, *, follow: bool, pipe: bool = False) ->
 _CHUNK = 64 * 1024
 
 
+def _is_fifo(path: Path) -> bool:
+    try:
+        return stat.S_ISFIFO(os.stat(path).st_mode)
+    except OSError:
+        return False  # open() says what is wrong
+
+
 def _open_fd(path: Path, *, follow: bool, pipe: bool) -> tuple[int, int]:
     """A descriptor open on `path` and the size the file says it has (0 for a pipe)."""
     # O_NONBLOCK and O_NOFOLLOW are POSIX (Windows has no FIFOs to block on); O_BINARY is
@@ -82,6 +89,10 @@ def _open_fd(path: Path, *, follow: bool, pipe: bool) -> tuple[int, int]:
     flags |= getattr(os, "O_BINARY", 0)
     if not follow:
         flags |= getattr(os, "O_NOFOLLOW", 0)
+    if pipe and _is_fifo(path):
+        # A named pipe the person made waits for its writer, as it means to: opened
+        # without blocking, a pipe no one has opened yet would read as empty at once.
+        flags &= ~getattr(os, "O_NONBLOCK", 0)
     try:
         fd = os.open(path, flags)
     except OSError as exc:

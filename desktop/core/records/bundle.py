@@ -5,6 +5,7 @@ Verification reads the exact stored bytes, checks the signature first and parses
 JSON only after; a bundle is never re-serialised to be checked.
 """
 
+import contextlib
 import os
 import shutil
 import stat
@@ -128,7 +129,10 @@ class Staged:
         """Give the bundle its real name, at once; never over an existing bundle."""
         target = _free_name(self.out, self.name, self.suffix)
         os.rename(self.path, target)
-        _sync_folder(self.out)
+        # In place from here on: a folder that cannot be synced (a removable disk pulled
+        # just now) leaves the rename to the OS, and the bundle is where it was put.
+        with contextlib.suppress(OSError):
+            _sync_folder(self.out)
         return target
 
     def discard(self) -> None:

@@ -11,6 +11,7 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop.core.assessment.engine import Assessment
+from desktop.core.base.errors import SelfCheckError
 from desktop.core.records import bundle as bundles
 from desktop.core.records import summary as summary_json
 from desktop.core.records.chain import Declaration
@@ -127,6 +128,20 @@ class Saved:
     path: Path  # the bundle folder or .zip, published
 
 
+class BundleNotWritten(SelfCheckError):  # noqa: N818 (reads as the state shown to users)
+    """Signed and kept in the history, but the bundle could not be put in its folder: the
+    declaration stands (it must not be signed again); the bundle can be exported from the
+    history."""
+
+    def __init__(self, signed: Signed, folder: Path, cause: OSError) -> None:
+        super().__init__(
+            f"the declaration was signed and kept in the history, but its bundle could not "
+            f"be written to {folder} ({cause.strerror or cause}); export it from the history"
+        )
+        self.signed = signed
+        self.folder = folder
+
+
 def sign_and_save(
     result: Assessment,
     keys: KeyStore,
@@ -140,8 +155,9 @@ def sign_and_save(
     """Sign the assessment onto the history and publish its bundle, or leave neither.
 
     The bundle is staged (written and synced under a temporary name) before the history
-    records the declaration, and published (renamed into place) after; on any failure the
-    staged bundle is discarded."""
+    records the declaration, and published (renamed into place) after. Before the record,
+    any failure discards the staged bundle and nothing is declared; after it, the
+    declaration stands, and a bundle that cannot be put in place is BundleNotWritten."""
     staged: list[bundles.Staged] = []
 
     def stage(bundle: bundles.Bundle, name: str) -> None:
@@ -159,9 +175,13 @@ def sign_and_save(
             before_saving=stage,
             key=key,
         )
-        path = staged[0].publish()
     except BaseException:
         for item in staged:
             item.discard()
         raise
+    try:
+        path = staged[0].publish()
+    except OSError as exc:
+        staged[0].discard()
+        raise BundleNotWritten(signed, destination.folder, exc) from exc
     return Saved(signed, path)

@@ -18,7 +18,13 @@ from PySide6.QtWidgets import (
 from desktop.core.assessment.engine import Assessment
 from desktop.core.assessment.flow import Step
 from desktop.core.base.errors import SelfCheckError
-from desktop.core.records.declare import Destination, HistoryNotIntact, check_ready, sign_and_save
+from desktop.core.records.declare import (
+    BundleNotWritten,
+    Destination,
+    HistoryNotIntact,
+    check_ready,
+    sign_and_save,
+)
 from desktop.core.signing.keys import KeyStore, KeyStoreError, Storage
 from desktop.gui.messages import describe
 from desktop.gui.pages.base import WizardPage
@@ -169,26 +175,42 @@ class SignPage(WizardPage):
         def save() -> Path:
             # The session's connection belongs to the GUI thread (sqlite3 binds each
             # connection to its thread): the save opens its own, and closes it here.
+            # The draft goes here, not when the GUI hears of it: a window closed meanwhile
+            # must not leave the signed draft behind to be signed again. Only once the
+            # declaration is saved, also when its bundle could not be written; a draft
+            # that cannot be removed (a busy database) must not make the person believe
+            # otherwise.
             with history.another_connection() as here:
-                saved = sign_and_save(result, keys, here, destination, key=key)
-                # Here, not when the GUI hears of it: a window closed meanwhile must not
-                # leave the signed draft behind to be signed again. The declaration is
-                # saved by now: a draft that cannot be removed (a busy database) must not
-                # make the person believe otherwise.
+                try:
+                    path = sign_and_save(result, keys, here, destination, key=key).path
+                except BundleNotWritten:
+                    with contextlib.suppress(sqlite3.Error):
+                        here.delete_draft(draft_id)
+                    raise
                 with contextlib.suppress(sqlite3.Error):
                     here.delete_draft(draft_id)
-            return saved.path
+            return path
 
         run_task(save, self._saved, receiver=self)
 
     def _saved(self, saved: Outcome[Path]) -> None:
-        if saved.error is not None:  # e.g. a locked database: told, never left stuck
-            self._not_signed(saved.error)
+        unwritten = saved.error if isinstance(saved.error, BundleNotWritten) else None
+        if saved.error is not None and unwritten is None:  # e.g. a locked database
+            self._not_signed(saved.error)  # told, never left stuck
             return
-        target = saved.get()
         self.session.passwords = None  # the run is over: its measurements go too
         self.session.signed = True
         self._set_busy(False)  # one assessment, one declaration: Sign stays off
+        if unwritten is not None:  # declared all the same: never "not signed"
+            self.result.setText(
+                self.tr(
+                    "Signed and kept in the history, but the bundle could not be saved in "
+                    "%1. Export it from the History window of the start screen."
+                ).replace("%1", str(unwritten.folder))
+            )
+            self.retranslate_key()
+            return
+        target = saved.get()
         self.result.setText(self.tr("Signed and saved: %1").replace("%1", str(target)))
         self.signed.emit(str(target))
         self.retranslate_key()
