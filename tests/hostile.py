@@ -25,7 +25,7 @@ from desktop.core.records import bundle
 from desktop.core.records import summary as summary_json
 from desktop.core.signing.sshsig import PublicKey, sign
 from tests.conftest import CHECKLISTS
-from tests.signing_helpers import minimal_summary, signed_bundle
+from tests.signing_helpers import minimal_summary, signed_bundle, write_folder
 
 MiB = 1024 * 1024
 META = '[meta]\nid = "hostile"\nversion = "1"\n'
@@ -283,7 +283,7 @@ def _folder(edit: Callable[[Path], None]) -> Callable[[Path, Ed25519PrivateKey],
     """A valid bundle folder, then `edit` applied to it."""
 
     def make(scratch: Path, key: Ed25519PrivateKey) -> Path:
-        path = bundle.write_folder(_good(key), scratch, "bundle")
+        path = write_folder(_good(key), scratch, "bundle")
         edit(path)
         return path
 
@@ -301,7 +301,7 @@ def _signed(data: bytes | Callable[[dict[str, Any]], Any]) -> Callable[[Path, An
             changed = data(doc)
             body = changed if isinstance(changed, bytes) else summary_json.encode(doc)
         assert isinstance(body, bytes)
-        return bundle.write_folder(signed_bundle(key, body), scratch, "bundle")
+        return write_folder(signed_bundle(key, body), scratch, "bundle")
 
     return make
 
@@ -625,7 +625,7 @@ BUNDLE_CASES = [
     ),
     BundleCase(
         "signed, staff id climbing folders",
-        lambda scratch, key: bundle.write_folder(
+        lambda scratch, key: write_folder(
             signed_bundle(
                 key,
                 summary_json.encode(

@@ -9,7 +9,7 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop.core.records.bundle import Bundle
+from desktop.core.records.bundle import Bundle, stage
 from desktop.core.signing.allowed_signers import NAMESPACE_SUMMARY, signer_for
 from desktop.core.signing.sshsig import PublicKey, sign
 from tests.tools import needs
@@ -181,3 +181,13 @@ def signed_bundle(key: Ed25519PrivateKey, data: bytes, staff_id: str = "X1") -> 
     signature = sign(key, data, NAMESPACE_SUMMARY).encode()
     line = signer_for(staff_id, PublicKey.of(key)).line() + "\n"
     return Bundle(data, signature, line.encode())
+
+
+def write_folder(bundle: Bundle, out: Path, name: str) -> Path:
+    """The bundle as `out/name/` (or `name-2/`…), staged and published as the app does."""
+    return stage(bundle, out, name).publish()
+
+
+def write_zip(bundle: Bundle, out: Path, name: str) -> Path:
+    """The bundle as `out/name.zip`, its files inside a `name/` folder."""
+    return stage(bundle, out, name, as_zip=True).publish()

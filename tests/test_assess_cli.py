@@ -11,7 +11,12 @@ import jsonschema
 import pytest
 
 from tests.conftest import EXAMPLES, ROOT
-from tests.signing_helpers import SSH_KEYGEN, needs_ssh_keygen, ssh_keygen_verify_bundle
+from tests.signing_helpers import (
+    SSH_KEYGEN,
+    needs_ssh_keygen,
+    ssh_keygen_verify_bundle,
+    write_folder,
+)
 from tests.tools import needs
 
 SCHEMA = json.loads((ROOT / "docs" / "summary.schema.json").read_text("utf-8"))
@@ -202,7 +207,7 @@ def test_assess_refuses_to_sign_onto_a_broken_history(env: dict[str, str], tmp_p
 
 
 def test_verify_output_cannot_be_forged_by_signed_text(env: dict[str, str], tmp_path: Path) -> None:
-    from desktop.core.records import bundle, summary
+    from desktop.core.records import summary
     from desktop.core.signing.sshsig import PublicKey
     from tests.signing_helpers import minimal_summary, new_key, signed_bundle
 
@@ -210,7 +215,7 @@ def test_verify_output_cannot_be_forged_by_signed_text(env: dict[str, str], tmp_
     doc = minimal_summary(PublicKey.of(key).fingerprint)
     doc["person"]["full_name"] = "X\x1b[2K\rOK      forged line"
     made = signed_bundle(key, summary.encode(doc))
-    folder = bundle.write_folder(made, tmp_path, "b")
+    folder = write_folder(made, tmp_path, "b")
     result = run(env, "verify", str(folder))
     assert result.returncode == 0
     assert "\x1b" not in result.stdout and "\r" not in result.stdout

@@ -23,6 +23,8 @@ from tests.signing_helpers import (
     signed_bundle,
     ssh_keygen_accepted,
     ssh_keygen_verify_bundle,
+    write_folder,
+    write_zip,
 )
 
 SCHEMA = json.loads(
@@ -111,7 +113,7 @@ def test_summary_holds_no_contact_details(signed) -> None:  # type: ignore[no-un
 @needs_ssh_keygen
 def test_folder_bundle_verifies_with_plain_ssh_keygen(tmp_path: Path, signed) -> None:  # type: ignore[no-untyped-def]
     assert SSH_KEYGEN is not None
-    folder = bundle.write_folder(signed.bundle, tmp_path / "out", signed.name)
+    folder = write_folder(signed.bundle, tmp_path / "out", signed.name)
     assert folder.name == "BNG-08231-annual-" + signed.summary.issued_at[:10]
     assert sorted(p.name for p in folder.iterdir()) == [
         "allowed_signers",
@@ -126,19 +128,19 @@ def test_folder_bundle_verifies_with_plain_ssh_keygen(tmp_path: Path, signed) ->
 
 
 def test_folder_and_zip_verify_with_the_app(tmp_path: Path, signed) -> None:  # type: ignore[no-untyped-def]
-    folder = bundle.write_folder(signed.bundle, tmp_path, signed.name)
-    archive = bundle.write_zip(signed.bundle, tmp_path, signed.name)
+    folder = write_folder(signed.bundle, tmp_path, signed.name)
+    archive = write_zip(signed.bundle, tmp_path, signed.name)
     for path in (folder, archive):
         verified = bundle.verify_path(path)
         assert verified.principal == "BNG-08231"
         assert verified.summary.seq == 1
     # A second bundle of the same name gets its own folder; nothing is overwritten.
-    assert bundle.write_folder(signed.bundle, tmp_path, signed.name).name.endswith("-2")
+    assert write_folder(signed.bundle, tmp_path, signed.name).name.endswith("-2")
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no staging left
 
 
 def test_bundle_files_are_private(tmp_path: Path, signed) -> None:  # type: ignore[no-untyped-def]
-    folder = bundle.write_folder(signed.bundle, tmp_path, signed.name)
+    folder = write_folder(signed.bundle, tmp_path, signed.name)
     assert oct(folder.stat().st_mode & 0o777) == "0o700"
     assert {oct(p.stat().st_mode & 0o777) for p in folder.iterdir()} == {"0o600"}
 
@@ -156,7 +158,7 @@ def _variant(tmp_path: Path, signed, name: str, **files: bytes | None) -> Path: 
         "signers": signed.bundle.signers,
     }
     original.update(files)
-    return bundle.write_folder(
+    return write_folder(
         Bundle(original["summary"], original["signature"] or b"", original["signers"]),
         tmp_path,
         name,
@@ -189,7 +191,7 @@ def test_each_failure_is_named(tmp_path: Path, signed) -> None:  # type: ignore[
 
 
 def test_expired_roster_key_is_refused(tmp_path: Path, signed) -> None:  # type: ignore[no-untyped-def]
-    folder = bundle.write_folder(signed.bundle, tmp_path, signed.name)
+    folder = write_folder(signed.bundle, tmp_path, signed.name)
     own = signed.bundle.signers.decode().strip()
     principal, options, key = own.split(" ", 2)
     expired = allowed_signers.parse(f'{principal} {options},valid-before="20200101" {key}')
@@ -202,7 +204,7 @@ def test_expired_roster_key_is_refused(tmp_path: Path, signed) -> None:  # type:
 
 
 def test_wildcard_principals_and_other_key_types_in_a_roster(tmp_path: Path, signed) -> None:  # type: ignore[no-untyped-def]
-    folder = bundle.write_folder(signed.bundle, tmp_path, signed.name)
+    folder = write_folder(signed.bundle, tmp_path, signed.name)
     key = signed.bundle.signers.decode().split(" ", 2)[2].strip()
     roster = allowed_signers.parse(
         "# the unit's roster\n"
@@ -216,7 +218,7 @@ def test_wildcard_principals_and_other_key_types_in_a_roster(tmp_path: Path, sig
 
 
 def test_reviewer_signers_decide_who_is_known(tmp_path: Path, signed) -> None:  # type: ignore[no-untyped-def]
-    folder = bundle.write_folder(signed.bundle, tmp_path, signed.name)
+    folder = write_folder(signed.bundle, tmp_path, signed.name)
     reviewer = allowed_signers.parse(signed.bundle.signers.decode())
     assert bundle.verify_path(folder, reviewer).principal == "BNG-08231"
     other = [allowed_signers.signer_for("BNG-08231", PublicKey.of(new_key()))]
@@ -263,7 +265,7 @@ def test_validly_signed_but_malformed_summaries_are_refused(tmp_path: Path) -> N
     }
     for name, (body, reason) in bodies.items():
         data = body.encode()
-        path = bundle.write_folder(signed_bundle(key, data), tmp_path, name.replace(" ", "-"))
+        path = write_folder(signed_bundle(key, data), tmp_path, name.replace(" ", "-"))
         if reason is None:
             assert bundle.verify_path(path).principal == "X1"
             continue
@@ -274,7 +276,7 @@ def test_validly_signed_but_malformed_summaries_are_refused(tmp_path: Path) -> N
 
 
 def test_zip_problems(tmp_path: Path, signed) -> None:  # type: ignore[no-untyped-def]
-    archive = bundle.write_zip(signed.bundle, tmp_path, signed.name)
+    archive = write_zip(signed.bundle, tmp_path, signed.name)
     raw = archive.read_bytes()
     truncated = tmp_path / "truncated.zip"
     truncated.write_bytes(raw[: len(raw) // 2])
@@ -299,7 +301,7 @@ def test_zip_problems(tmp_path: Path, signed) -> None:  # type: ignore[no-untype
 
 
 def test_unreadable_zip_entries_are_malformed_not_crashes(tmp_path: Path, signed) -> None:  # type: ignore[no-untyped-def]
-    archive = bundle.write_zip(signed.bundle, tmp_path, signed.name)
+    archive = write_zip(signed.bundle, tmp_path, signed.name)
     raw = bytearray(archive.read_bytes())
     # Mark the first entry as encrypted (general-purpose flag bit 0) in its local header.
     encrypted = bytearray(raw)

@@ -22,6 +22,7 @@ from desktop.core.base.text import printable
 from desktop.core.signing.sshsig import PublicKey
 from tests.conftest import ROOT
 from tests.hostile import BUNDLE_CASES, CHECKLIST_CASES, BundleCase, ChecklistCase, copy_checklists
+from tests.signing_helpers import write_folder, write_zip
 
 MEMORY_LIMIT = 256 * 1024 * 1024  # address space: a bare run of the CLI needs about 60 MiB
 CPU_SECONDS = 10
@@ -147,15 +148,14 @@ def test_a_good_bundle_still_verifies_in_the_same_limits(
     world: World, key: Ed25519PrivateKey
 ) -> None:
     # The control: the limits and the world leave a sound bundle verifiable.
-    from desktop.core.records import bundle
     from desktop.core.records import summary as summary_json
     from tests.signing_helpers import minimal_summary, signed_bundle
 
     doc = minimal_summary(PublicKey.of(key).fingerprint)
     made = signed_bundle(key, summary_json.encode(doc))
     for path in (
-        bundle.write_folder(made, world.inputs, "good"),
-        bundle.write_zip(made, world.inputs, "good"),
+        write_folder(made, world.inputs, "good"),
+        write_zip(made, world.inputs, "good"),
     ):
         result = selfcheck(world, "verify", str(path))
         assert result.returncode == 0, result.stdout + result.stderr

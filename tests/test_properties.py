@@ -48,7 +48,13 @@ from desktop.core.signing import sshsig
 from desktop.core.signing.allowed_signers import NAMESPACE_SUMMARY, signer_for
 from desktop.core.signing.sshsig import PublicKey
 from tests.conftest import CHECKLISTS, EXAMPLES
-from tests.signing_helpers import declare_example, needs_ssh_keygen, ssh_keygen_verifies
+from tests.signing_helpers import (
+    declare_example,
+    needs_ssh_keygen,
+    ssh_keygen_verifies,
+    write_folder,
+    write_zip,
+)
 
 T = TypeVar("T")
 E = TypeVar("E", bound=BaseException)
@@ -784,7 +790,7 @@ def test_any_bytes_as_a_zip_verify_only_as_signed_or_fail_in_one_line(
 ) -> None:
     signed, key = base_bundle
     with _scratch(tmp_path_factory) as folder:
-        good = bundle.write_zip(signed, folder, "good").read_bytes()
+        good = write_zip(signed, folder, "good").read_bytes()
         contents = [signed.summary, signed.signature, signed.signers or b""]
         raw = data.draw(st.binary(max_size=400) | _mutated(good) | _zips(contents))
         path = folder / "bundle.zip"
@@ -861,7 +867,7 @@ def test_any_valid_summary_signed_with_any_key_verifies_as_itself(
     principal = doc["person"]["staff_id"]
     made = bundle.make(raw, key, principal)
     with _scratch(tmp_path_factory) as folder:
-        write = bundle.write_zip if as_zip else bundle.write_folder
+        write = write_zip if as_zip else write_folder
         path = write(made, folder, bundle.bundle_name(decoded))
         assert bundle.read(path).summary == raw
         verified = bundle.verify_path(path)

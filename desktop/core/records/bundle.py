@@ -180,16 +180,6 @@ def stage(bundle: Bundle, out: Path, name: str, *, as_zip: bool = False) -> Stag
     return Staged(staging, out, name, "")
 
 
-def write_folder(bundle: Bundle, out: Path, name: str) -> Path:
-    """Write the bundle as `out/name/` (or `name-2/`…), appearing whole or not at all."""
-    return stage(bundle, out, name).publish()
-
-
-def write_zip(bundle: Bundle, out: Path, name: str) -> Path:
-    """Write the bundle as `out/name.zip`, its files inside a `name/` folder."""
-    return stage(bundle, out, name, as_zip=True).publish()
-
-
 # -- reading --------------------------------------------------------------------------------
 
 
