@@ -152,7 +152,7 @@ def sign_and_save(
     key: Ed25519PrivateKey | None = None,
     issued_at: datetime | None = None,
 ) -> Saved:
-    """Sign the assessment onto the history and publish its bundle, or leave neither.
+    """Sign the assessment onto the history, then publish its bundle.
 
     The bundle is staged (written and synced under a temporary name) before the history
     records the declaration, and published (renamed into place) after. Before the record,
