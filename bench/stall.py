@@ -33,7 +33,7 @@ from typing import Any  # noqa: E402
 os.environ["SELFCHECK_HOME"] = tempfile.mkdtemp(prefix="bench-stall-")
 
 from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication, QCheckBox, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 GOAL_MS = 50
 PASSPHRASE = "a passphrase for the benchmark's key file"
@@ -139,24 +139,12 @@ class Heart:
 def to_sign_page(window: Any, session: Any, out: Path) -> Any:
     """A fresh assessment of the annual example, every password declared, on its Sign page."""
     from desktop.core.assessment.draft import Draft
-    from desktop.core.assessment.flow import StepKind
+    from tests.gui_driver import declare_every_password
 
     session.start(Draft(tomllib.loads((ROOT / "examples/annual.toml").read_text("utf-8"))))
     window.wizard.open()
     window.stack.setCurrentWidget(window.wizard)
-    for index, step in enumerate(window.wizard.steps):
-        if step.kind != StepKind.ACCOUNT:
-            continue
-        window.wizard.show_step(index)
-        page = window.wizard.page
-        page.findChild(QCheckBox, "declinePassword").setChecked(True)
-        for item, choice in (
-            ("acct-password-strength", "declared-strong"),
-            ("acct-password-unique", "unique"),
-        ):
-            widget = page.findChild(QWidget, f"item-{item}-{step.account_id}")
-            if widget is not None:
-                widget.buttons[choice].click()
+    declare_every_password(window)  # the same walk as the GUI tests
     window.wizard.show_step(len(window.wizard.steps) - 1)
     sign = window.wizard.page
     sign.folder.setText(str(out))

@@ -8,6 +8,7 @@ from PySide6.QtGui import QInputMethodEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QLineEdit,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from desktop.core.assessment.flow import StepKind
 from desktop.core.policy.model import Status
 from desktop.gui.item_widget import ItemWidget
 from desktop.gui.main_window import MainWindow
@@ -147,3 +149,20 @@ def answer_with_keys(window: MainWindow, limit: int = 600) -> None:
                 continue
         press(Qt.Key.Key_Tab)
     raise AssertionError(f"the page {window.wizard.page.step.key} never became complete")
+
+
+def declare_every_password(window: MainWindow) -> None:
+    """On each account page, decline to type the password and declare it strong, unique."""
+    for index, step in enumerate(window.wizard.steps):
+        if step.kind != StepKind.ACCOUNT:
+            continue
+        window.wizard.show_step(index)
+        page = window.wizard.page
+        page.findChild(QCheckBox, "declinePassword").setChecked(True)
+        for item, choice in (
+            ("acct-password-strength", "declared-strong"),
+            ("acct-password-unique", "unique"),
+        ):
+            widget = page.findChild(QWidget, f"item-{item}-{step.account_id}")
+            if widget is not None:
+                widget.buttons[choice].click()

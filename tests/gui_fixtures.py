@@ -54,3 +54,25 @@ def window(qtbot: QtBot, session: Session, tasks_at_once: None) -> MainWindow:
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+@pytest.fixture
+def app_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app's cache folder (the policy cache), private to the test."""
+    from desktop.core.base.paths import cache_home
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    return cache_home()
+
+
+@pytest.fixture
+def starting_window(qtbot: QtBot, private_home: Path, app_cache: Path) -> Iterator[MainWindow]:
+    """The window as `make run` makes it: no session yet, it opens one after painting."""
+    win = MainWindow()
+    qtbot.addWidget(win)
+    yield win
+    win.language.set_language("en")  # translators are application-wide
+    win.language.deleteLater()
+    if win.session is not None:
+        win.session.close()
+        win.session.history = None

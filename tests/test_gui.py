@@ -2,7 +2,6 @@
 
 import shutil
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 
 import msgspec
@@ -30,7 +29,15 @@ from desktop.gui.language import translations_dir
 from desktop.gui.main_window import MainWindow
 from desktop.gui.session import Session
 from tests.conftest import CHECKLISTS
-from tests.gui_driver import add_account, answer_items, choose, files_under, go_next, type_text
+from tests.gui_driver import (
+    add_account,
+    answer_items,
+    choose,
+    declare_every_password,
+    files_under,
+    go_next,
+    type_text,
+)
 from tests.tools import needs
 
 CANARY = "Canary-pw-GUI-8c1f2e"
@@ -47,19 +54,6 @@ def test_opens_on_the_start_screen_in_vietnamese(window: MainWindow) -> None:
     assert "tự kiểm tra tài khoản mạng xã hội" in window.windowTitle()
     assert window.stack.currentWidget() is window.start
     assert window.findChild(QPushButton, "newAssessment").text() == "&Bắt đầu lần tự đánh giá mới"
-
-
-@pytest.fixture
-def starting_window(qtbot: QtBot, private_home: Path) -> Iterator[MainWindow]:
-    """The window as `make run` makes it: no session yet, it opens one after painting."""
-    win = MainWindow()
-    qtbot.addWidget(win)
-    yield win
-    win.language.set_language("en")  # translators are application-wide
-    win.language.deleteLater()
-    if win.session is not None:
-        win.session.close()
-        win.session.history = None
 
 
 def test_start_screen_paints_first_then_opens_the_checklists_and_history(
@@ -419,23 +413,6 @@ def test_declining_a_password_forgets_its_measurement_and_back(
     assert session.flow.draft.answer("acct-password-strength", "fb") is None
 
 
-def _declare_every_password(window: MainWindow) -> None:
-    """On each account page, decline to type the password and declare it strong, unique."""
-    for index, step in enumerate(window.wizard.steps):
-        if step.kind != StepKind.ACCOUNT:
-            continue
-        window.wizard.show_step(index)
-        page = window.wizard.page
-        page.findChild(QCheckBox, "declinePassword").setChecked(True)
-        for item, choice in (
-            ("acct-password-strength", "declared-strong"),
-            ("acct-password-unique", "unique"),
-        ):
-            widget = page.findChild(QWidget, f"item-{item}-{step.account_id}")
-            if widget is not None:
-                widget.buttons[choice].click()
-
-
 def test_signing_with_a_key_file_opens_the_key_off_the_gui_thread(
     qtbot: QtBot,
     window: MainWindow,
@@ -450,7 +427,7 @@ def test_signing_with_a_key_file_opens_the_key_off_the_gui_thread(
 
     session._keys = KeyStore(private_home, fail.Keyring(), cost=14)  # no keychain: a key file
     _open_example(window, session)
-    _declare_every_password(window)
+    declare_every_password(window)
     window.wizard.show_step(len(window.wizard.steps) - 1)
     sign = window.wizard.page
     passphrase = sign.findChild(QLineEdit, "passphrase")

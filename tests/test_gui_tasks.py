@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 from desktop.gui import tasks
 from desktop.gui.main_window import MainWindow
 from desktop.gui.session import Session
-from tests.gui_driver import type_text
-from tests.test_gui import _declare_every_password, _open_example
+from tests.gui_driver import declare_every_password, type_text
+from tests.test_gui import _open_example
 
 
 class HeldPool:
@@ -36,7 +36,7 @@ def held(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> HeldPool:
 
 def _to_sign(window: MainWindow, session: Session, folder: Path) -> QWidget:
     _open_example(window, session)
-    _declare_every_password(window)
+    declare_every_password(window)
     window.wizard.show_step(len(window.wizard.steps) - 1)
     sign = window.wizard.page
     type_text(sign.findChild(QLineEdit, "outputFolder"), str(folder))

@@ -4,7 +4,6 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,6 @@ from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
 
 from desktop.core.base.i18n import DEFAULT_LANGUAGE
-from desktop.core.base.paths import cache_home
 from desktop.core.policy.cache import FILE, cached_policy, store_policy
 from desktop.core.policy.files import read_checklists
 from desktop.core.policy.model import Policy
@@ -69,47 +67,27 @@ def test_the_start_screen_is_built_without_the_core() -> None:
 # -- the policy cache at start (desktop.core.policy.cache, desktop.gui.policy_check) --------
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The app's cache folder, private to the test."""
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
-    return cache_home()
-
-
-@pytest.fixture
-def starting_window(qtbot: QtBot, private_home: Path, cache: Path) -> Iterator[MainWindow]:
-    """The window as `make run` makes it: it opens its session after painting."""
-    win = MainWindow()
-    qtbot.addWidget(win)
-    yield win
-    win.language.set_language("en")  # translators are application-wide
-    win.language.deleteLater()
-    if win.session is not None:
-        win.session.close()
-        win.session.history = None
-
-
 def _open(qtbot: QtBot, win: MainWindow) -> None:
     with qtbot.waitSignals([win.ready, win.policy_checked], timeout=20_000):
         win.show()
 
 
 def test_the_first_start_parses_and_keeps_the_policy_for_the_next(
-    qtbot: QtBot, starting_window: MainWindow, cache: Path, policy: Policy
+    qtbot: QtBot, starting_window: MainWindow, app_cache: Path, policy: Policy
 ) -> None:
-    assert not (cache / FILE).exists()
+    assert not (app_cache / FILE).exists()
     _open(qtbot, starting_window)
     assert starting_window.session is not None
     assert starting_window.session.policy == policy
-    kept = cached_policy(read_checklists(), cache)
+    kept = cached_policy(read_checklists(), app_cache)
     assert kept == policy
 
 
 def test_a_tampered_cache_only_fills_the_start_screen_until_the_parse(
-    qtbot: QtBot, starting_window: MainWindow, cache: Path, policy: Policy
+    qtbot: QtBot, starting_window: MainWindow, app_cache: Path, policy: Policy
 ) -> None:
-    store_policy(read_checklists(), policy, cache)
-    tamper(cache)
+    store_policy(read_checklists(), policy, app_cache)
+    tamper(app_cache)
     shown: list[Policy] = []
     starting_window.ready.connect(lambda: shown.append(starting_window.session.policy))
     _open(qtbot, starting_window)
@@ -117,14 +95,14 @@ def test_a_tampered_cache_only_fills_the_start_screen_until_the_parse(
     session = starting_window.session
     assert session is not None and session.policy_check is None
     assert session.policy == policy  # parsed again: the edit is gone
-    assert cached_policy(read_checklists(), cache) == policy  # and from the cache too
+    assert cached_policy(read_checklists(), app_cache) == policy  # and from the cache too
 
 
 def test_an_assessment_never_starts_on_an_unchecked_cached_policy(
-    qtbot: QtBot, starting_window: MainWindow, cache: Path, policy: Policy
+    qtbot: QtBot, starting_window: MainWindow, app_cache: Path, policy: Policy
 ) -> None:
-    store_policy(read_checklists(), policy, cache)
-    tamper(cache)
+    store_policy(read_checklists(), policy, app_cache)
+    tamper(app_cache)
     with qtbot.waitSignal(starting_window.ready, timeout=20_000):
         starting_window.show()
     session = starting_window.session
@@ -136,27 +114,27 @@ def test_an_assessment_never_starts_on_an_unchecked_cached_policy(
 
 @pytest.mark.parametrize("damage", [b"", b"{not json", b'{"format": "selfcheck-policy-cache"}'])
 def test_a_damaged_cache_is_parsed_over(
-    qtbot: QtBot, starting_window: MainWindow, cache: Path, policy: Policy, damage: bytes
+    qtbot: QtBot, starting_window: MainWindow, app_cache: Path, policy: Policy, damage: bytes
 ) -> None:
-    cache.mkdir(parents=True)
-    (cache / FILE).write_bytes(damage)
+    app_cache.mkdir(parents=True)
+    (app_cache / FILE).write_bytes(damage)
     _open(qtbot, starting_window)
     assert starting_window.session is not None
     assert starting_window.session.policy == policy
-    assert cached_policy(read_checklists(), cache) == policy
+    assert cached_policy(read_checklists(), app_cache) == policy
 
 
 def test_a_cache_entry_for_checklists_that_do_not_load_stops_the_app(
     qtbot: QtBot,
     starting_window: MainWindow,
-    cache: Path,
+    app_cache: Path,
     policy: Policy,
     checklist_copy: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     (checklist_copy / "programmes.toml").write_text("[programme.onboarding\n", "utf-8")
     monkeypatch.setenv("SELFCHECK_CHECKLISTS", str(checklist_copy))
-    store_policy(read_checklists(), policy, cache)  # forged: these files do not load
+    store_policy(read_checklists(), policy, app_cache)  # forged: these files do not load
     with qtbot.waitSignal(starting_window.failed, timeout=20_000) as failed:
         starting_window.show()
     assert "programmes.toml" in failed.args[0]
