@@ -54,9 +54,9 @@ app.exec()
 """
 )
 
-# SelfCheck as `make run` starts it (the CLI module, the display check, then run_gui's
-# steps): the window paints the start screen, then opens the checklists and the history;
-# "ready" is when the start screen can be used.
+# SelfCheck as `make run` starts it (the CLI module, then run_gui: the display check and
+# open_main_window): the window paints the start screen, then opens the checklists and
+# the history; "ready" is when the start screen can be used.
 SELFCHECK = (
     "import os, sys, time\n"
     + PAINT_PROBE
@@ -64,17 +64,14 @@ SELFCHECK = (
 import desktop.cli  # what `selfcheck` and `python -m desktop` import first
 from desktop.gui.display import display_problem  # then run_gui's steps, in its order
 assert display_problem() is None
-from PySide6.QtWidgets import QApplication
-app = QApplication(sys.argv[:1])
-from desktop.gui.icon import app_icon
-from desktop.gui.main_window import MainWindow
-app.setWindowIcon(app_icon())
-window = MainWindow()
+from desktop.gui.app import open_main_window
+app, window = open_main_window()
 probe = FirstPaint()
 window.start.installEventFilter(probe)
 window.ready.connect(
     lambda: (print("ready", time.perf_counter(), time.process_time(), flush=True), os._exit(0))
 )
+window.failed.disconnect()  # not the app's message box: say why and stop
 window.failed.connect(lambda message: (print(message, file=sys.stderr), os._exit(1)))
 window.show()
 app.exec()
