@@ -63,6 +63,30 @@ def test_the_start_screen_is_built_without_the_core() -> None:
         assert module not in loaded, module
 
 
+UNTIL_READY = """
+import gc, os, sys
+from desktop.gui.app import open_main_window
+app, window = open_main_window()
+print("before", gc.isenabled())
+window.ready.connect(lambda: (print("ready", gc.isenabled(), flush=True), os._exit(0)))
+window.show()
+app.exec()
+"""
+
+
+def test_the_collector_is_off_only_until_the_start_screen_is_ready(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SELFCHECK_HOME": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", UNTIL_READY],
+        capture_output=True,
+        text=True,
+        env={**env, "XDG_CACHE_HOME": str(tmp_path / "cache")},
+        check=True,
+        timeout=120,
+    ).stdout
+    assert out.split() == ["before", "False", "ready", "True"]
+
+
 def test_pyside_reads_no_module_source_once_the_app_has_started(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
