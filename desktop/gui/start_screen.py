@@ -176,7 +176,7 @@ class StartScreen(QWidget):
             summaries = []
             declarations = store.declarations()
             if declarations:  # none yet for a new official: no summary module to load
-                from desktop.core.records import summary as summary_json
+                from desktop.core.records import summary_codec as summary_json
 
                 for declaration in declarations:
                     try:

@@ -220,7 +220,7 @@ class History:
 
     def append(self, summary: bytes, signature: bytes, public_key: "PublicKey") -> Declaration:
         """Store a signed summary as the next link of its signer's chain."""
-        from desktop.core.records import summary as summary_json
+        from desktop.core.records import summary_codec as summary_json
         from desktop.core.signing import sshsig
         from desktop.core.signing.allowed_signers import NAMESPACE_SUMMARY
 
