@@ -6,7 +6,6 @@ the item and the dotted field path, so a user never sees a traceback.
 """
 
 import re
-import tomllib
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -61,6 +60,8 @@ def parse_toml(raw: bytes, name: str, error: type[LocatedError], limit: int) -> 
     except UnicodeDecodeError as exc:
         raise error(name, f"is not UTF-8 text (byte {exc.start})") from None
     _check_key_depth(text, name, error)
+    import tomllib  # here: the summaries' fields are checked at start-up, where no TOML is read
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
