@@ -4,6 +4,7 @@ memory of the roster and folder it used last (desktop/core/review/desk.py)."""
 
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QTreeWidget
 
 from desktop.core.review.desk import Desk, save_desk
@@ -15,7 +16,8 @@ from desktop.gui.session import Session
 
 
 class ReviewerActions(QDialog):
-    """Mixed into ReviewWindow, which makes these widgets."""
+    """Mixed into ReviewWindow, which makes these widgets. Its texts name their context:
+    `self.tr` would look them up under the subclass's name."""
 
     session: Session
     desk: Desk
@@ -64,14 +66,18 @@ class ReviewerActions(QDialog):
     def _roster_saved(self, path: str) -> None:
         self.roster.setText(path)
         self._remember()
-        self.status.setText(self.tr("Roster saved: %1").replace("%1", path))
+        self.status.setText(
+            QCoreApplication.translate("ReviewerActions", "Roster saved: %1").replace("%1", path)
+        )
 
     def enrol(self) -> None:
         from desktop.gui.enrol_dialog import EnrolDialog
 
         path = Path(self.roster.text().strip())
         if not path.is_file():
-            self.status.setText(self.tr("Choose or create the roster first."))
+            self.status.setText(
+                QCoreApplication.translate("ReviewerActions", "Choose or create the roster first.")
+            )
             return
         dialog = EnrolDialog(path, self)
         dialog.open()
@@ -107,4 +113,8 @@ class ReviewerActions(QDialog):
 
     def _countersigned(self, reviewer: str, written: str) -> None:
         self._keep(Desk(self.desk.roster, self.desk.folder, reviewer))
-        self.status.setText(self.tr("Countersigned: %1").replace("%1", written))
+        self.status.setText(
+            QCoreApplication.translate("ReviewerActions", "Countersigned: %1").replace(
+                "%1", written
+            )
+        )
