@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QComboBox,
     QLabel,
@@ -205,7 +206,7 @@ def test_a_malformed_key_is_refused_with_one_line(
     type_text(review.findChild(QLineEdit, "rosterFile"), str(roster.path))
     dialog = enrol_dialog(review)
     message = dialog.findChild(QLabel, "enrolMessage")
-    key = dialog.findChild(QPlainTextEdit, "enrolKey")
+    key = dialog.findChild(QPlainTextEdit, "enrolPublicKey")
     dialog.staff.setCurrentText("BNG-7")
     for bad in ("ssh-rsa AAAAB3NzaC1yc2E", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAI!!", "hello"):
         key.setPlainText(bad)
@@ -320,3 +321,61 @@ def test_the_window_remembers_its_roster_and_folder(
     assert damaged.findChild(QLineEdit, "rosterFile").text() == ""
     assert damaged.findChild(QLineEdit, "bundleFolder").text() == ""
     QApplication.processEvents()
+
+
+def test_a_roster_is_made_and_a_key_enrolled_with_the_keyboard_alone(
+    qtbot: QtBot, window: MainWindow, session: Session, tmp_path: Path, template: dict[str, Any]
+) -> None:
+    from desktop.gui.enrol_dialog import EnrolDialog
+    from desktop.gui.roster_dialog import RosterDialog
+    from tests.gui_driver import focused, press, tab_to, type_keys
+
+    session.language.set_language("en")
+    review = open_review(window)
+    review.activateWindow()
+    qtbot.waitUntil(lambda: review.isAncestorOf(QApplication.focusWidget()))
+    tab_to("newRoster")
+    press(Qt.Key.Key_Space)
+    dialog = review.findChild(RosterDialog, "rosterDialog")
+    qtbot.waitUntil(lambda: dialog.isAncestorOf(QApplication.focusWidget()))
+    path = tmp_path / "roster.toml"
+    tab_to("rosterPath")
+    type_keys(str(path))
+    table = tab_to("rosterStaff")
+    assert isinstance(table, QTableWidget)
+    for text in ("BNG-7", "Le Van Bay"):
+        QTest_keys(text[0])  # typing starts editing the current cell
+        QTest_keys(text[1:])  # in its editor
+        press(Qt.Key.Key_Return)  # the editor closes from the event loop
+        qtbot.waitUntil(lambda: table.state() != QAbstractItemView.State.EditingState)
+        press(Qt.Key.Key_Right)
+    tab_to("rosterPath")
+    with qtbot.waitSignal(dialog.saved):
+        press(Qt.Key.Key_Return)  # the default button: Save
+    assert load_roster(path).staff["BNG-7"].name == "Le Van Bay"
+
+    official = Official("BNG-7", "Lê Văn Bảy", template)
+    public = PublicKey.of(official.key)
+    review.activateWindow()  # the roster dialog closed
+    qtbot.waitUntil(lambda: review.isAncestorOf(QApplication.focusWidget()))
+    tab_to("enrolKey")
+    press(Qt.Key.Key_Space)
+    enrol = review.findChild(EnrolDialog, "enrolDialog")
+    qtbot.waitUntil(lambda: enrol.isAncestorOf(QApplication.focusWidget()))
+    assert focused() is enrol.staff.lineEdit() or focused() is enrol.staff
+    type_keys("BNG-7")
+    tab_to("enrolPublicKey")
+    QTest_keys(public.openssh)
+    tab_to("enrolFingerprint")
+    type_keys(public.fingerprint)
+    with qtbot.waitSignal(enrol.enrolled):
+        press(Qt.Key.Key_Return)  # the default button: Enrol
+    assert load_roster(path).signers[0].key == public
+
+
+def QTest_keys(text: str) -> None:  # noqa: N802 (named after QTest.keyClicks)
+    from PySide6.QtTest import QTest
+
+    from tests.gui_driver import focused
+
+    QTest.keyClicks(focused(), text)

@@ -43,7 +43,7 @@ class EnrolDialog(QDialog):
         self.bundle_zip.clicked.connect(self._choose_zip)
         self.bundle_folder.clicked.connect(self._choose_folder)
         self.key = QPlainTextEdit()
-        self.key.setObjectName("enrolKey")
+        self.key.setObjectName("enrolPublicKey")
         self.key.setTabChangesFocus(True)
         self.key.setMaximumHeight(70)
         self.fingerprint = QLineEdit()
