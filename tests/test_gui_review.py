@@ -109,6 +109,7 @@ def test_a_roster_is_made_in_the_app_and_read_as_the_command_line_reads_it(
 ) -> None:
     from desktop.gui.roster_dialog import RosterDialog
 
+    session.language.set_language("en")
     review = open_review(window)
     click(review, "newRoster")
     dialog = review.findChild(RosterDialog, "rosterDialog")
@@ -132,6 +133,17 @@ def test_a_roster_is_made_in_the_app_and_read_as_the_command_line_reads_it(
     assert (path.parent / "allowed_signers").read_bytes() == b""
     assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
     assert review.findChild(QLineEdit, "rosterFile").text() == str(path)
+
+    # A new roster never replaces one already there.
+    click(review, "newRoster")
+    fresh = [d for d in review.findChildren(RosterDialog) if d.isVisible()][-1]
+    assert fresh.findChild(QLineEdit, "rosterPath").text() == str(path)
+    assert fresh.findChild(QLineEdit, "rosterTitle").text() == ""
+    before = path.read_bytes()
+    fresh.save()
+    assert "already there" in fresh.findChild(QLabel, "rosterMessage").text()
+    assert path.read_bytes() == before
+    fresh.reject()
 
     # Edited again: a bad staff id is one line, and the file is left as it was.
     before = path.read_bytes()

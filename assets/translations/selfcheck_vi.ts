@@ -1090,17 +1090,17 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>ReviewerActions</name>
     <message>
-        <location filename="../../desktop/gui/review_actions.py" line="70"/>
+        <location filename="../../desktop/gui/review_actions.py" line="71"/>
         <source>Roster saved: %1</source>
         <translation>Đã lưu danh sách cán bộ: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_actions.py" line="79"/>
+        <location filename="../../desktop/gui/review_actions.py" line="80"/>
         <source>Choose or create the roster first.</source>
         <translation>Anh/chị hãy chọn hoặc tạo danh sách cán bộ trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_actions.py" line="117"/>
+        <location filename="../../desktop/gui/review_actions.py" line="118"/>
         <source>Countersigned: %1</source>
         <translation>Đã ký xác nhận: %1</translation>
     </message>
@@ -1108,87 +1108,92 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>RosterDialog</name>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="124"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="130"/>
         <source>Save the roster as</source>
         <translation>Lưu danh sách cán bộ thành</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="143"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="149"/>
         <source>Choose where to save the roster (a .toml file).</source>
         <translation>Anh/chị hãy chọn nơi lưu danh sách cán bộ (một tệp .toml).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="150"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="153"/>
+        <source>A file is already there: choose another name, or edit that roster.</source>
+        <translation>Đã có một tệp ở đó: anh/chị hãy chọn tên khác, hoặc sửa danh sách cán bộ đó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="161"/>
         <source>%1: the programme must be one of: %2.</source>
         <translation>%1: chương trình phải là một trong: %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="169"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="180"/>
         <source>SelfCheck: the unit&apos;s roster</source>
         <translation>SelfCheck: danh sách cán bộ của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="170"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="181"/>
         <source>Roster &amp;file:</source>
         <translation>&amp;Tệp danh sách:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="171"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="182"/>
         <source>&amp;Title:</source>
         <translation>Tê&amp;n đơn vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="172"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="183"/>
         <source>&amp;Staff (one row a person; the staff id is required):</source>
         <translation>&amp;Cán bộ (mỗi người một dòng; bắt buộc có mã cán bộ):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="173"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="184"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="174"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="185"/>
         <source>&amp;Add a person</source>
         <translation>&amp;Thêm người</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="175"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="186"/>
         <source>&amp;Remove the selected</source>
         <translation>&amp;Xóa dòng đã chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="177"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="188"/>
         <source>Staff id</source>
         <translation>Mã cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="177"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="188"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="177"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="188"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="177"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="188"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="182"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="193"/>
         <source>Optional: %1</source>
         <translation>Không bắt buộc: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="184"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="195"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="185"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="196"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>

@@ -56,10 +56,11 @@ class ReviewerActions(QDialog):
     def edit_roster(self, *, new: bool) -> None:
         from desktop.gui.roster_dialog import RosterDialog
 
-        path = "" if new else self.roster.text().strip()
-        if new and self.roster.text().strip():  # beside the current one, as a new file
-            path = str(Path(self.roster.text().strip()).with_name("roster-new.toml"))
-        dialog = RosterDialog(self.session, path, self)
+        current = self.roster.text().strip()
+        if new:  # beside the current roster, if there is one
+            folder = Path(current).parent if current else Path.home() / "review"
+            current = str(folder / "roster.toml")
+        dialog = RosterDialog(self.session, current, self, new=new)
         dialog.saved.connect(self._roster_saved)
         dialog.open()
 

@@ -34,10 +34,13 @@ FIELDS = ("id", "name", "unit", "programme")
 class RosterDialog(QDialog):
     saved = Signal(str)  # the roster file written
 
-    def __init__(self, session: Session, path: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, session: Session, path: str = "", parent: QWidget | None = None, *, new: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("rosterDialog")
         self.session = session
+        self.new = new  # a new roster never replaces a file already there
         self.resize(900, 520)
         self.file = QLineEdit(path or str(Path.home() / "review" / "roster.toml"))
         self.file.setObjectName("rosterPath")
@@ -87,7 +90,10 @@ class RosterDialog(QDialog):
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.retranslate()
-        self._open_existing()
+        if new:
+            self.add_row()
+        else:
+            self._open_existing()
 
     def _open_existing(self) -> None:
         path = Path(self.file.text().strip())
@@ -141,6 +147,11 @@ class RosterDialog(QDialog):
         path = Path(text).expanduser()
         if not text or not path.is_absolute() or path.is_dir():
             self.message.setText(self.tr("Choose where to save the roster (a .toml file)."))
+            return
+        if self.new and (path.exists() or path.is_symlink()):
+            self.message.setText(
+                self.tr("A file is already there: choose another name, or edit that roster.")
+            )
             return
         staff = self.staff()
         programmes = self.session.policy.programmes
