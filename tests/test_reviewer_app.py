@@ -166,3 +166,23 @@ def test_the_windows_memory_is_private_and_never_trusted(tmp_path: Path) -> None
     for damaged in (b"[]", b"{", b'{"roster": 7, "folder": "a\\nb"}', b"x" * 100_000):
         (home / "reviewer.json").write_bytes(damaged)
         assert load_desk(home) == Desk()
+
+
+def test_tables_the_writer_does_not_make_are_kept_as_written(tmp_path: Path) -> None:
+    """The accepted policy packs live in the roster too: editing its staff keeps them."""
+    from desktop.core.review.roster_file import other_tables
+
+    text = (
+        '[roster]\ntitle = "T"\n\n[[staff]]\nid = "A"\n\n'
+        '[[packs]]\nid = "bng"  # the agency\'s pack\nsigner = "ssh-ed25519 AAAA"\n'
+        'min_version = "2026.1"\n\n[[staff]]\nid = "B"\n'
+    )
+    kept = other_tables(tmp_path, text)
+    assert kept.startswith("[[packs]]") and "[[staff]]" not in kept
+    written = roster_text("T2", STAFF) + "\n" + kept
+    import tomllib
+
+    assert tomllib.loads(written)["packs"] == tomllib.loads(text)["packs"]
+    tricky = 'x = """\n[[staff]]\n"""\n[roster]\ntitle = "T"\n'
+    with pytest.raises(RosterError):
+        other_tables(tmp_path, tricky)

@@ -2,6 +2,8 @@
 keys file beside it, so the command line and `ssh-keygen -Y verify -f` use the same files."""
 
 import json
+import re
+import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -10,6 +12,8 @@ from desktop.core.base.fields import STAFF_ID
 from desktop.core.review.roster import DEFAULT_SIGNERS, Roster, RosterError, Staff, load_roster
 
 MAX_FIELD = 200  # characters of a title, name, unit or programme: a line, not a text
+OWN_TABLES = ("roster", "staff")  # what this writer writes; any other table is kept as it is
+_HEADER = re.compile(r"(?m)^(?=[ \t]*\[)")
 
 
 def roster_text(title: str | None, staff: Sequence[Staff], signers: str = DEFAULT_SIGNERS) -> str:
@@ -80,12 +84,31 @@ def save_roster(path: Path, title: str | None, staff: Sequence[Staff]) -> Roster
         for s in staff
     ]
     check_staff(path, title, staff)
-    signers = DEFAULT_SIGNERS
+    signers, kept = DEFAULT_SIGNERS, ""
     if path.exists():
         signers = load_roster(path).signers_path.name  # an unreadable roster is not replaced
+        kept = other_tables(path, path.read_text("utf-8"))
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    write_atomic(path, roster_text(title, staff, signers).encode("utf-8"), mode=0o644)
+    text = roster_text(title, staff, signers) + (f"\n{kept}" if kept else "")
+    write_atomic(path, text.encode("utf-8"), mode=0o644)
     keys = path.parent / signers
     if not keys.exists() and not keys.is_symlink():
         write_atomic(keys, b"", mode=0o644)
     return load_roster(path)
+
+
+def other_tables(path: Path, text: str) -> str:
+    """The tables of an existing roster this writer does not make (the packs the unit
+    accepts, for one), as they are written, so that editing the staff never drops them.
+    Refused when they cannot be cut out of the text exactly (a header inside a string)."""
+    sections = [part for part in _HEADER.split(text) if part.lstrip().startswith("[")]
+    kept = "".join(
+        part for part in sections if part.lstrip().split("]", 1)[0].strip("[ \t") not in OWN_TABLES
+    )
+    try:
+        whole, cut = tomllib.loads(text), tomllib.loads(kept)
+    except tomllib.TOMLDecodeError:
+        whole, cut = {}, None
+    if cut != {k: v for k, v in whole.items() if k not in OWN_TABLES}:
+        raise RosterError(path, "has tables the app cannot keep as they are: edit it by hand")
+    return kept
