@@ -237,6 +237,13 @@ def test_a_malformed_key_is_refused_with_one_line(
         click(dialog, "enrolButton")
     assert load_roster(roster.path).signers[0].key == public
 
+    # A keys file damaged meanwhile: one line naming it, and it is left as it is.
+    roster.signers_path.write_text("BNG-7 not-a-key\n")
+    click(dialog, "enrolButton")
+    assert message.text().startswith("Nothing was enrolled. The roster cannot be read")
+    assert "allowed_signers" in message.text() and "\n" not in message.text()
+    assert roster.signers_path.read_text() == "BNG-7 not-a-key\n"
+
 
 def test_double_clicking_a_row_shows_its_findings_in_either_language(
     qtbot: QtBot, window: MainWindow, session: Session, tmp_path: Path, template: dict[str, Any]

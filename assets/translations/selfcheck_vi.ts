@@ -406,92 +406,92 @@
     </message>
     <message>
         <location filename="../../desktop/gui/enrol_dialog.py" line="165"/>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="168"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="169"/>
         <source>Nothing was enrolled.</source>
         <translation>Chưa đăng ký khóa nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="171"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="172"/>
         <source>Enrolled %1: %2</source>
         <translation>Đã đăng ký khóa cho %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="179"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="180"/>
         <source>Nothing was enrolled: the key is not an ssh-ed25519 public key (it starts with ssh-ed25519 AAAA).</source>
         <translation>Chưa đăng ký khóa nào: đây không phải khóa công khai ssh-ed25519 (khóa bắt đầu bằng ssh-ed25519 AAAA).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="183"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="184"/>
         <source>Nothing was enrolled: give the key fingerprint printed on the official&apos;s PDF (SHA256: and 43 characters), or read it from the PDF.</source>
         <translation>Chưa đăng ký khóa nào: anh/chị hãy nhập dấu vân tay khóa in trên tệp PDF của cán bộ (SHA256: và 43 ký tự), hoặc đọc từ tệp PDF.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="187"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="188"/>
         <source>Nothing was enrolled: choose the official&apos;s bundle or paste their public key.</source>
         <translation>Chưa đăng ký khóa nào: anh/chị hãy chọn gói bản khai của cán bộ hoặc dán khóa công khai của cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="190"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="191"/>
         <source>Nothing was enrolled: the key&apos;s fingerprint is %1, not the one given.</source>
         <translation>Chưa đăng ký khóa nào: dấu vân tay của khóa là %1, không phải dấu vân tay đã nhập.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="193"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="194"/>
         <source>Nothing was enrolled: the bundle is signed for %1, not for this staff id.</source>
         <translation>Chưa đăng ký khóa nào: gói bản khai được ký cho %1, không phải cho mã cán bộ này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="204"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="205"/>
         <source>SelfCheck: enrol an official&apos;s key</source>
         <translation>SelfCheck: đăng ký khóa của cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="207"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="208"/>
         <source>Take the key from the official&apos;s bundle, or paste the public key they sent; it is enrolled only if its fingerprint is the one on their summary PDF.</source>
         <translation>Lấy khóa từ gói bản khai của cán bộ, hoặc dán khóa công khai cán bộ gửi; khóa chỉ được đăng ký khi dấu vân tay khớp với dấu vân tay in trên tệp PDF bản khai của cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="214"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="215"/>
         <source>&amp;Staff id:</source>
         <translation>&amp;Mã cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="215"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="216"/>
         <source>&amp;Bundle:</source>
         <translation>&amp;Gói bản khai:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="216"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="217"/>
         <source>or public &amp;key:</source>
         <translation>hoặc &amp;khóa công khai:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="217"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="218"/>
         <source>&amp;Fingerprint:</source>
         <translation>&amp;Dấu vân tay khóa:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="222"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="223"/>
         <source>Zip…</source>
         <translation>Tệp zip…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="223"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="224"/>
         <source>Folder…</source>
         <translation>Thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="224"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="225"/>
         <source>Read from the &amp;PDF…</source>
         <translation>Đọc từ tệp &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="225"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="226"/>
         <source>&amp;Enrol</source>
         <translation>Đăng &amp;ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="226"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="227"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from desktop.core.records.bundle import BundleError
 from desktop.core.review.enrolment import EnrolmentRefused, Refusal, enrol_confirmed
 from desktop.core.review.roster import load_roster
-from desktop.gui.messages import bundle_lead, lead
+from desktop.gui.messages import bundle_lead, describe
 from desktop.gui.tasks import Outcome, run_task
 
 
@@ -164,8 +164,9 @@ class EnrolDialog(QDialog):
         except BundleError as exc:
             self.message.setText(self.tr("Nothing was enrolled.") + " " + bundle_lead(exc.failure))
             return
-        except Exception as exc:  # the roster or its keys file: one line, no detail
-            self.message.setText(self.tr("Nothing was enrolled.") + " " + lead(exc))
+        except Exception as exc:  # the roster, its keys file, a key enrolled for another
+            detail = " ".join(describe(exc).split())  # one line: the lead, then the file's words
+            self.message.setText(self.tr("Nothing was enrolled.") + " " + detail)
             return
         self.message.setText(
             self.tr("Enrolled %1: %2").replace("%1", staff_id).replace("%2", key.fingerprint)
