@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from msgspec.structs import replace
 
 from desktop.core.policy.model import Policy
 from desktop.core.records import bundle as bundles
@@ -318,3 +319,78 @@ def test_the_self_test_reports_a_data_folder_others_can_read(
         check = selftest._data_folder()
         assert check.status is selftest.Status.WARN
         assert "open to other users" in check.detail and str(home) in check.detail
+
+
+# -- masked handles -----------------------------------------------------------------------
+
+
+def _assessed(tmp_path: Path, policy: Policy, handle: str):  # type: ignore[no-untyped-def]
+    from desktop.core.assessment.answers import load_answers
+    from desktop.core.assessment.engine import assess
+
+    answers = (EXAMPLES / "onboarding.toml").read_text("utf-8")
+    assert 'handle = "thuha.tran99"' in answers and 'handle = "0912345678"' in answers
+    path = tmp_path / "answers.toml"
+    path.write_text(answers.replace('handle = "thuha.tran99"', f'handle = "{handle}"'), "utf-8")
+    return assess(policy, load_answers(path, policy))
+
+
+def test_an_email_or_phone_handle_is_masked_in_the_signed_summary(
+    tmp_path: Path, policy: Policy
+) -> None:
+    result = _assessed(tmp_path, policy, "Thuha.Tran99@gmail.com")
+    fingerprint = "SHA256:" + "A" * 43
+    data = summary_json.encode(
+        summary_json.build(result, fingerprint=fingerprint, seq=1, prev=None)
+    )
+    handles = [a.handle for a in summary_json.decode(data).accounts]
+    assert handles == ["T***@gmail.com", "09******78"]
+    for secret in ("Thuha.Tran99", "thuha.tran99", "0912345678", "912345678"):
+        assert secret.encode() not in data
+    # The person's own screens still show what they typed.
+    assert [a.handle for a in result.submission.accounts] == [
+        "Thuha.Tran99@gmail.com",
+        "0912345678",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("handle", "shown"),
+    [
+        ("nguyenvanan@gmail.com", "n***@gmail.com"),
+        ("an@b@mofa.gov.vn", "a***@mofa.gov.vn"),  # the last @ ends the address
+        ("0912345612", "09******12"),
+        ("+84 912 345 612", "+84*******12"),
+        ("091-234-5612", "09******12"),
+        ("an.nguyenvan.78", "an.nguyenvan.78"),  # a user name is kept as typed
+        ("@annguyen_vn", "@annguyen_vn"),
+        ("n***@gmail.com", "n***@gmail.com"),  # masking a masked handle changes nothing
+        ("09******12", "09******12"),
+    ],
+)
+def test_masking_keeps_an_end_of_each_to_tell_accounts_apart(handle: str, shown: str) -> None:
+    from desktop.core.records.masking import masked_handle
+
+    assert masked_handle(handle) == shown
+
+
+def test_an_earlier_summary_with_the_full_handle_is_the_same_account(
+    tmp_path: Path, policy: Policy
+) -> None:
+    """Summaries signed before masking hold the handle in full: the changes since one of
+    them must not list every such account as removed and added again."""
+    from desktop.core.records.changes import ChangeKind, compare
+
+    result = _assessed(tmp_path, policy, "thuha.tran99@gmail.com")
+    fingerprint = "SHA256:" + "A" * 43
+    now = summary_json.build(result, fingerprint=fingerprint, seq=2, prev=None)
+    earlier = summary_json.findings_view(result)
+    full = {a.id: a.handle for a in result.submission.accounts}
+    before = summary_json.FindingsView(
+        [replace(a, handle=full[a.id]) for a in earlier.accounts], earlier.findings
+    )
+    assert [a.handle for a in before.accounts] == ["thuha.tran99@gmail.com", "0912345678"]
+    changes = compare(before, now)
+    assert not [
+        c for c in changes if c.kind in (ChangeKind.NEW_ACCOUNT, ChangeKind.REMOVED_ACCOUNT)
+    ]
