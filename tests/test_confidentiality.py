@@ -206,7 +206,7 @@ if __name__ == "__main__":
     conn.send(("Canary-Password-1", ()))
     conn.recv()
     limits = open(f"/proc/{helper.pid}/limits").read()
-    owner = __import__("os").stat(f"/proc/{helper.pid}").st_uid
+    owner = __import__("os").stat(f"/proc/{helper.pid}/status").st_uid
     parent = ctypes.CDLL(None).prctl(3, 0, 0, 0, 0)
     print(json.dumps({"limits": limits, "owner": owner, "parent": parent}))
 """
@@ -225,7 +225,7 @@ if __name__ == "__main__":
     assert found["parent"] == 1  # nothing inherited: the helper did it itself
     (line,) = [x for x in found["limits"].splitlines() if x.startswith("Max core file size")]
     assert line.split()[4:6] == ["0", "0"]
-    if os.getuid() != 0:  # a process that is not dumpable has its /proc entry owned by root
+    if os.getuid() != 0:  # a process that is not dumpable has its /proc files owned by root
         assert found["owner"] == 0
 
 
