@@ -23,6 +23,9 @@ EXIT_CANNOT_START = 2
 
 
 def run_gui() -> int:
+    from desktop.core.base.coredump import forbid_core_dumps
+
+    forbid_core_dumps()  # before anything is typed; a failure shows in --self-test
     from desktop.gui.display import display_problem
 
     problem = display_problem()

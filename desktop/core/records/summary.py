@@ -16,6 +16,7 @@ from desktop.core.assessment.findings import Finding as Assessed
 from desktop.core.policy.audience import ProgrammeId
 from desktop.core.records.changes import changes_since, compare
 from desktop.core.records.due import next_due
+from desktop.core.records.masking import masked_handle
 from desktop.core.records.summary_codec import MAX_BYTES, decode, encode, sha256
 from desktop.core.records.summary_shape import (
     FORMAT,
@@ -60,7 +61,8 @@ def build(
     issued_at: datetime | None = None,
     previous: Summary | None = None,
 ) -> Summary:
-    """The summary of `result`; no password, no secret, no float.
+    """The summary of `result`; no password, no secret, no float, no full e-mail address
+    or phone number.
 
     `previous` is the last declaration in the history (decoded): the summary records what
     changed since, item by item. It also records when the next declaration falls due.
@@ -116,9 +118,11 @@ def _present(value: str | None) -> str | msgspec.UnsetType:
 
 
 def findings_view(result: Assessment) -> FindingsView:
+    """What the summary records of the accounts and findings: an e-mail address or phone
+    number as a handle is masked (masking.py)."""
     return FindingsView(
         accounts=[
-            Account(id=a.id, platform=a.platform, kind=a.kind, handle=a.handle)
+            Account(id=a.id, platform=a.platform, kind=a.kind, handle=masked_handle(a.handle))
             for a in result.submission.accounts
         ],
         findings=[finding_record(f) for f in result.findings],
