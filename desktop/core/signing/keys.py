@@ -194,6 +194,17 @@ class KeyStore:
                 f"the key record {path} is damaged; re-enrol with `selfcheck keys enrol --replace`"
             ) from None
 
+    def enrolled(self) -> tuple[str, datetime] | None:
+        """The fingerprint of this computer's key and when it was made; None when there is
+        no usable record (that is reported where the key is used)."""
+        try:
+            record = self.record()
+            if record is None:
+                return None
+            return record.fingerprint, datetime.fromisoformat(record.created).astimezone(UTC)
+        except (KeyStoreError, ValueError):
+            return None
+
     def state(self) -> KeychainState:
         return keychain_state(self.backend)
 
