@@ -6,6 +6,7 @@ must not both decide that no signing key exists and each make one. The lock file
 macOS, msvcrt on Windows), so it ends with the process even when the process is killed.
 """
 
+import errno
 import os
 import sys
 from collections.abc import Iterator
@@ -27,7 +28,13 @@ def locked(path: Path) -> Iterator[None]:
             if os.fstat(fd).st_size == 0:
                 os.write(fd, b"\0")  # msvcrt locks bytes: there must be one
             os.lseek(fd, 0, os.SEEK_SET)
-            msvcrt.locking(fd, msvcrt.LK_LOCK, 1)  # retries for 10 s, then raises
+            while True:  # LK_LOCK gives up after 10 tries a second apart: wait as flock does
+                try:
+                    msvcrt.locking(fd, msvcrt.LK_LOCK, 1)
+                    break
+                except OSError as exc:
+                    if exc.errno != errno.EDEADLOCK:  # what LK_LOCK raises when it gives up
+                        raise
             try:
                 yield
             finally:
@@ -36,6 +43,7 @@ def locked(path: Path) -> Iterator[None]:
         else:
             import fcntl
 
+            os.fchmod(fd, 0o600)  # a lock file left wider by hand is narrowed again
             fcntl.flock(fd, fcntl.LOCK_EX)
             try:
                 yield
