@@ -129,6 +129,47 @@ def test_an_older_declaration_by_the_replaced_key_is_never_taken_as_the_latest(
     assert load_accepted(roster)["BNG-1"] == accepted["BNG-1"]
 
 
+def test_the_replaced_key_signing_after_its_successor_had_signed_is_flagged(
+    template: dict[str, Any], tmp_path: Path
+) -> None:
+    """The new key's first declaration is signed before the reviewer enrols it, and so
+    before the old key ends: in between, the old key's holder could sign a newer one."""
+    roster_path, old, new = _roster_with_key_change(tmp_path, template)  # old ends 2025-06-01
+    inbox = tmp_path / "inbox"
+    old.declare(inbox, issued="2024-11-20T08:00:00Z")
+    new.declare(inbox, issued="2025-03-01T08:00:00Z", name="BNG-1-new-1")
+    late = old.declare(inbox, issued="2025-05-01T08:00:00Z")  # verifies: before 2025-06-01
+    report = review(inbox, load_roster(roster_path), {}, TODAY)
+    (row,) = report.rows
+    assert [(f.problem, f.path) for f in row.problems] == [(Problem.REPLACED_KEY, late)]
+    assert "dated after the key" in row.problems[0].detail and not to_accept(report)
+    # Handed in without the new key's declaration, the accepted one marks the moment.
+    shutil.rmtree(inbox / "BNG-1-new-1")
+    accepted = {
+        "BNG-1": Accepted(1, "1" * 64, PublicKey.of(new.key).fingerprint, "2025-03-01T08:00:00Z")
+    }
+    (row,) = review(inbox, load_roster(roster_path), accepted, TODAY).rows
+    assert [f.problem for f in row.problems] == [Problem.REPLACED_KEY]
+
+
+def test_a_key_taken_back_into_use_raises_no_false_alarm(
+    template: dict[str, Any], tmp_path: Path
+) -> None:
+    roster_path, old, new = _roster_with_key_change(tmp_path, template)
+    inbox = tmp_path / "inbox"
+    old.declare(inbox, issued="2024-11-20T08:00:00Z")
+    new.declare(inbox, issued="2025-11-20T08:00:00Z", name="BNG-1-new-1")
+    roster = enrol(
+        load_roster(roster_path),
+        "BNG-1",
+        PublicKey.of(old.key),
+        now=datetime(2026, 1, 1, tzinfo=UTC),
+    )
+    old.declare(inbox, issued="2026-02-01T08:00:00Z")
+    (row,) = review(inbox, roster, {}, TODAY).rows
+    assert row.problems == [] and row.latest is not None and row.latest.seq == 2
+
+
 def test_accepting_never_overwrites_a_newer_memory_even_for_a_sound_row(
     template: dict[str, Any], tmp_path: Path
 ) -> None:

@@ -16,8 +16,15 @@ from desktop.core.signing.allowed_signers import AllowedSigner
 
 
 def person_row(
-    staff_id: str, staff: Any, declared: list[Link], accepted: Accepted | None, today: date
+    staff_id: str,
+    staff: Any,
+    declared: list[Link],
+    accepted: Accepted | None,
+    today: date,
+    replaced: Iterable[str] = (),
 ) -> Row:
+    """The row of one person, from their declarations handed in, what was accepted of
+    them before, and the keys the roster has ended for them (`replaced`)."""
     name, unit = (staff.name, staff.unit) if staff else (None, None)
     row = Row(staff_id, name or "", unit or "")
     if not declared:
@@ -32,7 +39,9 @@ def person_row(
     if accepted is not None:
         # An acceptance recorded without its key: the key of the newest declaration.
         key = accepted.key or _newest(declared).key
-        check_accepted(row, chains.get(key, []), declared, accepted.with_key(key))
+        accepted = accepted.with_key(key)
+        check_accepted(row, chains.get(key, []), declared, accepted)
+    check_replaced(row, declared, replaced, accepted)
     return row
 
 
@@ -111,6 +120,55 @@ def check_accepted(row: Row, chain: list[Link], declared: list[Link], accepted: 
     elif first > accepted.seq + 1:
         gap = _missing(accepted.seq + 1, first - 1) + " since the accepted one"
         row.problems.append(Finding(Problem.GAP, gap, Path(by_seq[first].path)))
+
+
+def replaced_keys(signers: Iterable[AllowedSigner]) -> dict[str, set[str]]:
+    """Per staff id, the fingerprints of the keys the roster has ended for them (a
+    valid-before) and not taken back into use."""
+    current: set[tuple[str, str]] = set()
+    ended: dict[str, set[str]] = {}
+    for signer in signers:
+        for principal in signer.principals:
+            if any(c in principal for c in "*?"):
+                continue
+            if signer.valid_before is None:
+                current.add((principal, signer.key.fingerprint))
+            else:
+                ended.setdefault(principal, set()).add(signer.key.fingerprint)
+    return {p: {k for k in keys if (p, k) not in current} for p, keys in ended.items()}
+
+
+def check_replaced(
+    row: Row, declared: list[Link], replaced: Iterable[str], accepted: Accepted | None
+) -> None:
+    """A replaced key signs nothing dated after the key that replaced it had signed.
+
+    The roster ends the old key only when the new one is enrolled, and the new key's first
+    declaration is signed before that: in between, whoever still holds the old key could
+    sign a declaration that verifies and is newer than the new key's. Any other key of the
+    person that signed after the old key began (handed in, or accepted before) marks the
+    moment the old key should have stopped."""
+    dated = [(link.issued_at, link.key) for link in declared]
+    if accepted is not None and accepted.key and accepted.issued_at:
+        dated.append((accepted.issued_at, accepted.key))
+    for key in sorted(replaced):
+        own = [link for link in declared if link.key == key]
+        if not own:
+            continue
+        began = min(link.issued_at for link in own)
+        after = [(when, other) for when, other in dated if other != key and when > began]
+        if not after:
+            continue
+        since, successor = min(after)
+        for link in sorted(own):
+            if link.issued_at > since:
+                text = Text(
+                    f"bản khai số {link.seq} của khóa {key} (ngày {link.issued_at[:10]}) "
+                    f"được ký sau khi khóa {successor} đã ký (ngày {since[:10]})",
+                    f"declaration {link.seq} of key {key} ({link.issued_at[:10]}) is dated "
+                    f"after the key {successor} had signed ({since[:10]})",
+                )
+                row.problems.append(Finding(Problem.REPLACED_KEY, text.en, Path(link.path), text))
 
 
 def comparable(text: str) -> str:

@@ -26,6 +26,7 @@ class Problem(StrEnum):
     ROLLED_BACK = "older than accepted"
     NO_DECLARATION = "no declaration"
     SHARED_KEY = "one key for two people"
+    REPLACED_KEY = "signed by a replaced key"
     NAME_MISMATCH = "name differs from the roster"
     UNIT_MISMATCH = "unit differs from the roster"
 
@@ -45,6 +46,7 @@ PROBLEM_WORDS: dict[Problem, Text] = {
     Problem.ROLLED_BACK: Text("cũ hơn bản đã chấp nhận", "older than accepted"),
     Problem.NO_DECLARATION: Text("chưa nộp bản khai", "no declaration"),
     Problem.SHARED_KEY: Text("một khóa ký cho hai người", "one key for two people"),
+    Problem.REPLACED_KEY: Text("ký bằng khóa đã được thay", "signed by a replaced key"),
     Problem.NAME_MISMATCH: Text("họ tên khác danh sách", "name differs from the roster"),
     Problem.UNIT_MISMATCH: Text("đơn vị khác danh sách", "unit differs from the roster"),
 }

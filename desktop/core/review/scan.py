@@ -16,7 +16,13 @@ from desktop.core.policy.model import Severity
 from desktop.core.records import summary as summary_json
 from desktop.core.records.bundle import SUMMARY, BundleError, read, verify
 from desktop.core.records.due import recorded_due
-from desktop.core.review.person import check_identity, check_shared, key_owners, person_row
+from desktop.core.review.person import (
+    check_identity,
+    check_shared,
+    key_owners,
+    person_row,
+    replaced_keys,
+)
 from desktop.core.review.roster import Accepted, Roster
 from desktop.core.review.rows import (
     FAILURE_PROBLEMS,
@@ -113,11 +119,12 @@ def review(
         if known is None or (known.issued_at, known.seq) < (newest.issued_at, newest.seq):
             latest[staff_id] = newest
     members = roster.members()
-    shared = key_owners(links, roster.signers)
+    shared, replaced = key_owners(links, roster.signers), replaced_keys(roster.signers)
     rows = []
     for staff_id in sorted(set(members) | set(links)):
-        staff = members.get(staff_id)
-        row = person_row(staff_id, staff, links.get(staff_id, []), accepted.get(staff_id), today)
+        staff, declared = members.get(staff_id), links.get(staff_id, [])
+        ended = replaced.get(staff_id, ())
+        row = person_row(staff_id, staff, declared, accepted.get(staff_id), today, ended)
         if staff_id in latest:
             row.latest = newest = latest[staff_id]
             check_identity(row, staff, newest)
