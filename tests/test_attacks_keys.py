@@ -25,7 +25,7 @@ from desktop.core.review.roster import (
     save_accepted,
 )
 from desktop.core.review.scan import Problem, csv_bytes, review, to_accept
-from desktop.core.signing.keys import KEY_FILE, RECORD, KeyStore
+from desktop.core.signing.keys import KEY_FILE, RECORD, KeyStore, KeyStoreError
 from desktop.core.signing.sshsig import PublicKey
 from desktop.report.unit import unit_html
 from tests.conftest import ROOT
@@ -33,11 +33,12 @@ from tests.signing_helpers import MemoryKeyring, declare_example
 from tests.test_review import TODAY, Official, _cli
 from tests.test_review import template as template  # the fixture: a signed summary's shape
 
-RACES = 4  # rounds of two processes; before the lock, nearly every round made two keys
+RACES = 3  # rounds of two processes; before the lock, 10 rounds of 10 made two keys
 
 
-def _race(home: Path, kind: str) -> list[str]:
-    """Two processes released at the same moment to get the signing key under `home`."""
+def _race(homes: list[Path], kind: str) -> list[tuple[str, str]]:
+    """For each home, two processes released at the same moment to get its signing key;
+    the fingerprint each got. All are started first, so the rounds cost one start-up."""
     children = [
         subprocess.Popen(
             [sys.executable, "-m", "tests.key_race_child", str(home), kind],
@@ -47,11 +48,12 @@ def _race(home: Path, kind: str) -> list[str]:
             stderr=subprocess.PIPE,
             text=True,
         )
+        for home in homes
         for _ in range(2)
     ]
     for child in children:
         assert child.stdout is not None and child.stdout.readline() == "ready\n"
-    for child in children:
+    for child in children:  # pair by pair, each pair's two `go` back to back
         assert child.stdin is not None
         child.stdin.write("go\n")
         child.stdin.flush()
@@ -60,14 +62,13 @@ def _race(home: Path, kind: str) -> list[str]:
         out, err = child.communicate(timeout=60)
         assert child.returncode == 0, err
         fingerprints.append(out.strip())
-    return fingerprints
+    return list(zip(fingerprints[::2], fingerprints[1::2], strict=True))
 
 
 @pytest.mark.parametrize("kind", ["keychain", "file"])
 def test_two_first_declarations_at_once_make_one_key(tmp_path: Path, kind: str) -> None:
-    for round_ in range(RACES):
-        home = tmp_path / str(round_) / "home"
-        first, second = _race(home, kind)
+    homes = [tmp_path / str(round_) / "home" for round_ in range(RACES)]
+    for round_, (home, (first, second)) in enumerate(zip(homes, _race(homes, kind), strict=True)):
         record = KeyStore(home).record()
         assert record is not None
         assert first == second == record.fingerprint, f"round {round_}: two keys"
@@ -321,3 +322,15 @@ def test_history_flags_a_declaration_signed_by_a_key_other_than_the_enrolled_one
     assert made[0] in flag
     result = _cli("history", home=home)
     assert result.returncode == 1 and "signed by another key" in result.stdout
+
+
+def test_a_key_file_is_set_aside_only_when_a_new_key_is_asked_for(tmp_path: Path) -> None:
+    from keyring.backends import fail
+
+    store = KeyStore(tmp_path / "home", fail.Keyring(), cost=14)
+    store.load_or_create(lambda _new: "một câu mật khẩu dài")
+    with pytest.raises(KeyStoreError, match="--replace"):
+        store.create(lambda _new: "một câu mật khẩu dài")
+    assert not list((tmp_path / "home").glob("*.replaced-*"))
+    store.create(lambda _new: "một câu mật khẩu dài", replace=True)  # `keys enrol --replace`
+    assert len(list((tmp_path / "home").glob(f"{KEY_FILE}.replaced-*"))) == 1
