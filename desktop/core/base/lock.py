@@ -13,12 +13,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from desktop.core.base.folders import private_folder
+
 
 @contextmanager
 def locked(path: Path) -> Iterator[None]:
     """Hold the lock on `path` (made if missing) for the body of the `with`; waits for
     another process that holds it."""
-    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_folder(path.parent)
     flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0)
     fd = os.open(path, flags, 0o600)
     try:
