@@ -84,6 +84,11 @@ def _parser() -> "argparse.ArgumentParser":
     enrol_key.add_argument(
         "--fingerprint", required=True, help="SHA256:… as the official read it out"
     )
+    enrol_key.add_argument(
+        "--force",
+        action="store_true",
+        help="enrol a key already enrolled for another staff id (the review then flags both)",
+    )
 
     review = commands.add_parser("review", help="reviewer: verify a folder of bundles")
     review.add_argument("directory", type=Path, metavar="DIR", help="folder of bundles")

@@ -351,17 +351,17 @@
 <context>
     <name>CrashReport</name>
     <message>
-        <location filename="../../desktop/gui/app.py" line="94"/>
+        <location filename="../../desktop/gui/app.py" line="142"/>
         <source>Something went wrong in SelfCheck. Your draft is saved at every page, so little or nothing is lost: carry on, or close SelfCheck and open it again.</source>
         <translation>SelfCheck đã gặp lỗi. Bản nháp được lưu ở mỗi trang nên hầu như không mất gì: anh/chị có thể làm tiếp, hoặc đóng SelfCheck rồi mở lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="101"/>
+        <location filename="../../desktop/gui/app.py" line="149"/>
         <source>The details could not be written to a file.</source>
         <translation>Không ghi được chi tiết lỗi ra tệp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="105"/>
+        <location filename="../../desktop/gui/app.py" line="153"/>
         <source>If it happens again, give your IT officer the details in this file:</source>
         <translation>Nếu lỗi lặp lại, hãy gửi cho cán bộ công nghệ thông tin tệp ghi chi tiết này:</translation>
     </message>
@@ -550,61 +550,66 @@
     </message>
     <message>
         <location filename="../../desktop/gui/messages.py" line="76"/>
+        <source>This key is already enrolled for another staff id, and one key signs for one person. Ask the official for their own key&apos;s fingerprint.</source>
+        <translation>Khóa ký này đã được đăng ký cho một mã cán bộ khác, mà mỗi khóa ký chỉ ký cho một người. Anh/chị hãy đề nghị cán bộ cung cấp dấu vân tay khóa của chính mình.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="82"/>
         <source>The roster cannot be read: check the file named below (the staff list, its keys file or the record of accepted declarations).</source>
         <translation>Không đọc được danh sách cán bộ: anh/chị hãy kiểm tra tệp được nêu dưới đây (danh sách cán bộ, tệp khóa đi kèm hoặc tệp ghi các bản khai đã chấp nhận).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="84"/>
+        <location filename="../../desktop/gui/messages.py" line="90"/>
         <source>The declaration cannot be read: its content is damaged, or it was made by a newer version of SelfCheck.</source>
         <translation>Không đọc được bản khai: nội dung đã bị hỏng, hoặc bản khai được tạo bằng phiên bản SelfCheck mới hơn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="90"/>
+        <location filename="../../desktop/gui/messages.py" line="96"/>
         <source>The checklists cannot be read, so SelfCheck cannot work; ask your IT officer.</source>
         <translation>Không đọc được các danh mục kiểm tra nên SelfCheck không thể hoạt động; hãy hỏi cán bộ công nghệ thông tin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="95"/>
+        <location filename="../../desktop/gui/messages.py" line="101"/>
         <source>This draft cannot be read.</source>
         <translation>Không đọc được bản nháp này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="98"/>
+        <location filename="../../desktop/gui/messages.py" line="104"/>
         <source>The disk is full; nothing was saved. Free some space and try again.</source>
         <translation>Ổ đĩa đã đầy; chưa có gì được lưu. Hãy giải phóng dung lượng rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="102"/>
+        <location filename="../../desktop/gui/messages.py" line="108"/>
         <source>SelfCheck may not write there; choose another folder.</source>
         <translation>SelfCheck không được phép ghi vào đó; hãy chọn thư mục khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="105"/>
+        <location filename="../../desktop/gui/messages.py" line="111"/>
         <source>A file could not be read or written.</source>
         <translation>Không đọc hoặc ghi được một tệp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="106"/>
+        <location filename="../../desktop/gui/messages.py" line="112"/>
         <source>Something did not work.</source>
         <translation>Đã có lỗi xảy ra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="115"/>
+        <location filename="../../desktop/gui/messages.py" line="121"/>
         <source>This is not a SelfCheck bundle, or a file in it is damaged or out of place.</source>
         <translation>Đây không phải là gói bản khai SelfCheck, hoặc có tệp trong gói bị hỏng hay đặt sai chỗ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="120"/>
+        <location filename="../../desktop/gui/messages.py" line="126"/>
         <source>The bundle is incomplete: a file in it was cut short, perhaps while it was copied.</source>
         <translation>Gói bản khai không đầy đủ: có tệp trong gói bị cắt ngắn, có thể do sao chép chưa xong.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="126"/>
+        <location filename="../../desktop/gui/messages.py" line="132"/>
         <source>The signature does not match: the declaration was changed after it was signed.</source>
         <translation>Chữ ký không khớp: bản khai đã bị sửa đổi sau khi ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="131"/>
+        <location filename="../../desktop/gui/messages.py" line="137"/>
         <source>The bundle is not signed by a key enrolled for this person, or the key was not valid at that time.</source>
         <translation>Gói bản khai không được ký bằng khóa đã đăng ký cho người này, hoặc khóa đó không có hiệu lực vào thời điểm ký.</translation>
     </message>
@@ -930,8 +935,8 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
     </message>
     <message>
         <location filename="../../desktop/gui/review_window.py" line="231"/>
-        <location filename="../../desktop/gui/review_window.py" line="359"/>
-        <location filename="../../desktop/gui/review_window.py" line="361"/>
+        <location filename="../../desktop/gui/review_window.py" line="358"/>
+        <location filename="../../desktop/gui/review_window.py" line="360"/>
         <source>All units</source>
         <translation>Tất cả đơn vị</translation>
     </message>
@@ -961,48 +966,48 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="328"/>
+        <location filename="../../desktop/gui/review_window.py" line="329"/>
         <source>Accepted: the latest declaration of %1 people.</source>
         <translation>Đã chấp nhận bản khai mới nhất của %1 người.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="342"/>
+        <location filename="../../desktop/gui/review_window.py" line="341"/>
         <source>SelfCheck: review a unit&apos;s declarations</source>
         <translation>SelfCheck: rà soát bản khai của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="343"/>
+        <location filename="../../desktop/gui/review_window.py" line="342"/>
         <source>&amp;Roster:</source>
         <translation>&amp;Danh sách cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="344"/>
+        <location filename="../../desktop/gui/review_window.py" line="343"/>
         <source>&amp;Folder of bundles:</source>
         <translation>&amp;Thư mục gói bản khai:</translation>
     </message>
     <message>
+        <location filename="../../desktop/gui/review_window.py" line="344"/>
         <location filename="../../desktop/gui/review_window.py" line="345"/>
-        <location filename="../../desktop/gui/review_window.py" line="346"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="347"/>
+        <location filename="../../desktop/gui/review_window.py" line="346"/>
         <source>&amp;Check the folder</source>
         <translation>&amp;Kiểm tra thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="348"/>
+        <location filename="../../desktop/gui/review_window.py" line="347"/>
         <source>Show:</source>
         <translation>Hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="349"/>
+        <location filename="../../desktop/gui/review_window.py" line="348"/>
         <source>Only those to follow up</source>
         <translation>Chỉ những người cần theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="353"/>
+        <location filename="../../desktop/gui/review_window.py" line="352"/>
         <source>Any verdict</source>
         <translation>Mọi kết luận</translation>
     </message>
@@ -1047,42 +1052,42 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="363"/>
+        <location filename="../../desktop/gui/review_window.py" line="362"/>
         <source>Export &amp;CSV…</source>
         <translation>Xuất &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="364"/>
+        <location filename="../../desktop/gui/review_window.py" line="363"/>
         <source>Export &amp;PDF report…</source>
         <translation>Xuất &amp;báo cáo PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="365"/>
+        <location filename="../../desktop/gui/review_window.py" line="364"/>
         <source>&amp;Accept the sound declarations</source>
         <translation>&amp;Chấp nhận các bản khai hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="366"/>
+        <location filename="../../desktop/gui/review_window.py" line="365"/>
         <source>Countersi&amp;gn…</source>
         <translation>Ký &amp;xác nhận…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="367"/>
+        <location filename="../../desktop/gui/review_window.py" line="366"/>
         <source>&amp;New…</source>
         <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="368"/>
+        <location filename="../../desktop/gui/review_window.py" line="367"/>
         <source>Edi&amp;t…</source>
         <translation>&amp;Sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="369"/>
+        <location filename="../../desktop/gui/review_window.py" line="368"/>
         <source>Enrol a &amp;key…</source>
         <translation>Đăn&amp;g ký khóa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="370"/>
+        <location filename="../../desktop/gui/review_window.py" line="369"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -1311,123 +1316,123 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Không mở được lịch sử trên máy (xem thông báo lúc khởi động): không hiển thị nội dung nào.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="162"/>
+        <location filename="../../desktop/gui/start_screen.py" line="164"/>
         <source>History intact: %n declaration(s).</source>
         <translation>
             <numerusform>Lịch sử nguyên vẹn: %n bản kê khai.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="165"/>
+        <location filename="../../desktop/gui/start_screen.py" line="167"/>
         <source>History NOT intact:</source>
         <translation>Lịch sử KHÔNG nguyên vẹn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="197"/>
+        <location filename="../../desktop/gui/start_screen.py" line="199"/>
         <source>Nothing has been declared on this computer yet: %1 is due now.</source>
         <translation>Máy này chưa có bản khai nào: cần thực hiện %1 ngay.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="199"/>
+        <location filename="../../desktop/gui/start_screen.py" line="201"/>
         <source>%1 was due on %2: %n day(s) overdue.</source>
         <translation>
             <numerusform>%1 đến hạn ngày %2: đã quá hạn %n ngày.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="201"/>
+        <location filename="../../desktop/gui/start_screen.py" line="203"/>
         <source>%1 is due today (%2).</source>
         <translation>%1 đến hạn hôm nay (%2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="203"/>
+        <location filename="../../desktop/gui/start_screen.py" line="205"/>
         <source>Next: %1, due on %2 (in %n day(s)).</source>
         <translation>
             <numerusform>Tiếp theo: %1, hạn ngày %2 (còn %n ngày).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="206"/>
+        <location filename="../../desktop/gui/start_screen.py" line="208"/>
         <source>It checks that your last declaration&apos;s findings were fixed.</source>
         <translation>Lần này kiểm tra việc khắc phục các nội dung của bản khai trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="224"/>
+        <location filename="../../desktop/gui/start_screen.py" line="226"/>
         <source>Save a calendar reminder</source>
         <translation>Lưu lời nhắc vào lịch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="226"/>
+        <location filename="../../desktop/gui/start_screen.py" line="228"/>
         <source>Calendar files (*.ics)</source>
         <translation>Tệp lịch (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="238"/>
+        <location filename="../../desktop/gui/start_screen.py" line="240"/>
         <source>SelfCheck: %1 due</source>
         <translation>SelfCheck: đến hạn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="240"/>
+        <location filename="../../desktop/gui/start_screen.py" line="242"/>
         <source>Open SelfCheck, start a new assessment and choose “%1”. Nothing leaves your computer unless you hand the signed bundle in.</source>
         <translation>Mở SelfCheck, bắt đầu lần tự đánh giá mới và chọn “%1”. Không có dữ liệu nào rời khỏi máy trừ khi anh/chị tự nộp gói bản khai đã ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="249"/>
+        <location filename="../../desktop/gui/start_screen.py" line="251"/>
         <source>Reminder saved: %1</source>
         <translation>Đã lưu lời nhắc: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="280"/>
+        <location filename="../../desktop/gui/start_screen.py" line="282"/>
         <source>SelfCheck %1</source>
         <translation>SelfCheck %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="284"/>
+        <location filename="../../desktop/gui/start_screen.py" line="286"/>
         <source>Check the security and conduct settings of your social-network accounts against the codes of conduct, and sign a summary. Nothing leaves this computer unless you export it; passwords are never stored.</source>
         <translation>Tự kiểm tra cài đặt bảo mật và ứng xử của các tài khoản mạng xã hội theo quy tắc ứng xử, rồi ký bản khai. Không thông tin nào rời khỏi máy nếu anh/chị không tự xuất ra; mật khẩu không bao giờ được lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="289"/>
+        <location filename="../../desktop/gui/start_screen.py" line="291"/>
         <source>&amp;Start a new assessment</source>
         <translation>&amp;Bắt đầu lần tự đánh giá mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="290"/>
+        <location filename="../../desktop/gui/start_screen.py" line="292"/>
         <source>Drafts</source>
         <translation>Bản nháp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="291"/>
+        <location filename="../../desktop/gui/start_screen.py" line="293"/>
         <source>&amp;Resume</source>
         <translation>&amp;Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="292"/>
+        <location filename="../../desktop/gui/start_screen.py" line="294"/>
         <source>Signed declarations</source>
         <translation>Các bản kê khai đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="293"/>
+        <location filename="../../desktop/gui/start_screen.py" line="295"/>
         <source>Save a calendar &amp;reminder…</source>
         <translation>Lưu lời &amp;nhắc vào lịch…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="294"/>
+        <location filename="../../desktop/gui/start_screen.py" line="296"/>
         <source>&amp;History…</source>
         <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="296"/>
+        <location filename="../../desktop/gui/start_screen.py" line="298"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="296"/>
+        <location filename="../../desktop/gui/start_screen.py" line="298"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="296"/>
+        <location filename="../../desktop/gui/start_screen.py" line="298"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>

@@ -11,8 +11,14 @@ from desktop.core.base.atomic import write_atomic
 from desktop.core.base.i18n import show_date
 from desktop.core.base.text import printable
 from desktop.core.records.bundle import BundleError, read, verify
+from desktop.core.review.roster import (
+    KeyEnrolledElsewhere,
+    load_accepted,
+    load_roster,
+    new_roster,
+    save_accepted,
+)
 from desktop.core.review.roster import enrol as enrol_key
-from desktop.core.review.roster import load_accepted, load_roster, new_roster, save_accepted
 from desktop.core.review.scan import SEVERITIES, csv_bytes, review, to_accept
 
 PROGRESS_EVERY = 500
@@ -50,7 +56,11 @@ def _enrol(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_FINDINGS
-    enrol_key(book, verified.principal, verified.key)
+    try:
+        enrol_key(book, verified.principal, verified.key, force=args.force)
+    except KeyEnrolledElsewhere as exc:
+        print(printable(f"selfcheck: {exc}"), file=sys.stderr)
+        return EXIT_FINDINGS
     print(printable(f"enrolled {verified.principal}: {fingerprint}"))
     return EXIT_OK
 
@@ -97,9 +107,10 @@ def review_folder(args: argparse.Namespace) -> int:
 
         write_atomic(args.pdf, unit_pdf(report, load_policy(), args.lang, today))
     if args.accept:
-        accepted.update(to_accept(report))
+        taken = to_accept(report, accepted)  # never older than what was accepted before
+        accepted.update(taken)
         save_accepted(book, accepted)
-        print(f"accepted: the latest declaration of {len(to_accept(report))} people")
+        print(f"accepted: the latest declaration of {len(taken)} people")
     problems = report.unreadable or any(not r.sound for r in report.rows)
     return EXIT_FINDINGS if problems else EXIT_OK
 

@@ -104,9 +104,13 @@ def history(args: argparse.Namespace) -> int:
         report = store.verify_chain()
     if not declarations:
         print("no declarations yet")
+    if report.flags:  # dates out of order or in the future, another key than the enrolled
+        print("to look into:")
+        for flag in report.flags:
+            print(printable(f"  ! {flag}"))
     if report.intact:
         print(f"chain intact: {report.declarations} declaration(s)")
-        return EXIT_OK
+        return EXIT_FINDINGS if report.flags else EXIT_OK
     print("chain NOT intact:")
     for problem in report.problems:
         print(f"  - {problem}")

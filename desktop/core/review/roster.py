@@ -32,6 +32,7 @@ MAX_ROSTER_BYTES = 4 * 1024 * 1024
 MAX_ACCEPTED_BYTES = 8 * 1024 * 1024  # ~130 bytes a person: more than a roster can list
 DEFAULT_SIGNERS = "allowed_signers"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+_ISSUED_AT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")  # as summaries record it
 
 
 class RosterError(LocatedError):
@@ -51,6 +52,12 @@ class Accepted:
     seq: int
     sha256: str
     key: str | None = None  # the fingerprint that signed it (declarations count per key)
+    # When it says it was signed: nothing older, by any key, is taken as the person's
+    # latest after it. None in what was accepted before SelfCheck recorded it.
+    issued_at: str | None = None
+
+    def with_key(self, key: str) -> "Accepted":
+        return replace(self, key=key)
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,11 +153,36 @@ def new_roster(path: Path, title: str | None = None) -> Roster:
     return load_roster(path)
 
 
-def enrol(roster: Roster, principal: str, key: PublicKey, *, now: datetime | None = None) -> Roster:
+class KeyEnrolledElsewhere(RosterError):  # noqa: N818 (reads as the reason shown)
+    """The key is enrolled for another staff id already: one key signs for one person."""
+
+
+def enrol(
+    roster: Roster,
+    principal: str,
+    key: PublicKey,
+    *,
+    now: datetime | None = None,
+    force: bool = False,
+) -> Roster:
     """Add `key` for `principal`. Any other key the principal had stops at `now`
-    (valid-before), so what it signed before still verifies and nothing after does."""
+    (valid-before), so what it signed before still verifies and nothing after does.
+
+    A key enrolled for someone else is refused unless `force`: whoever holds it could
+    otherwise sign as `principal` and end the real owner's key. Forced, it is enrolled for
+    both, and the review flags both rows."""
     if not STAFF_ID.fullmatch(principal):
         raise RosterError(roster.signers_path, f"{principal[:40]!r} is not a staff id")
+    others = sorted(
+        {p for s in roster.signers if s.key == key for p in s.principals if p != principal}
+    )
+    if others and not force:
+        raise KeyEnrolledElsewhere(
+            roster.signers_path,
+            f"the key {key.fingerprint} is already enrolled for {', '.join(others)}; one key "
+            f"signs for one person, so nothing was enrolled for {principal} (--force if "
+            "they really share it)",
+        )
     when = (now or datetime.now(UTC)).astimezone(UTC).replace(second=0, microsecond=0)
     kept: list[AllowedSigner] = []
     for signer in roster.signers:
@@ -187,13 +219,21 @@ def load_accepted(roster: Roster) -> dict[str, Accepted]:
             or not _SHA256.fullmatch(str(entry.get("sha256")))
         ):
             raise RosterError(path, "is damaged", item=str(staff_id)[:40])
-        key = entry.get("key")
+        key, issued_at = entry.get("key"), entry.get("issued_at")
+        if issued_at is not None and not _ISSUED_AT.fullmatch(str(issued_at)):
+            raise RosterError(path, "is damaged", item=str(staff_id)[:40], field="issued_at")
         accepted[str(staff_id)] = Accepted(
-            entry["seq"], str(entry["sha256"]), str(key) if isinstance(key, str) else None
+            entry["seq"],
+            str(entry["sha256"]),
+            str(key) if isinstance(key, str) else None,
+            str(issued_at) if issued_at is not None else None,
         )
     return accepted
 
 
 def save_accepted(roster: Roster, accepted: dict[str, Accepted]) -> None:
-    doc = {k: {"seq": v.seq, "sha256": v.sha256, "key": v.key} for k, v in sorted(accepted.items())}
+    doc = {
+        k: {"seq": v.seq, "sha256": v.sha256, "key": v.key, "issued_at": v.issued_at}
+        for k, v in sorted(accepted.items())
+    }
     write_atomic(roster.accepted_path, json.dumps(doc, indent=1).encode("utf-8"))
