@@ -28,7 +28,7 @@ lint: $(VENV)/.installed-test
 	$(PY) scripts/check_structure.py
 	$(VENV)/bin/vulture desktop tests scripts bench --min-confidence 60
 	$(PY) -m desktop lint-checklists --quiet
-	$(PY) scripts/check_translations.py assets/translations/selfcheck_vi.ts
+	$(PY) scripts/check_translations.py assets/translations/*.ts
 
 format: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format $(LINTED)
