@@ -337,3 +337,22 @@ def test_an_open_file_dialog_and_message_box_switch_language_at_once(qtbot: QtBo
     finally:
         language.set_language("en")  # translators are application-wide
         language.deleteLater()
+
+
+def test_the_self_test_fails_without_qt_s_vietnamese(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A build that left qtbase_vi.qm out would show English file dialogs: its self-test says so."""
+    import shutil
+
+    from desktop.commands import selftest
+    from desktop.commands.selftest import Status
+    from desktop.gui import language
+
+    shutil.copy(translations_dir() / "selfcheck_vi.qm", tmp_path)
+    monkeypatch.setattr(language, "translations_dir", lambda: tmp_path)
+    check = selftest._translations()
+    assert check.status == Status.FAIL
+    assert "qtbase_vi.qm" in check.detail
+    shutil.copy(translations_dir() / "qtbase_vi.qm", tmp_path)
+    assert selftest._translations().status == Status.OK

@@ -106,6 +106,7 @@ def test_the_wheel_carries_the_checklists_assets_and_compiled_translations(
     for path in (ROOT / "checklists").rglob("*.toml"):
         assert f"desktop/_shipped/{path.relative_to(ROOT).as_posix()}" in names
     assert "desktop/_shipped/assets/translations/selfcheck_vi.qm" in names
+    assert "desktop/_shipped/assets/translations/qtbase_vi.qm" in names  # Qt's own dialogs
     assert "desktop/_shipped/assets/icons/selfcheck.svg" in names
     assert not any(name.endswith(".ts") for name in names)  # sources stay in the repository
 

@@ -324,7 +324,7 @@ Anh/chị hãy kiểm tra lại tên thư mục.</translation>
     <message>
         <source>%1 already exists.
 Do you want to replace it?</source>
-        <translation>%1 đã có.
+        <translation>%1 đã tồn tại.
 Anh/chị có muốn thay thế không?</translation>
     </message>
     <message>

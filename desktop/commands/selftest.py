@@ -59,13 +59,17 @@ def _checklists() -> Check:
 def _translations() -> Check:
     from PySide6.QtCore import QTranslator
 
-    from desktop.gui.language import translations_dir
+    from desktop.gui.language import CATALOGUES, translations_dir
 
-    path = translations_dir() / "selfcheck_vi.qm"
-    translator = QTranslator()
-    if not translator.load(str(path)) or translator.isEmpty():
-        return Check("translations", Status.FAIL, f"cannot load {path} (run `make translations`)")
-    return Check("translations", Status.OK, f"Vietnamese from {path}")
+    # The app's own strings, and Qt's dialogs (file dialogs, buttons), which Qt ships none of.
+    paths = [translations_dir() / f"{catalogue}_vi.qm" for catalogue in CATALOGUES]
+    for path in paths:
+        translator = QTranslator()
+        if not translator.load(str(path)) or translator.isEmpty():
+            return Check(
+                "translations", Status.FAIL, f"cannot load {path} (run `make translations`)"
+            )
+    return Check("translations", Status.OK, f"Vietnamese from {', '.join(map(str, paths))}")
 
 
 def _qt() -> Check:
