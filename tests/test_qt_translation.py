@@ -81,6 +81,9 @@ def test_every_message_is_translated_keeping_placeholders_accelerators_and_lines
 def test_the_vietnamese_follows_the_glossary() -> None:
     texts = ((f"qtbase {key[1]!r}", text) for key, text in messages().items())
     assert _breaches(texts) == []
+    # Its section on buttons, files and folders.
+    for text in messages().values():
+        assert "tập tin" not in text.lower() and not re.search(r"\bOK\b", text), text
 
 
 def test_accelerators_do_not_clash_within_a_dialog() -> None:
