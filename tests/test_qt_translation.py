@@ -189,6 +189,12 @@ def right_click(qtbot: QtBot, widget: QWidget) -> list[str]:
     return shown
 
 
+STANDARD_BUTTONS = (
+    *("Ok", "Save", "SaveAll", "Open", "Yes", "YesToAll", "No", "NoToAll", "Abort", "Retry"),
+    *("Ignore", "Close", "Cancel", "Discard", "Help", "Apply", "Reset", "RestoreDefaults"),
+)
+
+
 def show_every_qt_dialog_the_app_uses(qtbot: QtBot, folder: Path) -> None:
     (folder / "bản khai.pdf").write_bytes(b"%PDF-")
     (folder / "con").mkdir()
@@ -209,11 +215,8 @@ def show_every_qt_dialog_the_app_uses(qtbot: QtBot, folder: Path) -> None:
         dialog.reject()
     box = QMessageBox(QMessageBox.Icon.Warning, "SelfCheck", "?")
     qtbot.addWidget(box)
-    for button in (QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No):
-        box.addButton(button)
-    for button in (QMessageBox.StandardButton.Ok, QMessageBox.StandardButton.Cancel):
-        box.addButton(button)
-    box.addButton(QMessageBox.StandardButton.Close)
+    for name in STANDARD_BUTTONS:  # every one a QMessageBox or QDialogButtonBox can show
+        box.addButton(getattr(QMessageBox.StandardButton, name))
     box.setDetailedText("…")
     box.show()
     box.close()
@@ -232,6 +235,7 @@ def test_the_catalogue_has_every_message_qt_shows_in_the_app_s_dialogs(
     show_every_qt_dialog_the_app_uses(qtbot, tmp_path)
     asked = {key for key in recorder.asked if key[0].startswith("Q")}
     assert ("QFileDialog", "File &name:", "") in asked  # the recorder saw the dialogs
+    assert ("QPlatformTheme", "Restore Defaults", "") in asked
     have = set(messages())
     missing = {key for key in asked - have if key[0] not in UNTRANSLATED_CONTEXTS}
     assert missing == set()
