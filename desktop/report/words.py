@@ -31,6 +31,11 @@ WORDS: dict[str, Text] = {
     "verdict": Text("Kết luận", "Verdict"),
     "compliant": Text("Đạt", "Compliant"),
     "action-required": Text("Cần khắc phục", "Action required"),
+    # A review's verdict for a declaration assessed against a policy the unit does not accept.
+    "policy-not-accepted": Text(
+        "Không công nhận: bộ tiêu chí không được chấp nhận",
+        "Not accepted: assessed against a policy the unit does not accept",
+    ),
     "open_items": Text("{n} mục cần khắc phục", "{n} item(s) to fix"),
     "qr": Text(
         "Mã QR chứa mã băm SHA-256 của summary.json và dấu vân tay khóa ký.",

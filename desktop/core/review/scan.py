@@ -20,10 +20,14 @@ from desktop.core.policy.model import Severity
 from desktop.core.records import summary as summary_json
 from desktop.core.records.bundle import SUMMARY, BundleError, Failure, read, verify
 from desktop.core.records.due import recorded_due
+from desktop.core.review.policy import PolicyJudge, PolicyProblem
 from desktop.core.review.roster import Accepted, Roster
 from desktop.core.signing.allowed_signers import SignerIndex
 
-SEVERITIES = tuple(Severity)  # worst first, as the columns show them
+SEVERITIES = tuple(Severity)
+POLICY_NOT_ACCEPTED_VERDICT = (
+    "policy-not-accepted"  # shown instead of "compliant"  # worst first, as the columns show them
+)
 MAX_DEPTH = 12  # nested folders followed; deeper is not a unit's hand-in
 
 
@@ -40,6 +44,10 @@ class Problem(StrEnum):
     REWRITTEN = "rewritten since accepted"
     ROLLED_BACK = "older than accepted"
     NO_DECLARATION = "no declaration"
+    UNSIGNED_POLICY = PolicyProblem.UNSIGNED.value
+    POLICY_NOT_ACCEPTED = PolicyProblem.NOT_ACCEPTED.value
+    MODIFIED_POLICY = PolicyProblem.MODIFIED.value
+    EXPIRED_POLICY = PolicyProblem.EXPIRED.value
 
 
 # Why a bundle did not verify, as the review row names it: every Failure is here (a test
@@ -89,6 +97,16 @@ class Declared:
     unit: str
     open_by_severity: dict[Severity, int]
     next_due: date | None
+    # What is wrong with the policy it was assessed against (review.policy): never compliant.
+    policy_problems: list[Finding] = field(default_factory=list)
+
+    @property
+    def shown_verdict(self) -> str:
+        """The verdict as a review shows it: a declaration assessed against a policy the
+        unit does not accept is never shown as compliant."""
+        if self.policy_problems and self.verdict == "compliant":
+            return POLICY_NOT_ACCEPTED_VERDICT
+        return self.verdict
 
 
 @dataclass(slots=True)
@@ -157,7 +175,12 @@ def review(
     accepted: dict[str, Accepted],
     today: date,
     progress: Callable[[int, Path], None] | None = None,
+    judge: PolicyJudge | None = None,
 ) -> Report:
+    if judge is None:
+        from desktop.core.base.paths import data_home
+
+        judge = PolicyJudge.here(roster.packs, data_home())
     trusted = SignerIndex(roster.signers)
     # Memory per bundle stays a few hundred bytes: a Link; only the latest is kept whole.
     links: dict[str, list[Link]] = {}
@@ -182,6 +205,10 @@ def review(
             continue
         staff_id, sha256 = verified.principal, summary_json.sha256(bundle.summary)
         newest = _declared(path, verified.summary, sha256)
+        newest.policy_problems = [
+            Finding(Problem(kind.value), detail, path)
+            for kind, detail in judge.problems(verified.summary)
+        ]
         link = Link(newest.key, newest.seq, sha256, newest.prev, newest.issued_at, str(path))
         links.setdefault(staff_id, []).append(link)
         known = latest.get(staff_id)
@@ -196,6 +223,7 @@ def review(
         if staff_id in latest:
             row.latest = newest = latest[staff_id]
             row.name, row.unit = row.name or newest.name, row.unit or newest.unit
+            row.problems.extend(newest.policy_problems)
             row.overdue = newest.next_due is not None and newest.next_due < today
         rows.append(row)
     return Report(rows, unreadable, count)
@@ -341,7 +369,7 @@ def csv_rows(report: Report) -> Iterator[list[str]]:
             _cell(latest.programme) if latest else "",
             str(latest.seq) if latest else "",
             latest.issued_at if latest else "",
-            _cell(latest.verdict) if latest else "",
+            _cell(latest.shown_verdict) if latest else "",
             *((str(latest.open_by_severity[s]) if latest else "") for s in SEVERITIES),
             latest.next_due.isoformat() if latest and latest.next_due else "",
             "yes" if row.overdue else "no",
