@@ -282,17 +282,17 @@
 <context>
     <name>CrashReport</name>
     <message>
-        <location filename="../../desktop/gui/app.py" line="91"/>
+        <location filename="../../desktop/gui/app.py" line="94"/>
         <source>Something went wrong in SelfCheck. Your draft is saved at every page, so little or nothing is lost: carry on, or close SelfCheck and open it again.</source>
         <translation>SelfCheck đã gặp lỗi. Bản nháp được lưu ở mỗi trang nên hầu như không mất gì: anh/chị có thể làm tiếp, hoặc đóng SelfCheck rồi mở lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="98"/>
+        <location filename="../../desktop/gui/app.py" line="101"/>
         <source>The details could not be written to a file.</source>
         <translation>Không ghi được chi tiết lỗi ra tệp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="102"/>
+        <location filename="../../desktop/gui/app.py" line="105"/>
         <source>If it happens again, give your IT officer the details in this file:</source>
         <translation>Nếu lỗi lặp lại, hãy gửi cho cán bộ công nghệ thông tin tệp ghi chi tiết này:</translation>
     </message>
@@ -522,12 +522,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="214"/>
+        <location filename="../../desktop/gui/main_window.py" line="227"/>
         <source>About SelfCheck</source>
         <translation>Giới thiệu SelfCheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="216"/>
+        <location filename="../../desktop/gui/main_window.py" line="229"/>
         <source>SelfCheck %1
 
 Self-assessment of social-network accounts for Vietnamese public officials. Everything stays on this computer.</source>
@@ -536,34 +536,62 @@ Self-assessment of social-network accounts for Vietnamese public officials. Ever
 Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, công chức, viên chức. Mọi thông tin chỉ nằm trên máy tính này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="239"/>
+        <location filename="../../desktop/gui/main_window.py" line="252"/>
         <source>SelfCheck %1: social-network account self-assessment</source>
         <translation>SelfCheck %1: tự kiểm tra tài khoản mạng xã hội</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="243"/>
+        <location filename="../../desktop/gui/main_window.py" line="256"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="244"/>
+        <location filename="../../desktop/gui/main_window.py" line="257"/>
         <source>&amp;Reviewer</source>
         <translation>&amp;Rà soát</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="245"/>
+        <location filename="../../desktop/gui/main_window.py" line="258"/>
         <source>&amp;Review a unit&apos;s declarations…</source>
         <translation>Rà &amp;soát bản khai của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="246"/>
+        <location filename="../../desktop/gui/main_window.py" line="259"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="247"/>
+        <location filename="../../desktop/gui/main_window.py" line="260"/>
         <source>&amp;About SelfCheck</source>
         <translation>&amp;Giới thiệu SelfCheck</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="261"/>
+        <source>&amp;Install a policy pack…</source>
+        <translation>&amp;Cài đặt gói bộ tiêu chí…</translation>
+    </message>
+</context>
+<context>
+    <name>PackInstall</name>
+    <message>
+        <location filename="../../desktop/gui/pack_install.py" line="16"/>
+        <source>Install a policy pack</source>
+        <translation>Cài đặt gói bộ tiêu chí</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pack_install.py" line="18"/>
+        <source>Policy packs (*.zip)</source>
+        <translation>Gói bộ tiêu chí (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pack_install.py" line="32"/>
+        <source>The policy pack was refused: %1</source>
+        <translation>Gói bộ tiêu chí bị từ chối: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pack_install.py" line="43"/>
+        <source>Installed policy pack %1, version %2, signed by %3.</source>
+        <translation>Đã cài đặt gói bộ tiêu chí %1, phiên bản %2, do khóa %3 ký.</translation>
     </message>
 </context>
 <context>
@@ -1092,52 +1120,57 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>WizardView</name>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="202"/>
+        <location filename="../../desktop/gui/wizard.py" line="212"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="203"/>
+        <location filename="../../desktop/gui/wizard.py" line="213"/>
         <source>About you</source>
         <translation>Thông tin cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="204"/>
+        <location filename="../../desktop/gui/wizard.py" line="214"/>
         <source>Your accounts</source>
         <translation>Các tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="205"/>
+        <location filename="../../desktop/gui/wizard.py" line="215"/>
         <source>Pledges</source>
         <translation>Cam kết</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="206"/>
+        <location filename="../../desktop/gui/wizard.py" line="216"/>
         <source>Programme items</source>
         <translation>Nội dung chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="207"/>
+        <location filename="../../desktop/gui/wizard.py" line="217"/>
         <source>Review</source>
         <translation>Xem lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="208"/>
+        <location filename="../../desktop/gui/wizard.py" line="218"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="242"/>
+        <location filename="../../desktop/gui/wizard.py" line="253"/>
+        <source>Warning: these checklists are not a signed policy pack. Your summary will record that, and a reviewer will not accept it as compliant.</source>
+        <translation>Lưu ý: bộ tiêu chí đang dùng không phải là gói bộ tiêu chí có chữ ký của cơ quan. Bản tóm tắt của anh/chị sẽ ghi lại điều này và người rà soát sẽ không công nhận là đạt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/wizard.py" line="264"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="243"/>
+        <location filename="../../desktop/gui/wizard.py" line="265"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Kế tiếp &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="244"/>
+        <location filename="../../desktop/gui/wizard.py" line="266"/>
         <source>Save and &amp;close</source>
         <translation>Lưu và đón&amp;g</translation>
     </message>
