@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -110,3 +111,43 @@ def test_a_pack_is_installed_from_the_menu_and_then_used(
         assert told[-1].startswith("The policy pack was refused: not newer")
     finally:
         _close(win)
+
+
+def test_the_review_window_flags_an_unsigned_policy_and_never_shows_compliant(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path
+) -> None:
+    from PySide6.QtGui import QAction
+    from PySide6.QtWidgets import QLineEdit, QPushButton, QTreeWidget
+
+    from desktop.core.review.roster import enrol, new_roster
+    from desktop.gui.review_window import ReviewWindow
+    from tests.gui_driver import type_text
+    from tests.signing_helpers import minimal_summary
+    from tests.test_review import Official
+
+    template = minimal_summary("SHA256:" + "A" * 43)
+    unsigned = {**template, "policy": {**template["policy"], "signed": False}}
+    for field in ("pack", "version", "manifest_sha256", "signer", "expires"):
+        unsigned["policy"][field] = None
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    roster = new_roster(tmp_path / "roster.toml")
+    sound, edited = Official("BNG-1", "An", template), Official("BNG-2", "Bình", unsigned)
+    for official in (sound, edited):
+        roster = enrol(roster, official.staff_id, PublicKey.of(official.key))
+        official.declare(inbox)
+    window.set_language("en")
+    window.findChild(QAction, "actionReview").trigger()
+    review = window.findChild(ReviewWindow, "reviewWindow")
+    type_text(review.findChild(QLineEdit, "rosterFile"), str(tmp_path / "roster.toml"))
+    type_text(review.findChild(QLineEdit, "bundleFolder"), str(inbox))
+    qtbot.mouseClick(review.findChild(QPushButton, "runReview"), Qt.MouseButton.LeftButton)
+    rows = review.findChild(QTreeWidget, "reviewRows")
+    shown = {
+        rows.topLevelItem(i).text(0): (rows.topLevelItem(i).text(3), rows.topLevelItem(i).text(6))
+        for i in range(rows.topLevelItemCount())
+    }
+    assert shown["BNG-1"] == ("compliant", "✔")
+    verdict, problems = shown["BNG-2"]
+    assert verdict == "not accepted (policy)" and problems.startswith("unsigned policy:")
+    review.close()

@@ -1157,7 +1157,7 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
     <message>
         <location filename="../../desktop/gui/wizard.py" line="253"/>
         <source>Warning: these checklists are not a signed policy pack. Your summary will record that, and a reviewer will not accept it as compliant.</source>
-        <translation>Lưu ý: bộ tiêu chí đang dùng không phải là gói bộ tiêu chí có chữ ký của cơ quan. Bản tóm tắt của anh/chị sẽ ghi lại điều này và người rà soát sẽ không công nhận là đạt.</translation>
+        <translation>Lưu ý: bộ tiêu chí đang dùng không phải là gói bộ tiêu chí có chữ ký của cơ quan. Bản khai của anh/chị sẽ ghi lại điều này và người rà soát sẽ không công nhận là đạt.</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/wizard.py" line="264"/>
@@ -1188,42 +1188,47 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>cần khắc phục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="21"/>
+        <location filename="../../desktop/gui/labels.py" line="16"/>
+        <source>not accepted (policy)</source>
+        <translation>không công nhận (bộ tiêu chí)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/labels.py" line="23"/>
         <source>Official</source>
         <translation>Cán bộ, công chức</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="22"/>
+        <location filename="../../desktop/gui/labels.py" line="24"/>
         <source>Public employee</source>
         <translation>Viên chức</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="23"/>
+        <location filename="../../desktop/gui/labels.py" line="25"/>
         <source>Reserve official or probationer</source>
         <translation>Công chức dự bị, viên chức tập sự</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="26"/>
+        <location filename="../../desktop/gui/labels.py" line="28"/>
         <source>Contract staff</source>
         <translation>Nhân viên hợp đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="27"/>
+        <location filename="../../desktop/gui/labels.py" line="29"/>
         <source>Seconded staff</source>
         <translation>Cán bộ biệt phái</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="28"/>
+        <location filename="../../desktop/gui/labels.py" line="30"/>
         <source>Member of an overseas mission</source>
         <translation>Thành viên cơ quan đại diện ở nước ngoài</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="31"/>
+        <location filename="../../desktop/gui/labels.py" line="33"/>
         <source>Accompanying spouse receiving an allowance</source>
         <translation>Phu nhân, phu quân hưởng sinh hoạt phí</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="34"/>
+        <location filename="../../desktop/gui/labels.py" line="36"/>
         <source>Studying abroad</source>
         <translation>Đang học tập, nghiên cứu ở nước ngoài</translation>
     </message>

@@ -209,7 +209,7 @@ class ReviewWindow(QDialog):
         unit, verdict = self.unit.currentData(), self.verdict.currentData()
         if unit and row.unit != unit:
             return False
-        if verdict and (row.latest is None or row.latest.verdict != verdict):
+        if verdict and (row.latest is None or row.latest.shown_verdict != verdict):
             return False
         return not (self.problems_only.isChecked() and row.sound and not row.overdue)
 
@@ -235,7 +235,7 @@ class ReviewWindow(QDialog):
                     row.staff_id,
                     row.name,
                     f"#{latest.seq} {show_date(latest.issued_at)}" if latest else "—",
-                    verdict_label(latest.verdict) if latest else "—",
+                    verdict_label(latest.shown_verdict) if latest else "—",
                     opened,
                     due,
                     "; ".join(f"{f.problem.value}: {f.detail}" for f in row.problems) or "✔",
