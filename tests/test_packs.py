@@ -271,6 +271,10 @@ def test_edited_checklists_never_review_as_compliant(  # type: ignore[no-untyped
     assert "unsigned policy" in csv and ",compliant," not in csv
     assert "unsigned policy" in pdf and "Compliant" not in pdf
     (bundle,) = [p for p in out.iterdir() if not p.name.startswith(".")]
+    own_pdf = subprocess.run(
+        ["pdftotext", str(bundle / "summary.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "KHÔNG phải gói bộ tiêu chí có chữ ký" in " ".join(own_pdf.split())  # the official's
     verified = run(env, "verify", str(bundle), "--roster", str(roster))
     assert verified.returncode == 1 and "NOT ACCEPTED (unsigned policy" in verified.stdout
     countersigned = run(
@@ -322,3 +326,103 @@ def test_a_pack_built_installed_and_used_reviews_clean_and_a_tampered_copy_does_
         assert f"! {words}" in result.stdout, result.stdout
         assert words in csv
         assert words in pdf
+
+
+# -- the manifest, the roster's packs and precedence, without subprocesses ------------------
+
+
+def _manifest_doc() -> dict[str, object]:
+    return json.loads((CHECKLISTS / "pack.json").read_bytes())
+
+
+def _canonical(doc: dict[str, object]) -> bytes:
+    return json.dumps(doc, sort_keys=True, separators=(",", ":")).encode()
+
+
+@pytest.mark.parametrize(
+    ("data", "words"),
+    [
+        (lambda d: _canonical(d).replace(b'{"expires"', b'{"id":"x","expires"'), "appears twice"),
+        (lambda d: _canonical(d).replace(b'"version":1', b'"version":1.0'), "must be whole"),
+        (lambda d: _canonical(d).replace(b'"version":1', b'"version":NaN'), "must be whole"),
+        (lambda d: json.dumps(d, sort_keys=True).encode(), "not in canonical form"),
+        (lambda d: _canonical({**d, "extra": 1}), "field 'extra' is not a known field"),
+        (lambda d: _canonical({**d, "expires": None}).replace(b'"expires":null,', b""),
+         "'expires' is missing"),
+        (lambda d: _canonical({**d, "format": "other"}), "field 'format' must be"),
+        (lambda d: _canonical({**d, "id": "Bad Id"}), "field 'id'"),
+        (lambda d: _canonical({**d, "version": 0}), "field 'version'"),
+        (lambda d: _canonical({**d, "version": True}), "field 'version'"),
+        (lambda d: _canonical({**d, "profiles": []}), "field 'profiles'"),
+        (lambda d: _canonical({**d, "profiles": ["bng", "bng"]}), "field 'profiles'"),
+        (lambda d: _canonical({**d, "expires": d["issued"]}), "'expires' must be after"),
+        (lambda d: _canonical({**d, "issued": "2026-02-30"}), "'issued' is not a real date"),
+        (lambda d: _canonical({**d, "min_app_version": "latest"}), "field 'min_app_version'"),
+        (lambda d: _canonical({**d, "files": {"../x.toml": "0" * 64}}), "not a checklist path"),
+        (lambda d: _canonical({**d, "files": {"a.txt": "0" * 64}}), "not a checklist path"),
+        (lambda d: _canonical({**d, "files": {"a.toml": "A" * 64}}), "must be a sha256"),
+        (lambda d: _canonical({**d, "files": {}}), "field 'files'"),
+        (lambda d: b"[]", "must be a JSON object"),
+        (lambda d: b"\xff", "not JSON"),
+        (lambda d: b"[" * 100_000, "not JSON"),
+        (lambda d: b" " * (256 * 1024 + 1), "larger than"),
+    ],
+)  # fmt: skip
+def test_a_malformed_manifest_is_refused_in_one_line(data, words: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(PackError, match=words) as caught:
+        parse_manifest(data(_manifest_doc()))
+    assert len(str(caught.value).splitlines()) == 1
+
+
+def test_the_roster_names_its_packs_and_refuses_a_bad_entry(tmp_path: Path) -> None:
+    from desktop.core.review.roster import AcceptedPack, RosterError, load_roster
+
+    roster = tmp_path / "roster.toml"
+    signer = "SHA256:" + "A" * 43
+    roster.write_text(f'[[packs]]\nid = "bng-policy"\nsigner = "{signer}"\nmin_version = 3\n')
+    assert load_roster(roster).packs == (AcceptedPack("bng-policy", signer, 3),)
+    for bad, field in (
+        ('id = "bng"\nsigner = "ssh-ed25519 AAAA"', "signer"),
+        (f'id = "Bad"\nsigner = "{signer}"', "id"),
+        (f'id = "bng"\nsigner = "{signer}"\nmin_version = 0', "min_version"),
+        (f'id = "bng"\nsigner = "{signer}"\nkey = 1', "key"),
+    ):
+        roster.write_text(f"[[packs]]\n{bad}\n")
+        with pytest.raises(RosterError, match=rf"field '(packs\[0\]\.)?{field}'"):
+            load_roster(roster)
+
+
+def test_an_expired_or_superseded_installed_pack_gives_way_to_the_reference_pack(
+    tmp_path: Path,
+) -> None:
+    from datetime import timedelta
+
+    from desktop.core.signing.pack_archive import build_pack, zip_bytes
+    from desktop.core.signing.pack_policy import active_folder, load_active_policy
+    from desktop.core.signing.sshsig import PublicKey
+    from tests.signing_helpers import new_key
+
+    home = tmp_path / "home"
+    key = new_key()
+    _trust(home, PublicKey.of(key).openssh)
+
+    def pack(pack_id: str, version: int, days: int) -> Path:
+        _m, data, sig, files = build_pack(
+            CHECKLISTS, key, pack_id=pack_id, version=version, profiles=("bng",),
+            issued=TODAY, expires=TODAY + timedelta(days=days),
+        )  # fmt: skip
+        out = tmp_path / f"{pack_id}-{version}.zip"
+        out.write_bytes(zip_bytes(data, sig, files))
+        return out
+
+    assert active_folder(home) == CHECKLISTS.resolve() or active_folder(home) == CHECKLISTS
+    install_pack(pack("bng-policy", 1, 10), home)
+    assert active_folder(home, TODAY) == home / "packs" / "bng-policy" / "1"
+    policy = load_active_policy(None, home)
+    assert policy.origin is not None and policy.origin.pack == "bng-policy"
+    assert set(policy.profiles) == {"bng"}
+    later = TODAY + timedelta(days=10)
+    assert active_folder(home, later).name == "checklists"  # expired: the built-in again
+    # The reference pack's own id, at a version the built-in already has: the built-in wins.
+    install_pack(pack("selfcheck-reference", 1, 10), home)
+    assert active_folder(home, TODAY).name == "checklists"
