@@ -6,6 +6,7 @@ climb out (`..`, absolute, backslashes), links, duplicates, encryption, too many
 and sizes beyond the limits, whatever the zip's headers claim.
 """
 
+import hashlib
 import io
 import stat
 import zipfile
@@ -28,7 +29,6 @@ from desktop.core.signing.pack_manifest import (
     SIGNATURE,
     Manifest,
     PackError,
-    manifest_sha256,
 )
 from desktop.core.signing.pack_policy import relative_files
 
@@ -118,8 +118,6 @@ def build_pack(
 ) -> tuple[Manifest, bytes, bytes, dict[str, bytes]]:
     """Sign the checklists of `directory` as a pack: its manifest, the manifest's bytes,
     their signature and the files. The checklists must load, and define every profile."""
-    import hashlib
-
     from desktop.core.policy.loader import policy_from
     from desktop.core.signing.pack_manifest import parse_manifest
 
@@ -159,6 +157,3 @@ def write_signed_folder(directory: Path, manifest: bytes, signature: bytes) -> N
     """The reference pack: pack.json and its signature written into the folder itself."""
     write_atomic(directory / MANIFEST, manifest, mode=0o644)
     write_atomic(directory / SIGNATURE, signature, mode=0o644)
-
-
-__all__ = ["build_pack", "manifest_sha256", "read_pack_zip", "write_signed_folder", "zip_bytes"]

@@ -72,10 +72,6 @@ def files_digest(files: Mapping[str, str]) -> str:
     return hashlib.sha256(listing.encode("utf-8")).hexdigest()
 
 
-def manifest_sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def app_version_tuple(text: str) -> tuple[int, ...]:
     """ "1.2.3" as (1, 2, 3); anything after the numbers (a "rc1", "+local") is ignored."""
     match = re.match(r"\d+(?:\.\d+)*", text)

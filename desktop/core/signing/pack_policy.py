@@ -66,18 +66,21 @@ def verify_folder(checklists: Checklists, signers: list[AllowedSigner]) -> Signe
     return signed
 
 
-def folder_origin(checklists: Checklists, signers: list[AllowedSigner]) -> PolicyOrigin:
-    """What a summary records of these checklists: signed only when verify_folder passes.
-    An expired pack stays signed here (its expiry is recorded; the review flags it)."""
+def folder_origin(
+    checklists: Checklists, signers: list[AllowedSigner]
+) -> tuple[PolicyOrigin, tuple[str, ...] | None]:
+    """What a summary records of these checklists, signed only when verify_folder passes,
+    and the profiles the pack covers (None when unsigned). An expired pack stays signed
+    here: its expiry is recorded, and the review flags it."""
     digest = files_digest(
         {name: hashlib.sha256(raw).hexdigest() for name, raw in relative_files(checklists).items()}
     )
     try:
         signed = verify_folder(checklists, signers)
     except PackError as exc:
-        return PolicyOrigin(digest, signed=False, problem=str(exc))
+        return PolicyOrigin(digest, signed=False, problem=str(exc)), None
     manifest = signed.manifest
-    return PolicyOrigin(
+    origin = PolicyOrigin(
         digest,
         signed=True,
         pack=manifest.id,
@@ -86,6 +89,7 @@ def folder_origin(checklists: Checklists, signers: list[AllowedSigner]) -> Polic
         signer=signed.signer.fingerprint,
         expires=manifest.expires.isoformat(),
     )
+    return origin, manifest.profiles
 
 
 def with_origin(policy: Policy, origin: PolicyOrigin, profiles: tuple[str, ...] | None) -> Policy:
@@ -99,18 +103,12 @@ def with_origin(policy: Policy, origin: PolicyOrigin, profiles: tuple[str, ...] 
 
 def origin_of(policy: Policy, checklists: Checklists, home: Path | None) -> Policy:
     """`policy` (parsed from `checklists`) with its origin recorded."""
-    problem: str | None = None
     try:
         signers = trusted_signers(home)
-    except PackError as exc:
-        signers = []
-        problem = str(exc)
-    origin = folder_origin(checklists, signers)
-    if problem is not None and not origin.signed:
-        origin = replace(origin, problem=problem)
-    profiles = None
-    if origin.signed:
-        profiles = verify_folder(checklists, signers).manifest.profiles
+    except PackError as exc:  # the app's own trusted keys are missing: nothing is signed
+        origin, _ = folder_origin(checklists, [])
+        return with_origin(policy, replace(origin, problem=str(exc)), None)
+    origin, profiles = folder_origin(checklists, signers)
     return with_origin(policy, origin, profiles)
 
 
