@@ -39,10 +39,14 @@ def _say_origin(policy: Policy, out: TextIO) -> None:
     """Plainly, when the policy is not a signed pack: the summary will record it so."""
     origin = policy.origin
     if origin is not None and not origin.signed:
+        from desktop.core.base.text import printable
+
         print(
-            f"selfcheck: warning: these checklists are not a signed policy pack "
-            f"({origin.problem}); the summary records them as unsigned, and a reviewer "
-            "will not take it as compliant",
+            printable(
+                f"selfcheck: warning: these checklists are not a signed policy pack "
+                f"({origin.problem}); the summary records them as unsigned, and a reviewer "
+                "will not take it as compliant"
+            ),
             file=out,
         )
 
