@@ -5,10 +5,11 @@ prints the medians and the ratios (goals: first paint at most 1.2x, ready at mos
 Run under a display, e.g.
     xvfb-run -a .venv/bin/python bench/startup.py [--cold]
 
-SelfCheck keeps the parsed checklists in its cache folder (desktop.core.policy.cache),
-here a private one for the whole run: one unmeasured start fills it first, as any earlier
-start of the app would have. `--cold` measures first starts instead: an empty cache
-folder for every run, so that each parses the checklists.
+SelfCheck keeps the parsed checklists in its cache folder (desktop.core.policy.cache) and
+its history in its data folder, here private ones for the whole run: one unmeasured start
+makes them first, as any earlier start of the app would have (the history holds no
+declaration). `--cold` measures first starts instead: new folders for every run, so that
+each parses the checklists and creates the history.
 """
 
 import os
@@ -54,9 +55,9 @@ app.exec()
 """
 )
 
-# SelfCheck as `make run` starts it (the CLI module, the display check, then run_gui's
-# steps): the window paints the start screen, then opens the checklists and the history;
-# "ready" is when the start screen can be used.
+# SelfCheck as `make run` starts it (the CLI module, then run_gui: the display check and
+# open_main_window): the window paints the start screen, then opens the checklists and
+# the history; "ready" is when the start screen can be used.
 SELFCHECK = (
     "import os, sys, time\n"
     + PAINT_PROBE
@@ -64,17 +65,14 @@ SELFCHECK = (
 import desktop.cli  # what `selfcheck` and `python -m desktop` import first
 from desktop.gui.display import display_problem  # then run_gui's steps, in its order
 assert display_problem() is None
-from PySide6.QtWidgets import QApplication
-app = QApplication(sys.argv[:1])
-from desktop.gui.icon import app_icon
-from desktop.gui.main_window import MainWindow
-app.setWindowIcon(app_icon())
-window = MainWindow()
+from desktop.gui.app import open_main_window
+app, window = open_main_window()
 probe = FirstPaint()
 window.start.installEventFilter(probe)
 window.ready.connect(
     lambda: (print("ready", time.perf_counter(), time.process_time(), flush=True), os._exit(0))
 )
+window.failed.disconnect()  # not the app's message box: say why and stop
 window.failed.connect(lambda message: (print(message, file=sys.stderr), os._exit(1)))
 window.show()
 app.exec()
@@ -95,13 +93,9 @@ app.exec()
 """
 
 
-def run(code: str, cache: str) -> str:
-    """What `code` prints, run in a fresh interpreter with a new data folder."""
-    env = {
-        **os.environ,
-        "SELFCHECK_HOME": tempfile.mkdtemp(prefix="bench-"),
-        "XDG_CACHE_HOME": cache,
-    }
+def run(code: str, cache: str, home: str) -> str:
+    """What `code` prints, run in a fresh interpreter with these cache and data folders."""
+    env = {**os.environ, "SELFCHECK_HOME": home, "XDG_CACHE_HOME": cache}
     return subprocess.run(
         [sys.executable, "-c", code],
         capture_output=True,
@@ -112,11 +106,11 @@ def run(code: str, cache: str) -> str:
     ).stdout
 
 
-def measure(code: str, cache: str) -> tuple[float, float, float, float]:
+def measure(code: str, cache: str, home: str) -> tuple[float, float, float, float]:
     """Seconds from spawning the interpreter to the first paint and to ready, and the
     CPU time the process had used by each (less swayed by other work on the machine)."""
     started = time.perf_counter()
-    out = run(code, cache)
+    out = run(code, cache, home)
     marks = {line.split()[0]: line.split()[1:] for line in out.strip().splitlines()}
     painted, ready = marks["painted"], marks.get("ready", marks["painted"])
     return (
@@ -129,13 +123,15 @@ def measure(code: str, cache: str) -> tuple[float, float, float, float]:
 
 def main() -> None:
     cold = "--cold" in sys.argv[1:]
-    cache = tempfile.mkdtemp(prefix="bench-cache-")
+    cache, home = tempfile.mkdtemp(prefix="bench-cache-"), tempfile.mkdtemp(prefix="bench-")
     if not cold:
-        run(WARM_UP, cache)
+        run(WARM_UP, cache, home)
     bare, ours = [], []
     for _ in range(RUNS):  # alternated, so a busy moment of the machine hits both alike
-        bare.append(measure(BARE, cache))
-        ours.append(measure(SELFCHECK, tempfile.mkdtemp(prefix="bench-cache-") if cold else cache))
+        bare.append(measure(BARE, cache, home))
+        if cold:
+            cache, home = (tempfile.mkdtemp(prefix=p) for p in ("bench-cache-", "bench-"))
+        ours.append(measure(SELFCHECK, cache, home))
     b, p, r = (
         statistics.median(m[i] for m in runs) for runs, i in ((bare, 0), (ours, 0), (ours, 1))
     )
@@ -151,7 +147,10 @@ def main() -> None:
         f"CPU time: bare {cb * 1000:.0f} ms, painted {cp * 1000:.0f} ms ({cp / cb:.2f}x), "
         f"ready {cr * 1000:.0f} ms ({cr / cb:.2f}x)"
     )
-    print("cache: " + ("empty at every start (--cold)" if cold else "filled by an earlier start"))
+    print(
+        "cache and data folder: "
+        + ("new at every start (--cold)" if cold else "made by an earlier start (no declaration)")
+    )
 
 
 if __name__ == "__main__":

@@ -19,6 +19,10 @@ from desktop.core.base.text import printable
 if TYPE_CHECKING:
     import argparse
 
+# The commands that may read a password, passphrase or PIN: their process must never
+# leave a core dump (desktop.core.base.coredump).
+READS_SECRETS = frozenset({"check", "assess", "countersign", "keys"})
+
 
 def _parser() -> "argparse.ArgumentParser":
     import argparse  # not for the desktop app started without arguments (see main)
@@ -212,6 +216,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop.commands.checklists import lint_checklists
 
             return lint_checklists(args.directory, quiet=args.quiet, out=sys.stdout)
+        if args.command in READS_SECRETS:
+            from desktop.core.base.coredump import forbid_core_dumps
+
+            forbid_core_dumps()
         handler = _handler(args.command)
         if handler is not None:
             return handler(args)

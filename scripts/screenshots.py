@@ -119,13 +119,22 @@ def _review_window(app: QApplication, window: Any, session: Any, language: str, 
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     from desktop.core.records import bundle as bundles
-    from desktop.core.review.roster import enrol, new_roster
+    from desktop.core.review.roster import Staff, enrol
+    from desktop.core.review.roster_file import save_roster
     from desktop.core.signing.sshsig import PublicKey
     from desktop.gui.review_window import ReviewWindow
 
     work = Path(tempfile.mkdtemp(prefix="selfcheck-review-"))
     inbox = work / "inbox"
-    roster = new_roster(work / "roster.toml", "Vụ Thông tin Báo chí")
+    unit = "Vụ Thông tin Báo chí"
+    roster = save_roster(  # as the roster editor writes it
+        work / "roster.toml",
+        unit,
+        [
+            Staff("BNG-08231", "Nguyễn Văn An", unit, "annual"),
+            Staff("BNG-09002", "Trần Thị Bình", unit, "annual"),
+        ],
+    )
     for declaration in session.history.declarations():
         made = bundles.from_history(
             declaration.summary, declaration.signature, declaration.public_key
@@ -136,7 +145,7 @@ def _review_window(app: QApplication, window: Any, session: Any, language: str, 
     (inbox / "ghi-chu.docx").write_bytes(b"not a bundle")
     enrol(roster, "BNG-09002", PublicKey.of(Ed25519PrivateKey.generate()))  # never handed in
     review = ReviewWindow(session, window)
-    review.resize(1024, 700)
+    review.resize(1024, 600)  # the smallest screen it must fit
     review.roster.setText(str(work / "roster.toml"))
     review.folder.setText(str(inbox))
     review.show()
@@ -149,7 +158,47 @@ def _review_window(app: QApplication, window: Any, session: Any, language: str, 
     app.processEvents()
     review.grab().save(str(out / f"12-review-{language}.png"))
     print(out / f"12-review-{language}.png")
+    _reviewer_dialogs(app, review, session, work, language, out)
     review.close()
+
+
+def _reviewer_dialogs(
+    app: QApplication, review: Any, session: Any, work: Path, language: str, out: Path
+) -> None:
+    """The roster editor, enrolment (the fingerprint read from the official's PDF), one
+    declaration's findings, and the countersignature, over the review just made."""
+    from desktop.core.review.roster import load_roster
+    from desktop.gui.countersign_dialog import CountersignDialog
+    from desktop.gui.enrol_dialog import EnrolDialog
+    from desktop.gui.findings_dialog import FindingsDialog
+    from desktop.gui.roster_dialog import RosterDialog
+    from desktop.report.pdf import render_pdf
+
+    def shot(dialog: Any, name: str) -> None:
+        dialog.show()
+        app.processEvents()
+        dialog.grab().save(str(out / f"{name}-{language}.png"))
+        print(out / f"{name}-{language}.png")
+        dialog.close()
+
+    shot(RosterDialog(session, str(work / "roster.toml"), review), "13-roster")
+    enrol = EnrolDialog(work / "roster.toml", review)
+    (row,) = [r for r in review.report.rows if r.latest is not None]
+    enrol.staff.setCurrentText(row.staff_id)
+    enrol.bundle.setText(str(row.latest.path))
+    pdf = work / "an.pdf"
+    pdf.write_bytes(render_pdf((row.latest.path / "summary.json").read_bytes(), session.policy))
+    enrol.read_from_pdf(pdf)
+    for _ in range(500):  # read as a task
+        if enrol.fingerprint.text():
+            break
+        app.processEvents()
+        QApplication.instance().thread().msleep(10)
+    shot(enrol, "14-enrol")
+    roster = load_roster(work / "roster.toml")
+    shot(FindingsDialog(session, roster, row.latest.path, review), "15-findings")
+    signing = CountersignDialog(session, roster.path, row.latest.path, "TTR-01", review)
+    shot(signing, "16-countersign")
 
 
 if __name__ == "__main__":

@@ -218,6 +218,26 @@ def test_gui_with_an_unreachable_display_does_not_abort() -> None:
     )
 
 
+def test_a_listening_display_socket_counts_as_a_display(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The check connects to the server's socket: a socket that listens is a display, the
+    same path with nobody listening (a server that died) is not."""
+    import socket
+
+    from desktop.gui.display import display_problem
+
+    path = tmp_path / "X0"
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.setenv("DISPLAY", f"{path}:0")
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as server:
+        server.bind(str(path))
+        server.listen(1)
+        assert display_problem() is None
+    assert display_problem() is not None  # the socket file is left, nobody listens
+
+
 def test_version() -> None:
     result = selfcheck("--version")
     assert result.returncode == 0 and result.stdout.startswith("selfcheck ")

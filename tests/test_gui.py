@@ -674,7 +674,7 @@ def test_review_window_checks_a_folder_filters_and_exports(
     )
     for official in (an, binh):
         roster = enrol(roster, official.staff_id, PublicKey.of(official.key))
-    an.declare(inbox)
+    an.declare(inbox, verdict="compliant")  # ✔ only for sound and compliant
     binh.declare(inbox, issued="2024-01-01T00:00:00Z")
     binh.declare(inbox, seq=3, prev=None)  # a gap
     (inbox / "rác.bin").write_bytes(b"\x00" * 10)

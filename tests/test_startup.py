@@ -24,12 +24,8 @@ from tests.test_policy_cache import tamper
 BEFORE_FIRST_PAINT = """
 import json, sys
 import desktop.cli
-from PySide6.QtWidgets import QApplication
-app = QApplication(sys.argv[:1])
-from desktop.gui.icon import app_icon
-from desktop.gui.main_window import MainWindow
-app.setWindowIcon(app_icon())
-window = MainWindow()
+from desktop.gui.app import open_main_window
+app, window = open_main_window()
 print(json.dumps(sorted(sys.modules)))
 """
 
@@ -58,10 +54,58 @@ def test_the_start_screen_is_built_without_the_core() -> None:
         "desktop.core.base.errors",
         "desktop.core.base.text",
         "desktop.core.base.resources",
+        "desktop.core.base.coredump",  # no core dump once anything can be typed
     }
     # Each of these costs milliseconds the person would wait on a blank screen.
-    for module in ("sqlite3", "cryptography", "tomllib", "dataclasses", "datetime", "html"):
+    for module in (
+        *("sqlite3", "cryptography", "tomllib", "dataclasses", "datetime", "html"),
+        *("hashlib", "socket", "platformdirs", "desktop.gui.password_field"),
+    ):
         assert module not in loaded, module
+
+
+UNTIL_READY = """
+import gc, os, sys
+from desktop.gui.app import open_main_window
+app, window = open_main_window()
+print("before", gc.isenabled())
+window.ready.connect(lambda: (print("ready", gc.isenabled(), flush=True), os._exit(0)))
+window.show()
+app.exec()
+"""
+
+
+def test_the_collector_is_off_only_until_the_start_screen_is_ready(tmp_path: Path) -> None:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SELFCHECK_HOME": str(tmp_path)}
+    out = subprocess.run(
+        [sys.executable, "-c", UNTIL_READY],
+        capture_output=True,
+        text=True,
+        env={**env, "XDG_CACHE_HOME": str(tmp_path / "cache")},
+        check=True,
+        timeout=120,
+    ).stdout
+    assert out.split() == ["before", "False", "ready", "True"]
+
+
+def test_pyside_reads_no_module_source_once_the_app_has_started(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """PySide6's import hook would read the source of every module imported after it
+    (desktop.gui.app.skip_pyside_source_scan)."""
+    import inspect
+
+    from desktop.gui.app import skip_pyside_source_scan
+
+    skip_pyside_source_scan()
+    read: list[object] = []
+    monkeypatch.setattr(inspect, "getsource", lambda module: read.append(module) or "")
+    (tmp_path / "selfcheck_fresh_module.py").write_text("VALUE = 1\n", "utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    import selfcheck_fresh_module  # type: ignore[import-not-found]
+
+    assert selfcheck_fresh_module.VALUE == 1
+    assert read == []
 
 
 # -- the policy cache at start (desktop.core.policy.cache, desktop.gui.policy_check) --------

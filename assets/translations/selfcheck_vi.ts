@@ -280,21 +280,220 @@
     </message>
 </context>
 <context>
+    <name>CountersignDialog</name>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="94"/>
+        <source>Type your reviewer id (letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;).</source>
+        <translation>Anh/chị hãy nhập mã người rà soát (chữ cái, chữ số, &apos;.&apos;, &apos;_&apos; hoặc &apos;-&apos;).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="112"/>
+        <source>Opening the signing key… The keychain may ask you to unlock it.</source>
+        <translation>Đang mở khóa ký… Kho khóa của hệ thống có thể yêu cầu anh/chị mở khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="120"/>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="123"/>
+        <source>Not countersigned.</source>
+        <translation>Chưa ký xác nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="126"/>
+        <source>Countersigned: %1</source>
+        <translation>Đã ký xác nhận: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="135"/>
+        <source>SelfCheck: countersign a declaration</source>
+        <translation>SelfCheck: ký xác nhận bản khai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="138"/>
+        <source>Sign your decision on %1 with your own SelfCheck key. Three files are written beside the bundle; ssh-keygen -Y verify checks them.</source>
+        <translation>Ký quyết định của anh/chị đối với %1 bằng khóa ký SelfCheck của chính anh/chị. Ba tệp được ghi bên cạnh gói bản khai; có thể kiểm tra bằng ssh-keygen -Y verify.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="144"/>
+        <source>Your &amp;reviewer id:</source>
+        <translation>&amp;Mã người rà soát:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="144"/>
+        <source>&amp;Decision:</source>
+        <translation>&amp;Quyết định:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="144"/>
+        <source>&amp;Passphrase:</source>
+        <translation>Cụm &amp;mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="150"/>
+        <source>Accepted</source>
+        <translation>Chấp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="151"/>
+        <source>Returned to be fixed</source>
+        <translation>Trả lại để khắc phục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="153"/>
+        <source>&amp;Countersign</source>
+        <translation>&amp;Ký xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="154"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
     <name>CrashReport</name>
     <message>
-        <location filename="../../desktop/gui/app.py" line="94"/>
+        <location filename="../../desktop/gui/app.py" line="142"/>
         <source>Something went wrong in SelfCheck. Your draft is saved at every page, so little or nothing is lost: carry on, or close SelfCheck and open it again.</source>
         <translation>SelfCheck đã gặp lỗi. Bản nháp được lưu ở mỗi trang nên hầu như không mất gì: anh/chị có thể làm tiếp, hoặc đóng SelfCheck rồi mở lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="101"/>
+        <location filename="../../desktop/gui/app.py" line="149"/>
         <source>The details could not be written to a file.</source>
         <translation>Không ghi được chi tiết lỗi ra tệp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="105"/>
+        <location filename="../../desktop/gui/app.py" line="153"/>
         <source>If it happens again, give your IT officer the details in this file:</source>
         <translation>Nếu lỗi lặp lại, hãy gửi cho cán bộ công nghệ thông tin tệp ghi chi tiết này:</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="100"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="107"/>
+        <source>The official&apos;s bundle</source>
+        <translation>Gói bản khai của cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="116"/>
+        <source>The official&apos;s summary PDF</source>
+        <translation>Tệp PDF bản khai của cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="124"/>
+        <source>Reading the PDF…</source>
+        <translation>Đang đọc tệp PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="133"/>
+        <source>No SelfCheck QR code or key fingerprint was found in that PDF.</source>
+        <translation>Không tìm thấy mã QR của SelfCheck hay dấu vân tay khóa trong tệp PDF đó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="140"/>
+        <source>Read from the QR code: %1. Check it against the printout.</source>
+        <translation>Đã đọc từ mã QR: %1. Anh/chị hãy đối chiếu với bản in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="142"/>
+        <source>Read from the PDF&apos;s text: %1. Check it against the printout.</source>
+        <translation>Đã đọc từ nội dung tệp PDF: %1. Anh/chị hãy đối chiếu với bản in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="150"/>
+        <source>Type or choose the staff id.</source>
+        <translation>Anh/chị hãy nhập hoặc chọn mã cán bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="165"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="169"/>
+        <source>Nothing was enrolled.</source>
+        <translation>Chưa đăng ký khóa nào.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="172"/>
+        <source>Enrolled %1: %2</source>
+        <translation>Đã đăng ký khóa cho %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="180"/>
+        <source>Nothing was enrolled: the key is not an ssh-ed25519 public key (it starts with ssh-ed25519 AAAA).</source>
+        <translation>Chưa đăng ký khóa nào: đây không phải khóa công khai ssh-ed25519 (khóa bắt đầu bằng ssh-ed25519 AAAA).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="184"/>
+        <source>Nothing was enrolled: give the key fingerprint printed on the official&apos;s PDF (SHA256: and 43 characters), or read it from the PDF.</source>
+        <translation>Chưa đăng ký khóa nào: anh/chị hãy nhập dấu vân tay khóa in trên tệp PDF của cán bộ (SHA256: và 43 ký tự), hoặc đọc từ tệp PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="188"/>
+        <source>Nothing was enrolled: choose the official&apos;s bundle or paste their public key.</source>
+        <translation>Chưa đăng ký khóa nào: anh/chị hãy chọn gói bản khai của cán bộ hoặc dán khóa công khai của cán bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="191"/>
+        <source>Nothing was enrolled: the key&apos;s fingerprint is %1, not the one given.</source>
+        <translation>Chưa đăng ký khóa nào: dấu vân tay của khóa là %1, không phải dấu vân tay đã nhập.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="194"/>
+        <source>Nothing was enrolled: the bundle is signed for %1, not for this staff id.</source>
+        <translation>Chưa đăng ký khóa nào: gói bản khai được ký cho %1, không phải cho mã cán bộ này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="205"/>
+        <source>SelfCheck: enrol an official&apos;s key</source>
+        <translation>SelfCheck: đăng ký khóa của cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="208"/>
+        <source>Take the key from the official&apos;s bundle, or paste the public key they sent; it is enrolled only if its fingerprint is the one on their summary PDF.</source>
+        <translation>Lấy khóa từ gói bản khai của cán bộ, hoặc dán khóa công khai cán bộ gửi; khóa chỉ được đăng ký khi dấu vân tay khớp với dấu vân tay in trên tệp PDF bản khai của cán bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="215"/>
+        <source>&amp;Staff id:</source>
+        <translation>&amp;Mã cán bộ:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="216"/>
+        <source>&amp;Bundle:</source>
+        <translation>&amp;Gói bản khai:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="217"/>
+        <source>or public &amp;key:</source>
+        <translation>hoặc &amp;khóa công khai:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="218"/>
+        <source>&amp;Fingerprint:</source>
+        <translation>&amp;Dấu vân tay khóa:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="223"/>
+        <source>Zip…</source>
+        <translation>Tệp zip…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="224"/>
+        <source>Folder…</source>
+        <translation>Thư mục…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="225"/>
+        <source>Read from the &amp;PDF…</source>
+        <translation>Đọc từ tệp &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="226"/>
+        <source>&amp;Enrol</source>
+        <translation>Đăng &amp;ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="227"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
@@ -408,6 +607,19 @@
         <location filename="../../desktop/gui/messages.py" line="131"/>
         <source>The bundle is not signed by a key enrolled for this person, or the key was not valid at that time.</source>
         <translation>Gói bản khai không được ký bằng khóa đã đăng ký cho người này, hoặc khóa đó không có hiệu lực vào thời điểm ký.</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsDialog</name>
+    <message>
+        <location filename="../../desktop/gui/findings_dialog.py" line="57"/>
+        <source>SelfCheck: the findings of %1</source>
+        <translation>SelfCheck: kết quả của %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/findings_dialog.py" line="59"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
@@ -720,167 +932,298 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="132"/>
+        <location filename="../../desktop/gui/review_window.py" line="157"/>
         <source>The unit&apos;s roster</source>
         <translation>Danh sách cán bộ của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="139"/>
+        <location filename="../../desktop/gui/review_window.py" line="165"/>
         <source>The folder of bundles</source>
         <translation>Thư mục chứa các gói bản khai</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="147"/>
+        <location filename="../../desktop/gui/review_window.py" line="174"/>
         <source>Choose the roster file and the folder of bundles.</source>
         <translation>Hãy chọn tệp danh sách cán bộ và thư mục chứa các gói bản khai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="154"/>
+        <location filename="../../desktop/gui/review_window.py" line="182"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="171"/>
+        <location filename="../../desktop/gui/review_window.py" line="199"/>
         <source>Checking… %1 file(s)</source>
         <translation>Đang kiểm tra… %1 tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="190"/>
-        <source>%1 file(s) checked: %2 people, %3 without problems, %4 file(s) unusable.</source>
-        <translation>Đã kiểm tra %1 tệp: %2 người, %3 người không có vấn đề, %4 tệp không dùng được.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/review_window.py" line="199"/>
-        <location filename="../../desktop/gui/review_window.py" line="360"/>
-        <location filename="../../desktop/gui/review_window.py" line="362"/>
+        <location filename="../../desktop/gui/review_window.py" line="231"/>
+        <location filename="../../desktop/gui/review_window.py" line="359"/>
+        <location filename="../../desktop/gui/review_window.py" line="361"/>
         <source>All units</source>
         <translation>Tất cả đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="228"/>
+        <location filename="../../desktop/gui/review_table.py" line="46"/>
         <source>(overdue)</source>
         <translation>(quá hạn)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="269"/>
+        <location filename="../../desktop/gui/review_window.py" line="219"/>
+        <source>%1 file(s) checked: %2 people, %3 compliant without problems, %4 to follow up, %5 file(s) unusable.</source>
+        <translation>Đã kiểm tra %1 tệp: %2 người, %3 người đạt và không có vấn đề, %4 người cần theo dõi, %5 tệp không dùng được.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_window.py" line="268"/>
         <source>Save the table</source>
         <translation>Lưu bảng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="283"/>
+        <location filename="../../desktop/gui/review_window.py" line="282"/>
         <source>Save the unit report</source>
         <translation>Lưu báo cáo của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="314"/>
+        <location filename="../../desktop/gui/review_window.py" line="313"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="329"/>
+        <location filename="../../desktop/gui/review_window.py" line="328"/>
         <source>Accepted: the latest declaration of %1 people.</source>
         <translation>Đã chấp nhận bản khai mới nhất của %1 người.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="343"/>
+        <location filename="../../desktop/gui/review_window.py" line="342"/>
         <source>SelfCheck: review a unit&apos;s declarations</source>
         <translation>SelfCheck: rà soát bản khai của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="344"/>
+        <location filename="../../desktop/gui/review_window.py" line="343"/>
         <source>&amp;Roster:</source>
         <translation>&amp;Danh sách cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="345"/>
+        <location filename="../../desktop/gui/review_window.py" line="344"/>
         <source>&amp;Folder of bundles:</source>
         <translation>&amp;Thư mục gói bản khai:</translation>
     </message>
     <message>
+        <location filename="../../desktop/gui/review_window.py" line="345"/>
         <location filename="../../desktop/gui/review_window.py" line="346"/>
-        <location filename="../../desktop/gui/review_window.py" line="347"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="348"/>
+        <location filename="../../desktop/gui/review_window.py" line="347"/>
         <source>&amp;Check the folder</source>
         <translation>&amp;Kiểm tra thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="349"/>
+        <location filename="../../desktop/gui/review_window.py" line="348"/>
         <source>Show:</source>
         <translation>Hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="350"/>
-        <source>Only problems and overdue</source>
-        <translation>Chỉ các vấn đề và quá hạn</translation>
+        <location filename="../../desktop/gui/review_window.py" line="349"/>
+        <source>Only those to follow up</source>
+        <translation>Chỉ những người cần theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="354"/>
+        <location filename="../../desktop/gui/review_window.py" line="353"/>
         <source>Any verdict</source>
         <translation>Mọi kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="365"/>
+        <location filename="../../desktop/gui/review_table.py" line="77"/>
         <source>Staff id</source>
         <translation>Mã cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="366"/>
+        <location filename="../../desktop/gui/review_table.py" line="78"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="372"/>
+        <location filename="../../desktop/gui/review_table.py" line="84"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="367"/>
+        <location filename="../../desktop/gui/review_table.py" line="79"/>
         <source>Latest</source>
         <translation>Bản khai mới nhất</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="368"/>
+        <location filename="../../desktop/gui/review_table.py" line="80"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="369"/>
+        <location filename="../../desktop/gui/review_table.py" line="81"/>
         <source>Open (c/h/m/l)</source>
         <translation>Mục mở (NT/C/TB/T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="370"/>
+        <location filename="../../desktop/gui/review_table.py" line="82"/>
         <source>Next due</source>
         <translation>Hạn tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="371"/>
+        <location filename="../../desktop/gui/review_table.py" line="83"/>
         <source>Problems</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="375"/>
+        <location filename="../../desktop/gui/review_window.py" line="363"/>
         <source>Export &amp;CSV…</source>
         <translation>Xuất &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="376"/>
+        <location filename="../../desktop/gui/review_window.py" line="364"/>
         <source>Export &amp;PDF report…</source>
         <translation>Xuất &amp;báo cáo PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="377"/>
+        <location filename="../../desktop/gui/review_window.py" line="365"/>
         <source>&amp;Accept the sound declarations</source>
         <translation>&amp;Chấp nhận các bản khai hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="378"/>
+        <location filename="../../desktop/gui/review_window.py" line="366"/>
+        <source>Countersi&amp;gn…</source>
+        <translation>Ký &amp;xác nhận…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_window.py" line="367"/>
+        <source>&amp;New…</source>
+        <translation>Tạo &amp;mới…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_window.py" line="368"/>
+        <source>Edi&amp;t…</source>
+        <translation>&amp;Sửa…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_window.py" line="369"/>
+        <source>Enrol a &amp;key…</source>
+        <translation>Đăn&amp;g ký khóa…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_window.py" line="370"/>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewerActions</name>
+    <message>
+        <location filename="../../desktop/gui/review_actions.py" line="71"/>
+        <source>Roster saved: %1</source>
+        <translation>Đã lưu danh sách cán bộ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_actions.py" line="80"/>
+        <source>Choose or create the roster first.</source>
+        <translation>Anh/chị hãy chọn hoặc tạo danh sách cán bộ trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_actions.py" line="118"/>
+        <source>Countersigned: %1</source>
+        <translation>Đã ký xác nhận: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RosterDialog</name>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="130"/>
+        <source>Save the roster as</source>
+        <translation>Lưu danh sách cán bộ thành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="149"/>
+        <source>Choose where to save the roster (a .toml file).</source>
+        <translation>Anh/chị hãy chọn nơi lưu danh sách cán bộ (một tệp .toml).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="153"/>
+        <source>A file is already there: choose another name, or edit that roster.</source>
+        <translation>Đã có một tệp ở đó: anh/chị hãy chọn tên khác, hoặc sửa danh sách cán bộ đó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="161"/>
+        <source>%1: the programme must be one of: %2.</source>
+        <translation>%1: chương trình phải là một trong: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="180"/>
+        <source>SelfCheck: the unit&apos;s roster</source>
+        <translation>SelfCheck: danh sách cán bộ của đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="181"/>
+        <source>Roster &amp;file:</source>
+        <translation>&amp;Tệp danh sách:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="182"/>
+        <source>&amp;Title:</source>
+        <translation>Tê&amp;n đơn vị:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="183"/>
+        <source>&amp;Staff (one row a person; the staff id is required):</source>
+        <translation>&amp;Cán bộ (mỗi người một dòng; bắt buộc có mã cán bộ):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="184"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="185"/>
+        <source>&amp;Add a person</source>
+        <translation>&amp;Thêm người</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="186"/>
+        <source>&amp;Remove the selected</source>
+        <translation>&amp;Xóa dòng đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="188"/>
+        <source>Staff id</source>
+        <translation>Mã cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="188"/>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="188"/>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="188"/>
+        <source>Programme</source>
+        <translation>Chương trình</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="193"/>
+        <source>Optional: %1</source>
+        <translation>Không bắt buộc: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="195"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="196"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -996,123 +1339,123 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Không mở được lịch sử trên máy (xem thông báo lúc khởi động): không hiển thị nội dung nào.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="162"/>
+        <location filename="../../desktop/gui/start_screen.py" line="164"/>
         <source>History intact: %n declaration(s).</source>
         <translation>
             <numerusform>Lịch sử nguyên vẹn: %n bản kê khai.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="165"/>
+        <location filename="../../desktop/gui/start_screen.py" line="167"/>
         <source>History NOT intact:</source>
         <translation>Lịch sử KHÔNG nguyên vẹn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="197"/>
+        <location filename="../../desktop/gui/start_screen.py" line="199"/>
         <source>Nothing has been declared on this computer yet: %1 is due now.</source>
         <translation>Máy này chưa có bản khai nào: cần thực hiện %1 ngay.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="199"/>
+        <location filename="../../desktop/gui/start_screen.py" line="201"/>
         <source>%1 was due on %2: %n day(s) overdue.</source>
         <translation>
             <numerusform>%1 đến hạn ngày %2: đã quá hạn %n ngày.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="201"/>
+        <location filename="../../desktop/gui/start_screen.py" line="203"/>
         <source>%1 is due today (%2).</source>
         <translation>%1 đến hạn hôm nay (%2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="203"/>
+        <location filename="../../desktop/gui/start_screen.py" line="205"/>
         <source>Next: %1, due on %2 (in %n day(s)).</source>
         <translation>
             <numerusform>Tiếp theo: %1, hạn ngày %2 (còn %n ngày).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="206"/>
+        <location filename="../../desktop/gui/start_screen.py" line="208"/>
         <source>It checks that your last declaration&apos;s findings were fixed.</source>
         <translation>Lần này kiểm tra việc khắc phục các nội dung của bản khai trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="224"/>
+        <location filename="../../desktop/gui/start_screen.py" line="226"/>
         <source>Save a calendar reminder</source>
         <translation>Lưu lời nhắc vào lịch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="226"/>
+        <location filename="../../desktop/gui/start_screen.py" line="228"/>
         <source>Calendar files (*.ics)</source>
         <translation>Tệp lịch (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="238"/>
+        <location filename="../../desktop/gui/start_screen.py" line="240"/>
         <source>SelfCheck: %1 due</source>
         <translation>SelfCheck: đến hạn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="240"/>
+        <location filename="../../desktop/gui/start_screen.py" line="242"/>
         <source>Open SelfCheck, start a new assessment and choose “%1”. Nothing leaves your computer unless you hand the signed bundle in.</source>
         <translation>Mở SelfCheck, bắt đầu lần tự đánh giá mới và chọn “%1”. Không có dữ liệu nào rời khỏi máy trừ khi anh/chị tự nộp gói bản khai đã ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="249"/>
+        <location filename="../../desktop/gui/start_screen.py" line="251"/>
         <source>Reminder saved: %1</source>
         <translation>Đã lưu lời nhắc: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="280"/>
+        <location filename="../../desktop/gui/start_screen.py" line="282"/>
         <source>SelfCheck %1</source>
         <translation>SelfCheck %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="284"/>
+        <location filename="../../desktop/gui/start_screen.py" line="286"/>
         <source>Check the security and conduct settings of your social-network accounts against the codes of conduct, and sign a summary. Nothing leaves this computer unless you export it; passwords are never stored.</source>
         <translation>Tự kiểm tra cài đặt bảo mật và ứng xử của các tài khoản mạng xã hội theo quy tắc ứng xử, rồi ký bản khai. Không thông tin nào rời khỏi máy nếu anh/chị không tự xuất ra; mật khẩu không bao giờ được lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="289"/>
+        <location filename="../../desktop/gui/start_screen.py" line="291"/>
         <source>&amp;Start a new assessment</source>
         <translation>&amp;Bắt đầu lần tự đánh giá mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="290"/>
+        <location filename="../../desktop/gui/start_screen.py" line="292"/>
         <source>Drafts</source>
         <translation>Bản nháp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="291"/>
+        <location filename="../../desktop/gui/start_screen.py" line="293"/>
         <source>&amp;Resume</source>
         <translation>&amp;Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="292"/>
+        <location filename="../../desktop/gui/start_screen.py" line="294"/>
         <source>Signed declarations</source>
         <translation>Các bản kê khai đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="293"/>
+        <location filename="../../desktop/gui/start_screen.py" line="295"/>
         <source>Save a calendar &amp;reminder…</source>
         <translation>Lưu lời &amp;nhắc vào lịch…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="294"/>
+        <location filename="../../desktop/gui/start_screen.py" line="296"/>
         <source>&amp;History…</source>
         <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="296"/>
+        <location filename="../../desktop/gui/start_screen.py" line="298"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="296"/>
+        <location filename="../../desktop/gui/start_screen.py" line="298"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="296"/>
+        <location filename="../../desktop/gui/start_screen.py" line="298"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>

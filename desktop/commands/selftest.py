@@ -5,7 +5,9 @@ frozen build fails in exactly these places: data files left out, a Qt plugin not
 keyring's backends not found (it discovers them through entry points, which a frozen app
 does not have), the password helper process not starting. One line per check, then a
 verdict; exit 0 when the app is usable. A keychain that cannot hold the key is a warning,
-not a failure: the app then keeps the key in an encrypted file behind a passphrase.
+not a failure: the app then keeps the key in an encrypted file behind a passphrase. So are
+core dumps that cannot be forbidden and a data folder other users can read: the app works,
+but not as privately as it should.
 """
 
 import multiprocessing
@@ -200,6 +202,37 @@ def _signing() -> Check:
     )
 
 
+def _core_dumps() -> Check:
+    """The app forbids core dumps of the processes that hold a typed password: can it?"""
+    from desktop.core.base.coredump import forbid_core_dumps
+
+    guard = forbid_core_dumps()
+    if guard.problem is not None:
+        return Check("core dumps", Status.WARN, f"not prevented: {guard.problem}")
+    how = "RLIMIT_CORE 0" + (", not dumpable" if guard.not_dumpable else "")
+    return Check("core dumps", Status.OK, f"prevented for password-holding processes ({how})")
+
+
+def _data_folder() -> Check:
+    """The data folder holds the history, drafts and key record: others must not read it."""
+    import os
+    import stat
+
+    from desktop.core.base.paths import data_home
+
+    home = data_home()
+    if os.name == "nt":  # its access list is the user profile's
+        return Check("data folder", Status.OK, f"{home}")
+    mode = stat.S_IMODE(home.stat().st_mode)
+    if mode & 0o077:
+        return Check(
+            "data folder",
+            Status.WARN,
+            f"{home} is open to other users (mode {mode:04o}); make it private: chmod 700 '{home}'",
+        )
+    return Check("data folder", Status.OK, f"{home}, private (mode {mode:04o})")
+
+
 def _guarded(name: str, run: Callable[[], Check]) -> Check:
     try:
         return run()
@@ -228,6 +261,8 @@ def self_test(out: TextIO) -> int:
             keychain.result(),
             helper if isinstance(helper, Check) else _guarded("zxcvbn", helper.check),
             _guarded("signing", _signing),
+            _guarded("core dumps", _core_dumps),
+            _guarded("data folder", _data_folder),
         ]
     failed = 0
     for check in checks:

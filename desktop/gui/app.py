@@ -1,5 +1,7 @@
 """Starting the desktop app: check the display first, then Qt, then the main window."""
 
+import gc
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -10,7 +12,9 @@ if TYPE_CHECKING:
     from pathlib import Path
     from types import TracebackType
 
-    from PySide6.QtWidgets import QWidget
+    from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+    from desktop.gui.main_window import MainWindow
 
     ExceptHook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
@@ -25,9 +29,32 @@ def run_gui() -> int:
     if problem is not None:
         print(f"selfcheck: {problem}", file=sys.stderr)
         return EXIT_NO_DISPLAY
+    previous_hook = sys.excepthook
+    try:
+        app, window = open_main_window()
+        window.show()
+        code = app.exec()
+    finally:
+        sys.excepthook = previous_hook
+        gc.enable()
+    if window.session is not None:
+        window.session.close()
+    return code
 
+
+def open_main_window() -> "tuple[QApplication, MainWindow]":
+    """Qt and the main window, up to `show()`: what bench/startup.py measures. The window
+    paints first, then opens the checklists and the history."""
+    # Start-up makes some hundred thousand objects that live as long as the app (Qt's
+    # types, the modules, the policy): the collector would walk them about 40 times
+    # before the start screen is ready and free nothing (~15 ms). Back on once it is.
+    gc.disable()
+    from desktop.core.base.coredump import forbid_core_dumps
+
+    forbid_core_dumps()  # before anything is typed; a failure shows in --self-test
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    skip_pyside_source_scan()
     from desktop.gui.icon import app_icon
     from desktop.gui.main_window import MainWindow
 
@@ -37,11 +64,11 @@ def run_gui() -> int:
     app.setOrganizationName("SelfCheck")
     app.setDesktopFileName(APP_ID)  # Wayland finds the icon and name through it
     app.setWindowIcon(app_icon())
-    import gc
-
-    window = MainWindow()  # paints first, then opens the checklists and the history
+    window = MainWindow()
+    window.ready.connect(_collector_back_on)
 
     def cannot_start(message: str) -> None:
+        gc.enable()
         print(f"selfcheck: {message}", file=sys.stderr)
         QMessageBox.critical(window, "SelfCheck", message)
         app.exit(EXIT_CANNOT_START)
@@ -55,37 +82,58 @@ def run_gui() -> int:
     window.policy_checked.connect(
         lambda: gc.freeze() if window.session is None or window.session.flow is None else None
     )
-    from desktop.gui.password_field import forget_pasted_passwords
-
-    app.aboutToQuit.connect(forget_pasted_passwords)
-    previous_hook = sys.excepthook
+    app.aboutToQuit.connect(_forget_pasted_passwords)
     sys.excepthook = crash_report(window)
-    window.show()
-    try:
-        code = app.exec()
-    finally:
-        sys.excepthook = previous_hook
-    if window.session is not None:
-        window.session.close()
-    return code
+    return app, window
+
+
+def _collector_back_on() -> None:
+    # What start-up made lives as long as the app, so out of the collector's reach first:
+    # else its next collection would walk all of it at once (~12 ms, on the ready path).
+    # Nothing typed exists yet: the start screen has no field.
+    gc.freeze()
+    gc.enable()
+
+
+def _forget_pasted_passwords() -> None:
+    # Not loaded before the first paint (hashlib, Qt's key and clipboard classes, the
+    # password checks): a run that never showed a password field has nothing to forget.
+    field = sys.modules.get("desktop.gui.password_field")
+    if field is not None:
+        field.forget_pasted_passwords()
+
+
+def skip_pyside_source_scan() -> None:
+    """Stop PySide6 reading the source of every module imported after it.
+
+    For its `__feature__` switches (snake_case, true_property), PySide6 replaces
+    `__import__` with a hook that reads the whole source of each newly imported module to
+    look for the word "PySide6" (shibokensupport.feature._mod_uses_pyside): ~20 ms of
+    SelfCheck's start-up, for the 90-odd modules it loads after Qt (napari/napari#8584
+    measured the same). SelfCheck uses no feature switch, so every module can be marked
+    as using none (-1, "ignore this module", what PySide6 gives most modules itself); a
+    module that does say `from __feature__ import ...` is still handled by the hook. If a
+    PySide6 release no longer has that function, this does nothing."""
+    feature = sys.modules.get("shibokensupport.feature")
+    if feature is not None and callable(getattr(feature, "_mod_uses_pyside", None)):
+        feature._mod_uses_pyside = _uses_no_feature_switch  # type: ignore[attr-defined]
+
+
+def _uses_no_feature_switch(_module: object) -> bool:
+    return False
 
 
 def crash_report(parent: "QWidget | None" = None) -> "ExceptHook":
     """A sys.excepthook for the running app: the traceback goes to the support log (secrets
     withheld, desktop.core.base.logs), the person gets a plain message saying where it is,
     never the traceback. One message at a time, however many errors follow."""
-    import logging
-    import os
-
-    from PySide6.QtCore import QCoreApplication, Qt
-    from PySide6.QtWidgets import QMessageBox
-
-    from desktop.core.base import logs
-
     showing: list[QMessageBox] = []
     fallback = sys.excepthook
 
-    def message(path: "Path | None") -> QMessageBox:
+    def message(path: "Path | None") -> "QMessageBox":
+        from PySide6.QtCore import QCoreApplication, Qt
+        from PySide6.QtWidgets import QMessageBox
+
         box = QMessageBox(parent)
         box.setObjectName("crashReport")
         box.setIcon(QMessageBox.Icon.Critical)
@@ -119,6 +167,10 @@ def crash_report(parent: "QWidget | None" = None) -> "ExceptHook":
         if issubclass(kind, KeyboardInterrupt):
             return
         try:
+            import logging  # loaded when needed: crash_report is set up before the first paint
+
+            from desktop.core.base import logs
+
             path = logs.configure()
             logging.getLogger(f"{logs.LOGGER}.gui").error(
                 "unhandled %s", kind.__name__, exc_info=(kind, value, tb)

@@ -2,7 +2,6 @@
 the whole process when it cannot connect to a display."""
 
 import os
-import socket
 import sys
 from pathlib import Path
 
@@ -39,15 +38,23 @@ def _x_display_reachable(display: str) -> bool:
     if host in ("", "unix") or host.startswith("/"):
         path = host if host.startswith("/") else f"/tmp/.X11-unix/X{number}"  # noqa: S108
         # Linux X servers also listen on an abstract socket of the same name.
+        # `_socket`, the C module under `socket`: the local check runs before the first
+        # paint, and `socket` (with selectors and its enums) costs ~5 ms more to load.
+        import _socket
+
         for address in (path, "\0" + path):
-            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as sock:
+            sock = _socket.socket(_socket.AF_UNIX, _socket.SOCK_STREAM)
+            try:
                 sock.settimeout(2)
-                try:
-                    sock.connect(address)
-                    return True
-                except OSError:
-                    continue
+                sock.connect(address)
+                return True
+            except OSError:
+                continue
+            finally:
+                sock.close()
         return False
+    import socket  # a remote display: rare, and slow anyway
+
     try:
         with socket.create_connection((host, 6000 + int(number)), timeout=2):
             return True

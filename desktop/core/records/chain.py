@@ -94,7 +94,7 @@ def _link_problems(
 ) -> list[str]:
     # Summaries and signatures (cryptography) load only when there is a link to check: an
     # empty history, a new official's, opens without them (the desktop app's start-up).
-    from desktop.core.records import summary as summary_json
+    from desktop.core.records import summary_codec as summary_json
     from desktop.core.signing import sshsig
     from desktop.core.signing.allowed_signers import NAMESPACE_SUMMARY
     from desktop.core.signing.sshsig import PublicKey

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 from desktop.core.base import reading
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.errors import SelfCheckError
+from desktop.core.base.folders import private_folder
 from desktop.core.records.chain import ChainReport, Declaration, Heads, check_chain, heads_of
 
 # Summaries and signatures (cryptography) load when a declaration is read or added: an
@@ -97,7 +98,7 @@ class History:
         self.home = home
         self.path = home / DATABASE
         self.head_path = home / HEAD
-        home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_folder(home)
         new = not self.path.exists()
         if new:
             _private_file(self.path)
@@ -220,7 +221,7 @@ class History:
 
     def append(self, summary: bytes, signature: bytes, public_key: "PublicKey") -> Declaration:
         """Store a signed summary as the next link of its signer's chain."""
-        from desktop.core.records import summary as summary_json
+        from desktop.core.records import summary_codec as summary_json
         from desktop.core.signing import sshsig
         from desktop.core.signing.allowed_signers import NAMESPACE_SUMMARY
 

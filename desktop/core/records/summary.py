@@ -5,11 +5,9 @@ same bytes; the signature covers exactly these bytes and is never checked agains
 re-serialisation. What a summary holds is defined once, in summary_shape.py.
 """
 
-import hashlib
-import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import msgspec
 
@@ -20,7 +18,8 @@ from desktop.core.policy.audience import ProgrammeId
 from desktop.core.policy.model import ChecklistFile, PolicyOrigin
 from desktop.core.records.changes import changes_since, compare
 from desktop.core.records.due import next_due
-from desktop.core.records.summary_refusal import refusal, strict_json
+from desktop.core.records.masking import masked_handle
+from desktop.core.records.summary_codec import MAX_BYTES, decode, encode, sha256
 from desktop.core.records.summary_shape import (
     FORMAT,
     MAX_SEQ,
@@ -33,17 +32,21 @@ from desktop.core.records.summary_shape import (
     Signer,
     Summary,
     SummaryError,
-    check_across,
 )
 from desktop.core.signing.pack_manifest import files_digest
 
-__all__ = ["FORMAT", "MAX_BYTES", "MAX_SEQ", "VERSION", "Summary", "SummaryError"]
-
-MAX_BYTES = 1024 * 1024
-
-_DECODER = msgspec.json.Decoder(Summary)
-# The form `encode` writes: compact, sorted keys, UTF-8 (not \u escapes), the same escapes.
-_CANONICAL = msgspec.json.Encoder(order="sorted")
+# decode, encode and sha256 live in summary_codec (light enough for the start screen).
+__all__ = [
+    "FORMAT",
+    "MAX_BYTES",
+    "MAX_SEQ",
+    "VERSION",
+    "Summary",
+    "SummaryError",
+    "decode",
+    "encode",
+    "sha256",
+]
 
 
 class FindingsView(NamedTuple):
@@ -62,7 +65,8 @@ def build(
     issued_at: datetime | None = None,
     previous: Summary | None = None,
 ) -> Summary:
-    """The summary of `result`; no password, no secret, no float.
+    """The summary of `result`; no password, no secret, no float, no full e-mail address
+    or phone number.
 
     `previous` is the last declaration in the history (decoded): the summary records what
     changed since, item by item. It also records when the next declaration falls due.
@@ -143,9 +147,11 @@ def _present(value: str | None) -> str | msgspec.UnsetType:
 
 
 def findings_view(result: Assessment) -> FindingsView:
+    """What the summary records of the accounts and findings: an e-mail address or phone
+    number as a handle is masked (masking.py)."""
     return FindingsView(
         accounts=[
-            Account(id=a.id, platform=a.platform, kind=a.kind, handle=a.handle)
+            Account(id=a.id, platform=a.platform, kind=a.kind, handle=masked_handle(a.handle))
             for a in result.submission.accounts
         ],
         findings=[finding_record(f) for f in result.findings],
@@ -162,45 +168,3 @@ def finding_record(finding: Assessed) -> Finding:
         severity=finding.severity,
         provisions=list(finding.provisions),
     )
-
-
-def encode(summary: Summary | Mapping[str, Any]) -> bytes:
-    """Canonical bytes: compact, sorted keys, UTF-8, and never a float. (A table that is
-    no Summary is encoded all the same: the tests make hostile summaries so.)"""
-    doc = msgspec.to_builtins(summary) if isinstance(summary, Summary) else summary
-    _refuse_floats(doc)
-    return json.dumps(
-        doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"), allow_nan=False
-    ).encode("utf-8")
-
-
-def _refuse_floats(value: object) -> None:
-    if isinstance(value, float):
-        raise TypeError("a summary must not hold floating-point numbers")
-    if isinstance(value, Mapping):
-        for inner in value.values():
-            _refuse_floats(inner)
-    elif isinstance(value, list | tuple):
-        for inner in value:
-            _refuse_floats(inner)
-
-
-def sha256(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def decode(data: bytes) -> Summary:
-    """Parse verified bytes strictly: UTF-8, no duplicate keys, no floats, every field of
-    the right type and form (summary_shape.py); errors name the field."""
-    if len(data) > MAX_BYTES:
-        raise SummaryError("summary.json is too large")
-    try:
-        summary = _DECODER.decode(data)
-    except msgspec.DecodeError as exc:  # a ValidationError too
-        raise refusal(data, exc) from None
-    # msgspec keeps the last of a key given twice. Bytes that are what `encode` would
-    # write have each key once; others (no summary SelfCheck writes) are parsed again.
-    if _CANONICAL.encode(summary) != data:
-        strict_json(data)
-    check_across(summary)
-    return summary

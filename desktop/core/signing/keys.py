@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from desktop.core.base import reading
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.errors import SelfCheckError
+from desktop.core.base.folders import private_folder
 from desktop.core.signing import keyfile
 from desktop.core.signing.sshsig import PublicKey
 
@@ -275,7 +276,7 @@ class KeyStore:
     ) -> Ed25519PrivateKey:
         if (self.record() is not None or (self.home / KEY_FILE).exists()) and not replace:
             raise KeyStoreError("a signing key exists already; use --replace to make a new one")
-        self.home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_folder(self.home)
         key = Ed25519PrivateKey.generate()
         seed = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
         public = PublicKey.of(key)
