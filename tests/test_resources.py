@@ -133,6 +133,8 @@ def test_an_installed_wheel_passes_its_self_test(installed_wheel: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "ok    resources: installed package" in result.stdout
     assert "ok    checklists: 3 programmes" in result.stdout
+    # The release key (assets/keys) and the reference pack's signature came along.
+    assert "ok    policy: pack selfcheck-reference" in result.stdout
     assert "ok    translations: Vietnamese" in result.stdout
     lint = _run_installed(installed_wheel, "-m", "desktop", "lint-checklists", "--quiet")
     assert lint.returncode == 0, lint.stdout + lint.stderr

@@ -84,7 +84,9 @@ def review_folder(args: argparse.Namespace) -> int:
     for row in report.rows:
         latest = row.latest
         opened = "/".join(str(latest.open_by_severity[s]) for s in SEVERITIES) if latest else "-"
-        state = f"#{latest.seq} {show_date(latest.issued_at)} {latest.verdict}" if latest else "-"
+        state = (
+            f"#{latest.seq} {show_date(latest.issued_at)} {latest.shown_verdict}" if latest else "-"
+        )
         due = show_date(latest.next_due) if latest and latest.next_due else "-"
         flag = "OVERDUE" if row.overdue else ""
         print(
@@ -119,14 +121,23 @@ def countersign(args: argparse.Namespace) -> int:
     from desktop.core.base.paths import data_home
     from desktop.core.review.countersign import Decision
     from desktop.core.review.countersign import countersign as make
+    from desktop.core.review.policy import PolicyJudge
     from desktop.core.signing.keys import KeyStore
 
-    trusted = list(load_roster(args.roster).signers)  # only what the roster vouches for
+    book = load_roster(args.roster)
+    trusted = list(book.signers)  # only what the roster vouches for
     try:
         bundle = read(args.bundle)
         verified = verify(bundle, trusted, at_issue=True)
     except BundleError as exc:
         return invalid_bundle(args.bundle, exc)
+    problems = PolicyJudge.here(book.packs, data_home()).problems(verified.summary)
+    if problems:
+        reasons = "; ".join(f"{kind.value}: {detail}" for kind, detail in problems)
+        print(printable(f"selfcheck: {args.bundle}: {reasons}"), file=sys.stderr)
+        if args.decision == "accepted":
+            print("selfcheck: not countersigned as accepted; it may be returned", file=sys.stderr)
+            return EXIT_FINDINGS
     key = KeyStore(data_home()).load_or_create(passphrase_source(args))
     signed = make(bundle, verified, key, args.reviewer, Decision(args.decision))
     for path in signed.write_beside(args.bundle):

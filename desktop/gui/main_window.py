@@ -73,6 +73,10 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self)
         self.about_action.setObjectName("actionAbout")
         self.about_action.triggered.connect(self.about)
+        self.pack_action = QAction(self)
+        self.pack_action.setObjectName("actionInstallPack")
+        self.pack_action.triggered.connect(self.install_pack)
+        self.help_menu.addAction(self.pack_action)
         self.help_menu.addAction(self.about_action)
         self.retranslate()
 
@@ -206,6 +210,15 @@ class MainWindow(QMainWindow):
         window = ReviewWindow(self.session, self)
         window.show()
 
+    def install_pack(self) -> None:
+        """Install a signed policy pack (the agency's checklists) from a file."""
+        if self.session is None or not self._settled():
+            return
+        from desktop.gui.pack_install import install_pack_dialog
+
+        if install_pack_dialog(self, self.session):
+            self.start.refresh()
+
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
@@ -245,3 +258,4 @@ class MainWindow(QMainWindow):
         self.review_action.setText(self.tr("&Review a unit's declarations…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About SelfCheck"))
+        self.pack_action.setText(self.tr("&Install a policy pack…"))

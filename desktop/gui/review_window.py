@@ -241,7 +241,7 @@ class ReviewWindow(ReviewerActions):
         unit, verdict = self.unit.currentData(), self.verdict.currentData()
         if unit and row.unit != unit:
             return False
-        if verdict and (row.latest is None or row.latest.verdict != verdict):
+        if verdict and (row.latest is None or row.latest.shown_verdict != verdict):
             return False
         return not self.problems_only.isChecked() or review_table.needs_attention(row)
 

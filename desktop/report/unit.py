@@ -37,7 +37,7 @@ def unit_html(report: Report, policy: Policy, language: Language, today: date) -
             title = programme.title.get(language) if programme else latest.programme
             declared = (
                 f"#{latest.seq} · {escape(show_date(latest.issued_at))} · {shown(title)}<br>"
-                f"<b>{escape(word(latest.verdict, language))}</b>"
+                f"<b>{escape(word(latest.shown_verdict, language))}</b>"
             )
             opened = "/".join(str(latest.open_by_severity[s]) for s in SEVERITIES)
             due = show_date(latest.next_due) if latest.next_due else "—"

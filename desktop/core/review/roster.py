@@ -33,6 +33,8 @@ MAX_ACCEPTED_BYTES = 8 * 1024 * 1024  # ~130 bytes a person: more than a roster 
 DEFAULT_SIGNERS = "allowed_signers"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _ISSUED_AT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")  # as summaries record it
+_PACK_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
+_FINGERPRINT = re.compile(r"SHA256:[A-Za-z0-9+/]{43}")
 
 
 class RosterError(LocatedError):
@@ -61,12 +63,22 @@ class Accepted:
 
 
 @dataclass(frozen=True, slots=True)
+class AcceptedPack:
+    """A policy pack the unit accepts: `[[packs]]` in roster.toml (docs/reviewing.md)."""
+
+    id: str
+    signer: str  # the agency key's fingerprint, SHA256:... as ssh-keygen -l prints it
+    min_version: int
+
+
+@dataclass(frozen=True, slots=True)
 class Roster:
     path: Path
     title: str | None
     signers_path: Path
     signers: tuple[AllowedSigner, ...]
     staff: dict[str, Staff]
+    packs: tuple[AcceptedPack, ...] = ()
 
     def members(self) -> dict[str, Staff]:
         """Everyone the roster names: its staff list, and every enrolled principal."""
@@ -108,6 +120,7 @@ def load_roster(path: Path) -> Roster:
             table.string("programme", optional=True),
         )
         table.done()
+    packs = tuple(_accepted_pack(table) for table in doc.tables("packs", optional=True))
     doc.done()
     if Path(signers_name).name != signers_name or signers_name in (".", ".."):
         # Beside the roster only: `enrol` writes this file.
@@ -122,7 +135,16 @@ def load_roster(path: Path) -> Roster:
             signers = parse(raw.decode("utf-8"))
         except (AllowedSignersError, UnicodeDecodeError) as exc:
             raise RosterError(signers_path, str(exc)) from None
-    return Roster(path, title, signers_path, tuple(signers), staff)
+    return Roster(path, title, signers_path, tuple(signers), staff, packs)
+
+
+def _accepted_pack(table: Fields) -> AcceptedPack:
+    pack_id = table.required("id", pattern=_PACK_ID, max_length=63)
+    table.with_item(pack_id)
+    signer = table.required("signer", pattern=_FINGERPRINT, max_length=50)
+    low = table.integer("min_version", low=1, high=2**31, optional=True)
+    table.done()
+    return AcceptedPack(pack_id, signer, low or 1)
 
 
 def _read(path: Path, limit: int, *, follow: bool) -> bytes | None:

@@ -29,6 +29,15 @@ class Problem(StrEnum):
     REPLACED_KEY = "signed by a replaced key"
     NAME_MISMATCH = "name differs from the roster"
     UNIT_MISMATCH = "unit differs from the roster"
+    # The policy it was assessed against (review.policy.PolicyProblem, by value).
+    UNSIGNED_POLICY = "unsigned policy"
+    POLICY_NOT_ACCEPTED = "policy not accepted"
+    MODIFIED_POLICY = "modified policy"
+    EXPIRED_POLICY = "expired policy"
+
+
+# Shown instead of "compliant" for a declaration assessed against a policy not accepted.
+POLICY_NOT_ACCEPTED_VERDICT = "policy-not-accepted"
 
 
 # Each problem as the unit report names it; a problem missing here is shown by its value.
@@ -49,6 +58,12 @@ PROBLEM_WORDS: dict[Problem, Text] = {
     Problem.REPLACED_KEY: Text("ký bằng khóa đã được thay", "signed by a replaced key"),
     Problem.NAME_MISMATCH: Text("họ tên khác danh sách", "name differs from the roster"),
     Problem.UNIT_MISMATCH: Text("đơn vị khác danh sách", "unit differs from the roster"),
+    Problem.UNSIGNED_POLICY: Text("bộ tiêu chí chưa được ký", "unsigned policy"),
+    Problem.POLICY_NOT_ACCEPTED: Text(
+        "bộ tiêu chí không được đơn vị chấp nhận", "policy not accepted"
+    ),
+    Problem.MODIFIED_POLICY: Text("bộ tiêu chí đã bị sửa đổi", "modified policy"),
+    Problem.EXPIRED_POLICY: Text("bộ tiêu chí đã hết hạn", "expired policy"),
 }
 
 
@@ -107,6 +122,16 @@ class Declared:
     unit: str
     open_by_severity: dict[Severity, int]
     next_due: date | None
+    # What is wrong with the policy it was assessed against (review.policy): never compliant.
+    policy_problems: list[Finding] = field(default_factory=list)
+
+    @property
+    def shown_verdict(self) -> str:
+        """The verdict as a review shows it: a declaration assessed against a policy the
+        unit does not accept is never shown as compliant."""
+        if self.policy_problems and self.verdict == "compliant":
+            return POLICY_NOT_ACCEPTED_VERDICT
+        return self.verdict
 
 
 @dataclass(slots=True)

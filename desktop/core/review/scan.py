@@ -23,6 +23,7 @@ from desktop.core.review.person import (
     person_row,
     replaced_keys,
 )
+from desktop.core.review.policy import PolicyJudge
 from desktop.core.review.roster import Accepted, Roster
 from desktop.core.review.rows import (
     FAILURE_PROBLEMS,
@@ -88,7 +89,12 @@ def review(
     accepted: dict[str, Accepted],
     today: date,
     progress: Callable[[int, Path], None] | None = None,
+    judge: PolicyJudge | None = None,
 ) -> Report:
+    if judge is None:
+        from desktop.core.base.paths import data_home
+
+        judge = PolicyJudge.here(roster.packs, data_home())
     trusted = SignerIndex(roster.signers)
     # Memory per bundle stays a few hundred bytes: a Link; only the latest is kept whole.
     links: dict[str, list[Link]] = {}
@@ -113,6 +119,10 @@ def review(
             continue
         staff_id, sha256 = verified.principal, summary_json.sha256(bundle.summary)
         newest = _declared(path, verified.summary, sha256)
+        newest.policy_problems = [
+            Finding(Problem(kind.value), detail, path)
+            for kind, detail in judge.problems(verified.summary)
+        ]
         link = Link(newest.key, newest.seq, sha256, newest.prev, newest.issued_at, str(path))
         links.setdefault(staff_id, []).append(link)
         known = latest.get(staff_id)
@@ -129,6 +139,7 @@ def review(
             row.latest = newest = latest[staff_id]
             check_identity(row, staff, newest)
             row.name, row.unit = row.name or newest.name, row.unit or newest.unit
+            row.problems.extend(newest.policy_problems)
             row.overdue = newest.next_due is not None and newest.next_due < today
         check_shared(row, shared)
         rows.append(row)
@@ -201,7 +212,7 @@ def csv_rows(report: Report) -> Iterator[list[str]]:
             _cell(latest.programme) if latest else "",
             str(latest.seq) if latest else "",
             latest.issued_at if latest else "",
-            _cell(latest.verdict) if latest else "",
+            _cell(latest.shown_verdict) if latest else "",
             *((str(latest.open_by_severity[s]) if latest else "") for s in SEVERITIES),
             latest.next_due.isoformat() if latest and latest.next_due else "",
             "yes" if row.overdue else "no",
