@@ -1141,92 +1141,137 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>RosterDialog</name>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="130"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="175"/>
+        <source>The policy in use on this computer is not a signed pack: nothing added.</source>
+        <translation>Bộ tiêu chí đang dùng trên máy này không phải là gói đã ký: chưa thêm gì.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="195"/>
+        <source>%1: the minimum version must be a whole number.</source>
+        <translation>%1: phiên bản tối thiểu phải là một số nguyên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="205"/>
         <source>Save the roster as</source>
         <translation>Lưu danh sách cán bộ thành</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="149"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="224"/>
         <source>Choose where to save the roster (a .toml file).</source>
         <translation>Anh/chị hãy chọn nơi lưu danh sách cán bộ (một tệp .toml).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="153"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="228"/>
         <source>A file is already there: choose another name, or edit that roster.</source>
         <translation>Đã có một tệp ở đó: anh/chị hãy chọn tên khác, hoặc sửa danh sách cán bộ đó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="161"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="236"/>
         <source>%1: the programme must be one of: %2.</source>
         <translation>%1: chương trình phải là một trong: %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="180"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="258"/>
         <source>SelfCheck: the unit&apos;s roster</source>
         <translation>SelfCheck: danh sách cán bộ của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="181"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="259"/>
         <source>Roster &amp;file:</source>
         <translation>&amp;Tệp danh sách:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="182"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="260"/>
         <source>&amp;Title:</source>
         <translation>Tê&amp;n đơn vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="183"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="261"/>
         <source>&amp;Staff (one row a person; the staff id is required):</source>
         <translation>&amp;Cán bộ (mỗi người một dòng; bắt buộc có mã cán bộ):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="184"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="262"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="185"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="263"/>
         <source>&amp;Add a person</source>
         <translation>&amp;Thêm người</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="186"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="264"/>
         <source>&amp;Remove the selected</source>
         <translation>&amp;Xóa dòng đã chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="188"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="266"/>
         <source>Staff id</source>
         <translation>Mã cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="188"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="266"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="188"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="266"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="188"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="266"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="193"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="270"/>
+        <source>Acce&amp;pted policy packs (none listed: the packs this computer trusts for each person&apos;s profile are accepted):</source>
+        <translation>Các &amp;gói bộ tiêu chí được chấp nhận (để trống: chấp nhận các gói mà máy này tin cậy cho hồ sơ của từng người):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="275"/>
+        <source>Pack id</source>
+        <translation>Mã gói</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="275"/>
+        <source>Signer key (SHA256:…)</source>
+        <translation>Khóa người ký (SHA256:…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="275"/>
+        <source>Minimum version</source>
+        <translation>Phiên bản tối thiểu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="277"/>
+        <source>Add the policy in &amp;use here</source>
+        <translation>Thêm bộ tiêu chí đang &amp;dùng tại máy này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="278"/>
+        <source>Add a pac&amp;k</source>
+        <translation>Thêm một gó&amp;i</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="279"/>
+        <source>Remo&amp;ve the selected pack</source>
+        <translation>&amp;Bỏ gói đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="283"/>
         <source>Optional: %1</source>
         <translation>Không bắt buộc: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="195"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="285"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="196"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="286"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
