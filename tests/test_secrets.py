@@ -505,6 +505,7 @@ def _walk_pasting(qtbot: QtBot, window: MainWindow, output: Path, password: str)
     passphrase = sign.findChild(QLineEdit, "passphrase")
     if not passphrase.isHidden():
         type_text(passphrase, "một cụm mật khẩu dài cho tệp khóa")
+        type_text(sign.findChild(QLineEdit, "passphraseAgain"), "một cụm mật khẩu dài cho tệp khóa")
     with qtbot.waitSignal(sign.signed, timeout=30_000):
         qtbot.mouseClick(sign.findChild(QPushButton, "signButton"), Qt.MouseButton.LeftButton)
 

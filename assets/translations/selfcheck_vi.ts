@@ -351,19 +351,97 @@
 <context>
     <name>CrashReport</name>
     <message>
-        <location filename="../../desktop/gui/app.py" line="94"/>
+        <location filename="../../desktop/gui/app.py" line="142"/>
         <source>Something went wrong in SelfCheck. Your draft is saved at every page, so little or nothing is lost: carry on, or close SelfCheck and open it again.</source>
         <translation>SelfCheck đã gặp lỗi. Bản nháp được lưu ở mỗi trang nên hầu như không mất gì: anh/chị có thể làm tiếp, hoặc đóng SelfCheck rồi mở lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="101"/>
+        <location filename="../../desktop/gui/app.py" line="149"/>
         <source>The details could not be written to a file.</source>
         <translation>Không ghi được chi tiết lỗi ra tệp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="105"/>
+        <location filename="../../desktop/gui/app.py" line="153"/>
         <source>If it happens again, give your IT officer the details in this file:</source>
         <translation>Nếu lỗi lặp lại, hãy gửi cho cán bộ công nghệ thông tin tệp ghi chi tiết này:</translation>
+    </message>
+</context>
+<context>
+    <name>EndScreen</name>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="124"/>
+        <source>The PDF could not be opened: %1</source>
+        <translation>Không mở được tệp PDF: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="137"/>
+        <source>No program was found to open it. It is here: %1</source>
+        <translation>Không tìm thấy chương trình để mở. Tệp nằm tại: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="149"/>
+        <source>Open &amp;folder</source>
+        <translation>Mở &amp;thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="150"/>
+        <source>Open &amp;PDF</source>
+        <translation>Mở tệp &amp;PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="151"/>
+        <source>&amp;Done</source>
+        <translation>&amp;Xong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="159"/>
+        <source>Declaration no. %1 is signed</source>
+        <translation>Bản khai số %1 đã được ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="162"/>
+        <source>Vietnamese</source>
+        <translation>tiếng Việt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="162"/>
+        <source>English</source>
+        <translation>tiếng Anh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="168"/>
+        <source>The bundle could not be saved in %1. Export it from the History window of the start screen.</source>
+        <translation>Không lưu được gói bản khai vào %1. Xuất gói bản khai từ cửa sổ Lịch sử trên màn hình bắt đầu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="174"/>
+        <source>The bundle to hand in, as one .zip file: %1</source>
+        <translation>Gói bản khai để nộp, dạng một tệp .zip: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="180"/>
+        <source>The PDF to print (%1) is inside it, as %2.</source>
+        <translation>Tệp PDF để in (%1) nằm trong tệp .zip đó, tên là %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="186"/>
+        <source>The bundle to hand in, as a folder: %1</source>
+        <translation>Gói bản khai để nộp, dạng thư mục: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="190"/>
+        <source>The PDF to print (%1): %2</source>
+        <translation>Tệp PDF để in (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="196"/>
+        <source>A copy is kept in this computer&apos;s history (%1); the start screen lists it under Signed declarations.</source>
+        <translation>Một bản được lưu trong lịch sử trên máy tính này (%1); màn hình bắt đầu liệt kê bản khai ở mục Các bản kê khai đã ký.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="202"/>
+        <source>Hand the bundle in as your unit asks (e-mail or USB). Nothing has been sent anywhere.</source>
+        <translation>Anh/chị nộp gói bản khai theo cách đơn vị yêu cầu (thư điện tử hoặc USB). Chưa có gì được gửi đi đâu cả.</translation>
     </message>
 </context>
 <context>
@@ -734,12 +812,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="214"/>
+        <location filename="../../desktop/gui/main_window.py" line="228"/>
         <source>About SelfCheck</source>
         <translation>Giới thiệu SelfCheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="216"/>
+        <location filename="../../desktop/gui/main_window.py" line="230"/>
         <source>SelfCheck %1
 
 Self-assessment of social-network accounts for Vietnamese public officials. Everything stays on this computer.</source>
@@ -748,34 +826,111 @@ Self-assessment of social-network accounts for Vietnamese public officials. Ever
 Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, công chức, viên chức. Mọi thông tin chỉ nằm trên máy tính này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="239"/>
+        <location filename="../../desktop/gui/main_window.py" line="253"/>
         <source>SelfCheck %1: social-network account self-assessment</source>
         <translation>SelfCheck %1: tự kiểm tra tài khoản mạng xã hội</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="243"/>
+        <location filename="../../desktop/gui/main_window.py" line="257"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="244"/>
+        <location filename="../../desktop/gui/main_window.py" line="258"/>
         <source>&amp;Reviewer</source>
         <translation>&amp;Rà soát</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="245"/>
+        <location filename="../../desktop/gui/main_window.py" line="259"/>
         <source>&amp;Review a unit&apos;s declarations…</source>
         <translation>Rà &amp;soát bản khai của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="246"/>
+        <location filename="../../desktop/gui/main_window.py" line="260"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="247"/>
+        <location filename="../../desktop/gui/main_window.py" line="261"/>
         <source>&amp;About SelfCheck</source>
         <translation>&amp;Giới thiệu SelfCheck</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseBox</name>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="80"/>
+        <source>Type the passphrase of the key file.</source>
+        <translation>Anh/chị hãy nhập cụm mật khẩu của tệp khóa.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/gui/passphrase_box.py" line="82"/>
+        <source>The passphrase needs at least %n characters.</source>
+        <translation>
+            <numerusform>Cụm mật khẩu cần ít nhất %n ký tự.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="84"/>
+        <source>The two passphrases differ: type the same passphrase twice.</source>
+        <translation>Hai cụm mật khẩu khác nhau: anh/chị hãy nhập cùng một cụm mật khẩu hai lần.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="120"/>
+        <source>Strength %1/4 · %2 characters (at least %3) · guessed in %4</source>
+        <translation>Độ mạnh %1/4 · %2 ký tự (ít nhất %3) · có thể bị dò ra trong %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="129"/>
+        <source>⚠ Weak: anyone who copies the key file could guess it. Use a few uncommon words.</source>
+        <translation>⚠ Yếu: ai sao chép được tệp khóa có thể đoán ra cụm mật khẩu này. Anh/chị nên dùng vài từ ít gặp.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="142"/>
+        <source>The two passphrases match.</source>
+        <translation>Hai cụm mật khẩu khớp nhau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="144"/>
+        <source>The two passphrases differ.</source>
+        <translation>Hai cụm mật khẩu khác nhau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="151"/>
+        <source>This computer has no keychain, so your signing key will be kept in a file locked with a passphrase. Choose one you will remember: it is needed each time you sign, and it cannot be recovered.</source>
+        <translation>Máy tính này không có kho khóa của hệ điều hành, nên khóa ký của anh/chị sẽ được giữ trong một tệp khóa bảo vệ bằng cụm mật khẩu. Anh/chị hãy chọn cụm mật khẩu dễ nhớ: mỗi lần ký đều cần đến, và không thể khôi phục nếu quên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="158"/>
+        <source>Your signing key is kept in a file locked with a passphrase.</source>
+        <translation>Khóa ký của anh/chị được giữ trong một tệp khóa bảo vệ bằng cụm mật khẩu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="160"/>
+        <source>&amp;Passphrase:</source>
+        <translation>Cụm &amp;mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="161"/>
+        <source>Type it &amp;again:</source>
+        <translation>&amp;Nhập lại:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/gui/passphrase_box.py" line="163"/>
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>ít nhất %n ký tự</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="165"/>
+        <source>Passphrase of the key file</source>
+        <translation>Cụm mật khẩu của tệp khóa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="166"/>
+        <source>The passphrase again</source>
+        <translation>Nhập lại cụm mật khẩu</translation>
     </message>
 </context>
 <context>
@@ -1201,99 +1356,100 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="100"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="118"/>
         <source>Save the bundle in</source>
         <translation>Lưu bộ hồ sơ vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="111"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="129"/>
         <source>Choose the folder to save the bundle in.</source>
         <translation>Hãy chọn thư mục để lưu bộ hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="114"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="132"/>
         <source>Some pages are not complete yet; nothing was signed.</source>
         <translation>Một số trang chưa hoàn thành; chưa ký gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="123"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="146"/>
         <source>The local history is not intact; nothing was signed:</source>
         <translation>Lịch sử trên máy không còn nguyên vẹn; chưa ký gì:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="129"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="155"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="140"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="152"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="179"/>
         <source>Not signed.</source>
         <translation>Chưa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="135"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="158"/>
         <source>Opening the signing key… The keychain may ask you to unlock it.</source>
         <translation>Đang mở khóa ký… Kho khóa của hệ thống có thể yêu cầu anh/chị mở khóa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="207"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="247"/>
         <source>Signed and kept in the history, but the bundle could not be saved in %1. Export it from the History window of the start screen.</source>
         <translation>Bản kê khai đã được ký và lưu trong lịch sử, nhưng không lưu được gói bản khai vào %1. Anh/chị hãy xuất lại gói bản khai từ cửa sổ Lịch sử ở màn hình bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="214"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="255"/>
         <source>Signed and saved: %1</source>
         <translation>Đã ký và lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="223"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="230"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="264"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="271"/>
         <source>the keychain (%1)</source>
         <translation>kho khóa của hệ điều hành (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="225"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="266"/>
         <source>an encrypted key file protected by a passphrase</source>
         <translation>một tệp khóa được mã hóa, bảo vệ bằng cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="227"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="268"/>
         <source>A signing key will be made and kept in %1.</source>
         <translation>Một khóa ký sẽ được tạo và lưu trong %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="232"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="273"/>
         <source>an encrypted key file</source>
         <translation>một tệp khóa được mã hóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="235"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="276"/>
         <source>Signing key %1, kept in %2.</source>
         <translation>Khóa ký %1, lưu trong %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="242"/>
-        <source>passphrase of the key file (8+ characters)</source>
-        <translation>cụm mật khẩu của tệp khóa (từ 8 ký tự)</translation>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="291"/>
+        <source>&amp;Language of the PDF:</source>
+        <translation>&amp;Ngôn ngữ của tệp PDF:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="245"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="286"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="246"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="287"/>
         <source>Save the bundle in:</source>
         <translation>Lưu bộ hồ sơ vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="247"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="288"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Chọn thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="248"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="289"/>
         <source>As one .zip file (for e-mail or USB)</source>
         <translation>Thành một tệp .zip (để gửi thư điện tử hoặc chép USB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="249"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="290"/>
         <source>&amp;Sign and save</source>
         <translation>&amp;Ký và lưu</translation>
     </message>
@@ -1311,123 +1467,123 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Không mở được lịch sử trên máy (xem thông báo lúc khởi động): không hiển thị nội dung nào.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="162"/>
+        <location filename="../../desktop/gui/start_screen.py" line="164"/>
         <source>History intact: %n declaration(s).</source>
         <translation>
             <numerusform>Lịch sử nguyên vẹn: %n bản kê khai.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="165"/>
+        <location filename="../../desktop/gui/start_screen.py" line="167"/>
         <source>History NOT intact:</source>
         <translation>Lịch sử KHÔNG nguyên vẹn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="197"/>
+        <location filename="../../desktop/gui/start_screen.py" line="199"/>
         <source>Nothing has been declared on this computer yet: %1 is due now.</source>
         <translation>Máy này chưa có bản khai nào: cần thực hiện %1 ngay.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="199"/>
+        <location filename="../../desktop/gui/start_screen.py" line="201"/>
         <source>%1 was due on %2: %n day(s) overdue.</source>
         <translation>
             <numerusform>%1 đến hạn ngày %2: đã quá hạn %n ngày.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="201"/>
+        <location filename="../../desktop/gui/start_screen.py" line="203"/>
         <source>%1 is due today (%2).</source>
         <translation>%1 đến hạn hôm nay (%2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="203"/>
+        <location filename="../../desktop/gui/start_screen.py" line="205"/>
         <source>Next: %1, due on %2 (in %n day(s)).</source>
         <translation>
             <numerusform>Tiếp theo: %1, hạn ngày %2 (còn %n ngày).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="206"/>
+        <location filename="../../desktop/gui/start_screen.py" line="208"/>
         <source>It checks that your last declaration&apos;s findings were fixed.</source>
         <translation>Lần này kiểm tra việc khắc phục các nội dung của bản khai trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="224"/>
+        <location filename="../../desktop/gui/start_screen.py" line="226"/>
         <source>Save a calendar reminder</source>
         <translation>Lưu lời nhắc vào lịch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="226"/>
+        <location filename="../../desktop/gui/start_screen.py" line="228"/>
         <source>Calendar files (*.ics)</source>
         <translation>Tệp lịch (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="238"/>
+        <location filename="../../desktop/gui/start_screen.py" line="240"/>
         <source>SelfCheck: %1 due</source>
         <translation>SelfCheck: đến hạn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="240"/>
+        <location filename="../../desktop/gui/start_screen.py" line="242"/>
         <source>Open SelfCheck, start a new assessment and choose “%1”. Nothing leaves your computer unless you hand the signed bundle in.</source>
         <translation>Mở SelfCheck, bắt đầu lần tự đánh giá mới và chọn “%1”. Không có dữ liệu nào rời khỏi máy trừ khi anh/chị tự nộp gói bản khai đã ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="249"/>
+        <location filename="../../desktop/gui/start_screen.py" line="251"/>
         <source>Reminder saved: %1</source>
         <translation>Đã lưu lời nhắc: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="280"/>
+        <location filename="../../desktop/gui/start_screen.py" line="282"/>
         <source>SelfCheck %1</source>
         <translation>SelfCheck %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="284"/>
+        <location filename="../../desktop/gui/start_screen.py" line="286"/>
         <source>Check the security and conduct settings of your social-network accounts against the codes of conduct, and sign a summary. Nothing leaves this computer unless you export it; passwords are never stored.</source>
         <translation>Tự kiểm tra cài đặt bảo mật và ứng xử của các tài khoản mạng xã hội theo quy tắc ứng xử, rồi ký bản khai. Không thông tin nào rời khỏi máy nếu anh/chị không tự xuất ra; mật khẩu không bao giờ được lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="289"/>
+        <location filename="../../desktop/gui/start_screen.py" line="291"/>
         <source>&amp;Start a new assessment</source>
         <translation>&amp;Bắt đầu lần tự đánh giá mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="290"/>
+        <location filename="../../desktop/gui/start_screen.py" line="292"/>
         <source>Drafts</source>
         <translation>Bản nháp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="291"/>
+        <location filename="../../desktop/gui/start_screen.py" line="293"/>
         <source>&amp;Resume</source>
         <translation>&amp;Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="292"/>
+        <location filename="../../desktop/gui/start_screen.py" line="294"/>
         <source>Signed declarations</source>
         <translation>Các bản kê khai đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="293"/>
+        <location filename="../../desktop/gui/start_screen.py" line="295"/>
         <source>Save a calendar &amp;reminder…</source>
         <translation>Lưu lời &amp;nhắc vào lịch…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="294"/>
+        <location filename="../../desktop/gui/start_screen.py" line="296"/>
         <source>&amp;History…</source>
         <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="296"/>
+        <location filename="../../desktop/gui/start_screen.py" line="298"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="296"/>
+        <location filename="../../desktop/gui/start_screen.py" line="298"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="296"/>
+        <location filename="../../desktop/gui/start_screen.py" line="298"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
@@ -1435,52 +1591,52 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>WizardView</name>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="202"/>
+        <location filename="../../desktop/gui/wizard.py" line="208"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="203"/>
+        <location filename="../../desktop/gui/wizard.py" line="209"/>
         <source>About you</source>
         <translation>Thông tin cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="204"/>
+        <location filename="../../desktop/gui/wizard.py" line="210"/>
         <source>Your accounts</source>
         <translation>Các tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="205"/>
+        <location filename="../../desktop/gui/wizard.py" line="211"/>
         <source>Pledges</source>
         <translation>Cam kết</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="206"/>
+        <location filename="../../desktop/gui/wizard.py" line="212"/>
         <source>Programme items</source>
         <translation>Nội dung chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="207"/>
+        <location filename="../../desktop/gui/wizard.py" line="213"/>
         <source>Review</source>
         <translation>Xem lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="208"/>
+        <location filename="../../desktop/gui/wizard.py" line="214"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="242"/>
+        <location filename="../../desktop/gui/wizard.py" line="254"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="243"/>
+        <location filename="../../desktop/gui/wizard.py" line="255"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Kế tiếp &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="244"/>
+        <location filename="../../desktop/gui/wizard.py" line="256"/>
         <source>Save and &amp;close</source>
         <translation>Lưu và đón&amp;g</translation>
     </message>
