@@ -61,11 +61,16 @@ class PassphraseBox(QWidget):
     def language(self) -> Language:
         return self.session.language.language
 
-    def set_creating(self, creating: bool) -> None:
-        """A new key file (typed twice, measured) or an existing one (typed once)."""
+    def set_needed(self, needed: bool, creating: bool) -> None:
+        """Shown when the key is (to be) kept in a file: a new key file's passphrase is
+        typed twice and measured, an existing one's once. The fields themselves are hidden
+        too, so that `isHidden()` on each tells whether it is asked."""
+        creating = needed and creating
         if creating != self.creating:
             self.clear()
         self.creating = creating
+        self.setVisible(needed)
+        self.field.setVisible(needed)
         for widget in (self.again, self.again_label, self.meter_text, self.match):
             widget.setVisible(creating)
         self.retranslate()

@@ -279,8 +279,7 @@ class SignPage(WizardPage):
             )
         self.key_state.setText(text)
         needs = self._needs_passphrase()
-        self.passphrase.setVisible(needs)
-        self.passphrase.set_creating(needs and record is None)
+        self.passphrase.set_needed(needs, creating=record is None)
 
     def retranslate(self) -> None:
         self.set_heading(self.tr("Sign"))
