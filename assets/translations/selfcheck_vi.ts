@@ -859,76 +859,76 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>PassphraseBox</name>
     <message>
-        <location filename="../../desktop/gui/passphrase_box.py" line="80"/>
+        <location filename="../../desktop/gui/passphrase_box.py" line="85"/>
         <source>Type the passphrase of the key file.</source>
         <translation>Anh/chị hãy nhập cụm mật khẩu của tệp khóa.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/passphrase_box.py" line="82"/>
+        <location filename="../../desktop/gui/passphrase_box.py" line="87"/>
         <source>The passphrase needs at least %n characters.</source>
         <translation>
             <numerusform>Cụm mật khẩu cần ít nhất %n ký tự.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/passphrase_box.py" line="84"/>
+        <location filename="../../desktop/gui/passphrase_box.py" line="89"/>
         <source>The two passphrases differ: type the same passphrase twice.</source>
         <translation>Hai cụm mật khẩu khác nhau: anh/chị hãy nhập cùng một cụm mật khẩu hai lần.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/passphrase_box.py" line="120"/>
+        <location filename="../../desktop/gui/passphrase_box.py" line="125"/>
         <source>Strength %1/4 · %2 characters (at least %3) · guessed in %4</source>
         <translation>Độ mạnh %1/4 · %2 ký tự (ít nhất %3) · có thể bị dò ra trong %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/passphrase_box.py" line="129"/>
+        <location filename="../../desktop/gui/passphrase_box.py" line="134"/>
         <source>⚠ Weak: anyone who copies the key file could guess it. Use a few uncommon words.</source>
         <translation>⚠ Yếu: ai sao chép được tệp khóa có thể đoán ra cụm mật khẩu này. Anh/chị nên dùng vài từ ít gặp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/passphrase_box.py" line="142"/>
+        <location filename="../../desktop/gui/passphrase_box.py" line="147"/>
         <source>The two passphrases match.</source>
         <translation>Hai cụm mật khẩu khớp nhau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/passphrase_box.py" line="144"/>
+        <location filename="../../desktop/gui/passphrase_box.py" line="149"/>
         <source>The two passphrases differ.</source>
         <translation>Hai cụm mật khẩu khác nhau.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/passphrase_box.py" line="151"/>
-        <source>This computer has no keychain, so your signing key will be kept in a file locked with a passphrase. Choose one you will remember: it is needed each time you sign, and it cannot be recovered.</source>
-        <translation>Máy tính này không có kho khóa của hệ điều hành, nên khóa ký của anh/chị sẽ được giữ trong một tệp khóa bảo vệ bằng cụm mật khẩu. Anh/chị hãy chọn cụm mật khẩu dễ nhớ: mỗi lần ký đều cần đến, và không thể khôi phục nếu quên.</translation>
+        <location filename="../../desktop/gui/passphrase_box.py" line="156"/>
+        <source>Choose the key file&apos;s passphrase, one you will remember, and type it twice: it is needed each time you sign, and it cannot be recovered.</source>
+        <translation>Anh/chị hãy chọn cụm mật khẩu cho tệp khóa, dễ nhớ với mình, và nhập hai lần: mỗi lần ký đều cần đến, và không thể khôi phục nếu quên.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/passphrase_box.py" line="158"/>
-        <source>Your signing key is kept in a file locked with a passphrase.</source>
-        <translation>Khóa ký của anh/chị được giữ trong một tệp khóa bảo vệ bằng cụm mật khẩu.</translation>
+        <location filename="../../desktop/gui/passphrase_box.py" line="162"/>
+        <source>Type the passphrase you chose when your signing key was made.</source>
+        <translation>Anh/chị hãy nhập cụm mật khẩu đã chọn khi tạo khóa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/passphrase_box.py" line="160"/>
+        <location filename="../../desktop/gui/passphrase_box.py" line="164"/>
         <source>&amp;Passphrase:</source>
         <translation>Cụm &amp;mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/passphrase_box.py" line="161"/>
+        <location filename="../../desktop/gui/passphrase_box.py" line="165"/>
         <source>Type it &amp;again:</source>
         <translation>&amp;Nhập lại:</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/passphrase_box.py" line="163"/>
+        <location filename="../../desktop/gui/passphrase_box.py" line="167"/>
         <source>at least %n characters</source>
         <translation>
             <numerusform>ít nhất %n ký tự</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/passphrase_box.py" line="165"/>
+        <location filename="../../desktop/gui/passphrase_box.py" line="169"/>
         <source>Passphrase of the key file</source>
         <translation>Cụm mật khẩu của tệp khóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/passphrase_box.py" line="166"/>
+        <location filename="../../desktop/gui/passphrase_box.py" line="170"/>
         <source>The passphrase again</source>
         <translation>Nhập lại cụm mật khẩu</translation>
     </message>
@@ -1358,12 +1358,12 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
     <message>
         <location filename="../../desktop/gui/pages/sign_page.py" line="118"/>
         <source>Save the bundle in</source>
-        <translation>Lưu bộ hồ sơ vào</translation>
+        <translation>Lưu gói bản khai vào</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/pages/sign_page.py" line="129"/>
         <source>Choose the folder to save the bundle in.</source>
-        <translation>Hãy chọn thư mục để lưu bộ hồ sơ.</translation>
+        <translation>Hãy chọn thư mục để lưu gói bản khai.</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/pages/sign_page.py" line="132"/>
@@ -1424,32 +1424,32 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Khóa ký %1, lưu trong %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="291"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="290"/>
         <source>&amp;Language of the PDF:</source>
         <translation>&amp;Ngôn ngữ của tệp PDF:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="286"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="285"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="287"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="286"/>
         <source>Save the bundle in:</source>
-        <translation>Lưu bộ hồ sơ vào:</translation>
+        <translation>Lưu gói bản khai vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="288"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="287"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Chọn thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="289"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="288"/>
         <source>As one .zip file (for e-mail or USB)</source>
         <translation>Thành một tệp .zip (để gửi thư điện tử hoặc chép USB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="290"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="289"/>
         <source>&amp;Sign and save</source>
         <translation>&amp;Ký và lưu</translation>
     </message>

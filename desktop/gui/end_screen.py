@@ -155,7 +155,7 @@ class EndScreen(QWidget):
             self.details.setText("")
             return
         self.heading.setText(
-            "<h2>"
+            "<h2>✔ "
             + escape(self.tr("Declaration no. %1 is signed").replace("%1", str(receipt.seq)))
             + "</h2>"
         )

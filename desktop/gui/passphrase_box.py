@@ -153,14 +153,13 @@ class PassphraseBox(QWidget):
         if self.creating:
             self.explain.setText(
                 self.tr(
-                    "This computer has no keychain, so your signing key will be kept in a "
-                    "file locked with a passphrase. Choose one you will remember: it is "
-                    "needed each time you sign, and it cannot be recovered."
+                    "Choose the key file's passphrase, one you will remember, and type it "
+                    "twice: it is needed each time you sign, and it cannot be recovered."
                 )
             )
         else:
             self.explain.setText(
-                self.tr("Your signing key is kept in a file locked with a passphrase.")
+                self.tr("Type the passphrase you chose when your signing key was made.")
             )
         self.field_label.setText(self.tr("&Passphrase:"))
         self.again_label.setText(self.tr("Type it &again:"))
