@@ -470,7 +470,14 @@ def test_signing_with_a_key_file_opens_the_key_off_the_gui_thread(
 def test_the_whole_wizard_works_from_the_keyboard_alone(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    from tests.gui_driver import answer_with_keys, pick_with_arrows, press, tab_to, type_keys
+    from tests.gui_driver import (
+        answer_with_keys,
+        focused,
+        pick_with_arrows,
+        press,
+        tab_to,
+        type_keys,
+    )
 
     def next_page() -> None:
         qtbot.waitUntil(window.wizard.next.isEnabled, timeout=10_000)
@@ -557,6 +564,9 @@ def test_the_whole_wizard_works_from_the_keyboard_alone(
         press(Qt.Key.Key_Space)
     (made,) = list((tmp_path / "keyboard").iterdir())
     assert bundle.verify_path(made).summary.person.full_name == "Nguyen Van An"
+    assert focused().objectName() == "endDone"  # the end screen, Done at hand
+    press(Qt.Key.Key_Space)
+    assert window.stack.currentWidget() is window.start
 
 
 def test_review_lists_what_changed_since_the_last_declaration(

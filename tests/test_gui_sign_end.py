@@ -179,8 +179,8 @@ def test_back_after_signing_never_compares_the_declaration_with_itself(
     _sign(qtbot, sign)
     assert session.history is not None and len(session.history.declarations()) == 2
 
-    assert window.stack.currentWidget() is window.findChild(QWidget, "endScreen")
     assert not window.wizard.back.isEnabled() and not window.wizard.step_list.isEnabled()
+    assert window.stack.currentWidget() is window.findChild(QWidget, "endScreen")
     window.wizard.back.click()
     window.wizard.go(review)
     assert window.wizard.page is sign  # no way back into the run
@@ -240,3 +240,25 @@ def test_a_wrong_passphrase_stays_in_the_field_to_be_corrected(
     _sign(qtbot, sign)
     assert len(session.history.declarations()) == 1
     assert passphrase.text() == ""
+
+
+def test_a_keychain_that_refuses_the_new_key_asks_for_a_key_file_passphrase(
+    qtbot: QtBot, window: MainWindow, session: Session, private_home: Path, tmp_path: Path
+) -> None:
+    """The keychain looked usable, so no passphrase was asked; it then refused to keep the
+    key. It used to end in "the passphrase is too short" with no field to type one in."""
+    from desktop.core.signing.keys import KeyStore
+    from tests.test_keys import RefusingKeyring
+
+    session._keys = KeyStore(private_home, RefusingKeyring(), cost=14)
+    sign = _to_sign(window, session, tmp_path / "out")
+    passphrase = sign.findChild(QLineEdit, "passphrase")
+    assert passphrase.isHidden()
+    sign.findChild(QPushButton, "signButton").click()
+    assert "không nhận giữ khóa ký" in sign.findChild(QLabel, "signResult").text()
+    assert passphrase.isVisibleTo(sign)
+    assert sign.findChild(QLineEdit, "passphraseAgain").isVisibleTo(sign)
+    type_text(passphrase, "a long enough passphrase")
+    type_text(sign.findChild(QLineEdit, "passphraseAgain"), "a long enough passphrase")
+    _sign(qtbot, sign)
+    assert (private_home / "signing-key.enc").exists()

@@ -369,77 +369,77 @@
 <context>
     <name>EndScreen</name>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="124"/>
+        <location filename="../../desktop/gui/end_screen.py" line="123"/>
         <source>The PDF could not be opened: %1</source>
         <translation>Không mở được tệp PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="137"/>
+        <location filename="../../desktop/gui/end_screen.py" line="136"/>
         <source>No program was found to open it. It is here: %1</source>
         <translation>Không tìm thấy chương trình để mở. Tệp nằm tại: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="149"/>
+        <location filename="../../desktop/gui/end_screen.py" line="148"/>
         <source>Open &amp;folder</source>
         <translation>Mở &amp;thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="150"/>
+        <location filename="../../desktop/gui/end_screen.py" line="149"/>
         <source>Open &amp;PDF</source>
         <translation>Mở tệp &amp;PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="151"/>
+        <location filename="../../desktop/gui/end_screen.py" line="150"/>
         <source>&amp;Done</source>
         <translation>&amp;Xong</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="159"/>
+        <location filename="../../desktop/gui/end_screen.py" line="158"/>
         <source>Declaration no. %1 is signed</source>
         <translation>Bản khai số %1 đã được ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="162"/>
+        <location filename="../../desktop/gui/end_screen.py" line="161"/>
         <source>Vietnamese</source>
         <translation>tiếng Việt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="162"/>
+        <location filename="../../desktop/gui/end_screen.py" line="161"/>
         <source>English</source>
         <translation>tiếng Anh</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="168"/>
+        <location filename="../../desktop/gui/end_screen.py" line="167"/>
         <source>The bundle could not be saved in %1. Export it from the History window of the start screen.</source>
         <translation>Không lưu được gói bản khai vào %1. Xuất gói bản khai từ cửa sổ Lịch sử trên màn hình bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="174"/>
+        <location filename="../../desktop/gui/end_screen.py" line="173"/>
         <source>The bundle to hand in, as one .zip file: %1</source>
         <translation>Gói bản khai để nộp, dạng một tệp .zip: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="180"/>
+        <location filename="../../desktop/gui/end_screen.py" line="179"/>
         <source>The PDF to print (%1) is inside it, as %2.</source>
         <translation>Tệp PDF để in (%1) nằm trong tệp .zip đó, tên là %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="186"/>
+        <location filename="../../desktop/gui/end_screen.py" line="185"/>
         <source>The bundle to hand in, as a folder: %1</source>
         <translation>Gói bản khai để nộp, dạng thư mục: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="190"/>
+        <location filename="../../desktop/gui/end_screen.py" line="189"/>
         <source>The PDF to print (%1): %2</source>
         <translation>Tệp PDF để in (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="196"/>
+        <location filename="../../desktop/gui/end_screen.py" line="195"/>
         <source>A copy is kept in this computer&apos;s history (%1); the start screen lists it under Signed declarations.</source>
         <translation>Một bản được lưu trong lịch sử trên máy tính này (%1); màn hình bắt đầu liệt kê bản khai ở mục Các bản kê khai đã ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="202"/>
+        <location filename="../../desktop/gui/end_screen.py" line="201"/>
         <source>Hand the bundle in as your unit asks (e-mail or USB). Nothing has been sent anywhere.</source>
         <translation>Anh/chị nộp gói bản khai theo cách đơn vị yêu cầu (thư điện tử hoặc USB). Chưa có gì được gửi đi đâu cả.</translation>
     </message>
@@ -812,12 +812,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="228"/>
+        <location filename="../../desktop/gui/main_window.py" line="229"/>
         <source>About SelfCheck</source>
         <translation>Giới thiệu SelfCheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="230"/>
+        <location filename="../../desktop/gui/main_window.py" line="231"/>
         <source>SelfCheck %1
 
 Self-assessment of social-network accounts for Vietnamese public officials. Everything stays on this computer.</source>
@@ -826,32 +826,32 @@ Self-assessment of social-network accounts for Vietnamese public officials. Ever
 Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, công chức, viên chức. Mọi thông tin chỉ nằm trên máy tính này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="253"/>
+        <location filename="../../desktop/gui/main_window.py" line="254"/>
         <source>SelfCheck %1: social-network account self-assessment</source>
         <translation>SelfCheck %1: tự kiểm tra tài khoản mạng xã hội</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="257"/>
+        <location filename="../../desktop/gui/main_window.py" line="258"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="258"/>
+        <location filename="../../desktop/gui/main_window.py" line="259"/>
         <source>&amp;Reviewer</source>
         <translation>&amp;Rà soát</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="259"/>
+        <location filename="../../desktop/gui/main_window.py" line="260"/>
         <source>&amp;Review a unit&apos;s declarations…</source>
         <translation>Rà &amp;soát bản khai của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="260"/>
+        <location filename="../../desktop/gui/main_window.py" line="261"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="261"/>
+        <location filename="../../desktop/gui/main_window.py" line="262"/>
         <source>&amp;About SelfCheck</source>
         <translation>&amp;Giới thiệu SelfCheck</translation>
     </message>
@@ -1356,100 +1356,106 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="118"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="123"/>
         <source>Save the bundle in</source>
         <translation>Lưu gói bản khai vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="129"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="134"/>
         <source>Choose the folder to save the bundle in.</source>
         <translation>Hãy chọn thư mục để lưu gói bản khai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="132"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="137"/>
         <source>Some pages are not complete yet; nothing was signed.</source>
         <translation>Một số trang chưa hoàn thành; chưa ký gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="146"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="151"/>
         <source>The local history is not intact; nothing was signed:</source>
         <translation>Lịch sử trên máy không còn nguyên vẹn; chưa ký gì:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="140"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="152"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="179"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="145"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="157"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="184"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="191"/>
         <source>Not signed.</source>
         <translation>Chưa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="158"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="163"/>
         <source>Opening the signing key… The keychain may ask you to unlock it.</source>
         <translation>Đang mở khóa ký… Kho khóa của hệ thống có thể yêu cầu anh/chị mở khóa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="247"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="194"/>
+        <source>The keychain refused to keep the signing key: it will be kept in a key file instead. Choose its passphrase above, then sign again.</source>
+        <translation>Kho khóa của hệ điều hành không nhận giữ khóa ký, nên khóa ký sẽ được giữ trong một tệp khóa. Anh/chị hãy chọn cụm mật khẩu ở trên rồi ký lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="263"/>
         <source>Signed and kept in the history, but the bundle could not be saved in %1. Export it from the History window of the start screen.</source>
         <translation>Bản kê khai đã được ký và lưu trong lịch sử, nhưng không lưu được gói bản khai vào %1. Anh/chị hãy xuất lại gói bản khai từ cửa sổ Lịch sử ở màn hình bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="255"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="271"/>
         <source>Signed and saved: %1</source>
         <translation>Đã ký và lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="264"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="271"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="280"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="287"/>
         <source>the keychain (%1)</source>
         <translation>kho khóa của hệ điều hành (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="266"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="282"/>
         <source>an encrypted key file protected by a passphrase</source>
         <translation>một tệp khóa được mã hóa, bảo vệ bằng cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="268"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="284"/>
         <source>A signing key will be made and kept in %1.</source>
         <translation>Một khóa ký sẽ được tạo và lưu trong %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="273"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="289"/>
         <source>an encrypted key file</source>
         <translation>một tệp khóa được mã hóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="276"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="292"/>
         <source>Signing key %1, kept in %2.</source>
         <translation>Khóa ký %1, lưu trong %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="290"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="306"/>
         <source>&amp;Language of the PDF:</source>
         <translation>&amp;Ngôn ngữ của tệp PDF:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="285"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="301"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="286"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="302"/>
         <source>Save the bundle in:</source>
         <translation>Lưu gói bản khai vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="287"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="303"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Chọn thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="288"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="304"/>
         <source>As one .zip file (for e-mail or USB)</source>
         <translation>Thành một tệp .zip (để gửi thư điện tử hoặc chép USB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="289"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="305"/>
         <source>&amp;Sign and save</source>
         <translation>&amp;Ký và lưu</translation>
     </message>

@@ -98,7 +98,6 @@ class EndScreen(QWidget):
         self.open_folder_button.setEnabled(receipt.bundle is not None)
         self.open_pdf_button.setEnabled(receipt.bundle is not None and receipt.pdf is not None)
         self.retranslate()
-        self.done_button.setFocus()
 
     # -- the buttons ----------------------------------------------------------------------
 

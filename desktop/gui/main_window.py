@@ -166,6 +166,7 @@ class MainWindow(QMainWindow):
         self.start.refresh()  # the new declaration is listed behind it already
         self._end.show_receipt(receipt)
         self.stack.setCurrentWidget(self._end)
+        self._end.done_button.setFocus()  # Return or Space ends it, from the keyboard too
 
     def set_language(self, code: str) -> None:
         if self.session is not None and self.session.flow is not None:

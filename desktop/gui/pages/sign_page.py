@@ -30,8 +30,8 @@ from desktop.core.records.declare import (
     check_ready,
     sign_and_save,
 )
-from desktop.core.signing.keyfile import WrongPassphrase
-from desktop.core.signing.keys import KeyStore, KeyStoreError, Storage
+from desktop.core.signing.keyfile import WeakPassphrase, WrongPassphrase
+from desktop.core.signing.keys import KeyStore, KeyStoreError, PassphraseNeeded, Storage
 from desktop.gui.end_screen import Receipt
 from desktop.gui.messages import describe
 from desktop.gui.pages.base import WizardPage
@@ -81,6 +81,9 @@ class SignPage(WizardPage):
         self.result = QLabel(wordWrap=True)
         self.result.setObjectName("signResult")
         self.busy_now = False  # the key is being opened, or the declaration saved, by a task
+        # The keychain looked usable but refused to keep the new key: it goes into a key
+        # file after all (keys.KeyStore.create), whose passphrase must now be asked.
+        self.keychain_refused = False
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(self.browse)
@@ -101,6 +104,8 @@ class SignPage(WizardPage):
         self.retranslate()
 
     def _needs_passphrase(self) -> bool:
+        if self.keychain_refused:
+            return True
         record = self.session.keys.record()
         if record is not None:
             return record.storage == Storage.FILE
@@ -179,6 +184,17 @@ class SignPage(WizardPage):
         self.result.setText(self.tr("Not signed.") + " " + describe(exc))
         if isinstance(exc, WrongPassphrase):
             self.passphrase.wrong()
+        elif isinstance(exc, (WeakPassphrase, PassphraseNeeded)) and not self.keychain_refused:
+            self.keychain_refused = True
+            self.retranslate_key()
+            self.result.setText(
+                self.tr("Not signed.")
+                + " "
+                + self.tr(
+                    "The keychain refused to keep the signing key: it will be kept in a key "
+                    "file instead. Choose its passphrase above, then sign again."
+                )
+            )
 
     def _key_opened(
         self, opened: Outcome[Ed25519PrivateKey], result: Assessment, folder: Path
