@@ -3,7 +3,7 @@
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from desktop import __version__
@@ -63,7 +63,15 @@ class MainWindow(QMainWindow):
         self.english.setObjectName("actionEnglish")
         self.vietnamese.triggered.connect(lambda: self.set_language("vi"))
         self.english.triggered.connect(lambda: self.set_language("en"))
+        # The current language is ticked: one of the two, whichever way it was chosen.
+        self.languages = QActionGroup(self)
+        self.languages.setExclusive(True)
+        for action in (self.vietnamese, self.english):
+            action.setCheckable(True)
+            self.languages.addAction(action)
         self.language_menu.addActions([self.vietnamese, self.english])
+        self.language.changed.connect(self._tick_language)  # however it was switched
+        self._tick_language(self.language.language)
         self.reviewer_menu = self.menuBar().addMenu("")
         self.review_action = QAction(self)
         self.review_action.setObjectName("actionReview")
@@ -73,7 +81,11 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self)
         self.about_action.setObjectName("actionAbout")
         self.about_action.triggered.connect(self.about)
-        self.help_menu.addAction(self.about_action)
+        self.guide_action = QAction(self)
+        self.guide_action.setObjectName("actionGuide")
+        self.guide_action.setShortcut("F1")
+        self.guide_action.triggered.connect(self.open_guide)
+        self.help_menu.addActions([self.guide_action, self.about_action])
         self.retranslate()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
@@ -153,6 +165,9 @@ class MainWindow(QMainWindow):
             self._wizard.finished.connect(lambda _path: self.start.refresh())
         return self._wizard
 
+    def _tick_language(self, code: str) -> None:
+        (self.vietnamese if code == "vi" else self.english).setChecked(True)
+
     def set_language(self, code: str) -> None:
         if self.session is not None and self.session.flow is not None:
             self.session.flow.draft.language = code  # type: ignore[assignment]
@@ -206,6 +221,13 @@ class MainWindow(QMainWindow):
         window = ReviewWindow(self.session, self)
         window.show()
 
+    def open_guide(self) -> None:
+        """The short user guide shipped with the app, in the interface's language."""
+        from desktop.gui.guide_dialog import GuideDialog
+
+        dialog = GuideDialog(self.language.language, self)
+        dialog.show()
+
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
@@ -226,7 +248,7 @@ class MainWindow(QMainWindow):
             and self.session is not None
         ):
             self.wizard.page.leave()  # closing never keeps a typed password
-            self.session.save_draft()  # ... and never loses the work
+            self.wizard.saver.save_now()  # ... and never loses the work
         super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
@@ -245,3 +267,4 @@ class MainWindow(QMainWindow):
         self.review_action.setText(self.tr("&Review a unit's declarations…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About SelfCheck"))
+        self.guide_action.setText(self.tr("User &guide"))
