@@ -11,7 +11,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -219,7 +219,7 @@ def test_a_departure_date_in_the_past_is_refused_with_a_reason(
     assert session.flow is not None
     assert session.flow.missing(session.flow.steps()[1]) == ["departure_date"]
     session.language.set_language("en")
-    assert "has passed" in page.findChild(QLabel, "problem-departure_date").text()
+    assert "already past" in page.findChild(QLabel, "problem-departure_date").text()
     today = date.today()
     page.findChild(QDateEdit, "field-departure_date").setDate(
         QDate(today.year, today.month, today.day)
@@ -238,6 +238,15 @@ def test_no_date_chosen_is_shown_empty_and_asked_for(
     assert box.text() == "--/--/----"
     assert window.wizard.page.findChild(QLabel, "problem-departure_date").text() != ""
     assert not window.wizard.next.isEnabled()
+    # The calendar opens on this month, not on the year the empty box stands for.
+    arrow = QPoint(box.width() - 6, box.height() // 2)
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=arrow)
+    calendar = box.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    today = date.today()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year, today.month)
+    calendar.window().close()
+    assert session.flow is not None and "departure_date" not in session.flow.draft.person
 
 
 # -- menus, guide -----------------------------------------------------------------------------

@@ -106,6 +106,7 @@ class AboutPage(WizardPage):
         problem = QLabel()
         problem.setObjectName(f"problem-{name}")
         problem.setStyleSheet("color: #b00020")
+        problem.setWordWrap(True)  # a long reason never widens the page past the window
         row = QWidget()
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
@@ -223,7 +224,7 @@ class AboutPage(WizardPage):
         if problem == "missing":
             return self.tr("required")
         if problem == "past":
-            return self.tr("this date has passed: the check is made before you leave")
+            return self.tr("already past: the check is made before leaving")
         if problem == "not-covered":
             return self.tr("not covered by this code or programme")
         if name == "profile":
