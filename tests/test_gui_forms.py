@@ -99,6 +99,7 @@ def _unnamed(root: QWidget) -> list[str]:
 def test_every_control_of_every_page_and_window_has_an_accessible_name(
     qtbot: QtBot, window: MainWindow, session: Session, language: str, tmp_path: Path
 ) -> None:
+    from desktop.gui.enrol_dialog import EnrolDialog
     from desktop.gui.guide_dialog import GuideDialog
     from desktop.gui.history_window import HistoryWindow
     from desktop.gui.pages.accounts_page import AccountDialog
@@ -120,6 +121,7 @@ def test_every_control_of_every_page_and_window_has_an_accessible_name(
         ReviewWindow(session, window),
         RosterDialog(session, str(tmp_path / "roster.toml"), window, new=True),
         GuideDialog(language, window),
+        EnrolDialog(tmp_path / "roster.toml", window),
     ]
     for other in others:
         other.show()
@@ -179,6 +181,40 @@ def test_tab_follows_the_visual_order_on_every_page(
             if not _reads_before(page, before, after)
         ]
         assert wrong == [], (page.step.key, wrong)
+
+
+def test_tab_follows_the_visual_order_on_the_start_screen_and_windows(
+    qtbot: QtBot, window: MainWindow, session: Session, tmp_path: Path
+) -> None:
+    from desktop.gui.history_window import HistoryWindow
+    from desktop.gui.pages.accounts_page import AccountDialog
+    from desktop.gui.review_window import ReviewWindow
+    from desktop.gui.roster_dialog import RosterDialog
+
+    assert session.history is not None
+    session.history.save_draft("d1", "annual", _example("annual").dump())
+    window.start.refresh()
+    roots: list[QWidget] = [
+        window.start,
+        AccountDialog(session.policy, {}, window, "vi"),
+        HistoryWindow(session, window),
+        ReviewWindow(session, window),
+        RosterDialog(session, str(tmp_path / "roster.toml"), window, new=True),
+    ]
+    wrong = []
+    for root in roots:
+        root.show()
+        qtbot.waitExposed(root)
+        chain = _tab_chain(root)
+        assert chain, root.objectName()
+        wrong += [
+            (root.objectName(), before.objectName(), after.objectName())
+            for before, after in pairwise(chain)
+            if not _reads_before(root, before, after)
+        ]
+        if root is not window.start:
+            root.close()
+    assert wrong == []
 
 
 # -- dates ------------------------------------------------------------------------------------
@@ -400,3 +436,34 @@ def test_exported_files_are_named_with_staff_id_and_date(
     signed = window.session.history.declarations()[-1].issued_at[:10]  # type: ignore[union-attr]
     assert Path(offered[0]).name == f"BNG-08231-annual-{signed}.pdf"
     history.close()
+
+
+def test_the_reviewer_s_dialogs_name_every_control_too(
+    qtbot: QtBot, window: MainWindow, session: Session, tmp_path: Path
+) -> None:
+    """The findings and countersign dialogs open on a reviewed folder (tests/test_gui_review)."""
+    import json
+
+    from desktop.core.signing.keys import KeyStore
+    from desktop.gui.countersign_dialog import CountersignDialog
+    from desktop.gui.findings_dialog import FindingsDialog
+    from tests.signing_helpers import MemoryKeyring, declare_example
+    from tests.test_gui_review import click, open_review, row_of, run_review, unit
+
+    template = json.loads(
+        declare_example(tmp_path / "template", "annual", MemoryKeyring()).bundle.summary
+    )
+    session._keys = KeyStore(session.home, MemoryKeyring())
+    roster, inbox, _an, _binh = unit(tmp_path, template)
+    review = open_review(window)
+    rows = run_review(review, roster, inbox)
+    assert _unnamed(review) == []
+    rows.setCurrentItem(row_of(rows, "BNG-2"))
+    review.show_findings()
+    findings = review.findChild(FindingsDialog, "findingsDialog")
+    assert findings is not None and _unnamed(findings) == []
+    findings.reject()
+    click(review, "countersign")
+    countersign = review.findChild(CountersignDialog, "countersignDialog")
+    assert countersign is not None and _unnamed(countersign) == []
+    countersign.reject()

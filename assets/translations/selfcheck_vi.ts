@@ -624,6 +624,11 @@
     </message>
     <message>
         <location filename="../../desktop/gui/findings_dialog.py" line="59"/>
+        <source>Findings and fix-it plan</source>
+        <translation>Kết quả và kế hoạch khắc phục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/findings_dialog.py" line="60"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
