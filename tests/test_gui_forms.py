@@ -467,3 +467,35 @@ def test_the_reviewer_s_dialogs_name_every_control_too(
     countersign = review.findChild(CountersignDialog, "countersignDialog")
     assert countersign is not None and _unnamed(countersign) == []
     countersign.reject()
+
+
+def test_a_draft_that_cannot_be_saved_is_told_once_not_at_every_key(
+    qtbot: QtBot, window: MainWindow, session: Session, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    from desktop.core.records.history import History
+
+    _open(window, session, "annual")
+    window.wizard.go_to_key("about")
+    field = window.wizard.page.findChild(QLineEdit, "field-unit")
+    real_save = History.save_draft
+
+    def full(*_args: object) -> None:
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(History, "save_draft", full)
+    for text in ("Vụ A", "Vụ AB", "Vụ ABC"):
+        type_text(field, text)
+        window.wizard.saver.save_now()
+    boxes = [b for b in window.findChildren(QMessageBox, "draftNotSaved") if b.isVisible()]
+    assert len(boxes) == 1  # told once, not at every key
+    assert "ENOSPC" in boxes[0].text() or "đầy" in boxes[0].text() or "space" in boxes[0].text()
+    assert field.text() == "Vụ ABC"  # what was typed stays on the page
+    boxes[0].close()
+    monkeypatch.setattr(History, "save_draft", real_save)
+    type_text(field, "Vụ ABCD")
+    window.wizard.saver.save_now()
+    assert not window.wizard.saver.failing
+    assert session.history is not None and session.flow is not None
+    assert b"ABCD" in (session.history.load_draft(session.flow.draft.id) or b"")

@@ -373,6 +373,14 @@
     </message>
 </context>
 <context>
+    <name>DraftSaver</name>
+    <message>
+        <location filename="../../desktop/gui/draft_saver.py" line="63"/>
+        <source>The draft could not be saved: %1</source>
+        <translation>Không lưu được bản nháp: %1</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <location filename="../../desktop/gui/enrol_dialog.py" line="100"/>

@@ -7,8 +7,9 @@ fingers pause); a change that keeps coming is saved anyway once the oldest unsav
 the draft's own dump: no typed password is ever in it (desktop.core.assessment.draft).
 """
 
-from PySide6.QtCore import QElapsedTimer, QObject, QTimer
+from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer
 
+from desktop.core.base.errors import SelfCheckError
 from desktop.gui.session import Session
 
 QUIET_MS = 500  # saved once typing pauses this long
@@ -24,6 +25,7 @@ class DraftSaver(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.save_now)
         self._oldest = QElapsedTimer()  # since the first change not yet saved
+        self.failing = False  # the last save failed, and the person was told
 
     @property
     def pending(self) -> bool:
@@ -37,5 +39,31 @@ class DraftSaver(QObject):
         self.timer.start(max(0, min(QUIET_MS, left)))
 
     def save_now(self) -> None:
+        """Save at once. A save that fails (a full disk, a history gone read-only) is told
+        once, not at every key, and tried again at the next change."""
         self.timer.stop()
-        self.session.save_draft()
+        try:
+            self.session.save_draft()
+        except (OSError, SelfCheckError) as exc:
+            if not self.failing:
+                self.failing = True
+                self._tell(exc)
+            return
+        self.failing = False
+
+    def _tell(self, exc: Exception) -> None:
+        from PySide6.QtWidgets import QMessageBox, QWidget
+
+        from desktop.gui.messages import describe
+
+        parent = self.parent()
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            "SelfCheck",
+            self.tr("The draft could not be saved: %1").replace("%1", describe(exc)),
+        )
+        box.setObjectName("draftNotSaved")
+        if isinstance(parent, QWidget):
+            box.setParent(parent, box.windowFlags())
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # not exec(): typing goes on behind it
