@@ -4,7 +4,8 @@ Run through `make screenshots` (under Xvfb). It first signs two annual declarati
 the example official, dated 2024 and 2025, so the start screen shows an overdue reminder
 and the review, the history window and the PDF show changes; then it walks the wizard
 with the annual example, typing a password on the first account page. Output:
-<dir>/<nn>-<page>-<language>.png, <dir>/11-history-<language>.png and
+<dir>/<nn>-<page>-<language>.png, <dir>/11-history-<language>.png, Qt's own dialogs as the
+app shows them (17-filedialog, 18-messagebox, 19-contextmenu) and
 <dir>/pdf-<language>-<page>.png (the PDF's pages, through pdftoppm).
 """
 
@@ -18,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -44,6 +45,7 @@ def main(out: Path) -> None:
         app.processEvents()
         window.grab().save(str(out / f"00-start-{language}.png"))
         _history_and_pdf(app, window, session, latest, language, out)
+        _qt_dialogs(app, window, language, out)
         session.start(Draft(dict(doc), "shots"))
         window.wizard.open()
         window.stack.setCurrentWidget(window.wizard)
@@ -199,6 +201,56 @@ def _reviewer_dialogs(
     shot(FindingsDialog(session, roster, row.latest.path, review), "15-findings")
     signing = CountersignDialog(session, roster.path, row.latest.path, "TTR-01", review)
     shot(signing, "16-countersign")
+
+
+def _qt_dialogs(app: QApplication, window: Any, language: str, out: Path) -> None:
+    """Qt's own file dialog, message box and context menu (assets/translations/qtbase_vi.ts),
+    as the app shows them: saving a PDF over an existing one."""
+    from PySide6.QtCore import QCoreApplication, QPoint
+    from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
+
+    folder = Path(tempfile.mkdtemp(prefix="selfcheck-files-"))
+    (folder / "Gói bản khai").mkdir()
+    for name in ("BNG-08231-2025-11-10.pdf", "danh-sach-can-bo.toml", "review.csv"):
+        (folder / name).write_bytes(b"x" * 2048)
+    title = QCoreApplication.translate("HistoryWindow", "Save the PDF")
+    dialog = QFileDialog(window, title, str(folder), "PDF (*.pdf)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # what Qt shows on Linux
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    dialog.selectFile("BNG-08231-2025-11-10.pdf")
+    dialog.resize(800, 460)
+    dialog.show()
+    for _ in range(500):  # the folder is read on a thread of Qt's
+        if dialog.findChild(QWidget, "treeView").model().rowCount() >= 4:
+            break
+        app.processEvents()
+        QApplication.instance().thread().msleep(10)
+    app.processEvents()
+    dialog.grab().save(str(out / f"17-filedialog-{language}.png"))
+    text = QCoreApplication.translate(
+        "QFileDialog", "%1 already exists.\nDo you want to replace it?"
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        dialog.windowTitle(),
+        text.replace("%1", "BNG-08231-2025-11-10.pdf"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        dialog,
+    )
+    box.show()
+    app.processEvents()
+    box.grab().save(str(out / f"18-messagebox-{language}.png"))
+    box.close()
+    field = dialog.findChild(QLineEdit, "fileNameEdit")
+    menu = field.createStandardContextMenu()
+    menu.popup(field.mapToGlobal(QPoint(10, 10)))
+    app.processEvents()
+    menu.grab().save(str(out / f"19-contextmenu-{language}.png"))
+    menu.close()
+    dialog.close()
+    for name in ("17-filedialog", "18-messagebox", "19-contextmenu"):
+        print(out / f"{name}-{language}.png")
 
 
 if __name__ == "__main__":

@@ -183,7 +183,8 @@ def test_a_history_rewritten_after_acceptance_is_caught_at_the_next_review(
     first = review(inbox, roster, {}, TODAY)
     save_accepted(roster, to_accept(first))
     key = PublicKey.of(an.key).fingerprint
-    assert load_accepted(roster) == {"BNG-1": Accepted(1, an.last or "", key)}
+    when = "2025-11-20T08:00:00Z"
+    assert load_accepted(roster) == {"BNG-1": Accepted(1, an.last or "", key, when)}
 
     # The official rewrites declaration 1 (a new, better one) and deletes the old bundle.
     for old in inbox.iterdir():

@@ -564,61 +564,66 @@
     </message>
     <message>
         <location filename="../../desktop/gui/messages.py" line="76"/>
+        <source>This key is already enrolled for another staff id, and one key signs for one person. Ask the official for their own key&apos;s fingerprint.</source>
+        <translation>Khóa ký này đã được đăng ký cho một mã cán bộ khác, mà mỗi khóa ký chỉ ký cho một người. Anh/chị hãy đề nghị cán bộ cung cấp dấu vân tay khóa của chính mình.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="82"/>
         <source>The roster cannot be read: check the file named below (the staff list, its keys file or the record of accepted declarations).</source>
         <translation>Không đọc được danh sách cán bộ: anh/chị hãy kiểm tra tệp được nêu dưới đây (danh sách cán bộ, tệp khóa đi kèm hoặc tệp ghi các bản khai đã chấp nhận).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="84"/>
+        <location filename="../../desktop/gui/messages.py" line="90"/>
         <source>The declaration cannot be read: its content is damaged, or it was made by a newer version of SelfCheck.</source>
         <translation>Không đọc được bản khai: nội dung đã bị hỏng, hoặc bản khai được tạo bằng phiên bản SelfCheck mới hơn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="90"/>
+        <location filename="../../desktop/gui/messages.py" line="96"/>
         <source>The checklists cannot be read, so SelfCheck cannot work; ask your IT officer.</source>
         <translation>Không đọc được các danh mục kiểm tra nên SelfCheck không thể hoạt động; hãy hỏi cán bộ công nghệ thông tin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="95"/>
+        <location filename="../../desktop/gui/messages.py" line="101"/>
         <source>This draft cannot be read.</source>
         <translation>Không đọc được bản nháp này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="98"/>
+        <location filename="../../desktop/gui/messages.py" line="104"/>
         <source>The disk is full; nothing was saved. Free some space and try again.</source>
         <translation>Ổ đĩa đã đầy; chưa có gì được lưu. Hãy giải phóng dung lượng rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="102"/>
+        <location filename="../../desktop/gui/messages.py" line="108"/>
         <source>SelfCheck may not write there; choose another folder.</source>
         <translation>SelfCheck không được phép ghi vào đó; hãy chọn thư mục khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="105"/>
+        <location filename="../../desktop/gui/messages.py" line="111"/>
         <source>A file could not be read or written.</source>
         <translation>Không đọc hoặc ghi được một tệp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="106"/>
+        <location filename="../../desktop/gui/messages.py" line="112"/>
         <source>Something did not work.</source>
         <translation>Đã có lỗi xảy ra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="115"/>
+        <location filename="../../desktop/gui/messages.py" line="121"/>
         <source>This is not a SelfCheck bundle, or a file in it is damaged or out of place.</source>
         <translation>Đây không phải là gói bản khai SelfCheck, hoặc có tệp trong gói bị hỏng hay đặt sai chỗ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="120"/>
+        <location filename="../../desktop/gui/messages.py" line="126"/>
         <source>The bundle is incomplete: a file in it was cut short, perhaps while it was copied.</source>
         <translation>Gói bản khai không đầy đủ: có tệp trong gói bị cắt ngắn, có thể do sao chép chưa xong.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="126"/>
+        <location filename="../../desktop/gui/messages.py" line="132"/>
         <source>The signature does not match: the declaration was changed after it was signed.</source>
         <translation>Chữ ký không khớp: bản khai đã bị sửa đổi sau khi ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="131"/>
+        <location filename="../../desktop/gui/messages.py" line="137"/>
         <source>The bundle is not signed by a key enrolled for this person, or the key was not valid at that time.</source>
         <translation>Gói bản khai không được ký bằng khóa đã đăng ký cho người này, hoặc khóa đó không có hiệu lực vào thời điểm ký.</translation>
     </message>
@@ -786,12 +791,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="236"/>
+        <location filename="../../desktop/gui/main_window.py" line="248"/>
         <source>About SelfCheck</source>
         <translation>Giới thiệu SelfCheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="238"/>
+        <location filename="../../desktop/gui/main_window.py" line="250"/>
         <source>SelfCheck %1
 
 Self-assessment of social-network accounts for Vietnamese public officials. Everything stays on this computer.</source>
@@ -800,39 +805,67 @@ Self-assessment of social-network accounts for Vietnamese public officials. Ever
 Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, công chức, viên chức. Mọi thông tin chỉ nằm trên máy tính này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="261"/>
+        <location filename="../../desktop/gui/main_window.py" line="273"/>
         <source>SelfCheck %1: social-network account self-assessment</source>
         <translation>SelfCheck %1: tự kiểm tra tài khoản mạng xã hội</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="265"/>
+        <location filename="../../desktop/gui/main_window.py" line="277"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="266"/>
+        <location filename="../../desktop/gui/main_window.py" line="278"/>
         <source>&amp;Reviewer</source>
         <translation>&amp;Rà soát</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="267"/>
+        <location filename="../../desktop/gui/main_window.py" line="279"/>
         <source>&amp;Review a unit&apos;s declarations…</source>
         <translation>Rà &amp;soát bản khai của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="268"/>
+        <location filename="../../desktop/gui/main_window.py" line="280"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="269"/>
+        <location filename="../../desktop/gui/main_window.py" line="281"/>
         <source>&amp;About SelfCheck</source>
         <translation>&amp;Giới thiệu SelfCheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="270"/>
+        <location filename="../../desktop/gui/main_window.py" line="282"/>
         <source>User &amp;guide</source>
         <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="283"/>
+        <source>&amp;Install a policy pack…</source>
+        <translation>&amp;Cài đặt gói bộ tiêu chí…</translation>
+    </message>
+</context>
+<context>
+    <name>PackInstall</name>
+    <message>
+        <location filename="../../desktop/gui/pack_install.py" line="16"/>
+        <source>Install a policy pack</source>
+        <translation>Cài đặt gói bộ tiêu chí</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pack_install.py" line="18"/>
+        <source>Policy packs (*.zip)</source>
+        <translation>Gói bộ tiêu chí (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pack_install.py" line="32"/>
+        <source>The policy pack was refused: %1</source>
+        <translation>Gói bộ tiêu chí bị từ chối: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pack_install.py" line="43"/>
+        <source>Installed policy pack %1, version %2, signed by %3.</source>
+        <translation>Đã cài đặt gói bộ tiêu chí %1, phiên bản %2, do khóa %3 ký.</translation>
     </message>
 </context>
 <context>
@@ -992,8 +1025,8 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
     </message>
     <message>
         <location filename="../../desktop/gui/review_window.py" line="231"/>
-        <location filename="../../desktop/gui/review_window.py" line="363"/>
-        <location filename="../../desktop/gui/review_window.py" line="365"/>
+        <location filename="../../desktop/gui/review_window.py" line="362"/>
+        <location filename="../../desktop/gui/review_window.py" line="364"/>
         <source>All units</source>
         <translation>Tất cả đơn vị</translation>
     </message>
@@ -1023,53 +1056,53 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="331"/>
+        <location filename="../../desktop/gui/review_window.py" line="332"/>
         <source>Accepted: the latest declaration of %1 people.</source>
         <translation>Đã chấp nhận bản khai mới nhất của %1 người.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="345"/>
+        <location filename="../../desktop/gui/review_window.py" line="344"/>
         <source>SelfCheck: review a unit&apos;s declarations</source>
         <translation>SelfCheck: rà soát bản khai của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="346"/>
+        <location filename="../../desktop/gui/review_window.py" line="345"/>
         <source>Declarations in the folder</source>
         <translation>Các bản khai trong thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="347"/>
+        <location filename="../../desktop/gui/review_window.py" line="346"/>
         <source>&amp;Roster:</source>
         <translation>&amp;Danh sách cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="348"/>
+        <location filename="../../desktop/gui/review_window.py" line="347"/>
         <source>&amp;Folder of bundles:</source>
         <translation>&amp;Thư mục gói bản khai:</translation>
     </message>
     <message>
+        <location filename="../../desktop/gui/review_window.py" line="348"/>
         <location filename="../../desktop/gui/review_window.py" line="349"/>
-        <location filename="../../desktop/gui/review_window.py" line="350"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="351"/>
+        <location filename="../../desktop/gui/review_window.py" line="350"/>
         <source>&amp;Check the folder</source>
         <translation>&amp;Kiểm tra thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="352"/>
+        <location filename="../../desktop/gui/review_window.py" line="351"/>
         <source>Show:</source>
         <translation>Hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="353"/>
+        <location filename="../../desktop/gui/review_window.py" line="352"/>
         <source>Only those to follow up</source>
         <translation>Chỉ những người cần theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="357"/>
+        <location filename="../../desktop/gui/review_window.py" line="356"/>
         <source>Any verdict</source>
         <translation>Mọi kết luận</translation>
     </message>
@@ -1114,42 +1147,42 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="367"/>
+        <location filename="../../desktop/gui/review_window.py" line="366"/>
         <source>Export &amp;CSV…</source>
         <translation>Xuất &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="368"/>
+        <location filename="../../desktop/gui/review_window.py" line="367"/>
         <source>Export &amp;PDF report…</source>
         <translation>Xuất &amp;báo cáo PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="369"/>
+        <location filename="../../desktop/gui/review_window.py" line="368"/>
         <source>&amp;Accept the sound declarations</source>
         <translation>&amp;Chấp nhận các bản khai hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="370"/>
+        <location filename="../../desktop/gui/review_window.py" line="369"/>
         <source>Countersi&amp;gn…</source>
         <translation>Ký &amp;xác nhận…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="371"/>
+        <location filename="../../desktop/gui/review_window.py" line="370"/>
         <source>&amp;New…</source>
         <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="372"/>
+        <location filename="../../desktop/gui/review_window.py" line="371"/>
         <source>Edi&amp;t…</source>
         <translation>&amp;Sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="373"/>
+        <location filename="../../desktop/gui/review_window.py" line="372"/>
         <source>Enrol a &amp;key…</source>
         <translation>Đăn&amp;g ký khóa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="374"/>
+        <location filename="../../desktop/gui/review_window.py" line="373"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -1520,57 +1553,62 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>WizardView</name>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="205"/>
+        <location filename="../../desktop/gui/wizard.py" line="215"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="206"/>
+        <location filename="../../desktop/gui/wizard.py" line="216"/>
         <source>About you</source>
         <translation>Thông tin cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="207"/>
+        <location filename="../../desktop/gui/wizard.py" line="217"/>
         <source>Your accounts</source>
         <translation>Các tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="208"/>
+        <location filename="../../desktop/gui/wizard.py" line="218"/>
         <source>Pledges</source>
         <translation>Cam kết</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="209"/>
+        <location filename="../../desktop/gui/wizard.py" line="219"/>
         <source>Programme items</source>
         <translation>Nội dung chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="210"/>
+        <location filename="../../desktop/gui/wizard.py" line="220"/>
         <source>Review</source>
         <translation>Xem lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="211"/>
+        <location filename="../../desktop/gui/wizard.py" line="221"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="245"/>
+        <location filename="../../desktop/gui/wizard.py" line="256"/>
+        <source>Warning: these checklists are not a signed policy pack. Your summary will record that, and a reviewer will not accept it as compliant.</source>
+        <translation>Lưu ý: bộ tiêu chí đang dùng không phải là gói bộ tiêu chí có chữ ký của cơ quan. Bản khai của anh/chị sẽ ghi lại điều này và người rà soát sẽ không công nhận là đạt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/wizard.py" line="267"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="246"/>
+        <location filename="../../desktop/gui/wizard.py" line="268"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Kế tiếp &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="247"/>
+        <location filename="../../desktop/gui/wizard.py" line="269"/>
         <source>Save and &amp;close</source>
         <translation>Lưu và đón&amp;g</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="248"/>
+        <location filename="../../desktop/gui/wizard.py" line="270"/>
         <source>Steps</source>
         <translation>Các bước</translation>
     </message>
@@ -1588,42 +1626,47 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>cần khắc phục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="21"/>
+        <location filename="../../desktop/gui/labels.py" line="16"/>
+        <source>not accepted (policy)</source>
+        <translation>không công nhận (bộ tiêu chí)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/labels.py" line="23"/>
         <source>Official</source>
         <translation>Cán bộ, công chức</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="22"/>
+        <location filename="../../desktop/gui/labels.py" line="24"/>
         <source>Public employee</source>
         <translation>Viên chức</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="23"/>
+        <location filename="../../desktop/gui/labels.py" line="25"/>
         <source>Reserve official or probationer</source>
         <translation>Công chức dự bị, viên chức tập sự</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="26"/>
+        <location filename="../../desktop/gui/labels.py" line="28"/>
         <source>Contract staff</source>
         <translation>Nhân viên hợp đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="27"/>
+        <location filename="../../desktop/gui/labels.py" line="29"/>
         <source>Seconded staff</source>
         <translation>Cán bộ biệt phái</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="28"/>
+        <location filename="../../desktop/gui/labels.py" line="30"/>
         <source>Member of an overseas mission</source>
         <translation>Thành viên cơ quan đại diện ở nước ngoài</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="31"/>
+        <location filename="../../desktop/gui/labels.py" line="33"/>
         <source>Accompanying spouse receiving an allowance</source>
         <translation>Phu nhân, phu quân hưởng sinh hoạt phí</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="34"/>
+        <location filename="../../desktop/gui/labels.py" line="36"/>
         <source>Studying abroad</source>
         <translation>Đang học tập, nghiên cứu ở nước ngoài</translation>
     </message>

@@ -81,11 +81,14 @@ class MainWindow(QMainWindow):
         self.about_action = QAction(self)
         self.about_action.setObjectName("actionAbout")
         self.about_action.triggered.connect(self.about)
+        self.pack_action = QAction(self)
+        self.pack_action.setObjectName("actionInstallPack")
+        self.pack_action.triggered.connect(self.install_pack)
         self.guide_action = QAction(self)
         self.guide_action.setObjectName("actionGuide")
         self.guide_action.setShortcut("F1")
         self.guide_action.triggered.connect(self.open_guide)
-        self.help_menu.addActions([self.guide_action, self.about_action])
+        self.help_menu.addActions([self.guide_action, self.pack_action, self.about_action])
         self.retranslate()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
@@ -228,6 +231,15 @@ class MainWindow(QMainWindow):
         dialog = GuideDialog(self.language.language, self)
         dialog.show()
 
+    def install_pack(self) -> None:
+        """Install a signed policy pack (the agency's checklists) from a file."""
+        if self.session is None or not self._settled():
+            return
+        from desktop.gui.pack_install import install_pack_dialog
+
+        if install_pack_dialog(self, self.session):
+            self.start.refresh()
+
     def about(self) -> None:
         from PySide6.QtWidgets import QMessageBox
 
@@ -268,3 +280,4 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About SelfCheck"))
         self.guide_action.setText(self.tr("User &guide"))
+        self.pack_action.setText(self.tr("&Install a policy pack…"))

@@ -54,7 +54,10 @@ class Session:
         the checklists raises. Called before the policy is used for what is recorded."""
         if self.policy_check is None:
             return False
-        fresh = self.policy_check.result()
+        from desktop.core.signing.pack_policy import origin_of
+
+        check = self.policy_check
+        fresh = origin_of(check.result(), check.checklists, self.home)
         changed = fresh != self.policy
         self.policy = fresh
         self.policy_check = None
@@ -123,8 +126,8 @@ def open_session(language: LanguageSwitch | None = None, *, cache: Path | None =
     if language is None:
         language = LanguageSwitch(QCoreApplication.instance())
         language.set_language("vi")
-    policy, check = _open_policy(cache)
     home = data_home()
+    policy, check = _open_policy(cache, home)
     warning = None
     try:
         history: History | None = History(home)
@@ -141,20 +144,25 @@ def open_session(language: LanguageSwitch | None = None, *, cache: Path | None =
     return Session(policy, home, language, history, startup_warning=warning, policy_check=check)
 
 
-def _open_policy(cache: Path | None) -> "tuple[Policy, PolicyCheck | None]":
-    if cache is None:
-        from desktop.core.policy.loader import load_policy
+def _open_policy(cache: Path | None, home: Path) -> "tuple[Policy, PolicyCheck | None]":
+    """The policy of the active pack (desktop.core.signing.pack_policy), carrying its
+    origin: signed or not, as the summary will record it."""
+    from desktop.core.signing.pack_policy import active_folder, origin_of
 
-        return load_policy(), None
+    if cache is None:
+        from desktop.core.signing.pack_policy import load_active_policy
+
+        return load_active_policy(None, home), None
     from desktop.core.policy.cache import cached_policy
     from desktop.core.policy.files import read_checklists
     from desktop.gui.policy_check import PolicyCheck
 
-    checklists = read_checklists()
+    checklists = read_checklists(active_folder(home))
     policy = cached_policy(checklists, cache)
     parsed = policy is None
     if policy is None:
         from desktop.core.policy.loader import policy_from
 
         policy = policy_from(checklists)
-    return policy, PolicyCheck(checklists, policy, parsed=parsed, cache=cache)
+    check = PolicyCheck(checklists, policy, parsed=parsed, cache=cache)
+    return origin_of(policy, checklists, home), check

@@ -8,6 +8,7 @@ enabling Next, and saves the draft on every change (desktop.gui.draft_saver) and
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -73,7 +74,15 @@ class WizardView(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.back)
         buttons.addWidget(self.next)
+        # Said plainly when the checklists are no signed policy pack: the summary records it,
+        # and a reviewer will not take the declaration as compliant.
+        self.policy_notice = QLabel()
+        self.policy_notice.setObjectName("policyNotice")
+        self.policy_notice.setWordWrap(True)
+        self.policy_notice.setStyleSheet("background:#fff3cd;color:#5c4400;padding:6px;")
+        self.policy_notice.hide()
         right = QVBoxLayout()
+        right.addWidget(self.policy_notice)
         right.addWidget(self.stack, 1)
         right.addLayout(buttons)
         layout = QHBoxLayout(self)
@@ -87,6 +96,7 @@ class WizardView(QWidget):
     # -- building ---------------------------------------------------------------------------
 
     def open(self, start_at: str | None = None) -> None:
+        self._show_policy_notice()
         for page in self.pages.values():
             self.stack.removeWidget(page)
             page.retire()
@@ -236,6 +246,18 @@ class WizardView(QWidget):
         self.saver.save_now()
         self.closed.emit()
 
+    def _show_policy_notice(self) -> None:
+        origin = self.session.policy.origin
+        unsigned = origin is not None and not origin.signed
+        self.policy_notice.setVisible(unsigned)
+        if unsigned:
+            self.policy_notice.setText(
+                self.tr(
+                    "Warning: these checklists are not a signed policy pack. Your summary "
+                    "will record that, and a reviewer will not accept it as compliant."
+                )
+            )
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -246,5 +268,6 @@ class WizardView(QWidget):
         self.next.setText(self.tr("&Next >"))
         self.close_button.setText(self.tr("Save and &close"))
         self.step_list.setAccessibleName(self.tr("Steps"))
+        self._show_policy_notice()
         if self.steps:
             self.refresh_steps()
