@@ -63,6 +63,63 @@ def main(out: Path) -> None:
             window.grab().save(str(out / name))
             print(out / name)
         window.wizard.page.leave()
+    for language in ("vi", "en"):
+        session.language.set_language(language)
+        _sign_and_end(app, window, session, Draft(dict(doc), f"end-{language}"), language, out)
+
+
+def _wait(app: QApplication, done: Any, steps: int = 3000) -> None:
+    while not done() and steps:
+        app.processEvents()
+        QApplication.instance().thread().msleep(10)
+        steps -= 1
+
+
+def _sign_and_end(
+    app: QApplication, window: Any, session: Any, draft: Any, language: str, out: Path
+) -> None:
+    """The Sign page as it asks a new key file's passphrase (typed twice, its strength
+    shown), then the end screen after signing with the existing key file."""
+    from keyring.backends import fail
+
+    from desktop.core.signing.keys import KeyStore
+
+    home = Path(os.environ["SELFCHECK_HOME"])
+    session.start(draft)
+    window.wizard.open()
+    window.stack.setCurrentWidget(window.wizard)
+    for index, step in enumerate(window.wizard.steps):
+        if step.kind == "account":  # declared, not typed: the shots are of the end
+            window.wizard.show_step(index)
+            page = window.wizard.page
+            page.decline.setChecked(True)
+            for item, choice in (
+                ("acct-password-strength", "declared-strong"),
+                ("acct-password-unique", "unique"),
+            ):
+                widget = page.findChild(QWidget, f"item-{item}-{step.account_id}")
+                if widget is not None:
+                    widget.buttons[choice].click()
+    session._keys = KeyStore(Path(tempfile.mkdtemp()), fail.Keyring(), cost=14)  # no key yet
+    window.wizard.show_step(len(window.wizard.steps) - 1)
+    sign = window.wizard.page
+    sign.folder.setText(tempfile.mkdtemp(prefix="bundles-"))
+    phrase = "ba con mèo tam thể ngủ trên mái nhà"
+    sign.passphrase.field.setText(phrase)
+    sign.passphrase.again.setText(phrase)
+    _wait(app, lambda: sign.passphrase.meter_text.text())
+    name = f"10-sign-new-key-file-{language}.png"
+    window.grab().save(str(out / name))
+    print(out / name)
+    session._keys = KeyStore(home, fail.Keyring(), cost=14)  # the key of the two years
+    sign.enter()
+    sign.passphrase.field.setText("screenshots only")
+    sign.sign()
+    _wait(app, lambda: window.stack.currentWidget() is not window.wizard)
+    name = f"17-end-{language}.png"
+    window.grab().save(str(out / name))
+    print(out / name)
+    window.show_start()
 
 
 def _declare_two_years(home: Path) -> bytes:

@@ -381,6 +381,84 @@
     </message>
 </context>
 <context>
+    <name>EndScreen</name>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="123"/>
+        <source>The PDF could not be opened: %1</source>
+        <translation>Không mở được tệp PDF: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="136"/>
+        <source>No program was found to open it. It is here: %1</source>
+        <translation>Không tìm thấy chương trình để mở. Tệp nằm tại: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="148"/>
+        <source>Open &amp;folder</source>
+        <translation>Mở &amp;thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="149"/>
+        <source>Open &amp;PDF</source>
+        <translation>Mở tệp &amp;PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="150"/>
+        <source>&amp;Done</source>
+        <translation>&amp;Xong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="158"/>
+        <source>Declaration no. %1 is signed</source>
+        <translation>Bản khai số %1 đã được ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="161"/>
+        <source>Vietnamese</source>
+        <translation>tiếng Việt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="161"/>
+        <source>English</source>
+        <translation>tiếng Anh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="167"/>
+        <source>The bundle could not be saved in %1. Export it from the History window of the start screen.</source>
+        <translation>Không lưu được gói bản khai vào %1. Xuất gói bản khai từ cửa sổ Lịch sử trên màn hình bắt đầu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="173"/>
+        <source>The bundle to hand in, as one .zip file: %1</source>
+        <translation>Gói bản khai để nộp, dạng một tệp .zip: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="179"/>
+        <source>The PDF to print (%1) is inside it, as %2.</source>
+        <translation>Tệp PDF để in (%1) nằm trong tệp .zip đó, tên là %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="185"/>
+        <source>The bundle to hand in, as a folder: %1</source>
+        <translation>Gói bản khai để nộp, dạng thư mục: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="189"/>
+        <source>The PDF to print (%1): %2</source>
+        <translation>Tệp PDF để in (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="195"/>
+        <source>A copy is kept in this computer&apos;s history (%1); the start screen lists it under Signed declarations.</source>
+        <translation>Một bản được lưu trong lịch sử trên máy tính này (%1); màn hình bắt đầu liệt kê bản khai ở mục Các bản kê khai đã ký.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="201"/>
+        <source>Hand the bundle in as your unit asks (e-mail or USB). Nothing has been sent anywhere.</source>
+        <translation>Anh/chị nộp gói bản khai theo cách đơn vị yêu cầu (thư điện tử hoặc USB). Chưa có gì được gửi đi đâu cả.</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <location filename="../../desktop/gui/enrol_dialog.py" line="100"/>
@@ -791,12 +869,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="248"/>
+        <location filename="../../desktop/gui/main_window.py" line="263"/>
         <source>About SelfCheck</source>
         <translation>Giới thiệu SelfCheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="250"/>
+        <location filename="../../desktop/gui/main_window.py" line="265"/>
         <source>SelfCheck %1
 
 Self-assessment of social-network accounts for Vietnamese public officials. Everything stays on this computer.</source>
@@ -805,42 +883,42 @@ Self-assessment of social-network accounts for Vietnamese public officials. Ever
 Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, công chức, viên chức. Mọi thông tin chỉ nằm trên máy tính này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="273"/>
+        <location filename="../../desktop/gui/main_window.py" line="288"/>
         <source>SelfCheck %1: social-network account self-assessment</source>
         <translation>SelfCheck %1: tự kiểm tra tài khoản mạng xã hội</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="277"/>
+        <location filename="../../desktop/gui/main_window.py" line="292"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="278"/>
+        <location filename="../../desktop/gui/main_window.py" line="293"/>
         <source>&amp;Reviewer</source>
         <translation>&amp;Rà soát</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="279"/>
+        <location filename="../../desktop/gui/main_window.py" line="294"/>
         <source>&amp;Review a unit&apos;s declarations…</source>
         <translation>Rà &amp;soát bản khai của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="280"/>
+        <location filename="../../desktop/gui/main_window.py" line="295"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="281"/>
+        <location filename="../../desktop/gui/main_window.py" line="296"/>
         <source>&amp;About SelfCheck</source>
         <translation>&amp;Giới thiệu SelfCheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="282"/>
+        <location filename="../../desktop/gui/main_window.py" line="297"/>
         <source>User &amp;guide</source>
         <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="283"/>
+        <location filename="../../desktop/gui/main_window.py" line="298"/>
         <source>&amp;Install a policy pack…</source>
         <translation>&amp;Cài đặt gói bộ tiêu chí…</translation>
     </message>
@@ -866,6 +944,83 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <location filename="../../desktop/gui/pack_install.py" line="43"/>
         <source>Installed policy pack %1, version %2, signed by %3.</source>
         <translation>Đã cài đặt gói bộ tiêu chí %1, phiên bản %2, do khóa %3 ký.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseBox</name>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="85"/>
+        <source>Type the passphrase of the key file.</source>
+        <translation>Anh/chị hãy nhập cụm mật khẩu của tệp khóa.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/gui/passphrase_box.py" line="87"/>
+        <source>The passphrase needs at least %n characters.</source>
+        <translation>
+            <numerusform>Cụm mật khẩu cần ít nhất %n ký tự.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="89"/>
+        <source>The two passphrases differ: type the same passphrase twice.</source>
+        <translation>Hai cụm mật khẩu khác nhau: anh/chị hãy nhập cùng một cụm mật khẩu hai lần.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="125"/>
+        <source>Strength %1/4 · %2 characters (at least %3) · guessed in %4</source>
+        <translation>Độ mạnh %1/4 · %2 ký tự (ít nhất %3) · có thể bị dò ra trong %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="134"/>
+        <source>⚠ Weak: anyone who copies the key file could guess it. Use a few uncommon words.</source>
+        <translation>⚠ Yếu: ai sao chép được tệp khóa có thể đoán ra cụm mật khẩu này. Anh/chị nên dùng vài từ ít gặp.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="147"/>
+        <source>The two passphrases match.</source>
+        <translation>Hai cụm mật khẩu khớp nhau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="149"/>
+        <source>The two passphrases differ.</source>
+        <translation>Hai cụm mật khẩu khác nhau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="156"/>
+        <source>Choose the key file&apos;s passphrase, one you will remember, and type it twice: it is needed each time you sign, and it cannot be recovered.</source>
+        <translation>Anh/chị hãy chọn cụm mật khẩu cho tệp khóa, dễ nhớ với mình, và nhập hai lần: mỗi lần ký đều cần đến, và không thể khôi phục nếu quên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="162"/>
+        <source>Type the passphrase you chose when your signing key was made.</source>
+        <translation>Anh/chị hãy nhập cụm mật khẩu đã chọn khi tạo khóa ký.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="164"/>
+        <source>&amp;Passphrase:</source>
+        <translation>Cụm &amp;mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="165"/>
+        <source>Type it &amp;again:</source>
+        <translation>&amp;Nhập lại:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/gui/passphrase_box.py" line="167"/>
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>ít nhất %n ký tự</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="169"/>
+        <source>Passphrase of the key file</source>
+        <translation>Cụm mật khẩu của tệp khóa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="170"/>
+        <source>The passphrase again</source>
+        <translation>Nhập lại cụm mật khẩu</translation>
     </message>
 </context>
 <context>
@@ -1208,92 +1363,137 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>RosterDialog</name>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="130"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="175"/>
+        <source>The policy in use on this computer is not a signed pack: nothing added.</source>
+        <translation>Bộ tiêu chí đang dùng trên máy này không phải là gói đã ký: chưa thêm gì.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="195"/>
+        <source>%1: the minimum version must be a whole number.</source>
+        <translation>%1: phiên bản tối thiểu phải là một số nguyên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="205"/>
         <source>Save the roster as</source>
         <translation>Lưu danh sách cán bộ thành</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="149"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="224"/>
         <source>Choose where to save the roster (a .toml file).</source>
         <translation>Anh/chị hãy chọn nơi lưu danh sách cán bộ (một tệp .toml).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="153"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="228"/>
         <source>A file is already there: choose another name, or edit that roster.</source>
         <translation>Đã có một tệp ở đó: anh/chị hãy chọn tên khác, hoặc sửa danh sách cán bộ đó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="161"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="236"/>
         <source>%1: the programme must be one of: %2.</source>
         <translation>%1: chương trình phải là một trong: %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="180"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="258"/>
         <source>SelfCheck: the unit&apos;s roster</source>
         <translation>SelfCheck: danh sách cán bộ của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="181"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="259"/>
         <source>Roster &amp;file:</source>
         <translation>&amp;Tệp danh sách:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="182"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="260"/>
         <source>&amp;Title:</source>
         <translation>Tê&amp;n đơn vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="183"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="261"/>
         <source>&amp;Staff (one row a person; the staff id is required):</source>
         <translation>&amp;Cán bộ (mỗi người một dòng; bắt buộc có mã cán bộ):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="184"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="262"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="185"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="263"/>
         <source>&amp;Add a person</source>
         <translation>&amp;Thêm người</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="186"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="264"/>
         <source>&amp;Remove the selected</source>
         <translation>&amp;Xóa dòng đã chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="188"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="266"/>
         <source>Staff id</source>
         <translation>Mã cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="188"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="266"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="188"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="266"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="188"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="266"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="193"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="270"/>
+        <source>Acce&amp;pted policy packs (none listed: the packs this computer trusts for each person&apos;s profile are accepted):</source>
+        <translation>Các &amp;gói bộ tiêu chí được chấp nhận (để trống: chấp nhận các gói mà máy này tin cậy cho hồ sơ của từng người):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="275"/>
+        <source>Pack id</source>
+        <translation>Mã gói</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="275"/>
+        <source>Signer key (SHA256:…)</source>
+        <translation>Khóa người ký (SHA256:…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="275"/>
+        <source>Minimum version</source>
+        <translation>Phiên bản tối thiểu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="277"/>
+        <source>Add the policy in &amp;use here</source>
+        <translation>Thêm bộ tiêu chí đang &amp;dùng tại máy này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="278"/>
+        <source>Add a pac&amp;k</source>
+        <translation>Thêm một gó&amp;i</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="279"/>
+        <source>Remo&amp;ve the selected pack</source>
+        <translation>&amp;Bỏ gói đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="283"/>
         <source>Optional: %1</source>
         <translation>Không bắt buộc: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="195"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="285"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="196"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="286"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -1301,100 +1501,107 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="100"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="247"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="123"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="303"/>
         <source>Save the bundle in</source>
         <translation>Lưu bộ hồ sơ vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="111"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="134"/>
         <source>Choose the folder to save the bundle in.</source>
         <translation>Hãy chọn thư mục để lưu bộ hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="114"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="137"/>
         <source>Some pages are not complete yet; nothing was signed.</source>
         <translation>Một số trang chưa hoàn thành; chưa ký gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="123"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="151"/>
         <source>The local history is not intact; nothing was signed:</source>
         <translation>Lịch sử trên máy không còn nguyên vẹn; chưa ký gì:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="129"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="155"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="145"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="157"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="184"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="191"/>
         <source>Not signed.</source>
         <translation>Chưa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="135"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="163"/>
         <source>Opening the signing key… The keychain may ask you to unlock it.</source>
         <translation>Đang mở khóa ký… Kho khóa của hệ thống có thể yêu cầu anh/chị mở khóa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="207"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="194"/>
+        <source>The keychain refused to keep the signing key: it will be kept in a key file instead. Choose its passphrase above, then sign again.</source>
+        <translation>Kho khóa của hệ điều hành không nhận giữ khóa ký, nên khóa ký sẽ được giữ trong một tệp khóa. Anh/chị hãy chọn cụm mật khẩu ở trên rồi ký lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="263"/>
         <source>Signed and kept in the history, but the bundle could not be saved in %1. Export it from the History window of the start screen.</source>
         <translation>Bản kê khai đã được ký và lưu trong lịch sử, nhưng không lưu được gói bản khai vào %1. Anh/chị hãy xuất lại gói bản khai từ cửa sổ Lịch sử ở màn hình bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="214"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="271"/>
         <source>Signed and saved: %1</source>
         <translation>Đã ký và lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="223"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="230"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="280"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="287"/>
         <source>the keychain (%1)</source>
         <translation>kho khóa của hệ điều hành (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="225"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="282"/>
         <source>an encrypted key file protected by a passphrase</source>
         <translation>một tệp khóa được mã hóa, bảo vệ bằng cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="227"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="284"/>
         <source>A signing key will be made and kept in %1.</source>
         <translation>Một khóa ký sẽ được tạo và lưu trong %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="232"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="289"/>
         <source>an encrypted key file</source>
         <translation>một tệp khóa được mã hóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="235"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="292"/>
         <source>Signing key %1, kept in %2.</source>
         <translation>Khóa ký %1, lưu trong %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="242"/>
-        <source>passphrase of the key file (8+ characters)</source>
-        <translation>cụm mật khẩu của tệp khóa (từ 8 ký tự)</translation>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="307"/>
+        <source>&amp;Language of the PDF:</source>
+        <translation>&amp;Ngôn ngữ của tệp PDF:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="245"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="301"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="246"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="302"/>
         <source>Save the bundle in:</source>
         <translation>Lưu bộ hồ sơ vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="248"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="304"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Chọn thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="249"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="305"/>
         <source>As one .zip file (for e-mail or USB)</source>
         <translation>Thành một tệp .zip (để gửi thư điện tử hoặc chép USB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="250"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="306"/>
         <source>&amp;Sign and save</source>
         <translation>&amp;Ký và lưu</translation>
     </message>
@@ -1553,62 +1760,62 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>WizardView</name>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="215"/>
+        <location filename="../../desktop/gui/wizard.py" line="221"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="216"/>
+        <location filename="../../desktop/gui/wizard.py" line="222"/>
         <source>About you</source>
         <translation>Thông tin cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="217"/>
+        <location filename="../../desktop/gui/wizard.py" line="223"/>
         <source>Your accounts</source>
         <translation>Các tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="218"/>
+        <location filename="../../desktop/gui/wizard.py" line="224"/>
         <source>Pledges</source>
         <translation>Cam kết</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="219"/>
+        <location filename="../../desktop/gui/wizard.py" line="225"/>
         <source>Programme items</source>
         <translation>Nội dung chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="220"/>
+        <location filename="../../desktop/gui/wizard.py" line="226"/>
         <source>Review</source>
         <translation>Xem lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="221"/>
+        <location filename="../../desktop/gui/wizard.py" line="227"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="256"/>
+        <location filename="../../desktop/gui/wizard.py" line="268"/>
         <source>Warning: these checklists are not a signed policy pack. Your summary will record that, and a reviewer will not accept it as compliant.</source>
         <translation>Lưu ý: bộ tiêu chí đang dùng không phải là gói bộ tiêu chí có chữ ký của cơ quan. Bản khai của anh/chị sẽ ghi lại điều này và người rà soát sẽ không công nhận là đạt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="267"/>
+        <location filename="../../desktop/gui/wizard.py" line="279"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="268"/>
+        <location filename="../../desktop/gui/wizard.py" line="280"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Kế tiếp &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="269"/>
+        <location filename="../../desktop/gui/wizard.py" line="281"/>
         <source>Save and &amp;close</source>
         <translation>Lưu và đón&amp;g</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="270"/>
+        <location filename="../../desktop/gui/wizard.py" line="282"/>
         <source>Steps</source>
         <translation>Các bước</translation>
     </message>

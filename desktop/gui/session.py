@@ -38,6 +38,9 @@ class Session:
     # Set when the policy came from the cache, or the cache is still to be written.
     policy_check: "PolicyCheck | None" = None
     _keys: "KeyStore | None" = None
+    # The latest declaration when this run began: what its review compares with, never
+    # the declaration the run itself signs.
+    _before_run: "Summary | None" = None
 
     @property
     def keys(self) -> "KeyStore":
@@ -68,6 +71,7 @@ class Session:
 
         self.settle_policy()
         self.flow = Flow(self.policy, draft)
+        self._before_run = self._read_last_declared()
         self.passwords = None
         self.declined.clear()
         self.signed = False
@@ -94,7 +98,13 @@ class Session:
             self.history.save_draft(draft.id, draft.programme, draft.dump())
 
     def last_declared(self) -> "Summary | None":
-        """The latest signed declaration (decoded), what the review compares with."""
+        """The latest declaration signed before this run began (decoded), what the review
+        compares with; outside a run, the latest there is."""
+        if self.flow is not None:
+            return self._before_run
+        return self._read_last_declared()
+
+    def _read_last_declared(self) -> "Summary | None":
         if self.history is None:
             return None
         from desktop.core.records.declare import last_declared

@@ -45,7 +45,7 @@ _ITEM_PAGES = (StepKind.ACCOUNT, StepKind.PLEDGES, StepKind.PROGRAMME_ITEMS)
 
 
 class WizardView(QWidget):
-    finished = Signal(str)  # the bundle written
+    finished = Signal(object)  # the declaration is signed: a gui.end_screen.Receipt
     closed = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -92,6 +92,9 @@ class WizardView(QWidget):
         self.steps: list[Step] = []
         self.built_for: tuple[object, ...] = ()
         self.held = False  # the Sign page is opening the key: no moving, no closing
+        # Signed: the run is over. Its pages would now describe a declaration already made
+        # (compared with itself, its passwords forgotten): no moving back into them.
+        self.ended = False
 
     # -- building ---------------------------------------------------------------------------
 
@@ -101,6 +104,8 @@ class WizardView(QWidget):
             self.stack.removeWidget(page)
             page.retire()
         self.pages.clear()
+        self.ended = False
+        self.step_list.setEnabled(True)
         self.rebuild()
         keys = [s.key for s in self.steps]
         self.show_step(keys.index(start_at) if start_at in keys else 0)
@@ -135,7 +140,7 @@ class WizardView(QWidget):
                 if isinstance(page, ReviewPage):
                     page.go_to.connect(self.go_to_key)
                 if isinstance(page, SignPage):
-                    page.signed.connect(self.finished)
+                    page.signed.connect(self._signed)
                     page.busy.connect(self._hold)
                 self.pages[step.key] = page
                 self.stack.addWidget(page)
@@ -148,7 +153,7 @@ class WizardView(QWidget):
         return self.pages[self.steps[self.index].key]
 
     def go(self, index: int) -> None:
-        if self.held or not 0 <= index < len(self.steps):
+        if self.held or self.ended or not 0 <= index < len(self.steps):
             return
         if self._progress().can_go(self._current(), self.steps[index]):
             self.show_step(index)
@@ -207,8 +212,9 @@ class WizardView(QWidget):
         self.step_list.setCurrentRow(self.index)
         self.step_list.blockSignals(False)
         following = progress.next_step(self._current())
-        self.next.setEnabled(following is not None and not self.held)
-        self.back.setEnabled(self.index > 0 and not self.held)
+        moving = not self.held and not self.ended
+        self.next.setEnabled(following is not None and moving)
+        self.back.setEnabled(self.index > 0 and moving)
 
     def step_titles(self) -> dict[str, str]:
         titles = {
@@ -236,9 +242,15 @@ class WizardView(QWidget):
     def _hold(self, busy: bool) -> None:
         """Stay on the Sign page while its key is being opened: what is signed is fixed."""
         self.held = busy
-        self.step_list.setEnabled(not busy)
+        self.step_list.setEnabled(not busy and not self.ended)
         self.close_button.setEnabled(not busy)
         self.refresh_steps()
+
+    def _signed(self, receipt: object) -> None:
+        self.ended = True
+        self.step_list.setEnabled(False)
+        self.refresh_steps()
+        self.finished.emit(receipt)
 
     def _close(self) -> None:
         if self.pages and self.index < len(self.steps):

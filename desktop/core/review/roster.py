@@ -19,7 +19,7 @@ from typing import Any
 from desktop.core.base import reading
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.errors import LocatedError
-from desktop.core.base.fields import STAFF_ID, Fields, parse_toml
+from desktop.core.base.fields import FINGERPRINT, STAFF_ID, Fields, parse_toml
 from desktop.core.signing.allowed_signers import (
     AllowedSigner,
     AllowedSignersError,
@@ -33,8 +33,7 @@ MAX_ACCEPTED_BYTES = 8 * 1024 * 1024  # ~130 bytes a person: more than a roster 
 DEFAULT_SIGNERS = "allowed_signers"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _ISSUED_AT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")  # as summaries record it
-_PACK_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
-_FINGERPRINT = re.compile(r"SHA256:[A-Za-z0-9+/]{43}")
+PACK_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
 
 
 class RosterError(LocatedError):
@@ -139,9 +138,9 @@ def load_roster(path: Path) -> Roster:
 
 
 def _accepted_pack(table: Fields) -> AcceptedPack:
-    pack_id = table.required("id", pattern=_PACK_ID, max_length=63)
+    pack_id = table.required("id", pattern=PACK_ID, max_length=63)
     table.with_item(pack_id)
-    signer = table.required("signer", pattern=_FINGERPRINT, max_length=50)
+    signer = table.required("signer", pattern=FINGERPRINT, max_length=50)
     low = table.integer("min_version", low=1, high=2**31, optional=True)
     table.done()
     return AcceptedPack(pack_id, signer, low or 1)
