@@ -99,6 +99,7 @@ def _unnamed(root: QWidget) -> list[str]:
 def test_every_control_of_every_page_and_window_has_an_accessible_name(
     qtbot: QtBot, window: MainWindow, session: Session, language: str, tmp_path: Path
 ) -> None:
+    from desktop.gui.end_screen import EndScreen
     from desktop.gui.enrol_dialog import EnrolDialog
     from desktop.gui.guide_dialog import GuideDialog
     from desktop.gui.history_window import HistoryWindow
@@ -122,6 +123,7 @@ def test_every_control_of_every_page_and_window_has_an_accessible_name(
         RosterDialog(session, str(tmp_path / "roster.toml"), window, new=True),
         GuideDialog(language, window),
         EnrolDialog(tmp_path / "roster.toml", window),
+        EndScreen(),
     ]
     for other in others:
         other.show()
