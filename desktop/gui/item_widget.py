@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.base.i18n import NO_STEPS, Text
 from desktop.core.policy.model import Item
+from desktop.gui.accessible import name as accessible_name
 from desktop.gui.session import Session
 
 
@@ -185,6 +186,10 @@ class ItemWidget(QFrame):
         self._show_choices()
         self.na.setText(self.tr("Does not apply, because:"))
         self.na_reason.setPlaceholderText(self.tr("the reason, for the reviewer"))
+        accessible_name(
+            self.na_reason,
+            self.tr("Why “%1” does not apply").replace("%1", item.title.get(language)),
+        )
         self.basis_button.setText(self.tr("Legal basis"))
         self.fix_button.setText(self.tr("How to fix"))
         basis = []

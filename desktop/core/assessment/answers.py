@@ -8,6 +8,7 @@ types) and every error names the file and the field.
 import json
 import re
 from collections.abc import Callable, Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -230,8 +231,13 @@ def _person(t: Fields, programme: str, policy: Policy) -> Person:
     return person
 
 
-def person_problems(person: Mapping[str, Any], programme: str, policy: Policy) -> dict[str, str]:
-    """Field name -> what is wrong with it ("missing" or "invalid"), for the wizard's page."""
+def person_problems(
+    person: Mapping[str, Any], programme: str, policy: Policy, today: date | None = None
+) -> dict[str, str]:
+    """Field name -> what is wrong with it ("missing" or "invalid"), for the wizard's page.
+
+    Given `today`, a departure date before it is "past": a check before a posting is made
+    before leaving (an answers file, or a summary, may record an old one)."""
     problems: dict[str, str] = {}
     for name, read in _person_readers(programme, policy).items():
         value = person.get(name)
@@ -245,6 +251,13 @@ def person_problems(person: Mapping[str, Any], programme: str, policy: Policy) -
         person.get("profile"), person.get("category"), programme, policy
     ):
         problems["category"] = "not-covered"
+    departure = person.get("departure_date")
+    if today is not None and "departure_date" not in problems and isinstance(departure, str):
+        try:
+            if date.fromisoformat(departure) < today:
+                problems["departure_date"] = "past"
+        except ValueError:  # not reached: read above as a date
+            problems["departure_date"] = "invalid"
     return problems
 
 

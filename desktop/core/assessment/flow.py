@@ -8,6 +8,7 @@ tested without a display.
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
@@ -238,7 +239,9 @@ class Flow:
         if step.kind == StepKind.PROGRAMME:
             return [] if draft.programme in self.policy.programmes else ["programme"]
         if step.kind == StepKind.ABOUT:
-            return sorted(person_problems(draft.person, draft.programme, self.policy))
+            # A departure already past is refused: the check is made before leaving.
+            problems = person_problems(draft.person, draft.programme, self.policy, date.today())
+            return sorted(problems)
         if step.kind == StepKind.ACCOUNTS:
             incomplete = [
                 str(a.get("id"))

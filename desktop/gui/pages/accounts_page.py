@@ -174,9 +174,10 @@ class AccountsPage(WizardPage):
         self.holds_none.blockSignals(True)
         self.holds_none.setChecked(flow is not None and flow.holds_no_accounts)
         self.holds_none.blockSignals(False)
-        if flow is not None and inventory is not None:
-            labels = dict(flow.answer_choices(inventory))
-            label = labels.get(INVENTORY_NONE_HELD)
+        if inventory is not None:
+            # Its own words even while accounts are listed (the flow then offers it not).
+            choices = {c.id: c.label for c in inventory.answer.choices}
+            label = choices.get(INVENTORY_NONE_HELD)
             self.holds_none.setText(label.get(self.language) if label else "")
 
     def _selected_id(self) -> str | None:
@@ -231,6 +232,7 @@ class AccountsPage(WizardPage):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Platform"), self.tr("Kind"), self.tr("Handle or address")]
         )
+        self.table.setAccessibleName(self.tr("Your accounts"))
         self.add_button.setText(self.tr("&Add account…"))
         self.edit_button.setText(self.tr("&Edit…"))
         self.remove_button.setText(self.tr("&Remove"))
