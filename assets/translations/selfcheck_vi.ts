@@ -4,103 +4,103 @@
 <context>
     <name>AboutPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="183"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="185"/>
         <source>required</source>
         <translation>bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="185"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="187"/>
         <source>not covered by this code or programme</source>
         <translation>không thuộc đối tượng của quy tắc hoặc chương trình này</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="189"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="191"/>
         <source>choose your agency from the list</source>
         <translation>chọn cơ quan của anh/chị trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="190"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="192"/>
         <source>does not run this programme: go back and choose another</source>
         <translation>không áp dụng chương trình này: quay lại và chọn chương trình khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="192"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="194"/>
         <source>letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos; only</source>
         <translation>chỉ gồm chữ, số, &apos;.&apos;, &apos;-&apos; hoặc &apos;_&apos;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="193"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="195"/>
         <source>a year such as 1985</source>
         <translation>một năm, ví dụ 1985</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="194"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="196"/>
         <source>a date as YYYY-MM-DD</source>
         <translation>ngày theo dạng NNNN-TT-NN</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="196"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="198"/>
         <source>too long</source>
         <translation>quá dài</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="199"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="201"/>
         <source>About you</source>
         <translation>Thông tin cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="201"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="203"/>
         <source>A&amp;gency (the code that applies):</source>
         <translation>Cơ quan (quy tắc áp &amp;dụng):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="202"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="204"/>
         <source>Full &amp;name (with diacritics):</source>
         <translation>&amp;Họ và tên (có dấu):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="203"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="205"/>
         <source>&amp;Staff id:</source>
         <translation>&amp;Mã cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="204"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="206"/>
         <source>&amp;Unit:</source>
         <translation>Đơn &amp;vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="205"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="207"/>
         <source>&amp;Position:</source>
         <translation>&amp;Chức vụ, chức danh:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="206"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="208"/>
         <source>Cate&amp;gory:</source>
         <translation>Đối &amp;tượng:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="207"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="209"/>
         <source>Birth &amp;year (optional, only used here):</source>
         <translation>&amp;Năm sinh (không bắt buộc, chỉ dùng trên máy này):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="208"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="210"/>
         <source>&amp;Destination country:</source>
         <translation>Nước &amp;đến:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="209"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="211"/>
         <source>&amp;Mission:</source>
         <translation>Cơ &amp;quan đại diện:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="210"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="212"/>
         <source>De&amp;parture date (YYYY-MM-DD):</source>
         <translation>Ngày &amp;lên đường (NNNN-TT-NN):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="123"/>
-        <location filename="../../desktop/gui/pages/about_page.py" line="214"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="125"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="216"/>
         <source>(choose)</source>
         <translation>(chọn)</translation>
     </message>
@@ -108,7 +108,7 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="54"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="58"/>
         <source>Account</source>
         <translation>Tài khoản</translation>
     </message>
@@ -147,91 +147,76 @@
         <source>Phone that &amp;authenticates it:</source>
         <translation>Số điện thoại &amp;xác thực:</translation>
     </message>
-    <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="81"/>
-        <source>The office phone is on it</source>
-        <translation>Có ghi số điện thoại cơ quan</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="82"/>
-        <source>The office address is on it</source>
-        <translation>Có ghi địa chỉ cơ quan</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="83"/>
-        <source>The agency&apos;s logo is on it</source>
-        <translation>Có dùng logo cơ quan</translation>
-    </message>
 </context>
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="123"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="128"/>
         <source>matches your real name</source>
         <translation>khớp với họ tên thật của anh/chị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="127"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="132"/>
         <source>not part of your real name: %1</source>
         <translation>không thuộc họ tên thật: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="131"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="136"/>
         <source>lacks: %1</source>
         <translation>còn thiếu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="138"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="143"/>
         <source>an official address (%1): use a personal one</source>
         <translation>là thư điện tử công vụ (%1): hãy dùng địa chỉ cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="143"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="148"/>
         <source>not an official address</source>
         <translation>không phải thư điện tử công vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="170"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="175"/>
         <source>Score %1/4 · %2 characters (at least %3) · cracked in %4</source>
         <translation>Điểm %1/4 · %2 ký tự (cần ít nhất %3) · thời gian dò ra: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="180"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="185"/>
         <source>⚠ The same password is used for another account.</source>
         <translation>⚠ Mật khẩu này đang được dùng cho một tài khoản khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="253"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="258"/>
         <source>Details</source>
         <translation>Thông tin tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="254"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="259"/>
         <source>&amp;Display name:</source>
         <translation>&amp;Tên hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="255"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="260"/>
         <source>Registration &amp;e-mail:</source>
         <translation>Thư điện tử &amp;đăng ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="257"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="262"/>
         <source>I checked that codes reach my recovery e-mail and phone</source>
         <translation>Tôi đã thử và nhận được mã ở thư điện tử, số điện thoại khôi phục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="259"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="264"/>
         <source>Password (measured here, never stored)</source>
         <translation>Mật khẩu (đo ngay trên máy này, không bao giờ được lưu)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="260"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="265"/>
         <source>type the password to measure it</source>
         <translation>nhập mật khẩu để đo độ mạnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="261"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="266"/>
         <source>I prefer not to type it (I will declare it instead)</source>
         <translation>Tôi không muốn nhập (tôi sẽ tự khai báo)</translation>
     </message>
@@ -239,44 +224,62 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="224"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="217"/>
         <source>Your accounts</source>
         <translation>Các tài khoản của anh/chị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="227"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="220"/>
         <source>List every social-network account you hold and every official page you administer. No password is asked here.</source>
         <translation>Liệt kê mọi tài khoản mạng xã hội anh/chị sở hữu và mọi trang chính thức anh/chị quản trị. Ở đây không hỏi mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="232"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="225"/>
         <source>Platform</source>
         <translation>Nền tảng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="232"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="225"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="232"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="225"/>
         <source>Handle or address</source>
         <translation>Tên tài khoản hoặc đường dẫn</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="234"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="227"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Thêm tài khoản…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="235"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="228"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="236"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="229"/>
         <source>&amp;Remove</source>
         <translation>&amp;Xóa</translation>
+    </message>
+</context>
+<context>
+    <name>CarriedNote</name>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="47"/>
+        <source>↺ Filled in as in your last declaration (%1): confirm or change each field.</source>
+        <translation>↺ Đã điền như bản khai lần trước (%1): anh/chị xác nhận hoặc sửa từng mục.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="52"/>
+        <source>↺ Your accounts as in your last declaration (%1): confirm or change them, add any new account and remove any you closed.</source>
+        <translation>↺ Các tài khoản như bản khai lần trước (%1): anh/chị xác nhận hoặc sửa, thêm tài khoản mới và xóa tài khoản đã đóng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="59"/>
+        <source>↺ Details and answers as in your last declaration (%1): confirm or change them. The password is never kept: type it again to measure it.</source>
+        <translation>↺ Thông tin và câu trả lời như bản khai lần trước (%1): anh/chị xác nhận hoặc sửa. Mật khẩu không bao giờ được lưu: anh/chị nhập lại để ứng dụng đánh giá.</translation>
     </message>
 </context>
 <context>
@@ -351,17 +354,17 @@
 <context>
     <name>CrashReport</name>
     <message>
-        <location filename="../../desktop/gui/app.py" line="94"/>
+        <location filename="../../desktop/gui/app.py" line="142"/>
         <source>Something went wrong in SelfCheck. Your draft is saved at every page, so little or nothing is lost: carry on, or close SelfCheck and open it again.</source>
         <translation>SelfCheck đã gặp lỗi. Bản nháp được lưu ở mỗi trang nên hầu như không mất gì: anh/chị có thể làm tiếp, hoặc đóng SelfCheck rồi mở lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="101"/>
+        <location filename="../../desktop/gui/app.py" line="149"/>
         <source>The details could not be written to a file.</source>
         <translation>Không ghi được chi tiết lỗi ra tệp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="105"/>
+        <location filename="../../desktop/gui/app.py" line="153"/>
         <source>If it happens again, give your IT officer the details in this file:</source>
         <translation>Nếu lỗi lặp lại, hãy gửi cho cán bộ công nghệ thông tin tệp ghi chi tiết này:</translation>
     </message>
@@ -698,22 +701,32 @@
 <context>
     <name>ItemWidget</name>
     <message>
-        <location filename="../../desktop/gui/item_widget.py" line="186"/>
+        <location filename="../../desktop/gui/item_widget.py" line="183"/>
+        <source>Checked by the app:</source>
+        <translation>Ứng dụng đã kiểm tra:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/item_widget.py" line="243"/>
+        <source>↺ As in your last declaration: confirm or change.</source>
+        <translation>↺ Như bản khai lần trước: anh/chị xác nhận hoặc sửa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/item_widget.py" line="244"/>
         <source>Does not apply, because:</source>
         <translation>Không áp dụng, vì:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/item_widget.py" line="187"/>
+        <location filename="../../desktop/gui/item_widget.py" line="245"/>
         <source>the reason, for the reviewer</source>
         <translation>lý do, để người duyệt xem</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/item_widget.py" line="188"/>
+        <location filename="../../desktop/gui/item_widget.py" line="246"/>
         <source>Legal basis</source>
         <translation>Căn cứ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/item_widget.py" line="189"/>
+        <location filename="../../desktop/gui/item_widget.py" line="247"/>
         <source>How to fix</source>
         <translation>Cách khắc phục</translation>
     </message>
@@ -721,12 +734,12 @@
 <context>
     <name>ItemsPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/items_page.py" line="40"/>
+        <location filename="../../desktop/gui/pages/items_page.py" line="43"/>
         <source>Pledges</source>
         <translation>Cam kết</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/items_page.py" line="40"/>
+        <location filename="../../desktop/gui/pages/items_page.py" line="43"/>
         <source>Programme items</source>
         <translation>Nội dung theo chương trình</translation>
     </message>
@@ -734,12 +747,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="214"/>
+        <location filename="../../desktop/gui/main_window.py" line="221"/>
         <source>About SelfCheck</source>
         <translation>Giới thiệu SelfCheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="216"/>
+        <location filename="../../desktop/gui/main_window.py" line="223"/>
         <source>SelfCheck %1
 
 Self-assessment of social-network accounts for Vietnamese public officials. Everything stays on this computer.</source>
@@ -748,32 +761,32 @@ Self-assessment of social-network accounts for Vietnamese public officials. Ever
 Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, công chức, viên chức. Mọi thông tin chỉ nằm trên máy tính này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="239"/>
+        <location filename="../../desktop/gui/main_window.py" line="246"/>
         <source>SelfCheck %1: social-network account self-assessment</source>
         <translation>SelfCheck %1: tự kiểm tra tài khoản mạng xã hội</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="243"/>
+        <location filename="../../desktop/gui/main_window.py" line="250"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="244"/>
+        <location filename="../../desktop/gui/main_window.py" line="251"/>
         <source>&amp;Reviewer</source>
         <translation>&amp;Rà soát</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="245"/>
+        <location filename="../../desktop/gui/main_window.py" line="252"/>
         <source>&amp;Review a unit&apos;s declarations…</source>
         <translation>Rà &amp;soát bản khai của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="246"/>
+        <location filename="../../desktop/gui/main_window.py" line="253"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="247"/>
+        <location filename="../../desktop/gui/main_window.py" line="254"/>
         <source>&amp;About SelfCheck</source>
         <translation>&amp;Giới thiệu SelfCheck</translation>
     </message>
@@ -794,6 +807,59 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <location filename="../../desktop/gui/pages/programme_page.py" line="76"/>
         <source>&amp;Language:</source>
         <translation>&amp;Ngôn ngữ:</translation>
+    </message>
+</context>
+<context>
+    <name>ReaffirmBox</name>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="122"/>
+        <source>Your pledges, as in your last declaration (%1)</source>
+        <translation>Các cam kết của anh/chị, như bản khai lần trước (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="129"/>
+        <source>The pledges&apos; wording then cannot be compared with today&apos;s: read them again below before you re-affirm them.</source>
+        <translation>Không thể so sánh nội dung các cam kết khi đó với hiện nay: anh/chị đọc lại các cam kết dưới đây trước khi xác nhận lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="135"/>
+        <source>Nothing in them changed since then.</source>
+        <translation>Các cam kết không thay đổi kể từ lần trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="137"/>
+        <source>What changed since then:</source>
+        <translation>Những thay đổi kể từ lần trước:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="139"/>
+        <source>New:</source>
+        <translation>Mới:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="140"/>
+        <source>Worded differently:</source>
+        <translation>Sửa nội dung:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="141"/>
+        <source>No longer asked:</source>
+        <translation>Không còn áp dụng:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="148"/>
+        <source>&amp;Re-affirm all my pledges as in my last declaration</source>
+        <translation>&amp;Xác nhận lại toàn bộ cam kết như bản khai lần trước</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="151"/>
+        <source>Re-affirmed. New pledges still to answer below: %1.</source>
+        <translation>Đã xác nhận lại. Số cam kết mới còn cần trả lời ở dưới: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="155"/>
+        <source>Re-affirmed: every pledge is answered as last time.</source>
+        <translation>Đã xác nhận lại: mọi cam kết được trả lời như lần trước.</translation>
     </message>
 </context>
 <context>
@@ -1311,123 +1377,123 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Không mở được lịch sử trên máy (xem thông báo lúc khởi động): không hiển thị nội dung nào.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="162"/>
+        <location filename="../../desktop/gui/start_screen.py" line="164"/>
         <source>History intact: %n declaration(s).</source>
         <translation>
             <numerusform>Lịch sử nguyên vẹn: %n bản kê khai.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="165"/>
+        <location filename="../../desktop/gui/start_screen.py" line="167"/>
         <source>History NOT intact:</source>
         <translation>Lịch sử KHÔNG nguyên vẹn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="197"/>
+        <location filename="../../desktop/gui/start_screen.py" line="199"/>
         <source>Nothing has been declared on this computer yet: %1 is due now.</source>
         <translation>Máy này chưa có bản khai nào: cần thực hiện %1 ngay.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="199"/>
+        <location filename="../../desktop/gui/start_screen.py" line="201"/>
         <source>%1 was due on %2: %n day(s) overdue.</source>
         <translation>
             <numerusform>%1 đến hạn ngày %2: đã quá hạn %n ngày.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="201"/>
+        <location filename="../../desktop/gui/start_screen.py" line="203"/>
         <source>%1 is due today (%2).</source>
         <translation>%1 đến hạn hôm nay (%2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="203"/>
+        <location filename="../../desktop/gui/start_screen.py" line="205"/>
         <source>Next: %1, due on %2 (in %n day(s)).</source>
         <translation>
             <numerusform>Tiếp theo: %1, hạn ngày %2 (còn %n ngày).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="206"/>
+        <location filename="../../desktop/gui/start_screen.py" line="208"/>
         <source>It checks that your last declaration&apos;s findings were fixed.</source>
         <translation>Lần này kiểm tra việc khắc phục các nội dung của bản khai trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="224"/>
+        <location filename="../../desktop/gui/start_screen.py" line="226"/>
         <source>Save a calendar reminder</source>
         <translation>Lưu lời nhắc vào lịch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="226"/>
+        <location filename="../../desktop/gui/start_screen.py" line="228"/>
         <source>Calendar files (*.ics)</source>
         <translation>Tệp lịch (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="238"/>
+        <location filename="../../desktop/gui/start_screen.py" line="240"/>
         <source>SelfCheck: %1 due</source>
         <translation>SelfCheck: đến hạn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="240"/>
+        <location filename="../../desktop/gui/start_screen.py" line="242"/>
         <source>Open SelfCheck, start a new assessment and choose “%1”. Nothing leaves your computer unless you hand the signed bundle in.</source>
         <translation>Mở SelfCheck, bắt đầu lần tự đánh giá mới và chọn “%1”. Không có dữ liệu nào rời khỏi máy trừ khi anh/chị tự nộp gói bản khai đã ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="249"/>
+        <location filename="../../desktop/gui/start_screen.py" line="251"/>
         <source>Reminder saved: %1</source>
         <translation>Đã lưu lời nhắc: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="280"/>
+        <location filename="../../desktop/gui/start_screen.py" line="282"/>
         <source>SelfCheck %1</source>
         <translation>SelfCheck %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="284"/>
+        <location filename="../../desktop/gui/start_screen.py" line="286"/>
         <source>Check the security and conduct settings of your social-network accounts against the codes of conduct, and sign a summary. Nothing leaves this computer unless you export it; passwords are never stored.</source>
         <translation>Tự kiểm tra cài đặt bảo mật và ứng xử của các tài khoản mạng xã hội theo quy tắc ứng xử, rồi ký bản khai. Không thông tin nào rời khỏi máy nếu anh/chị không tự xuất ra; mật khẩu không bao giờ được lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="289"/>
+        <location filename="../../desktop/gui/start_screen.py" line="291"/>
         <source>&amp;Start a new assessment</source>
         <translation>&amp;Bắt đầu lần tự đánh giá mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="290"/>
+        <location filename="../../desktop/gui/start_screen.py" line="292"/>
         <source>Drafts</source>
         <translation>Bản nháp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="291"/>
+        <location filename="../../desktop/gui/start_screen.py" line="293"/>
         <source>&amp;Resume</source>
         <translation>&amp;Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="292"/>
+        <location filename="../../desktop/gui/start_screen.py" line="294"/>
         <source>Signed declarations</source>
         <translation>Các bản kê khai đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="293"/>
+        <location filename="../../desktop/gui/start_screen.py" line="295"/>
         <source>Save a calendar &amp;reminder…</source>
         <translation>Lưu lời &amp;nhắc vào lịch…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="294"/>
+        <location filename="../../desktop/gui/start_screen.py" line="296"/>
         <source>&amp;History…</source>
         <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="296"/>
+        <location filename="../../desktop/gui/start_screen.py" line="298"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="296"/>
+        <location filename="../../desktop/gui/start_screen.py" line="298"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="296"/>
+        <location filename="../../desktop/gui/start_screen.py" line="298"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
@@ -1538,12 +1604,12 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Đang học tập, nghiên cứu ở nước ngoài</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="38"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="42"/>
         <source>Official page I administer</source>
         <translation>Trang chính thức tôi quản trị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="39"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="43"/>
         <source>Personal account</source>
         <translation>Tài khoản cá nhân</translation>
     </message>

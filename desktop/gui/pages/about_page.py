@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 from desktop.core.assessment.answers import person_problems
 from desktop.core.assessment.flow import Step
 from desktop.core.policy.audience import Category
+from desktop.gui.carried import CarriedNote
 from desktop.gui.labels import category_label
 from desktop.gui.pages.base import WizardPage
 from desktop.gui.session import Session
@@ -72,6 +73,7 @@ class AboutPage(WizardPage):
         self._add_row("category", self.category, after="position")
         self.content.addLayout(self.form)
         self.content.addStretch(1)
+        self.carried = CarriedNote(self, "person")
         self.retranslate()
 
     def _add_row(
