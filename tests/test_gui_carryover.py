@@ -4,7 +4,7 @@ the inputs an official needs, counted, and measured results shown instead of que
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QRadioButton, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton, QRadioButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.assessment.flow import StepKind
@@ -181,3 +181,24 @@ def test_the_logo_is_asked_once_on_the_account_page_not_in_the_add_account_dialo
     window.wizard.show_step([s.key for s in window.wizard.steps].index("account:fb"))
     recorded = window.wizard.page.findChild(ItemWidget, "item-acct-no-official-marks-fb")
     assert recorded.answer_box.isHidden() and recorded.result.text().startswith("✔")
+
+
+def test_the_pledges_are_re_affirmed_with_the_keyboard(
+    qtbot: QtBot, window: MainWindow, session: Session, private_home: Path
+) -> None:
+    from tests.gui_driver import press, tab_to
+
+    declare_example(private_home, "annual")
+    window.start.refresh()
+    window.activateWindow()
+    qtbot.mouseClick(window.start.start_button, Qt.MouseButton.LeftButton)
+    assert session.flow is not None
+    steps = [s.key for s in window.wizard.steps]
+    window.wizard.show_step(steps.index("pledges"))
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    assert session.flow.missing(window.wizard.page.step)
+    tab_to("reaffirmPledges")  # the first control of the page
+    press(Qt.Key.Key_Space)
+    assert session.flow.missing(window.wizard.page.step) == []
+    assert window.wizard.page.findChild(QLabel, "reaffirmed").isVisibleTo(window.wizard.page)
