@@ -173,3 +173,23 @@ def test_a_draft_carried_over_still_parses_and_saves(tmp_path: Path, policy: Pol
     carryover.reaffirm_pledges(flow.draft, flow.items(ItemKind.PLEDGE))
     assert flow.submission().person.full_name == "Trần Thị Thu Hà"
     assert b"carried" in flow.draft.dump()
+
+
+def test_a_measured_result_replaces_the_question_only_when_there_is_one(
+    tmp_path: Path, policy: Policy
+) -> None:
+    declare_example(tmp_path, "onboarding")
+    flow = _annual_draft(tmp_path, policy)
+    account_id = flow.draft.accounts[0]["id"]
+    real_name = policy.items["acct-real-name"]
+    email = policy.items["acct-no-official-email"]
+    two_factor = policy.items["acct-two-factor"]
+    found = flow.measured(real_name, account_id)
+    assert found is not None and found.reason == "name-matches"  # "Hà Trần"
+    assert flow.measured(email, account_id) is not None
+    assert flow.measured(two_factor, account_id) is None  # only the person can say
+    flow.draft.account(account_id).pop("display_name")
+    assert flow.measured(real_name, account_id) is None  # nothing to measure: asked
+    flow.draft.account(account_id)["display_name"] = "Hà Xinh"
+    found = flow.measured(real_name, account_id)
+    assert found is not None and found.reason == "name-extra-words"

@@ -52,6 +52,8 @@ def test_an_annual_declaration_after_onboarding_asks_only_what_changed(
     assert about.step.kind == StepKind.ABOUT
     assert about.findChild(QLineEdit, "field-full_name").text() == "Trần Thị Thu Hà"
     assert about.findChild(QLabel, "carriedNote-person").isVisibleTo(about)
+    for name in ("full_name", "staff_id", "unit", "profile", "category"):  # each one marked
+        assert about.findChild(QWidget, f"field-{name}").toolTip(), name
     go_next(qtbot, window)
     assert window.wizard.page.step.kind == StepKind.ACCOUNTS
     assert window.wizard.page.findChild(QLabel, "carriedNote-accounts").isVisibleTo(

@@ -267,19 +267,24 @@
 <context>
     <name>CarriedNote</name>
     <message>
-        <location filename="../../desktop/gui/carried.py" line="47"/>
+        <location filename="../../desktop/gui/carried.py" line="52"/>
         <source>↺ Filled in as in your last declaration (%1): confirm or change each field.</source>
         <translation>↺ Đã điền như bản khai lần trước (%1): anh/chị xác nhận hoặc sửa từng mục.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/carried.py" line="52"/>
+        <location filename="../../desktop/gui/carried.py" line="57"/>
         <source>↺ Your accounts as in your last declaration (%1): confirm or change them, add any new account and remove any you closed.</source>
         <translation>↺ Các tài khoản như bản khai lần trước (%1): anh/chị xác nhận hoặc sửa, thêm tài khoản mới và xóa tài khoản đã đóng.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/carried.py" line="59"/>
+        <location filename="../../desktop/gui/carried.py" line="64"/>
         <source>↺ Details and answers as in your last declaration (%1): confirm or change them. The password is never kept: type it again to measure it.</source>
         <translation>↺ Thông tin và câu trả lời như bản khai lần trước (%1): anh/chị xác nhận hoặc sửa. Mật khẩu không bao giờ được lưu: anh/chị nhập lại để ứng dụng đánh giá.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="81"/>
+        <source>As in your last declaration: confirm or change.</source>
+        <translation>Như bản khai lần trước: anh/chị xác nhận hoặc sửa.</translation>
     </message>
 </context>
 <context>
@@ -812,52 +817,52 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>ReaffirmBox</name>
     <message>
-        <location filename="../../desktop/gui/carried.py" line="122"/>
+        <location filename="../../desktop/gui/carried.py" line="148"/>
         <source>Your pledges, as in your last declaration (%1)</source>
         <translation>Các cam kết của anh/chị, như bản khai lần trước (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/carried.py" line="129"/>
+        <location filename="../../desktop/gui/carried.py" line="155"/>
         <source>The pledges&apos; wording then cannot be compared with today&apos;s: read them again below before you re-affirm them.</source>
         <translation>Không thể so sánh nội dung các cam kết khi đó với hiện nay: anh/chị đọc lại các cam kết dưới đây trước khi xác nhận lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/carried.py" line="135"/>
+        <location filename="../../desktop/gui/carried.py" line="161"/>
         <source>Nothing in them changed since then.</source>
         <translation>Các cam kết không thay đổi kể từ lần trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/carried.py" line="137"/>
+        <location filename="../../desktop/gui/carried.py" line="163"/>
         <source>What changed since then:</source>
         <translation>Những thay đổi kể từ lần trước:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/carried.py" line="139"/>
+        <location filename="../../desktop/gui/carried.py" line="165"/>
         <source>New:</source>
         <translation>Mới:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/carried.py" line="140"/>
+        <location filename="../../desktop/gui/carried.py" line="166"/>
         <source>Worded differently:</source>
         <translation>Sửa nội dung:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/carried.py" line="141"/>
+        <location filename="../../desktop/gui/carried.py" line="167"/>
         <source>No longer asked:</source>
         <translation>Không còn áp dụng:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/carried.py" line="148"/>
+        <location filename="../../desktop/gui/carried.py" line="174"/>
         <source>&amp;Re-affirm all my pledges as in my last declaration</source>
         <translation>&amp;Xác nhận lại toàn bộ cam kết như bản khai lần trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/carried.py" line="151"/>
+        <location filename="../../desktop/gui/carried.py" line="177"/>
         <source>Re-affirmed. New pledges still to answer below: %1.</source>
         <translation>Đã xác nhận lại. Số cam kết mới còn cần trả lời ở dưới: %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/carried.py" line="155"/>
+        <location filename="../../desktop/gui/carried.py" line="181"/>
         <source>Re-affirmed: every pledge is answered as last time.</source>
         <translation>Đã xác nhận lại: mọi cam kết được trả lời như lần trước.</translation>
     </message>

@@ -5,15 +5,20 @@ on the pledges page the one step that re-affirms them, with what changed in them
 from html import escape
 
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop.core.assessment import carryover
+from desktop.core.assessment.draft import Draft
 from desktop.core.base.i18n import show_date
 from desktop.core.policy.model import Item, ItemKind
 from desktop.gui.item_widget import ItemWidget
 from desktop.gui.pages.base import WizardPage
 
 NOTE_STYLE = "color: #1a5fb4"
+# A field still as carried over: shaded, and saying so to the mouse and to a screen reader.
+FIELD_STYLE = "background-color: #e8f0fb"
+PERSON_EDITORS = "field-{}"  # the About page's editors, by field name
+ACCOUNT_EDITORS = "detail-{}"  # the account page's details
 
 
 class CarriedNote(QLabel):
@@ -61,6 +66,27 @@ class CarriedNote(QLabel):
             )
         self.setText(text.replace("%1", when))
         self.setVisible(shown)
+        self._mark_fields(draft)
+
+    def _mark_fields(self, draft: Draft) -> None:
+        """Shade each field still as in the last declaration, with a tooltip saying so."""
+        if self.part == "person":
+            carried, pattern = set(carryover.carried_person_fields(draft)), PERSON_EDITORS
+            names: tuple[str, ...] = carryover.PERSON_FIELDS + carryover.OVERSEAS_FIELDS
+        elif self.part == "account" and self.account_id is not None:
+            carried = set(carryover.carried_account_fields(draft, self.account_id))
+            pattern, names = ACCOUNT_EDITORS, carryover.ACCOUNT_FIELDS
+        else:
+            return
+        hint = self.tr("As in your last declaration: confirm or change.")
+        for name in names:
+            editor = self.page.findChild(QWidget, pattern.format(name))
+            if editor is None:
+                continue
+            on = name in carried
+            editor.setStyleSheet(FIELD_STYLE if on else "")
+            editor.setToolTip(hint if on else "")
+            editor.setAccessibleDescription(hint if on else "")
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
         if watched is self.page and event.type() == QEvent.Type.Show:
