@@ -5,7 +5,8 @@ the example official, dated 2024 and 2025, so the start screen shows an overdue 
 and the review, the history window and the PDF show changes; then it walks the wizard
 over the annual declaration carried over from the 2025 one (as the start screen's button
 starts it), typing a password on the first account page. Output:
-<dir>/<nn>-<page>-<language>.png, <dir>/11-history-<language>.png and
+<dir>/<nn>-<page>-<language>.png, <dir>/11-history-<language>.png, Qt's own dialogs as the
+app shows them (17-filedialog, 18-messagebox, 19-contextmenu) and
 <dir>/pdf-<language>-<page>.png (the PDF's pages, through pdftoppm).
 """
 
@@ -19,7 +20,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -28,6 +29,7 @@ def main(out: Path) -> None:
     os.environ["SELFCHECK_HOME"] = tempfile.mkdtemp(prefix="selfcheck-shots-")
     from datetime import date
 
+    from desktop.core.assessment.draft import Draft
     from desktop.core.records.carry import next_draft
     from desktop.gui.main_window import MainWindow
     from desktop.gui.session import open_session
@@ -39,6 +41,7 @@ def main(out: Path) -> None:
     window = MainWindow(session)
     window.resize(1024, 700)
     window.show()
+    doc = tomllib.loads((ROOT / "examples" / "annual.toml").read_text("utf-8"))
     for language in ("vi", "en"):
         session.language.set_language(language)
         app.processEvents()
@@ -46,6 +49,7 @@ def main(out: Path) -> None:
         app.processEvents()
         window.grab().save(str(out / f"00-start-{language}.png"))
         _history_and_pdf(app, window, session, latest, language, out)
+        _qt_dialogs(app, window, language, out)
         draft = next_draft(session.history, session.policy, language, date.today(), "annual")
         session.start(draft)
         window.wizard.open()
@@ -68,6 +72,63 @@ def main(out: Path) -> None:
             window.grab().save(str(out / name))
             print(out / name)
         window.wizard.page.leave()
+    for language in ("vi", "en"):
+        session.language.set_language(language)
+        _sign_and_end(app, window, session, Draft(dict(doc), f"end-{language}"), language, out)
+
+
+def _wait(app: QApplication, done: Any, steps: int = 3000) -> None:
+    while not done() and steps:
+        app.processEvents()
+        QApplication.instance().thread().msleep(10)
+        steps -= 1
+
+
+def _sign_and_end(
+    app: QApplication, window: Any, session: Any, draft: Any, language: str, out: Path
+) -> None:
+    """The Sign page as it asks a new key file's passphrase (typed twice, its strength
+    shown), then the end screen after signing with the existing key file."""
+    from keyring.backends import fail
+
+    from desktop.core.signing.keys import KeyStore
+
+    home = Path(os.environ["SELFCHECK_HOME"])
+    session.start(draft)
+    window.wizard.open()
+    window.stack.setCurrentWidget(window.wizard)
+    for index, step in enumerate(window.wizard.steps):
+        if step.kind == "account":  # declared, not typed: the shots are of the end
+            window.wizard.show_step(index)
+            page = window.wizard.page
+            page.decline.setChecked(True)
+            for item, choice in (
+                ("acct-password-strength", "declared-strong"),
+                ("acct-password-unique", "unique"),
+            ):
+                widget = page.findChild(QWidget, f"item-{item}-{step.account_id}")
+                if widget is not None:
+                    widget.buttons[choice].click()
+    session._keys = KeyStore(Path(tempfile.mkdtemp()), fail.Keyring(), cost=14)  # no key yet
+    window.wizard.show_step(len(window.wizard.steps) - 1)
+    sign = window.wizard.page
+    sign.folder.setText(tempfile.mkdtemp(prefix="bundles-"))
+    phrase = "ba con mèo tam thể ngủ trên mái nhà"
+    sign.passphrase.field.setText(phrase)
+    sign.passphrase.again.setText(phrase)
+    _wait(app, lambda: sign.passphrase.meter_text.text())
+    name = f"10-sign-new-key-file-{language}.png"
+    window.grab().save(str(out / name))
+    print(out / name)
+    session._keys = KeyStore(home, fail.Keyring(), cost=14)  # the key of the two years
+    sign.enter()
+    sign.passphrase.field.setText("screenshots only")
+    sign.sign()
+    _wait(app, lambda: window.stack.currentWidget() is not window.wizard)
+    name = f"17-end-{language}.png"
+    window.grab().save(str(out / name))
+    print(out / name)
+    window.show_start()
 
 
 def _declare_two_years(home: Path) -> bytes:
@@ -206,6 +267,56 @@ def _reviewer_dialogs(
     shot(FindingsDialog(session, roster, row.latest.path, review), "15-findings")
     signing = CountersignDialog(session, roster.path, row.latest.path, "TTR-01", review)
     shot(signing, "16-countersign")
+
+
+def _qt_dialogs(app: QApplication, window: Any, language: str, out: Path) -> None:
+    """Qt's own file dialog, message box and context menu (assets/translations/qtbase_vi.ts),
+    as the app shows them: saving a PDF over an existing one."""
+    from PySide6.QtCore import QCoreApplication, QPoint
+    from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
+
+    folder = Path(tempfile.mkdtemp(prefix="selfcheck-files-"))
+    (folder / "Gói bản khai").mkdir()
+    for name in ("BNG-08231-2025-11-10.pdf", "danh-sach-can-bo.toml", "review.csv"):
+        (folder / name).write_bytes(b"x" * 2048)
+    title = QCoreApplication.translate("HistoryWindow", "Save the PDF")
+    dialog = QFileDialog(window, title, str(folder), "PDF (*.pdf)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # what Qt shows on Linux
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    dialog.selectFile("BNG-08231-2025-11-10.pdf")
+    dialog.resize(800, 460)
+    dialog.show()
+    for _ in range(500):  # the folder is read on a thread of Qt's
+        if dialog.findChild(QWidget, "treeView").model().rowCount() >= 4:
+            break
+        app.processEvents()
+        QApplication.instance().thread().msleep(10)
+    app.processEvents()
+    dialog.grab().save(str(out / f"17-filedialog-{language}.png"))
+    text = QCoreApplication.translate(
+        "QFileDialog", "%1 already exists.\nDo you want to replace it?"
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        dialog.windowTitle(),
+        text.replace("%1", "BNG-08231-2025-11-10.pdf"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        dialog,
+    )
+    box.show()
+    app.processEvents()
+    box.grab().save(str(out / f"18-messagebox-{language}.png"))
+    box.close()
+    field = dialog.findChild(QLineEdit, "fileNameEdit")
+    menu = field.createStandardContextMenu()
+    menu.popup(field.mapToGlobal(QPoint(10, 10)))
+    app.processEvents()
+    menu.grab().save(str(out / f"19-contextmenu-{language}.png"))
+    menu.close()
+    dialog.close()
+    for name in ("17-filedialog", "18-messagebox", "19-contextmenu"):
+        print(out / f"{name}-{language}.png")
 
 
 if __name__ == "__main__":
