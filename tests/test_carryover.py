@@ -78,7 +78,9 @@ def test_after_onboarding_the_annual_declaration_needs_input_only_where_somethin
     changes = carryover.pledge_changes(policy, draft, pledges, flow.profile)
     assert changes.none
     assert flow.missing(Step(StepKind.PLEDGES))
+    assert not carryover.is_carried_answer(draft, pledges[0].id)  # not before re-affirming
     assert carryover.reaffirm_pledges(draft, pledges) == []
+    assert carryover.is_carried_answer(draft, pledges[0].id)  # then shown as carried
     assert flow.missing(Step(StepKind.PLEDGES)) == []
 
     # Programme items: only those the onboarding did not ask are left to answer.

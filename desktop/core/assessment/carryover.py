@@ -224,8 +224,13 @@ def is_carried_answer(draft: Draft, item_id: str, account_id: str | None = None)
     """Whether the item's answer is still the one carried over (shown "as in your last
     declaration: confirm or change")."""
     table = _carried(draft)
-    if account_id is None:
-        source = table.get("answers")
+    source: object
+    if account_id is None:  # pledges too, once re-affirmed
+        answers, pledges = table.get("answers"), table.get("pledges")
+        source = {
+            **(answers if isinstance(answers, Mapping) else {}),
+            **(pledges if isinstance(pledges, Mapping) else {}),
+        }
     else:
         accounts = table.get("accounts")
         account = accounts.get(account_id) if isinstance(accounts, Mapping) else None
