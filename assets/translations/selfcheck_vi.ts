@@ -4,108 +4,108 @@
 <context>
     <name>AboutPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="225"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="227"/>
         <source>required</source>
         <translation>bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="227"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="229"/>
         <source>already past: the check is made before leaving</source>
         <translation>ngày này đã qua: phải kiểm tra trước khi lên đường</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="229"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="231"/>
         <source>not covered by this code or programme</source>
         <translation>không thuộc đối tượng của quy tắc hoặc chương trình này</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="233"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="235"/>
         <source>choose your agency from the list</source>
         <translation>chọn cơ quan của anh/chị trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="234"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="236"/>
         <source>does not run this programme: go back and choose another</source>
         <translation>không áp dụng chương trình này: quay lại và chọn chương trình khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="236"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="238"/>
         <source>letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos; only</source>
         <translation>chỉ gồm chữ, số, &apos;.&apos;, &apos;-&apos; hoặc &apos;_&apos;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="237"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="239"/>
         <source>a year such as 1985</source>
         <translation>một năm, ví dụ 1985</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="238"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="240"/>
         <source>a date as dd/mm/yyyy</source>
         <translation>ngày theo dạng ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="240"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="242"/>
         <source>too long</source>
         <translation>quá dài</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="243"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="245"/>
         <source>About you</source>
         <translation>Thông tin cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="245"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="247"/>
         <source>A&amp;gency (the code that applies):</source>
         <translation>Cơ quan (quy tắc áp &amp;dụng):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="246"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="248"/>
         <source>Full &amp;name (with diacritics):</source>
         <translation>&amp;Họ và tên (có dấu):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="247"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="249"/>
         <source>&amp;Staff id:</source>
         <translation>&amp;Mã cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="248"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="250"/>
         <source>&amp;Unit:</source>
         <translation>Đơn &amp;vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="249"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="251"/>
         <source>&amp;Position:</source>
         <translation>&amp;Chức vụ, chức danh:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="250"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="252"/>
         <source>Cate&amp;gory:</source>
         <translation>Đối &amp;tượng:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="251"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="253"/>
         <source>Birth &amp;year (optional, only used here):</source>
         <translation>&amp;Năm sinh (không bắt buộc, chỉ dùng trên máy này):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="252"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="254"/>
         <source>&amp;Destination country:</source>
         <translation>Nước &amp;đến:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="253"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="255"/>
         <source>&amp;Mission:</source>
         <translation>Cơ &amp;quan đại diện:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="254"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="256"/>
         <source>De&amp;parture date (dd/mm/yyyy):</source>
         <translation>Ngày &amp;lên đường (ngày/tháng/năm):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="154"/>
-        <location filename="../../desktop/gui/pages/about_page.py" line="265"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="156"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="267"/>
         <source>(choose)</source>
         <translation>(chọn)</translation>
     </message>
@@ -113,7 +113,7 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="54"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="58"/>
         <source>Account</source>
         <translation>Tài khoản</translation>
     </message>
@@ -152,91 +152,76 @@
         <source>Phone that &amp;authenticates it:</source>
         <translation>Số điện thoại &amp;xác thực:</translation>
     </message>
-    <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="81"/>
-        <source>The office phone is on it</source>
-        <translation>Có ghi số điện thoại cơ quan</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="82"/>
-        <source>The office address is on it</source>
-        <translation>Có ghi địa chỉ cơ quan</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="83"/>
-        <source>The agency&apos;s logo is on it</source>
-        <translation>Có dùng logo cơ quan</translation>
-    </message>
 </context>
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="123"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="128"/>
         <source>matches your real name</source>
         <translation>khớp với họ tên thật của anh/chị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="127"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="132"/>
         <source>not part of your real name: %1</source>
         <translation>không thuộc họ tên thật: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="131"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="136"/>
         <source>lacks: %1</source>
         <translation>còn thiếu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="138"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="143"/>
         <source>an official address (%1): use a personal one</source>
         <translation>là thư điện tử công vụ (%1): hãy dùng địa chỉ cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="143"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="148"/>
         <source>not an official address</source>
         <translation>không phải thư điện tử công vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="170"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="175"/>
         <source>Score %1/4 · %2 characters (at least %3) · cracked in %4</source>
         <translation>Điểm %1/4 · %2 ký tự (cần ít nhất %3) · thời gian dò ra: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="180"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="185"/>
         <source>⚠ The same password is used for another account.</source>
         <translation>⚠ Mật khẩu này đang được dùng cho một tài khoản khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="253"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="258"/>
         <source>Details</source>
         <translation>Thông tin tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="254"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="259"/>
         <source>&amp;Display name:</source>
         <translation>&amp;Tên hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="255"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="260"/>
         <source>Registration &amp;e-mail:</source>
         <translation>Thư điện tử &amp;đăng ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="257"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="262"/>
         <source>I checked that codes reach my recovery e-mail and phone</source>
         <translation>Tôi đã thử và nhận được mã ở thư điện tử, số điện thoại khôi phục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="259"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="264"/>
         <source>Password (measured here, never stored)</source>
         <translation>Mật khẩu (đo ngay trên máy này, không bao giờ được lưu)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="260"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="265"/>
         <source>type the password to measure it</source>
         <translation>nhập mật khẩu để đo độ mạnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="261"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="266"/>
         <source>I prefer not to type it (I will declare it instead)</source>
         <translation>Tôi không muốn nhập (tôi sẽ tự khai báo)</translation>
     </message>
@@ -244,45 +229,68 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="225"/>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="235"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="218"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="228"/>
         <source>Your accounts</source>
         <translation>Các tài khoản của anh/chị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="228"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="221"/>
         <source>List every social-network account you hold and every official page you administer. No password is asked here.</source>
         <translation>Liệt kê mọi tài khoản mạng xã hội anh/chị sở hữu và mọi trang chính thức anh/chị quản trị. Ở đây không hỏi mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="233"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="226"/>
         <source>Platform</source>
         <translation>Nền tảng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="233"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="226"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="233"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="226"/>
         <source>Handle or address</source>
         <translation>Tên tài khoản hoặc đường dẫn</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="236"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="229"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Thêm tài khoản…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="237"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="230"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="238"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="231"/>
         <source>&amp;Remove</source>
         <translation>&amp;Xóa</translation>
+    </message>
+</context>
+<context>
+    <name>CarriedNote</name>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="52"/>
+        <source>↺ Filled in as in your last declaration (%1): confirm or change each field.</source>
+        <translation>↺ Đã điền như bản khai lần trước (%1): anh/chị xác nhận hoặc sửa từng mục.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="57"/>
+        <source>↺ Your accounts as in your last declaration (%1): confirm or change them, add any new account and remove any you closed.</source>
+        <translation>↺ Các tài khoản như bản khai lần trước (%1): anh/chị xác nhận hoặc sửa, thêm tài khoản mới và xóa tài khoản đã đóng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="64"/>
+        <source>↺ Details and answers as in your last declaration (%1): confirm or change them. The password is never kept: type it again to measure it.</source>
+        <translation>↺ Thông tin và câu trả lời như bản khai lần trước (%1): anh/chị xác nhận hoặc sửa. Mật khẩu không bao giờ được lưu: anh/chị nhập lại để ứng dụng đánh giá.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="81"/>
+        <source>As in your last declaration: confirm or change.</source>
+        <translation>Như bản khai lần trước: anh/chị xác nhận hoặc sửa.</translation>
     </message>
 </context>
 <context>
@@ -828,27 +836,37 @@
 <context>
     <name>ItemWidget</name>
     <message>
-        <location filename="../../desktop/gui/item_widget.py" line="187"/>
+        <location filename="../../desktop/gui/item_widget.py" line="184"/>
+        <source>Checked by the app:</source>
+        <translation>Ứng dụng đã kiểm tra:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/item_widget.py" line="244"/>
+        <source>↺ As in your last declaration: confirm or change.</source>
+        <translation>↺ Như bản khai lần trước: anh/chị xác nhận hoặc sửa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/item_widget.py" line="245"/>
         <source>Does not apply, because:</source>
         <translation>Không áp dụng, vì:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/item_widget.py" line="188"/>
+        <location filename="../../desktop/gui/item_widget.py" line="246"/>
         <source>the reason, for the reviewer</source>
         <translation>lý do, để người duyệt xem</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/item_widget.py" line="191"/>
+        <location filename="../../desktop/gui/item_widget.py" line="249"/>
         <source>Why “%1” does not apply</source>
         <translation>Lý do mục “%1” không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/item_widget.py" line="193"/>
+        <location filename="../../desktop/gui/item_widget.py" line="251"/>
         <source>Legal basis</source>
         <translation>Căn cứ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/item_widget.py" line="194"/>
+        <location filename="../../desktop/gui/item_widget.py" line="252"/>
         <source>How to fix</source>
         <translation>Cách khắc phục</translation>
     </message>
@@ -856,12 +874,12 @@
 <context>
     <name>ItemsPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/items_page.py" line="40"/>
+        <location filename="../../desktop/gui/pages/items_page.py" line="43"/>
         <source>Pledges</source>
         <translation>Cam kết</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/items_page.py" line="40"/>
+        <location filename="../../desktop/gui/pages/items_page.py" line="43"/>
         <source>Programme items</source>
         <translation>Nội dung theo chương trình</translation>
     </message>
@@ -869,12 +887,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="263"/>
+        <location filename="../../desktop/gui/main_window.py" line="270"/>
         <source>About SelfCheck</source>
         <translation>Giới thiệu SelfCheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="265"/>
+        <location filename="../../desktop/gui/main_window.py" line="272"/>
         <source>SelfCheck %1
 
 Self-assessment of social-network accounts for Vietnamese public officials. Everything stays on this computer.</source>
@@ -883,42 +901,42 @@ Self-assessment of social-network accounts for Vietnamese public officials. Ever
 Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, công chức, viên chức. Mọi thông tin chỉ nằm trên máy tính này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="288"/>
+        <location filename="../../desktop/gui/main_window.py" line="295"/>
         <source>SelfCheck %1: social-network account self-assessment</source>
         <translation>SelfCheck %1: tự kiểm tra tài khoản mạng xã hội</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="292"/>
+        <location filename="../../desktop/gui/main_window.py" line="299"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="293"/>
+        <location filename="../../desktop/gui/main_window.py" line="300"/>
         <source>&amp;Reviewer</source>
         <translation>&amp;Rà soát</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="294"/>
+        <location filename="../../desktop/gui/main_window.py" line="301"/>
         <source>&amp;Review a unit&apos;s declarations…</source>
         <translation>Rà &amp;soát bản khai của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="295"/>
+        <location filename="../../desktop/gui/main_window.py" line="302"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="296"/>
+        <location filename="../../desktop/gui/main_window.py" line="303"/>
         <source>&amp;About SelfCheck</source>
         <translation>&amp;Giới thiệu SelfCheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="297"/>
+        <location filename="../../desktop/gui/main_window.py" line="304"/>
         <source>User &amp;guide</source>
         <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="298"/>
+        <location filename="../../desktop/gui/main_window.py" line="305"/>
         <source>&amp;Install a policy pack…</source>
         <translation>&amp;Cài đặt gói bộ tiêu chí…</translation>
     </message>
@@ -1039,6 +1057,59 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <location filename="../../desktop/gui/pages/programme_page.py" line="77"/>
         <source>&amp;Language:</source>
         <translation>&amp;Ngôn ngữ:</translation>
+    </message>
+</context>
+<context>
+    <name>ReaffirmBox</name>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="148"/>
+        <source>Your pledges, as in your last declaration (%1)</source>
+        <translation>Các cam kết của anh/chị, như bản khai lần trước (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="155"/>
+        <source>The pledges&apos; wording then cannot be compared with today&apos;s: read them again below before you re-affirm them.</source>
+        <translation>Không thể so sánh nội dung các cam kết khi đó với hiện nay: anh/chị đọc lại các cam kết dưới đây trước khi xác nhận lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="161"/>
+        <source>Nothing in them changed since then.</source>
+        <translation>Các cam kết không thay đổi kể từ lần trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="163"/>
+        <source>What changed since then:</source>
+        <translation>Những thay đổi kể từ lần trước:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="165"/>
+        <source>New:</source>
+        <translation>Mới:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="166"/>
+        <source>Worded differently:</source>
+        <translation>Sửa nội dung:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="167"/>
+        <source>No longer asked:</source>
+        <translation>Không còn áp dụng:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="174"/>
+        <source>&amp;Re-affirm all my pledges as in my last declaration</source>
+        <translation>&amp;Xác nhận lại toàn bộ cam kết như bản khai lần trước</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="177"/>
+        <source>Re-affirmed. New pledges still to answer below: %1.</source>
+        <translation>Đã xác nhận lại. Số cam kết mới còn cần trả lời ở dưới: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="181"/>
+        <source>Re-affirmed: every pledge is answered as last time.</source>
+        <translation>Đã xác nhận lại: mọi cam kết được trả lời như lần trước.</translation>
     </message>
 </context>
 <context>
@@ -1878,12 +1949,12 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Đang học tập, nghiên cứu ở nước ngoài</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="38"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="42"/>
         <source>Official page I administer</source>
         <translation>Trang chính thức tôi quản trị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="39"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="43"/>
         <source>Personal account</source>
         <translation>Tài khoản cá nhân</translation>
     </message>

@@ -192,12 +192,19 @@ class MainWindow(QMainWindow):
         self.language.set_language(code)  # type: ignore[arg-type]
 
     def new_assessment(self) -> None:
-        from desktop.core.assessment.draft import Draft
+        from datetime import date
+
+        from desktop.core.records.carry import next_draft
 
         assert self.session is not None  # the button is off until the session is open
         if not self._settled():
             return
-        self.session.start(Draft.new("onboarding", self.session.language.language))
+        # From the last signed declaration, in the programme that is due (onboarding and
+        # empty for a person who never declared).
+        draft = next_draft(
+            self.session.history, self.session.policy, self.session.language.language, date.today()
+        )
+        self.session.start(draft)
         self.wizard.open()
         self.stack.setCurrentWidget(self.wizard)
 

@@ -140,6 +140,7 @@ def submission_from(data: Any, name: str, policy: Policy) -> Submission:
         raise doc.fail("version", f"is {version}: written by a newer SelfCheck; please update")
     doc.string("saved_at", optional=True, max_length=40)  # drafts record when; not used here
     doc.string("step", optional=True, max_length=80)  # drafts record the page they stopped on
+    doc.raw("carried")  # drafts record what was carried over (assessment.carryover); unused
     programme = doc.required("programme")
     if programme not in policy.programmes:
         raise doc.fail("programme", f"must be one of {', '.join(policy.programmes)}")

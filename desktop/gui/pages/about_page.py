@@ -19,6 +19,7 @@ from desktop.core.assessment.answers import person_problems
 from desktop.core.assessment.flow import Step
 from desktop.core.policy.audience import Category
 from desktop.gui.accessible import name as accessible_name
+from desktop.gui.carried import CarriedNote
 from desktop.gui.labels import category_label
 from desktop.gui.pages.base import WizardPage
 from desktop.gui.session import Session
@@ -99,6 +100,7 @@ class AboutPage(WizardPage):
                 self._add_row("departure_date", self.departure)
         self.content.addLayout(self.form)
         self.content.addStretch(1)
+        self.carried = CarriedNote(self, "person")
         self.retranslate()
 
     def _add_row(self, name: str, editor: QWidget) -> None:
