@@ -1,0 +1,180 @@
+"""Every window on a small office laptop: 1024x600, and 1366x768 at 150 % (910x512 in Qt's
+pixels), each less a task bar. Windows open inside the available area, their button rows
+are in sight and not cut, and no column heading is clipped."""
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect, QTimer
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QMessageBox,
+    QTreeView,
+    QWidget,
+)
+from pytestqt.qtbot import QtBot
+
+from desktop.core.assessment.draft import Draft
+from desktop.gui import screen_fit
+from desktop.gui.main_window import MainWindow
+from desktop.gui.session import Session
+from tests.conftest import EXAMPLES
+
+# The available area (the screen less a 40-pixel task bar), in Qt's pixels.
+SCREENS = {
+    "1024x600": QRect(0, 0, 1024, 560),
+    "1366x768@150": QRect(0, 0, 910, 485),
+}
+
+
+@pytest.fixture(params=sorted(SCREENS))
+def area(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> QRect:
+    rect = SCREENS[request.param]
+    monkeypatch.setattr(screen_fit, "available_area", lambda _widget: QRect(rect))
+    return rect
+
+
+@pytest.fixture
+def small_window(qtbot: QtBot, area: QRect, session: Session, tasks_at_once: None) -> MainWindow:
+    window = MainWindow(session)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _in_scroll_area(widget: QWidget, window: QWidget) -> bool:
+    parent = widget.parentWidget()
+    while parent is not None and parent is not window:
+        if isinstance(parent, QAbstractScrollArea):
+            return True
+        parent = parent.parentWidget()
+    return False
+
+
+def assert_fits(window: QWidget, area: QRect) -> None:
+    """The window inside the area; every button outside a scrolling area whole and in
+    sight; every column at least as wide as its heading."""
+    QApplication.processEvents()
+    name = window.objectName()
+    assert area.contains(window.frameGeometry()), (name, window.frameGeometry(), area)
+    for button in window.findChildren(QAbstractButton):
+        if not button.isVisibleTo(window) or _in_scroll_area(button, window):
+            continue
+        label = button.objectName() or button.text()
+        assert button.visibleRegion().boundingRect() == button.rect(), (name, label)
+        where = QRect(button.mapToGlobal(button.rect().topLeft()), button.size())
+        assert area.contains(where), (name, label, where, area)
+    for tree in window.findChildren(QTreeView):
+        if not tree.isVisibleTo(window) or tree.header().isHidden():
+            continue
+        header = tree.header()
+        for column in range(header.count()):
+            if header.isSectionHidden(column):
+                continue
+            shown = header.sectionSize(column)
+            if column == header.count() - 1 and header.stretchLastSection():
+                shown = max(shown, header.width() - header.sectionPosition(column))
+            assert shown >= header.sectionSizeHint(column), (name, tree.objectName(), column)
+
+
+def test_every_wizard_page_fits_with_back_and_next_in_sight(
+    small_window: MainWindow, session: Session, area: QRect
+) -> None:
+    window = small_window
+    doc = tomllib.loads((EXAMPLES / "annual.toml").read_text("utf-8"))
+    for language in ("vi", "en"):
+        session.language.set_language(language)
+        window.show_start()
+        assert_fits(window, area)
+        session.start(Draft(dict(doc)))
+        window.wizard.open()
+        window.stack.setCurrentWidget(window.wizard)
+        for index in range(len(window.wizard.steps)):
+            window.wizard.show_step(index)
+            assert_fits(window, area)
+            for button in (window.wizard.back, window.wizard.next):
+                assert button.isVisible()
+        window.wizard.page.leave()
+
+
+def test_a_window_moved_off_the_screen_comes_back_when_shown(
+    qtbot: QtBot, small_window: MainWindow, area: QRect
+) -> None:
+    small_window.hide()
+    small_window.resize(1400, 900)
+    small_window.move(area.right() - 50, area.bottom() - 50)
+    small_window.show()
+    qtbot.waitExposed(small_window)
+    assert_fits(small_window, area)
+
+
+def test_the_history_window_fits(
+    qtbot: QtBot, small_window: MainWindow, session: Session, area: QRect
+) -> None:
+    from desktop.gui.history_window import HistoryWindow
+
+    for language in ("vi", "en"):
+        session.language.set_language(language)
+        history = HistoryWindow(session, small_window)
+        qtbot.addWidget(history)
+        history.show()
+        qtbot.waitExposed(history)
+        assert_fits(history, area)
+        history.close()
+
+
+def test_the_review_window_and_its_dialogs_fit(
+    qtbot: QtBot,
+    small_window: MainWindow,
+    session: Session,
+    area: QRect,
+    tmp_path: Path,
+) -> None:
+    from desktop.gui.enrol_dialog import EnrolDialog
+    from desktop.gui.review_window import ReviewWindow
+    from desktop.gui.roster_dialog import RosterDialog
+
+    for language in ("vi", "en"):
+        session.language.set_language(language)
+        review = ReviewWindow(session, small_window)
+        qtbot.addWidget(review)
+        review.show()
+        qtbot.waitExposed(review)
+        assert_fits(review, area)
+        roster = RosterDialog(session, str(tmp_path / "roster.toml"), review)
+        enrol = EnrolDialog(tmp_path / "roster.toml", review)
+        for dialog in (roster, enrol):
+            qtbot.addWidget(dialog)
+            dialog.show()
+            qtbot.waitExposed(dialog)
+            assert_fits(dialog, area)
+            dialog.close()
+        review.close()
+
+
+def _check_message_box(area: QRect, seen: list[str]) -> None:
+    box = QApplication.activeModalWidget()
+    if not isinstance(box, QMessageBox):
+        QTimer.singleShot(10, lambda: _check_message_box(area, seen))
+        return
+    try:
+        assert_fits(box, area)
+        seen.append(box.text())
+    finally:
+        box.done(0)
+
+
+def test_the_about_box_and_message_boxes_fit(
+    qtbot: QtBot, small_window: MainWindow, session: Session, area: QRect
+) -> None:
+    seen: list[str] = []
+    session.language.set_language("vi")
+    QTimer.singleShot(0, lambda: _check_message_box(area, seen))
+    small_window.about()
+    QTimer.singleShot(0, lambda: _check_message_box(area, seen))
+    QMessageBox.warning(small_window, "SelfCheck", "Một thông báo rất dài. " * 40)
+    assert len(seen) == 2
