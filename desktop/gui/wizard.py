@@ -5,9 +5,10 @@ which pages can be reached; this view only shows pages, asks the flow before mov
 enabling Next, and saves the draft on every move.
 """
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -55,6 +56,9 @@ class WizardView(QWidget):
         self.step_list.setObjectName("stepList")
         self.step_list.setMaximumWidth(260)
         self.step_list.currentRowChanged.connect(self._jump)
+        self.answered = QLabel(wordWrap=True)
+        self.answered.setObjectName("answeredCount")
+        self.answered.setMaximumWidth(260)
         self.stack = QStackedWidget()
         self.back = QPushButton()
         self.back.setObjectName("backButton")
@@ -74,13 +78,19 @@ class WizardView(QWidget):
         right = QVBoxLayout()
         right.addWidget(self.stack, 1)
         right.addLayout(buttons)
+        left = QVBoxLayout()
+        left.addWidget(self.step_list, 1)
+        left.addWidget(self.answered)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.step_list)
+        layout.addLayout(left)
         layout.addLayout(right, 1)
         self.pages: dict[str, WizardPage] = {}
         self.steps: list[Step] = []
         self.built_for: tuple[object, ...] = ()
         self.held = False  # the Sign page is opening the key: no moving, no closing
+        self.seen: set[str] = set()  # the steps shown since the draft was opened
+        self.signed = False  # the draft was signed: the Sign step is done
+        self.finished.connect(self._signed)
 
     # -- building ---------------------------------------------------------------------------
 
@@ -89,6 +99,8 @@ class WizardView(QWidget):
             self.stack.removeWidget(page)
             page.retire()
         self.pages.clear()
+        self.seen.clear()
+        self.signed = False
         self.rebuild()
         keys = [s.key for s in self.steps]
         self.show_step(keys.index(start_at) if start_at in keys else 0)
@@ -155,6 +167,7 @@ class WizardView(QWidget):
         self.index = min(index, len(self.steps) - 1)
         assert self.session.flow is not None
         self.session.flow.draft.doc["step"] = self.steps[self.index].key
+        self.seen.add(self.steps[self.index].key)
         self.session.save_draft()  # every move keeps the work, and where it stopped
         page = self.page
         page.enter()
@@ -184,18 +197,59 @@ class WizardView(QWidget):
             self.refresh_steps()
 
     def refresh_steps(self) -> None:
+        """The list of steps as it is: ✔ only on a step that is done, the current step
+        marked, each item page's answered items; a step that cannot be reached from here
+        is greyed and cannot be chosen, so a click on it changes nothing."""
         titles = self.step_titles()
         progress = self._progress()
+        current = self._current()
         self.step_list.blockSignals(True)
         self.step_list.clear()
         for step in self.steps:
-            mark = "✔ " if progress.complete(step) else "   "
-            self.step_list.addItem(QListWidgetItem(mark + titles.get(step.key, step.key)))
+            done = self._done(progress, step)
+            here = step == current
+            text = ("▶ " if here else "    ") + ("✔ " if done else "○ ")
+            text += titles.get(step.key, step.key)
+            if step.key in progress.tally:
+                text += " ({}/{})".format(*progress.tally[step.key])
+            row = QListWidgetItem(text)
+            state = [self.tr("current step")] if here else []
+            state.append(self.tr("done") if done else self.tr("not done"))
+            if not here and not progress.can_go(current, step):
+                row.setFlags(row.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                state.append(self.tr("not yet open: complete the steps before it"))
+            if here:
+                font = row.font()
+                font.setBold(True)
+                row.setFont(font)
+            row.setToolTip(", ".join(state))
+            row.setData(Qt.ItemDataRole.AccessibleDescriptionRole, ", ".join(state))
+            self.step_list.addItem(row)
         self.step_list.setCurrentRow(self.index)
         self.step_list.blockSignals(False)
-        following = progress.next_step(self._current())
+        answered, asked = progress.answered()
+        self.answered.setText(
+            self.tr("Items answered: %1 of %2 (left: %3)")
+            .replace("%1", str(answered))
+            .replace("%2", str(asked))
+            .replace("%3", str(asked - answered))
+        )
+        following = progress.next_step(current)
         self.next.setEnabled(following is not None and not self.held)
         self.back.setEnabled(self.index > 0 and not self.held)
+
+    def _done(self, progress: Progress, step: Step) -> bool:
+        """Review is done once everything before it is and it was looked at; Sign once the
+        draft is signed; any other step once it is complete."""
+        if step.kind == StepKind.REVIEW:
+            return step.key in self.seen and progress.can_reach(step)
+        if step.kind == StepKind.SIGN:
+            return self.signed
+        return progress.complete(step)
+
+    def _signed(self, _bundle: str) -> None:
+        self.signed = True
+        self.refresh_steps()
 
     def step_titles(self) -> dict[str, str]:
         titles = {
