@@ -351,17 +351,17 @@
 <context>
     <name>CrashReport</name>
     <message>
-        <location filename="../../desktop/gui/app.py" line="94"/>
+        <location filename="../../desktop/gui/app.py" line="142"/>
         <source>Something went wrong in SelfCheck. Your draft is saved at every page, so little or nothing is lost: carry on, or close SelfCheck and open it again.</source>
         <translation>SelfCheck đã gặp lỗi. Bản nháp được lưu ở mỗi trang nên hầu như không mất gì: anh/chị có thể làm tiếp, hoặc đóng SelfCheck rồi mở lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="101"/>
+        <location filename="../../desktop/gui/app.py" line="149"/>
         <source>The details could not be written to a file.</source>
         <translation>Không ghi được chi tiết lỗi ra tệp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="105"/>
+        <location filename="../../desktop/gui/app.py" line="153"/>
         <source>If it happens again, give your IT officer the details in this file:</source>
         <translation>Nếu lỗi lặp lại, hãy gửi cho cán bộ công nghệ thông tin tệp ghi chi tiết này:</translation>
     </message>
@@ -625,72 +625,72 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="112"/>
+        <location filename="../../desktop/gui/history_window.py" line="113"/>
         <source>intact</source>
         <translation>nguyên vẹn</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="145"/>
+        <location filename="../../desktop/gui/history_window.py" line="147"/>
         <source>This declaration is damaged; it is not shown or exported.</source>
         <translation>Bản khai này đã bị hỏng; không hiển thị và không xuất ra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="179"/>
+        <location filename="../../desktop/gui/history_window.py" line="181"/>
         <source>Save the bundle in</source>
         <translation>Lưu gói bản khai vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="227"/>
+        <location filename="../../desktop/gui/history_window.py" line="229"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="199"/>
+        <location filename="../../desktop/gui/history_window.py" line="201"/>
         <source>Save the PDF</source>
         <translation>Lưu tệp PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="239"/>
+        <location filename="../../desktop/gui/history_window.py" line="241"/>
         <source>SelfCheck: signed declarations</source>
         <translation>SelfCheck: các bản khai đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="243"/>
+        <location filename="../../desktop/gui/history_window.py" line="245"/>
         <source>Signed on (UTC)</source>
         <translation>Ngày ký (UTC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="244"/>
+        <location filename="../../desktop/gui/history_window.py" line="246"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="245"/>
+        <location filename="../../desktop/gui/history_window.py" line="247"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="246"/>
+        <location filename="../../desktop/gui/history_window.py" line="248"/>
         <source>Chain</source>
         <translation>Chuỗi</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="249"/>
+        <location filename="../../desktop/gui/history_window.py" line="251"/>
         <source>As one .&amp;zip file</source>
         <translation>Thành một tệp .&amp;zip</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="250"/>
+        <location filename="../../desktop/gui/history_window.py" line="252"/>
         <source>Export the &amp;bundle…</source>
         <translation>Xuất &amp;gói bản khai…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="251"/>
+        <location filename="../../desktop/gui/history_window.py" line="253"/>
         <source>Export the &amp;PDF…</source>
         <translation>Xuất tệp &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="252"/>
+        <location filename="../../desktop/gui/history_window.py" line="254"/>
         <source>&amp;Close</source>
         <translation>Đón&amp;g</translation>
     </message>
@@ -734,12 +734,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="214"/>
+        <location filename="../../desktop/gui/main_window.py" line="216"/>
         <source>About SelfCheck</source>
         <translation>Giới thiệu SelfCheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="216"/>
+        <location filename="../../desktop/gui/main_window.py" line="218"/>
         <source>SelfCheck %1
 
 Self-assessment of social-network accounts for Vietnamese public officials. Everything stays on this computer.</source>
@@ -748,32 +748,32 @@ Self-assessment of social-network accounts for Vietnamese public officials. Ever
 Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, công chức, viên chức. Mọi thông tin chỉ nằm trên máy tính này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="239"/>
+        <location filename="../../desktop/gui/main_window.py" line="241"/>
         <source>SelfCheck %1: social-network account self-assessment</source>
         <translation>SelfCheck %1: tự kiểm tra tài khoản mạng xã hội</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="243"/>
+        <location filename="../../desktop/gui/main_window.py" line="245"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="244"/>
+        <location filename="../../desktop/gui/main_window.py" line="246"/>
         <source>&amp;Reviewer</source>
         <translation>&amp;Rà soát</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="245"/>
+        <location filename="../../desktop/gui/main_window.py" line="247"/>
         <source>&amp;Review a unit&apos;s declarations…</source>
         <translation>Rà &amp;soát bản khai của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="246"/>
+        <location filename="../../desktop/gui/main_window.py" line="248"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="247"/>
+        <location filename="../../desktop/gui/main_window.py" line="249"/>
         <source>&amp;About SelfCheck</source>
         <translation>&amp;Giới thiệu SelfCheck</translation>
     </message>
@@ -799,106 +799,111 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="62"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="74"/>
         <source>Changes since declaration %1 (%2)</source>
         <translation>Thay đổi kể từ bản khai số %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="68"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="80"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="71"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="83"/>
         <source>fixed</source>
         <translation>đã khắc phục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="72"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="84"/>
         <source>newly failing</source>
         <translation>mới không đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="73"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="85"/>
         <source>changed</source>
         <translation>thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="74"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="86"/>
         <source>new account</source>
         <translation>tài khoản mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="75"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="87"/>
         <source>removed account</source>
         <translation>tài khoản đã bỏ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="93"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="105"/>
         <source>Review</source>
         <translation>Xem lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="94"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="106"/>
         <source>Status</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="94"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="106"/>
         <source>Item</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="94"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="106"/>
         <source>Why</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="99"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="111"/>
         <source>Some pages are not complete yet.</source>
         <translation>Một số trang chưa hoàn thành.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="104"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="116"/>
         <source>pass</source>
         <translation>đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="105"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="117"/>
         <source>fail</source>
         <translation>không đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="106"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="118"/>
         <source>partial</source>
         <translation>đạt một phần</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="107"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="119"/>
         <source>n/a</source>
         <translation>không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="108"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="120"/>
         <source>not verified</source>
         <translation>chưa kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="132"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="141"/>
+        <source>How to fix:</source>
+        <translation>Cách khắc phục:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pages/review_page.py" line="157"/>
         <source>Verdict: compliant</source>
         <translation>Kết luận: đạt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/pages/review_page.py" line="137"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="162"/>
         <source>Verdict: action required (%n item(s))</source>
         <translation>
             <numerusform>Kết luận: cần khắc phục (%n nội dung)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="150"/>
-        <source>Fix-it plan</source>
-        <translation>Kế hoạch khắc phục</translation>
+        <location filename="../../desktop/gui/pages/review_page.py" line="167"/>
+        <source>The steps to fix each finding are shown beneath it. Double-click a finding to go to the question where it is answered.</source>
+        <translation>Các bước khắc phục của từng nội dung được ghi ngay bên dưới nội dung đó. Nhấp đúp vào một nội dung để chuyển đến câu hỏi nơi anh/chị trả lời nội dung đó.</translation>
     </message>
 </context>
 <context>
@@ -936,7 +941,7 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Tất cả đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="46"/>
+        <location filename="../../desktop/gui/review_table.py" line="47"/>
         <source>(overdue)</source>
         <translation>(quá hạn)</translation>
     </message>
@@ -1007,42 +1012,42 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Mọi kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="77"/>
+        <location filename="../../desktop/gui/review_table.py" line="79"/>
         <source>Staff id</source>
         <translation>Mã cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="78"/>
+        <location filename="../../desktop/gui/review_table.py" line="80"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="84"/>
+        <location filename="../../desktop/gui/review_table.py" line="86"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="79"/>
+        <location filename="../../desktop/gui/review_table.py" line="81"/>
         <source>Latest</source>
         <translation>Bản khai mới nhất</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="80"/>
+        <location filename="../../desktop/gui/review_table.py" line="82"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="81"/>
+        <location filename="../../desktop/gui/review_table.py" line="83"/>
         <source>Open (c/h/m/l)</source>
         <translation>Mục mở (NT/C/TB/T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="82"/>
+        <location filename="../../desktop/gui/review_table.py" line="84"/>
         <source>Next due</source>
         <translation>Hạn tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="83"/>
+        <location filename="../../desktop/gui/review_table.py" line="85"/>
         <source>Problems</source>
         <translation>Vấn đề</translation>
     </message>
@@ -1311,123 +1316,123 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Không mở được lịch sử trên máy (xem thông báo lúc khởi động): không hiển thị nội dung nào.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="162"/>
+        <location filename="../../desktop/gui/start_screen.py" line="164"/>
         <source>History intact: %n declaration(s).</source>
         <translation>
             <numerusform>Lịch sử nguyên vẹn: %n bản kê khai.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="165"/>
+        <location filename="../../desktop/gui/start_screen.py" line="167"/>
         <source>History NOT intact:</source>
         <translation>Lịch sử KHÔNG nguyên vẹn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="197"/>
+        <location filename="../../desktop/gui/start_screen.py" line="199"/>
         <source>Nothing has been declared on this computer yet: %1 is due now.</source>
         <translation>Máy này chưa có bản khai nào: cần thực hiện %1 ngay.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="199"/>
+        <location filename="../../desktop/gui/start_screen.py" line="201"/>
         <source>%1 was due on %2: %n day(s) overdue.</source>
         <translation>
             <numerusform>%1 đến hạn ngày %2: đã quá hạn %n ngày.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="201"/>
+        <location filename="../../desktop/gui/start_screen.py" line="203"/>
         <source>%1 is due today (%2).</source>
         <translation>%1 đến hạn hôm nay (%2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="203"/>
+        <location filename="../../desktop/gui/start_screen.py" line="205"/>
         <source>Next: %1, due on %2 (in %n day(s)).</source>
         <translation>
             <numerusform>Tiếp theo: %1, hạn ngày %2 (còn %n ngày).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="206"/>
+        <location filename="../../desktop/gui/start_screen.py" line="208"/>
         <source>It checks that your last declaration&apos;s findings were fixed.</source>
         <translation>Lần này kiểm tra việc khắc phục các nội dung của bản khai trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="224"/>
+        <location filename="../../desktop/gui/start_screen.py" line="226"/>
         <source>Save a calendar reminder</source>
         <translation>Lưu lời nhắc vào lịch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="226"/>
+        <location filename="../../desktop/gui/start_screen.py" line="228"/>
         <source>Calendar files (*.ics)</source>
         <translation>Tệp lịch (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="238"/>
+        <location filename="../../desktop/gui/start_screen.py" line="240"/>
         <source>SelfCheck: %1 due</source>
         <translation>SelfCheck: đến hạn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="240"/>
+        <location filename="../../desktop/gui/start_screen.py" line="242"/>
         <source>Open SelfCheck, start a new assessment and choose “%1”. Nothing leaves your computer unless you hand the signed bundle in.</source>
         <translation>Mở SelfCheck, bắt đầu lần tự đánh giá mới và chọn “%1”. Không có dữ liệu nào rời khỏi máy trừ khi anh/chị tự nộp gói bản khai đã ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="249"/>
+        <location filename="../../desktop/gui/start_screen.py" line="251"/>
         <source>Reminder saved: %1</source>
         <translation>Đã lưu lời nhắc: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="280"/>
+        <location filename="../../desktop/gui/start_screen.py" line="282"/>
         <source>SelfCheck %1</source>
         <translation>SelfCheck %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="284"/>
+        <location filename="../../desktop/gui/start_screen.py" line="286"/>
         <source>Check the security and conduct settings of your social-network accounts against the codes of conduct, and sign a summary. Nothing leaves this computer unless you export it; passwords are never stored.</source>
         <translation>Tự kiểm tra cài đặt bảo mật và ứng xử của các tài khoản mạng xã hội theo quy tắc ứng xử, rồi ký bản khai. Không thông tin nào rời khỏi máy nếu anh/chị không tự xuất ra; mật khẩu không bao giờ được lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="289"/>
+        <location filename="../../desktop/gui/start_screen.py" line="291"/>
         <source>&amp;Start a new assessment</source>
         <translation>&amp;Bắt đầu lần tự đánh giá mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="290"/>
+        <location filename="../../desktop/gui/start_screen.py" line="292"/>
         <source>Drafts</source>
         <translation>Bản nháp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="291"/>
+        <location filename="../../desktop/gui/start_screen.py" line="293"/>
         <source>&amp;Resume</source>
         <translation>&amp;Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="292"/>
+        <location filename="../../desktop/gui/start_screen.py" line="294"/>
         <source>Signed declarations</source>
         <translation>Các bản kê khai đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="293"/>
+        <location filename="../../desktop/gui/start_screen.py" line="295"/>
         <source>Save a calendar &amp;reminder…</source>
         <translation>Lưu lời &amp;nhắc vào lịch…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="294"/>
+        <location filename="../../desktop/gui/start_screen.py" line="296"/>
         <source>&amp;History…</source>
         <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="296"/>
+        <location filename="../../desktop/gui/start_screen.py" line="298"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="296"/>
+        <location filename="../../desktop/gui/start_screen.py" line="298"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="296"/>
+        <location filename="../../desktop/gui/start_screen.py" line="298"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
@@ -1435,52 +1440,77 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>WizardView</name>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="202"/>
+        <location filename="../../desktop/gui/wizard.py" line="219"/>
+        <source>current step</source>
+        <translation>bước đang làm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/wizard.py" line="220"/>
+        <source>done</source>
+        <translation>đã xong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/wizard.py" line="220"/>
+        <source>not done</source>
+        <translation>chưa xong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/wizard.py" line="223"/>
+        <source>not yet open: complete the steps before it</source>
+        <translation>chưa mở được: anh/chị cần hoàn thành các bước trước</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/wizard.py" line="235"/>
+        <source>Items answered: %1 of %2 (left: %3)</source>
+        <translation>Đã trả lời: %1/%2 nội dung (còn lại: %3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/wizard.py" line="259"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="203"/>
+        <location filename="../../desktop/gui/wizard.py" line="260"/>
         <source>About you</source>
         <translation>Thông tin cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="204"/>
+        <location filename="../../desktop/gui/wizard.py" line="261"/>
         <source>Your accounts</source>
         <translation>Các tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="205"/>
+        <location filename="../../desktop/gui/wizard.py" line="262"/>
         <source>Pledges</source>
         <translation>Cam kết</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="206"/>
+        <location filename="../../desktop/gui/wizard.py" line="263"/>
         <source>Programme items</source>
         <translation>Nội dung chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="207"/>
+        <location filename="../../desktop/gui/wizard.py" line="264"/>
         <source>Review</source>
         <translation>Xem lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="208"/>
+        <location filename="../../desktop/gui/wizard.py" line="265"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="242"/>
+        <location filename="../../desktop/gui/wizard.py" line="299"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="243"/>
+        <location filename="../../desktop/gui/wizard.py" line="300"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Kế tiếp &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="244"/>
+        <location filename="../../desktop/gui/wizard.py" line="301"/>
         <source>Save and &amp;close</source>
         <translation>Lưu và đón&amp;g</translation>
     </message>

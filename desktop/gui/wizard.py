@@ -153,10 +153,13 @@ class WizardView(QWidget):
         if self._progress().can_go(self._current(), self.steps[index]):
             self.show_step(index)
 
-    def go_to_key(self, key: str) -> None:
+    def go_to_key(self, key: str, item_id: str = "") -> None:
+        """Show the step `key` and, if given, the item where it is answered."""
         keys = [s.key for s in self.steps]
         if key in keys:
             self.show_step(keys.index(key))
+            if item_id:
+                self.page.show_item(item_id)
 
     def show_step(self, index: int) -> None:
         if self.pages and 0 <= self.index < len(self.steps):
