@@ -2,8 +2,10 @@
 pixels), each less a task bar. Windows open inside the available area, their button rows
 are in sight and not cut, and no column heading is clipped."""
 
+import json
 import tomllib
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QRect, QTimer
@@ -22,6 +24,7 @@ from desktop.gui import screen_fit
 from desktop.gui.main_window import MainWindow
 from desktop.gui.session import Session
 from tests.conftest import EXAMPLES
+from tests.signing_helpers import MemoryKeyring, declare_example
 
 # The available area (the screen less a 40-pixel task bar), in Qt's pixels.
 SCREENS = {
@@ -35,6 +38,13 @@ def area(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> QRe
     rect = SCREENS[request.param]
     monkeypatch.setattr(screen_fit, "available_area", lambda _widget: QRect(rect))
     return rect
+
+
+@pytest.fixture(scope="module")
+def declared(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A signed summary to hand in, as tests/test_gui_review.py makes its declarations."""
+    home = tmp_path_factory.mktemp("declared")
+    return json.loads(declare_example(home, "annual", MemoryKeyring()).bundle.summary)
 
 
 @pytest.fixture
@@ -154,6 +164,34 @@ def test_the_review_window_and_its_dialogs_fit(
             assert_fits(dialog, area)
             dialog.close()
         review.close()
+
+
+def test_a_review_with_its_findings_and_countersigning_fits(
+    qtbot: QtBot,
+    small_window: MainWindow,
+    session: Session,
+    area: QRect,
+    tmp_path: Path,
+    declared: dict[str, Any],
+) -> None:
+    from desktop.gui.countersign_dialog import CountersignDialog
+    from desktop.gui.findings_dialog import FindingsDialog
+    from tests.test_gui_review import open_review, row_of, run_review, unit
+
+    session.language.set_language("vi")
+    roster, inbox, _an, _binh = unit(tmp_path, declared)
+    review = open_review(small_window)
+    rows = run_review(review, roster, inbox)
+    assert_fits(review, area)  # filled in: the headings still whole
+    rows.setCurrentItem(row_of(rows, "BNG-2"))
+    review.show_findings()
+    review.countersign()
+    for kind in (FindingsDialog, CountersignDialog):
+        dialog = review.findChild(kind)
+        assert dialog is not None
+        qtbot.waitExposed(dialog)
+        assert_fits(dialog, area)
+        dialog.close()
 
 
 def _check_message_box(area: QRect, seen: list[str]) -> None:
