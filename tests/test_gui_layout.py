@@ -3,6 +3,9 @@ pixels), each less a task bar. Windows open inside the available area, their but
 are in sight and not cut, and no column heading is clipped."""
 
 import json
+import os
+import subprocess
+import sys
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -25,6 +28,7 @@ from desktop.gui.main_window import MainWindow
 from desktop.gui.session import Session
 from tests.conftest import EXAMPLES
 from tests.signing_helpers import MemoryKeyring, declare_example
+from tests.tools import needs
 
 # The available area (the screen less a 40-pixel task bar), in Qt's pixels.
 SCREENS = {
@@ -216,3 +220,80 @@ def test_the_about_box_and_message_boxes_fit(
     QTimer.singleShot(0, lambda: _check_message_box(area, seen))
     QMessageBox.warning(small_window, "SelfCheck", "Một thông báo rất dài. " * 40)
     assert len(seen) == 2
+
+
+# On a real X server of each small size (its own Xvfb), with Qt's real scaling: the
+# main window, on the wizard, and the history window, as the app opens them.
+ON_A_REAL_SCREEN = """
+import json, sys, tomllib
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from desktop.core.assessment.draft import Draft
+from desktop.gui.history_window import HistoryWindow
+from desktop.gui.main_window import MainWindow
+from desktop.gui.session import open_session
+session = open_session()
+window = MainWindow(session)
+window.show()
+doc = tomllib.loads(open(sys.argv[1], encoding="utf-8").read())
+session.start(Draft(doc))
+window.wizard.open()
+window.stack.setCurrentWidget(window.wizard)
+history = HistoryWindow(session, window)
+history.show()
+for _ in range(50):
+    app.processEvents()
+
+def box(widget):
+    corner = widget.mapToGlobal(widget.rect().topLeft())
+    return [corner.x(), corner.y(), widget.width(), widget.height()]
+
+area = window.screen().availableGeometry()
+print(json.dumps({
+    "area": [area.x(), area.y(), area.width(), area.height()],
+    "ratio": window.devicePixelRatio(),
+    "main": box(window),
+    "buttons": [box(b) for b in (window.wizard.back, window.wizard.next, history.close_button)],
+    "history": box(history),
+}))
+session.close()
+"""
+
+
+@pytest.mark.parametrize(("screen", "scale"), [("1024x600", "1"), ("1366x768", "1.5")])
+@needs("xvfb-run")
+def test_on_a_real_small_screen_the_windows_and_their_buttons_fit(
+    tmp_path: Path, screen: str, scale: str
+) -> None:
+    env = {
+        **os.environ,
+        "QT_SCALE_FACTOR": scale,
+        "SELFCHECK_HOME": str(tmp_path / "home"),
+        "QT_QPA_PLATFORM": "xcb",
+    }
+    out = subprocess.run(
+        [
+            "xvfb-run",
+            "--auto-servernum",
+            f"--server-args=-screen 0 {screen}x24 -nolisten tcp",
+            sys.executable,
+            "-c",
+            ON_A_REAL_SCREEN,
+            str(EXAMPLES / "annual.toml"),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=120,
+    ).stdout
+    shown = json.loads(out.strip().splitlines()[-1])
+    width, height = (int(n) for n in screen.split("x"))
+    assert shown["ratio"] == float(scale)
+    x, y, w, h = shown["area"]
+    assert (w, h) == (round(width / float(scale)), round(height / float(scale)))
+    area = QRect(x, y, w, h)
+    for name in ("main", "history"):
+        assert area.contains(QRect(*shown[name])), (name, shown)
+    for button in shown["buttons"]:
+        assert area.contains(QRect(*button)), shown
