@@ -6,7 +6,7 @@ into the screen's available area (without the task bar) as it is shown. What is 
 must then shrink with it: page contents scroll, button rows stay outside the scrolling.
 """
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QStyle, QTreeView, QWidget
 
@@ -14,6 +14,8 @@ from PySide6.QtWidgets import QApplication, QStyle, QTreeView, QWidget
 PREFERRED_SIZE = QSize(1024, 700)
 # Windows and dialogs (message boxes among them); not menus, tooltips or popups.
 _FITTED = (Qt.WindowType.Window, Qt.WindowType.Dialog)
+# How long a window manager may take to frame a new window.
+_FRAMED_AFTER_MS = 300
 
 
 def available_area(widget: QWidget) -> QRect:
@@ -53,6 +55,11 @@ class ScreenFit(QObject):
             and watched.windowType() in _FITTED
         ):
             fit_to_screen(watched)
+            if watched.frameGeometry() == watched.geometry():
+                # Not framed yet: once the window manager has added its title bar (its
+                # height may differ from the room kept for it), fitted again.
+                window = watched
+                QTimer.singleShot(_FRAMED_AFTER_MS, window, lambda: fit_to_screen(window))
         return super().eventFilter(watched, event)
 
 
