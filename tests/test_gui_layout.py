@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QApplication,
     QMessageBox,
+    QTableView,
     QTreeView,
     QWidget,
 )
@@ -82,17 +83,20 @@ def assert_fits(window: QWidget, area: QRect) -> None:
         assert button.visibleRegion().boundingRect() == button.rect(), (name, label)
         where = QRect(button.mapToGlobal(button.rect().topLeft()), button.size())
         assert area.contains(where), (name, label, where, area)
-    for tree in window.findChildren(QTreeView):
-        if not tree.isVisibleTo(window) or tree.header().isHidden():
+    views = [
+        *((t, t.header()) for t in window.findChildren(QTreeView)),
+        *((t, t.horizontalHeader()) for t in window.findChildren(QTableView)),
+    ]
+    for view, header in views:
+        if not view.isVisibleTo(window) or header.isHidden():
             continue
-        header = tree.header()
         for column in range(header.count()):
             if header.isSectionHidden(column):
                 continue
             shown = header.sectionSize(column)
             if column == header.count() - 1 and header.stretchLastSection():
                 shown = max(shown, header.width() - header.sectionPosition(column))
-            assert shown >= header.sectionSizeHint(column), (name, tree.objectName(), column)
+            assert shown >= header.sectionSizeHint(column), (name, view.objectName(), column)
 
 
 def test_every_wizard_page_fits_with_back_and_next_in_sight(
