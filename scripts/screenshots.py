@@ -4,7 +4,8 @@ Run through `make screenshots` (under Xvfb). It first signs two annual declarati
 the example official, dated 2024 and 2025, so the start screen shows an overdue reminder
 and the review, the history window and the PDF show changes; then it walks the wizard
 with the annual example, typing a password on the first account page. Output:
-<dir>/<nn>-<page>-<language>.png, <dir>/11-history-<language>.png and
+<dir>/<nn>-<page>-<language>.png, <dir>/11-history-<language>.png, Qt's own dialogs as the
+app shows them (17-filedialog, 18-messagebox, 19-contextmenu) and
 <dir>/pdf-<language>-<page>.png (the PDF's pages, through pdftoppm).
 
 With `--size 1024x600` or `--size 1366x768@150` (run under an X server of that size; the
@@ -24,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
 SIZE = ""  # "-1024x600" in each name when a screen size is given
@@ -54,6 +55,7 @@ def main(out: Path, size: str = "") -> None:
         app.processEvents()
         window.grab().save(str(out / f"00-start{SIZE}-{language}.png"))
         _history_and_pdf(app, window, session, latest, language, out)
+        _qt_dialogs(app, window, language, out)
         session.start(Draft(dict(doc), "shots"))
         window.wizard.open()
         window.stack.setCurrentWidget(window.wizard)
@@ -71,6 +73,63 @@ def main(out: Path, size: str = "") -> None:
             window.grab().save(str(out / name))
             print(out / name)
         window.wizard.page.leave()
+    for language in ("vi", "en"):
+        session.language.set_language(language)
+        _sign_and_end(app, window, session, Draft(dict(doc), f"end-{language}"), language, out)
+
+
+def _wait(app: QApplication, done: Any, steps: int = 3000) -> None:
+    while not done() and steps:
+        app.processEvents()
+        QApplication.instance().thread().msleep(10)
+        steps -= 1
+
+
+def _sign_and_end(
+    app: QApplication, window: Any, session: Any, draft: Any, language: str, out: Path
+) -> None:
+    """The Sign page as it asks a new key file's passphrase (typed twice, its strength
+    shown), then the end screen after signing with the existing key file."""
+    from keyring.backends import fail
+
+    from desktop.core.signing.keys import KeyStore
+
+    home = Path(os.environ["SELFCHECK_HOME"])
+    session.start(draft)
+    window.wizard.open()
+    window.stack.setCurrentWidget(window.wizard)
+    for index, step in enumerate(window.wizard.steps):
+        if step.kind == "account":  # declared, not typed: the shots are of the end
+            window.wizard.show_step(index)
+            page = window.wizard.page
+            page.decline.setChecked(True)
+            for item, choice in (
+                ("acct-password-strength", "declared-strong"),
+                ("acct-password-unique", "unique"),
+            ):
+                widget = page.findChild(QWidget, f"item-{item}-{step.account_id}")
+                if widget is not None:
+                    widget.buttons[choice].click()
+    session._keys = KeyStore(Path(tempfile.mkdtemp()), fail.Keyring(), cost=14)  # no key yet
+    window.wizard.show_step(len(window.wizard.steps) - 1)
+    sign = window.wizard.page
+    sign.folder.setText(tempfile.mkdtemp(prefix="bundles-"))
+    phrase = "ba con mèo tam thể ngủ trên mái nhà"
+    sign.passphrase.field.setText(phrase)
+    sign.passphrase.again.setText(phrase)
+    _wait(app, lambda: sign.passphrase.meter_text.text())
+    name = f"10-sign-new-key-file{SIZE}-{language}.png"
+    window.grab().save(str(out / name))
+    print(out / name)
+    session._keys = KeyStore(home, fail.Keyring(), cost=14)  # the key of the two years
+    sign.enter()
+    sign.passphrase.field.setText("screenshots only")
+    sign.sign()
+    _wait(app, lambda: window.stack.currentWidget() is not window.wizard)
+    name = f"17-end{SIZE}-{language}.png"
+    window.grab().save(str(out / name))
+    print(out / name)
+    window.show_start()
 
 
 def _declare_two_years(home: Path) -> bytes:
@@ -209,6 +268,56 @@ def _reviewer_dialogs(
     shot(FindingsDialog(session, roster, row.latest.path, review), "15-findings")
     signing = CountersignDialog(session, roster.path, row.latest.path, "TTR-01", review)
     shot(signing, "16-countersign")
+
+
+def _qt_dialogs(app: QApplication, window: Any, language: str, out: Path) -> None:
+    """Qt's own file dialog, message box and context menu (assets/translations/qtbase_vi.ts),
+    as the app shows them: saving a PDF over an existing one."""
+    from PySide6.QtCore import QCoreApplication, QPoint
+    from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
+
+    folder = Path(tempfile.mkdtemp(prefix="selfcheck-files-"))
+    (folder / "Gói bản khai").mkdir()
+    for name in ("BNG-08231-2025-11-10.pdf", "danh-sach-can-bo.toml", "review.csv"):
+        (folder / name).write_bytes(b"x" * 2048)
+    title = QCoreApplication.translate("HistoryWindow", "Save the PDF")
+    dialog = QFileDialog(window, title, str(folder), "PDF (*.pdf)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # what Qt shows on Linux
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    dialog.selectFile("BNG-08231-2025-11-10.pdf")
+    dialog.resize(800, 460)
+    dialog.show()
+    for _ in range(500):  # the folder is read on a thread of Qt's
+        if dialog.findChild(QWidget, "treeView").model().rowCount() >= 4:
+            break
+        app.processEvents()
+        QApplication.instance().thread().msleep(10)
+    app.processEvents()
+    dialog.grab().save(str(out / f"17-filedialog{SIZE}-{language}.png"))
+    text = QCoreApplication.translate(
+        "QFileDialog", "%1 already exists.\nDo you want to replace it?"
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        dialog.windowTitle(),
+        text.replace("%1", "BNG-08231-2025-11-10.pdf"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        dialog,
+    )
+    box.show()
+    app.processEvents()
+    box.grab().save(str(out / f"18-messagebox{SIZE}-{language}.png"))
+    box.close()
+    field = dialog.findChild(QLineEdit, "fileNameEdit")
+    menu = field.createStandardContextMenu()
+    menu.popup(field.mapToGlobal(QPoint(10, 10)))
+    app.processEvents()
+    menu.grab().save(str(out / f"19-contextmenu{SIZE}-{language}.png"))
+    menu.close()
+    dialog.close()
+    for name in ("17-filedialog", "18-messagebox", "19-contextmenu"):
+        print(out / f"{name}{SIZE}-{language}.png")
 
 
 if __name__ == "__main__":

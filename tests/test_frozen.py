@@ -84,6 +84,7 @@ def test_the_frozen_self_test_passes_offscreen(frozen_app: Path) -> None:
     assert "(frozen)" in out.splitlines()[0]
     assert f"ok    resources: frozen app at {frozen_app.parent}" in out
     assert "ok    checklists: 3 programmes, " in out
+    assert "ok    policy: pack selfcheck-reference" in out  # assets/keys and pack.json bundled
     assert "ok    translations: Vietnamese" in out
     assert "platform plugin 'offscreen', SVG icon renders" in out
     # Proves freeze_support(): the password helper is a second start of the frozen app.

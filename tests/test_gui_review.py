@@ -398,3 +398,44 @@ def QTest_keys(text: str) -> None:  # noqa: N802 (named after QTest.keyClicks)
     from tests.gui_driver import focused
 
     QTest.keyClicks(focused(), text)
+
+
+def test_the_packs_the_unit_accepts_are_chosen_in_the_roster(
+    qtbot: QtBot, window: MainWindow, session: Session, tmp_path: Path
+) -> None:
+    from desktop.core.review.roster import AcceptedPack
+    from desktop.gui.roster_dialog import RosterDialog
+
+    origin = session.policy.origin
+    assert origin is not None and origin.signed  # the built-in checklists: the reference pack
+    session.language.set_language("en")
+    review = open_review(window)
+    click(review, "newRoster")
+    dialog = review.findChild(RosterDialog, "rosterDialog")
+    path = tmp_path / "roster.toml"
+    type_text(dialog.findChild(QLineEdit, "rosterPath"), str(path))
+    dialog.findChild(QTableWidget, "rosterStaff").item(0, 0).setText("BNG-1")
+    click(dialog, "addPackInUse")
+    click(dialog, "addPack")
+    packs = dialog.findChild(QTableWidget, "rosterPacks")
+    for column, value in enumerate(("other-agency", "SHA256:" + "B" * 43, "two")):
+        packs.item(1, column).setText(value)
+    dialog.save()  # "two" is no version: one line, nothing written
+    assert "other-agency" in dialog.findChild(QLabel, "rosterMessage").text()
+    assert not path.exists()
+    packs.item(1, 2).setText("2")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    in_use = AcceptedPack(origin.pack, origin.signer, origin.version)  # type: ignore[arg-type]
+    other = AcceptedPack("other-agency", "SHA256:" + "B" * 43, 2)
+    assert load_roster(path).packs == (in_use, other)
+
+    click(review, "editRoster")  # shown again, and one removed
+    dialog = [d for d in review.findChildren(RosterDialog) if d.isVisible()][-1]
+    packs = dialog.findChild(QTableWidget, "rosterPacks")
+    assert packs.rowCount() == 2 and packs.item(1, 0).text() == "other-agency"
+    packs.selectRow(1)
+    click(dialog, "removePack")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    assert load_roster(path).packs == (in_use,)

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from desktop.gui.end_screen import Receipt
 from desktop.gui.main_window import MainWindow
 from desktop.gui.session import Session
 from tests.gui_driver import declare_every_password
@@ -86,5 +87,6 @@ def test_review_is_ticked_once_looked_at_and_sign_once_signed(
     window.wizard.show_step(keys.index("sign"))
     assert rows(window)["review"].startswith("    ✔")
     assert rows(window)["sign"].startswith("▶ ○")
-    window.wizard.page.signed.emit(str(tmp_path / "bundle"))  # what the Sign page says
+    receipt = Receipt(1, tmp_path / "history.db", tmp_path, None, None, "vi")
+    window.wizard.page.signed.emit(receipt)  # what the Sign page says once signed
     assert rows(window)["sign"].startswith("▶ ✔")

@@ -18,7 +18,14 @@ from desktop.core.review.enrolment import (
     parse_fingerprint,
     parse_key,
 )
-from desktop.core.review.roster import RosterError, Staff, enrol, load_roster, new_roster
+from desktop.core.review.roster import (
+    AcceptedPack,
+    RosterError,
+    Staff,
+    enrol,
+    load_roster,
+    new_roster,
+)
 from desktop.core.review.roster_file import roster_text, save_roster
 from desktop.core.signing.sshsig import PublicKey
 from desktop.report.pdf import qr_payload, render_pdf
@@ -186,3 +193,33 @@ def test_tables_the_writer_does_not_make_are_kept_as_written(tmp_path: Path) -> 
     tricky = 'x = """\n[[staff]]\n"""\n[roster]\ntitle = "T"\n'
     with pytest.raises(RosterError):
         other_tables(tmp_path, tricky)
+
+
+PACK = AcceptedPack("bng-policy", "SHA256:" + "A" * 43, 3)
+
+
+def test_the_packs_a_unit_accepts_are_written_and_kept(tmp_path: Path) -> None:
+    path = tmp_path / "roster.toml"
+    roster = save_roster(path, "T", STAFF, [PACK])
+    assert roster.packs == (PACK,)
+    assert load_roster(path).packs == (PACK,)  # as the review reads them
+    assert save_roster(path, "T2", STAFF[:1]).packs == (PACK,)  # editing the staff keeps them
+    assert save_roster(path, "T2", STAFF[:1], []).packs == ()  # chosen: none
+
+
+@pytest.mark.parametrize(
+    ("pack", "field"),
+    [
+        (AcceptedPack("BNG", PACK.signer, 1), "packs.id"),
+        (AcceptedPack("bng", "SHA256:short", 1), "packs.signer"),
+        (AcceptedPack("bng", "ssh-ed25519 AAAA", 1), "packs.signer"),
+        (AcceptedPack("bng", PACK.signer, 0), "packs.min_version"),
+    ],
+)
+def test_a_pack_the_review_would_refuse_is_refused_naming_the_field(
+    tmp_path: Path, pack: AcceptedPack, field: str
+) -> None:
+    path = tmp_path / "roster.toml"
+    with pytest.raises(RosterError, match=field):
+        save_roster(path, "T", STAFF, [pack])
+    assert not path.exists()

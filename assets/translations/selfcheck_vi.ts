@@ -367,6 +367,84 @@
     </message>
 </context>
 <context>
+    <name>EndScreen</name>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="123"/>
+        <source>The PDF could not be opened: %1</source>
+        <translation>Không mở được tệp PDF: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="136"/>
+        <source>No program was found to open it. It is here: %1</source>
+        <translation>Không tìm thấy chương trình để mở. Tệp nằm tại: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="148"/>
+        <source>Open &amp;folder</source>
+        <translation>Mở &amp;thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="149"/>
+        <source>Open &amp;PDF</source>
+        <translation>Mở tệp &amp;PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="150"/>
+        <source>&amp;Done</source>
+        <translation>&amp;Xong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="158"/>
+        <source>Declaration no. %1 is signed</source>
+        <translation>Bản khai số %1 đã được ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="161"/>
+        <source>Vietnamese</source>
+        <translation>tiếng Việt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="161"/>
+        <source>English</source>
+        <translation>tiếng Anh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="167"/>
+        <source>The bundle could not be saved in %1. Export it from the History window of the start screen.</source>
+        <translation>Không lưu được gói bản khai vào %1. Xuất gói bản khai từ cửa sổ Lịch sử trên màn hình bắt đầu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="173"/>
+        <source>The bundle to hand in, as one .zip file: %1</source>
+        <translation>Gói bản khai để nộp, dạng một tệp .zip: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="179"/>
+        <source>The PDF to print (%1) is inside it, as %2.</source>
+        <translation>Tệp PDF để in (%1) nằm trong tệp .zip đó, tên là %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="185"/>
+        <source>The bundle to hand in, as a folder: %1</source>
+        <translation>Gói bản khai để nộp, dạng thư mục: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="189"/>
+        <source>The PDF to print (%1): %2</source>
+        <translation>Tệp PDF để in (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="195"/>
+        <source>A copy is kept in this computer&apos;s history (%1); the start screen lists it under Signed declarations.</source>
+        <translation>Một bản được lưu trong lịch sử trên máy tính này (%1); màn hình bắt đầu liệt kê bản khai ở mục Các bản kê khai đã ký.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="201"/>
+        <source>Hand the bundle in as your unit asks (e-mail or USB). Nothing has been sent anywhere.</source>
+        <translation>Anh/chị nộp gói bản khai theo cách đơn vị yêu cầu (thư điện tử hoặc USB). Chưa có gì được gửi đi đâu cả.</translation>
+    </message>
+</context>
+<context>
     <name>EnrolDialog</name>
     <message>
         <location filename="../../desktop/gui/enrol_dialog.py" line="100"/>
@@ -550,61 +628,66 @@
     </message>
     <message>
         <location filename="../../desktop/gui/messages.py" line="76"/>
+        <source>This key is already enrolled for another staff id, and one key signs for one person. Ask the official for their own key&apos;s fingerprint.</source>
+        <translation>Khóa ký này đã được đăng ký cho một mã cán bộ khác, mà mỗi khóa ký chỉ ký cho một người. Anh/chị hãy đề nghị cán bộ cung cấp dấu vân tay khóa của chính mình.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="82"/>
         <source>The roster cannot be read: check the file named below (the staff list, its keys file or the record of accepted declarations).</source>
         <translation>Không đọc được danh sách cán bộ: anh/chị hãy kiểm tra tệp được nêu dưới đây (danh sách cán bộ, tệp khóa đi kèm hoặc tệp ghi các bản khai đã chấp nhận).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="84"/>
+        <location filename="../../desktop/gui/messages.py" line="90"/>
         <source>The declaration cannot be read: its content is damaged, or it was made by a newer version of SelfCheck.</source>
         <translation>Không đọc được bản khai: nội dung đã bị hỏng, hoặc bản khai được tạo bằng phiên bản SelfCheck mới hơn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="90"/>
+        <location filename="../../desktop/gui/messages.py" line="96"/>
         <source>The checklists cannot be read, so SelfCheck cannot work; ask your IT officer.</source>
         <translation>Không đọc được các danh mục kiểm tra nên SelfCheck không thể hoạt động; hãy hỏi cán bộ công nghệ thông tin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="95"/>
+        <location filename="../../desktop/gui/messages.py" line="101"/>
         <source>This draft cannot be read.</source>
         <translation>Không đọc được bản nháp này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="98"/>
+        <location filename="../../desktop/gui/messages.py" line="104"/>
         <source>The disk is full; nothing was saved. Free some space and try again.</source>
         <translation>Ổ đĩa đã đầy; chưa có gì được lưu. Hãy giải phóng dung lượng rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="102"/>
+        <location filename="../../desktop/gui/messages.py" line="108"/>
         <source>SelfCheck may not write there; choose another folder.</source>
         <translation>SelfCheck không được phép ghi vào đó; hãy chọn thư mục khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="105"/>
+        <location filename="../../desktop/gui/messages.py" line="111"/>
         <source>A file could not be read or written.</source>
         <translation>Không đọc hoặc ghi được một tệp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="106"/>
+        <location filename="../../desktop/gui/messages.py" line="112"/>
         <source>Something did not work.</source>
         <translation>Đã có lỗi xảy ra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="115"/>
+        <location filename="../../desktop/gui/messages.py" line="121"/>
         <source>This is not a SelfCheck bundle, or a file in it is damaged or out of place.</source>
         <translation>Đây không phải là gói bản khai SelfCheck, hoặc có tệp trong gói bị hỏng hay đặt sai chỗ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="120"/>
+        <location filename="../../desktop/gui/messages.py" line="126"/>
         <source>The bundle is incomplete: a file in it was cut short, perhaps while it was copied.</source>
         <translation>Gói bản khai không đầy đủ: có tệp trong gói bị cắt ngắn, có thể do sao chép chưa xong.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="126"/>
+        <location filename="../../desktop/gui/messages.py" line="132"/>
         <source>The signature does not match: the declaration was changed after it was signed.</source>
         <translation>Chữ ký không khớp: bản khai đã bị sửa đổi sau khi ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="131"/>
+        <location filename="../../desktop/gui/messages.py" line="137"/>
         <source>The bundle is not signed by a key enrolled for this person, or the key was not valid at that time.</source>
         <translation>Gói bản khai không được ký bằng khóa đã đăng ký cho người này, hoặc khóa đó không có hiệu lực vào thời điểm ký.</translation>
     </message>
@@ -734,12 +817,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="216"/>
+        <location filename="../../desktop/gui/main_window.py" line="244"/>
         <source>About SelfCheck</source>
         <translation>Giới thiệu SelfCheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="218"/>
+        <location filename="../../desktop/gui/main_window.py" line="246"/>
         <source>SelfCheck %1
 
 Self-assessment of social-network accounts for Vietnamese public officials. Everything stays on this computer.</source>
@@ -748,34 +831,139 @@ Self-assessment of social-network accounts for Vietnamese public officials. Ever
 Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, công chức, viên chức. Mọi thông tin chỉ nằm trên máy tính này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="241"/>
+        <location filename="../../desktop/gui/main_window.py" line="269"/>
         <source>SelfCheck %1: social-network account self-assessment</source>
         <translation>SelfCheck %1: tự kiểm tra tài khoản mạng xã hội</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="245"/>
+        <location filename="../../desktop/gui/main_window.py" line="273"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="246"/>
+        <location filename="../../desktop/gui/main_window.py" line="274"/>
         <source>&amp;Reviewer</source>
         <translation>&amp;Rà soát</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="247"/>
+        <location filename="../../desktop/gui/main_window.py" line="275"/>
         <source>&amp;Review a unit&apos;s declarations…</source>
         <translation>Rà &amp;soát bản khai của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="248"/>
+        <location filename="../../desktop/gui/main_window.py" line="276"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="249"/>
+        <location filename="../../desktop/gui/main_window.py" line="277"/>
         <source>&amp;About SelfCheck</source>
         <translation>&amp;Giới thiệu SelfCheck</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="278"/>
+        <source>&amp;Install a policy pack…</source>
+        <translation>&amp;Cài đặt gói bộ tiêu chí…</translation>
+    </message>
+</context>
+<context>
+    <name>PackInstall</name>
+    <message>
+        <location filename="../../desktop/gui/pack_install.py" line="16"/>
+        <source>Install a policy pack</source>
+        <translation>Cài đặt gói bộ tiêu chí</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pack_install.py" line="18"/>
+        <source>Policy packs (*.zip)</source>
+        <translation>Gói bộ tiêu chí (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pack_install.py" line="32"/>
+        <source>The policy pack was refused: %1</source>
+        <translation>Gói bộ tiêu chí bị từ chối: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pack_install.py" line="43"/>
+        <source>Installed policy pack %1, version %2, signed by %3.</source>
+        <translation>Đã cài đặt gói bộ tiêu chí %1, phiên bản %2, do khóa %3 ký.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseBox</name>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="85"/>
+        <source>Type the passphrase of the key file.</source>
+        <translation>Anh/chị hãy nhập cụm mật khẩu của tệp khóa.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/gui/passphrase_box.py" line="87"/>
+        <source>The passphrase needs at least %n characters.</source>
+        <translation>
+            <numerusform>Cụm mật khẩu cần ít nhất %n ký tự.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="89"/>
+        <source>The two passphrases differ: type the same passphrase twice.</source>
+        <translation>Hai cụm mật khẩu khác nhau: anh/chị hãy nhập cùng một cụm mật khẩu hai lần.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="125"/>
+        <source>Strength %1/4 · %2 characters (at least %3) · guessed in %4</source>
+        <translation>Độ mạnh %1/4 · %2 ký tự (ít nhất %3) · có thể bị dò ra trong %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="134"/>
+        <source>⚠ Weak: anyone who copies the key file could guess it. Use a few uncommon words.</source>
+        <translation>⚠ Yếu: ai sao chép được tệp khóa có thể đoán ra cụm mật khẩu này. Anh/chị nên dùng vài từ ít gặp.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="147"/>
+        <source>The two passphrases match.</source>
+        <translation>Hai cụm mật khẩu khớp nhau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="149"/>
+        <source>The two passphrases differ.</source>
+        <translation>Hai cụm mật khẩu khác nhau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="156"/>
+        <source>Choose the key file&apos;s passphrase, one you will remember, and type it twice: it is needed each time you sign, and it cannot be recovered.</source>
+        <translation>Anh/chị hãy chọn cụm mật khẩu cho tệp khóa, dễ nhớ với mình, và nhập hai lần: mỗi lần ký đều cần đến, và không thể khôi phục nếu quên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="162"/>
+        <source>Type the passphrase you chose when your signing key was made.</source>
+        <translation>Anh/chị hãy nhập cụm mật khẩu đã chọn khi tạo khóa ký.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="164"/>
+        <source>&amp;Passphrase:</source>
+        <translation>Cụm &amp;mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="165"/>
+        <source>Type it &amp;again:</source>
+        <translation>&amp;Nhập lại:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/gui/passphrase_box.py" line="167"/>
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>ít nhất %n ký tự</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="169"/>
+        <source>Passphrase of the key file</source>
+        <translation>Cụm mật khẩu của tệp khóa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="170"/>
+        <source>The passphrase again</source>
+        <translation>Nhập lại cụm mật khẩu</translation>
     </message>
 </context>
 <context>
@@ -799,109 +987,109 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="74"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="73"/>
         <source>Changes since declaration %1 (%2)</source>
         <translation>Thay đổi kể từ bản khai số %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="80"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="79"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="83"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="82"/>
         <source>fixed</source>
         <translation>đã khắc phục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="84"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="83"/>
         <source>newly failing</source>
         <translation>mới không đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="85"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="84"/>
         <source>changed</source>
         <translation>thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="86"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="85"/>
         <source>new account</source>
         <translation>tài khoản mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="87"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="86"/>
         <source>removed account</source>
         <translation>tài khoản đã bỏ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="105"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="104"/>
         <source>Review</source>
         <translation>Xem lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="106"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="105"/>
         <source>Status</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="106"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="105"/>
         <source>Item</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="106"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="105"/>
         <source>Why</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="111"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="110"/>
         <source>Some pages are not complete yet.</source>
         <translation>Một số trang chưa hoàn thành.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="116"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="115"/>
         <source>pass</source>
         <translation>đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="117"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="116"/>
         <source>fail</source>
         <translation>không đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="118"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="117"/>
         <source>partial</source>
         <translation>đạt một phần</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="119"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="118"/>
         <source>n/a</source>
         <translation>không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="120"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="119"/>
         <source>not verified</source>
         <translation>chưa kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="141"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="140"/>
         <source>How to fix:</source>
         <translation>Cách khắc phục:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="157"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="156"/>
         <source>Verdict: compliant</source>
         <translation>Kết luận: đạt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/pages/review_page.py" line="162"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="161"/>
         <source>Verdict: action required (%n item(s))</source>
         <translation>
             <numerusform>Kết luận: cần khắc phục (%n nội dung)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="167"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="166"/>
         <source>The steps to fix each finding are shown beneath it. Double-click a finding to go to the question where it is answered.</source>
         <translation>Các bước khắc phục của từng nội dung được ghi ngay bên dưới nội dung đó. Nhấp đúp vào một nội dung để chuyển đến câu hỏi nơi anh/chị trả lời nội dung đó.</translation>
     </message>
@@ -909,32 +1097,32 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="157"/>
+        <location filename="../../desktop/gui/review_window.py" line="158"/>
         <source>The unit&apos;s roster</source>
         <translation>Danh sách cán bộ của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="165"/>
+        <location filename="../../desktop/gui/review_window.py" line="166"/>
         <source>The folder of bundles</source>
         <translation>Thư mục chứa các gói bản khai</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="174"/>
+        <location filename="../../desktop/gui/review_window.py" line="175"/>
         <source>Choose the roster file and the folder of bundles.</source>
         <translation>Hãy chọn tệp danh sách cán bộ và thư mục chứa các gói bản khai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="182"/>
+        <location filename="../../desktop/gui/review_window.py" line="183"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="199"/>
+        <location filename="../../desktop/gui/review_window.py" line="200"/>
         <source>Checking… %1 file(s)</source>
         <translation>Đang kiểm tra… %1 tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="231"/>
+        <location filename="../../desktop/gui/review_window.py" line="232"/>
         <location filename="../../desktop/gui/review_window.py" line="359"/>
         <location filename="../../desktop/gui/review_window.py" line="361"/>
         <source>All units</source>
@@ -946,27 +1134,27 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>(quá hạn)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="219"/>
+        <location filename="../../desktop/gui/review_window.py" line="220"/>
         <source>%1 file(s) checked: %2 people, %3 compliant without problems, %4 to follow up, %5 file(s) unusable.</source>
         <translation>Đã kiểm tra %1 tệp: %2 người, %3 người đạt và không có vấn đề, %4 người cần theo dõi, %5 tệp không dùng được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="268"/>
+        <location filename="../../desktop/gui/review_window.py" line="269"/>
         <source>Save the table</source>
         <translation>Lưu bảng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="282"/>
+        <location filename="../../desktop/gui/review_window.py" line="283"/>
         <source>Save the unit report</source>
         <translation>Lưu báo cáo của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="313"/>
+        <location filename="../../desktop/gui/review_window.py" line="314"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="328"/>
+        <location filename="../../desktop/gui/review_window.py" line="330"/>
         <source>Accepted: the latest declaration of %1 people.</source>
         <translation>Đã chấp nhận bản khai mới nhất của %1 người.</translation>
     </message>
@@ -1052,42 +1240,42 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="363"/>
+        <location filename="../../desktop/gui/review_window.py" line="364"/>
         <source>Export &amp;CSV…</source>
         <translation>Xuất &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="364"/>
+        <location filename="../../desktop/gui/review_window.py" line="365"/>
         <source>Export &amp;PDF report…</source>
         <translation>Xuất &amp;báo cáo PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="365"/>
+        <location filename="../../desktop/gui/review_window.py" line="366"/>
         <source>&amp;Accept the sound declarations</source>
         <translation>&amp;Chấp nhận các bản khai hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="366"/>
+        <location filename="../../desktop/gui/review_window.py" line="367"/>
         <source>Countersi&amp;gn…</source>
         <translation>Ký &amp;xác nhận…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="367"/>
+        <location filename="../../desktop/gui/review_window.py" line="368"/>
         <source>&amp;New…</source>
         <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="368"/>
+        <location filename="../../desktop/gui/review_window.py" line="369"/>
         <source>Edi&amp;t…</source>
         <translation>&amp;Sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="369"/>
+        <location filename="../../desktop/gui/review_window.py" line="370"/>
         <source>Enrol a &amp;key…</source>
         <translation>Đăn&amp;g ký khóa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="370"/>
+        <location filename="../../desktop/gui/review_window.py" line="371"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -1113,92 +1301,137 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>RosterDialog</name>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="130"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="175"/>
+        <source>The policy in use on this computer is not a signed pack: nothing added.</source>
+        <translation>Bộ tiêu chí đang dùng trên máy này không phải là gói đã ký: chưa thêm gì.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="195"/>
+        <source>%1: the minimum version must be a whole number.</source>
+        <translation>%1: phiên bản tối thiểu phải là một số nguyên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="205"/>
         <source>Save the roster as</source>
         <translation>Lưu danh sách cán bộ thành</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="149"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="224"/>
         <source>Choose where to save the roster (a .toml file).</source>
         <translation>Anh/chị hãy chọn nơi lưu danh sách cán bộ (một tệp .toml).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="153"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="228"/>
         <source>A file is already there: choose another name, or edit that roster.</source>
         <translation>Đã có một tệp ở đó: anh/chị hãy chọn tên khác, hoặc sửa danh sách cán bộ đó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="161"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="236"/>
         <source>%1: the programme must be one of: %2.</source>
         <translation>%1: chương trình phải là một trong: %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="180"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="258"/>
         <source>SelfCheck: the unit&apos;s roster</source>
         <translation>SelfCheck: danh sách cán bộ của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="181"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="259"/>
         <source>Roster &amp;file:</source>
         <translation>&amp;Tệp danh sách:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="182"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="260"/>
         <source>&amp;Title:</source>
         <translation>Tê&amp;n đơn vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="183"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="261"/>
         <source>&amp;Staff (one row a person; the staff id is required):</source>
         <translation>&amp;Cán bộ (mỗi người một dòng; bắt buộc có mã cán bộ):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="184"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="262"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="185"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="263"/>
         <source>&amp;Add a person</source>
         <translation>&amp;Thêm người</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="186"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="264"/>
         <source>&amp;Remove the selected</source>
         <translation>&amp;Xóa dòng đã chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="188"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="266"/>
         <source>Staff id</source>
         <translation>Mã cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="188"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="266"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="188"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="266"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="188"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="266"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="193"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="270"/>
+        <source>Acce&amp;pted policy packs (none listed: the packs this computer trusts for each person&apos;s profile are accepted):</source>
+        <translation>Các &amp;gói bộ tiêu chí được chấp nhận (để trống: chấp nhận các gói mà máy này tin cậy cho hồ sơ của từng người):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="275"/>
+        <source>Pack id</source>
+        <translation>Mã gói</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="275"/>
+        <source>Signer key (SHA256:…)</source>
+        <translation>Khóa người ký (SHA256:…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="275"/>
+        <source>Minimum version</source>
+        <translation>Phiên bản tối thiểu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="277"/>
+        <source>Add the policy in &amp;use here</source>
+        <translation>Thêm bộ tiêu chí đang &amp;dùng tại máy này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="278"/>
+        <source>Add a pac&amp;k</source>
+        <translation>Thêm một gó&amp;i</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="279"/>
+        <source>Remo&amp;ve the selected pack</source>
+        <translation>&amp;Bỏ gói đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="283"/>
         <source>Optional: %1</source>
         <translation>Không bắt buộc: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="195"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="285"/>
         <source>&amp;Save</source>
         <translation>&amp;Lưu</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/roster_dialog.py" line="196"/>
+        <location filename="../../desktop/gui/roster_dialog.py" line="286"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -1206,99 +1439,106 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="100"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="123"/>
         <source>Save the bundle in</source>
         <translation>Lưu bộ hồ sơ vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="111"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="134"/>
         <source>Choose the folder to save the bundle in.</source>
         <translation>Hãy chọn thư mục để lưu bộ hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="114"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="137"/>
         <source>Some pages are not complete yet; nothing was signed.</source>
         <translation>Một số trang chưa hoàn thành; chưa ký gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="123"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="151"/>
         <source>The local history is not intact; nothing was signed:</source>
         <translation>Lịch sử trên máy không còn nguyên vẹn; chưa ký gì:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="129"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="155"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="145"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="157"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="184"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="191"/>
         <source>Not signed.</source>
         <translation>Chưa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="135"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="163"/>
         <source>Opening the signing key… The keychain may ask you to unlock it.</source>
         <translation>Đang mở khóa ký… Kho khóa của hệ thống có thể yêu cầu anh/chị mở khóa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="207"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="194"/>
+        <source>The keychain refused to keep the signing key: it will be kept in a key file instead. Choose its passphrase above, then sign again.</source>
+        <translation>Kho khóa của hệ điều hành không nhận giữ khóa ký, nên khóa ký sẽ được giữ trong một tệp khóa. Anh/chị hãy chọn cụm mật khẩu ở trên rồi ký lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="263"/>
         <source>Signed and kept in the history, but the bundle could not be saved in %1. Export it from the History window of the start screen.</source>
         <translation>Bản kê khai đã được ký và lưu trong lịch sử, nhưng không lưu được gói bản khai vào %1. Anh/chị hãy xuất lại gói bản khai từ cửa sổ Lịch sử ở màn hình bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="214"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="271"/>
         <source>Signed and saved: %1</source>
         <translation>Đã ký và lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="223"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="230"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="280"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="287"/>
         <source>the keychain (%1)</source>
         <translation>kho khóa của hệ điều hành (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="225"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="282"/>
         <source>an encrypted key file protected by a passphrase</source>
         <translation>một tệp khóa được mã hóa, bảo vệ bằng cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="227"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="284"/>
         <source>A signing key will be made and kept in %1.</source>
         <translation>Một khóa ký sẽ được tạo và lưu trong %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="232"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="289"/>
         <source>an encrypted key file</source>
         <translation>một tệp khóa được mã hóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="235"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="292"/>
         <source>Signing key %1, kept in %2.</source>
         <translation>Khóa ký %1, lưu trong %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="242"/>
-        <source>passphrase of the key file (8+ characters)</source>
-        <translation>cụm mật khẩu của tệp khóa (từ 8 ký tự)</translation>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="306"/>
+        <source>&amp;Language of the PDF:</source>
+        <translation>&amp;Ngôn ngữ của tệp PDF:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="245"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="301"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="246"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="302"/>
         <source>Save the bundle in:</source>
         <translation>Lưu bộ hồ sơ vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="247"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="303"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Chọn thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="248"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="304"/>
         <source>As one .zip file (for e-mail or USB)</source>
         <translation>Thành một tệp .zip (để gửi thư điện tử hoặc chép USB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="249"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="305"/>
         <source>&amp;Sign and save</source>
         <translation>&amp;Ký và lưu</translation>
     </message>
@@ -1440,77 +1680,82 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>WizardView</name>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="219"/>
+        <location filename="../../desktop/gui/wizard.py" line="234"/>
         <source>current step</source>
         <translation>bước đang làm</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="220"/>
+        <location filename="../../desktop/gui/wizard.py" line="235"/>
         <source>done</source>
         <translation>đã xong</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="220"/>
+        <location filename="../../desktop/gui/wizard.py" line="235"/>
         <source>not done</source>
         <translation>chưa xong</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="223"/>
+        <location filename="../../desktop/gui/wizard.py" line="238"/>
         <source>not yet open: complete the steps before it</source>
         <translation>chưa mở được: anh/chị cần hoàn thành các bước trước</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="235"/>
+        <location filename="../../desktop/gui/wizard.py" line="250"/>
         <source>Items answered: %1 of %2 (left: %3)</source>
         <translation>Đã trả lời: %1/%2 nội dung (còn lại: %3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="259"/>
+        <location filename="../../desktop/gui/wizard.py" line="271"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="260"/>
+        <location filename="../../desktop/gui/wizard.py" line="272"/>
         <source>About you</source>
         <translation>Thông tin cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="261"/>
+        <location filename="../../desktop/gui/wizard.py" line="273"/>
         <source>Your accounts</source>
         <translation>Các tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="262"/>
+        <location filename="../../desktop/gui/wizard.py" line="274"/>
         <source>Pledges</source>
         <translation>Cam kết</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="263"/>
+        <location filename="../../desktop/gui/wizard.py" line="275"/>
         <source>Programme items</source>
         <translation>Nội dung chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="264"/>
+        <location filename="../../desktop/gui/wizard.py" line="276"/>
         <source>Review</source>
         <translation>Xem lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="265"/>
+        <location filename="../../desktop/gui/wizard.py" line="277"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="299"/>
+        <location filename="../../desktop/gui/wizard.py" line="318"/>
+        <source>Warning: these checklists are not a signed policy pack. Your summary will record that, and a reviewer will not accept it as compliant.</source>
+        <translation>Lưu ý: bộ tiêu chí đang dùng không phải là gói bộ tiêu chí có chữ ký của cơ quan. Bản khai của anh/chị sẽ ghi lại điều này và người rà soát sẽ không công nhận là đạt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/wizard.py" line="329"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="300"/>
+        <location filename="../../desktop/gui/wizard.py" line="330"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Kế tiếp &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="301"/>
+        <location filename="../../desktop/gui/wizard.py" line="331"/>
         <source>Save and &amp;close</source>
         <translation>Lưu và đón&amp;g</translation>
     </message>
@@ -1528,42 +1773,47 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>cần khắc phục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="21"/>
+        <location filename="../../desktop/gui/labels.py" line="16"/>
+        <source>not accepted (policy)</source>
+        <translation>không công nhận (bộ tiêu chí)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/labels.py" line="23"/>
         <source>Official</source>
         <translation>Cán bộ, công chức</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="22"/>
+        <location filename="../../desktop/gui/labels.py" line="24"/>
         <source>Public employee</source>
         <translation>Viên chức</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="23"/>
+        <location filename="../../desktop/gui/labels.py" line="25"/>
         <source>Reserve official or probationer</source>
         <translation>Công chức dự bị, viên chức tập sự</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="26"/>
+        <location filename="../../desktop/gui/labels.py" line="28"/>
         <source>Contract staff</source>
         <translation>Nhân viên hợp đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="27"/>
+        <location filename="../../desktop/gui/labels.py" line="29"/>
         <source>Seconded staff</source>
         <translation>Cán bộ biệt phái</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="28"/>
+        <location filename="../../desktop/gui/labels.py" line="30"/>
         <source>Member of an overseas mission</source>
         <translation>Thành viên cơ quan đại diện ở nước ngoài</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="31"/>
+        <location filename="../../desktop/gui/labels.py" line="33"/>
         <source>Accompanying spouse receiving an allowance</source>
         <translation>Phu nhân, phu quân hưởng sinh hoạt phí</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="34"/>
+        <location filename="../../desktop/gui/labels.py" line="36"/>
         <source>Studying abroad</source>
         <translation>Đang học tập, nghiên cứu ở nước ngoài</translation>
     </message>

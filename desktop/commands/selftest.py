@@ -56,16 +56,42 @@ def _checklists() -> Check:
     )
 
 
+def _policy() -> Check:
+    """The policy in use is a signed pack (the built-in reference pack, or one installed):
+    the release key's allowed_signers and pack.json must be in the build. Unsigned (a dev
+    checkout whose checklists were edited) is a warning: summaries then say so."""
+    from desktop.core.base.errors import SelfCheckError
+    from desktop.core.base.paths import data_home
+    from desktop.core.signing.pack_policy import load_active_policy
+
+    try:
+        origin = load_active_policy(None, data_home()).origin
+    except (SelfCheckError, OSError) as exc:  # no checklists: the check above fails for it
+        return Check("policy", Status.WARN, f"not checked ({exc})")
+    if origin is None or not origin.signed:
+        problem = origin.problem if origin is not None else "no origin"
+        return Check("policy", Status.WARN, f"the checklists are not a signed pack ({problem})")
+    return Check(
+        "policy",
+        Status.OK,
+        f"pack {origin.pack} version {origin.version}, signed by {origin.signer}",
+    )
+
+
 def _translations() -> Check:
     from PySide6.QtCore import QTranslator
 
-    from desktop.gui.language import translations_dir
+    from desktop.gui.language import CATALOGUES, translations_dir
 
-    path = translations_dir() / "selfcheck_vi.qm"
-    translator = QTranslator()
-    if not translator.load(str(path)) or translator.isEmpty():
-        return Check("translations", Status.FAIL, f"cannot load {path} (run `make translations`)")
-    return Check("translations", Status.OK, f"Vietnamese from {path}")
+    # The app's own strings, and Qt's dialogs (file dialogs, buttons), which Qt ships none of.
+    paths = [translations_dir() / f"{catalogue}_vi.qm" for catalogue in CATALOGUES]
+    for path in paths:
+        translator = QTranslator()
+        if not translator.load(str(path)) or translator.isEmpty():
+            return Check(
+                "translations", Status.FAIL, f"cannot load {path} (run `make translations`)"
+            )
+    return Check("translations", Status.OK, f"Vietnamese from {', '.join(map(str, paths))}")
 
 
 def _qt() -> Check:
@@ -233,6 +259,7 @@ def self_test(out: TextIO) -> int:
         checks = [
             _guarded("resources", _resources),
             _guarded("checklists", _checklists),
+            _guarded("policy", _policy),
             _guarded("translations", _translations),
             _guarded("qt", _qt),
             keychain.result(),

@@ -52,7 +52,7 @@ def fill(tree: QTreeWidget, report: Report, wanted: Callable[[Row], bool]) -> No
                 row.staff_id,
                 row.name,
                 f"#{latest.seq} {show_date(latest.issued_at)}" if latest else "—",
-                verdict_label(latest.verdict) if latest else "—",
+                verdict_label(latest.shown_verdict) if latest else "—",
                 opened,
                 due,
                 mark(row),

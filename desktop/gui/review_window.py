@@ -242,7 +242,7 @@ class ReviewWindow(ReviewerActions):
         unit, verdict = self.unit.currentData(), self.verdict.currentData()
         if unit and row.unit != unit:
             return False
-        if verdict and (row.latest is None or row.latest.verdict != verdict):
+        if verdict and (row.latest is None or row.latest.shown_verdict != verdict):
             return False
         return not self.problems_only.isChecked() or review_table.needs_attention(row)
 
@@ -320,15 +320,14 @@ class ReviewWindow(ReviewerActions):
         try:
             roster = load_roster(self.reviewed_roster)  # the roster this report was made with
             accepted = load_accepted(roster)
-            accepted.update(to_accept(self.report))
+            taken = to_accept(self.report, accepted)  # never older than accepted before
+            accepted.update(taken)
             save_accepted(roster, accepted)
         except Exception as exc:  # the roster moved or became unreadable since the review
             self.status.setText(describe(exc))
             return
         self.status.setText(
-            self.tr("Accepted: the latest declaration of %1 people.").replace(
-                "%1", str(len(to_accept(self.report)))
-            )
+            self.tr("Accepted: the latest declaration of %1 people.").replace("%1", str(len(taken)))
         )
 
     # -- language -----------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """Making or editing a unit's roster in the app: a title and one row a person (staff id,
 name, unit, programme). It is written as `roster.toml` with its keys file beside it, the
 files `selfcheck roster`, `review` and `ssh-keygen -Y verify` read; keys already enrolled
-are kept. (The packs the unit accepts are chosen elsewhere.)"""
+are kept; below them, the policy packs the unit accepts (`[[packs]]`)."""
 
 from pathlib import Path
 
@@ -23,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.review.roster import Staff, load_roster
+from desktop.core.review.roster import AcceptedPack, Staff, load_roster
 from desktop.core.review.roster_file import save_roster
 from desktop.gui.messages import describe
 from desktop.gui.session import Session
 
 FIELDS = ("id", "name", "unit", "programme")
+PACK_FIELDS = ("id", "signer", "min_version")
 
 
 class RosterDialog(QDialog):
@@ -59,6 +60,22 @@ class RosterDialog(QDialog):
         self.remove_button = QPushButton()
         self.remove_button.setObjectName("removeStaff")
         self.remove_button.clicked.connect(self._remove)
+        self.packs = QTableWidget(0, len(PACK_FIELDS))
+        self.packs.setObjectName("rosterPacks")
+        self.packs.setTabKeyNavigation(False)
+        self.packs.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        header = self.packs.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.add_in_use = QPushButton()
+        self.add_in_use.setObjectName("addPackInUse")
+        self.add_in_use.clicked.connect(self._add_pack_in_use)
+        self.add_pack_button = QPushButton()
+        self.add_pack_button.setObjectName("addPack")
+        self.add_pack_button.clicked.connect(lambda: self.add_pack())
+        self.remove_pack_button = QPushButton()
+        self.remove_pack_button.setObjectName("removePack")
+        self.remove_pack_button.clicked.connect(self._remove_packs)
         self.message = QLabel(wordWrap=True)
         self.message.setObjectName("rosterMessage")
         self.buttons = QDialogButtonBox(
@@ -85,8 +102,17 @@ class RosterDialog(QDialog):
         self.staff_label = QLabel()
         self.staff_label.setBuddy(self.table)
         layout.addWidget(self.staff_label)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.table, 2)
         layout.addLayout(rows)
+        self.packs_label = QLabel(wordWrap=True)
+        self.packs_label.setBuddy(self.packs)
+        layout.addWidget(self.packs_label)
+        layout.addWidget(self.packs, 1)
+        pack_rows = QHBoxLayout()
+        for button in (self.add_in_use, self.add_pack_button, self.remove_pack_button):
+            pack_rows.addWidget(button)
+        pack_rows.addStretch(1)
+        layout.addLayout(pack_rows)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.retranslate()
@@ -109,6 +135,8 @@ class RosterDialog(QDialog):
         self.title.setText(roster.title or "")
         for staff in roster.staff.values():
             self.add_row(staff)
+        for pack in roster.packs:
+            self.add_pack(pack)
         if not roster.staff:
             self.add_row()
 
@@ -124,6 +152,53 @@ class RosterDialog(QDialog):
         rows = sorted({index.row() for index in self.table.selectedIndexes()}, reverse=True)
         for row in rows:
             self.table.removeRow(row)
+
+    def add_pack(self, pack: AcceptedPack | None = None) -> None:
+        row = self.packs.rowCount()
+        self.packs.insertRow(row)
+        values = (pack.id, pack.signer, str(pack.min_version)) if pack else ("", "", "1")
+        for column, value in enumerate(values):
+            self.packs.setItem(row, column, QTableWidgetItem(value))
+        self.packs.setCurrentCell(row, 0)
+
+    def _add_pack_in_use(self) -> None:
+        """The signed pack this computer assesses with, as the unit's to accept."""
+        origin = self.session.policy.origin
+        if (
+            origin is None
+            or not origin.signed
+            or origin.pack is None
+            or origin.signer is None
+            or origin.version is None
+        ):
+            self.message.setText(
+                self.tr("The policy in use on this computer is not a signed pack: nothing added.")
+            )
+            return
+        self.add_pack(AcceptedPack(origin.pack, origin.signer, origin.version))
+
+    def _remove_packs(self) -> None:
+        for row in sorted({index.row() for index in self.packs.selectedIndexes()}, reverse=True):
+            self.packs.removeRow(row)
+
+    def accepted_packs(self) -> list[AcceptedPack] | None:
+        """The pack rows typed, blank rows left out; None when a minimum version is not a
+        whole number (said in the message line)."""
+        out = []
+        for row in range(self.packs.rowCount()):
+            cells = [self.packs.item(row, c) for c in range(len(PACK_FIELDS))]
+            values = [cell.text().strip() if cell is not None else "" for cell in cells]
+            if not values[0] and not values[1]:
+                continue
+            if not values[2].isdigit():
+                self.message.setText(
+                    self.tr("%1: the minimum version must be a whole number.").replace(
+                        "%1", values[0] or "?"
+                    )
+                )
+                return None
+            out.append(AcceptedPack(values[0], values[1], int(values[2])))
+        return out
 
     def _choose(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(
@@ -163,8 +238,11 @@ class RosterDialog(QDialog):
                     .replace("%2", ", ".join(sorted(programmes)))
                 )
                 return
+        packs = self.accepted_packs()
+        if packs is None:
+            return
         try:
-            save_roster(path, self.title.text(), staff)
+            save_roster(path, self.title.text(), staff, packs)
         except Exception as exc:  # a bad row or a folder that cannot be written: one line
             self.message.setText(describe(exc))
             return
@@ -187,6 +265,18 @@ class RosterDialog(QDialog):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Staff id"), self.tr("Name"), self.tr("Unit"), self.tr("Programme")]
         )
+        self.packs_label.setText(
+            self.tr(
+                "Acce&pted policy packs (none listed: the packs this computer trusts for each "
+                "person's profile are accepted):"
+            )
+        )
+        self.packs.setHorizontalHeaderLabels(
+            [self.tr("Pack id"), self.tr("Signer key (SHA256:…)"), self.tr("Minimum version")]
+        )
+        self.add_in_use.setText(self.tr("Add the policy in &use here"))
+        self.add_pack_button.setText(self.tr("Add a pac&k"))
+        self.remove_pack_button.setText(self.tr("Remo&ve the selected pack"))
         header = self.table.horizontalHeaderItem(3)
         assert header is not None  # set just above
         header.setToolTip(

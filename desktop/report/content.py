@@ -16,7 +16,7 @@ from desktop.core.base.text import printable
 from desktop.core.policy.model import ItemKind, Policy, Status
 from desktop.core.records.changes import Change, ChangeKind
 from desktop.core.records.due import recorded_due
-from desktop.core.records.summary_shape import Account, Finding, Summary
+from desktop.core.records.summary_shape import Account, Finding, PolicyRecord, Summary
 from desktop.report.words import word
 
 QR_RESOURCE = "selfcheck-qr.png"
@@ -168,6 +168,23 @@ class _Report:
             f'<p class="mono"><b>{fingerprint}</b></p>'
             f'<p class="label">{self.w("sha256")}</p>'
             f'<p class="mono">{escape(self.sha256)}</p>'
+            f"{self.policy_line()}"
+        )
+
+    def policy_line(self) -> str:
+        """The policy pack the summary was assessed against (version 3 on)."""
+        policy = self.s.policy
+        if not isinstance(policy, PolicyRecord):
+            return ""
+        if policy.signed:
+            text = self.w("policy_signed", pack=policy.pack, version=policy.version,
+                          signer=policy.signer)  # fmt: skip
+            shown = f"<b>{text}</b>"
+        else:
+            shown = f'<b style="color:#b00020">{self.w("policy_unsigned")}</b>'
+        return (
+            f'<p class="label">{self.w("policy")}</p><p>{shown}<br>'
+            f'<span class="mono small">{escape(policy.digest)}</span></p>'
         )
 
     def changes(self) -> str:

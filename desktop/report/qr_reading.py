@@ -11,12 +11,12 @@ from pathlib import Path
 
 from desktop.core.base import reading
 from desktop.core.base.errors import SelfCheckError
+from desktop.core.base.fields import FINGERPRINT
 
 MAX_PDF_BYTES = 32 * 1024 * 1024
 PAGES = 3  # the code is on the cover; a scan may have a blank page first
 DPI = 150  # what the code is sized for (QR_PIXELS): a printout scanned at 150 dpi reads
 PREFIX = "selfcheck-summary-v1;"
-_FINGERPRINT = re.compile(r"SHA256:[A-Za-z0-9+/]{43}")
 
 
 class PdfNotRead(SelfCheckError):  # noqa: N818 (reads as what happened)
@@ -49,7 +49,7 @@ def key_in_pdf(path: Path) -> PdfKey:
                 return found
             texts.append(page.get_textpage().get_text_bounded())
         for text in texts:  # no code: the fingerprint printed under it, if text was kept
-            printed = _FINGERPRINT.search(re.sub(r"\s+", "", text))
+            printed = FINGERPRINT.search(re.sub(r"\s+", "", text))
             if printed is not None:
                 return PdfKey(printed.group(0), from_code=False)
     except pdfium.PdfiumError as exc:  # a page that cannot be drawn or read
@@ -79,4 +79,4 @@ def parse_payload(text: str) -> PdfKey | None:
         return None
     fields = dict(part.partition("=")[::2] for part in text[len(PREFIX) :].split(";"))
     key = fields.get("key", "")
-    return PdfKey(key, from_code=True) if _FINGERPRINT.fullmatch(key) else None
+    return PdfKey(key, from_code=True) if FINGERPRINT.fullmatch(key) else None

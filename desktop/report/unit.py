@@ -37,7 +37,7 @@ def unit_html(report: Report, policy: Policy, language: Language, today: date) -
             title = programme.title.get(language) if programme else latest.programme
             declared = (
                 f"#{latest.seq} · {escape(show_date(latest.issued_at))} · {shown(title)}<br>"
-                f"<b>{escape(word(latest.verdict, language))}</b>"
+                f"<b>{escape(word(latest.shown_verdict, language))}</b>"
             )
             opened = "/".join(str(latest.open_by_severity[s]) for s in SEVERITIES)
             due = show_date(latest.next_due) if latest.next_due else "—"
@@ -45,7 +45,7 @@ def unit_html(report: Report, policy: Policy, language: Language, today: date) -
             declared, opened, due = "—", "—", "—"
         if row.overdue:
             due += f' <span style="color:#b00020">({w("overdue")})</span>'
-        problems = "<br>".join(shown(f"{f.problem.value}: {f.detail}") for f in row.problems)
+        problems = "<br>".join(shown(f.shown(language)) for f in row.problems)
         rows.append(
             f"<tr><td><b>{shown(row.name or row.staff_id)}</b><br>"
             f'<span class="small">{shown(row.staff_id)} · {shown(row.unit)}</span></td>'
@@ -54,7 +54,7 @@ def unit_html(report: Report, policy: Policy, language: Language, today: date) -
         )
     unreadable = "".join(
         f'<tr><td class="small">{shown(f.path)}</td>'
-        f'<td class="small">{shown(f.problem.value)}: {shown(f.detail)}</td></tr>'
+        f'<td class="small">{shown(f.shown(language))}</td></tr>'
         for f in report.unreadable
     )
     sound = sum(1 for r in report.rows if r.sound)

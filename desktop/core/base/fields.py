@@ -34,6 +34,8 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 # A staff id: it names bundle folders and is an ssh-keygen principal, so no path
 # separators and no leading dot.
 STAFF_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
+# An SSH key's fingerprint as `ssh-keygen -l` prints it and the summary PDF shows it.
+FINGERPRINT = re.compile(r"SHA256:([A-Za-z0-9+/]{43})")
 # A domain name (RFC 1035 labels), as an official domain or the part after "@". ASCII
 # only: under a Unicode IGNORECASE, [a-z] also matches "ſ" (U+017F) and the Kelvin sign.
 DOMAIN = re.compile(

@@ -5,6 +5,7 @@ same bytes; the signature covers exactly these bytes and is never checked agains
 re-serialisation. What a summary holds is defined once, in summary_shape.py.
 """
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import NamedTuple
 
@@ -14,6 +15,7 @@ from desktop import __version__
 from desktop.core.assessment.engine import Assessment
 from desktop.core.assessment.findings import Finding as Assessed
 from desktop.core.policy.audience import ProgrammeId
+from desktop.core.policy.model import ChecklistFile, PolicyOrigin
 from desktop.core.records.changes import changes_since, compare
 from desktop.core.records.due import next_due
 from desktop.core.records.masking import masked_handle
@@ -26,10 +28,12 @@ from desktop.core.records.summary_shape import (
     Checklist,
     Finding,
     Person,
+    PolicyRecord,
     Signer,
     Summary,
     SummaryError,
 )
+from desktop.core.signing.pack_manifest import files_digest
 
 # decode, encode and sha256 live in summary_codec (light enough for the start screen).
 __all__ = [
@@ -88,6 +92,7 @@ def build(
             Checklist(id=f.id, version=f.version, path=f.path, sha256=f.sha256)
             for f in result.policy.files
         ],
+        policy=policy_record(result.policy.origin, result.policy.files),
         person=Person(
             full_name=person.full_name,
             staff_id=person.staff_id,
@@ -109,6 +114,30 @@ def build(
         signer=Signer(fingerprint=fingerprint),
         next_due=due.record() if due is not None else None,
         changes=changes_since(previous, compare(previous, view)) if previous is not None else None,
+    )
+
+
+def policy_record(origin: PolicyOrigin | None, files: Sequence[ChecklistFile]) -> PolicyRecord:
+    """What the summary records of the policy. Without an origin (a policy not loaded through
+    desktop.core.signing.pack_policy) it is unsigned, its digest from the files' sha256."""
+    if origin is None:
+        return PolicyRecord(
+            digest=files_digest({f.path: f.sha256 for f in files}),
+            signed=False,
+            pack=None,
+            version=None,
+            manifest_sha256=None,
+            signer=None,
+            expires=None,
+        )
+    return PolicyRecord(
+        digest=origin.digest,
+        signed=origin.signed,
+        pack=origin.pack,
+        version=origin.version,
+        manifest_sha256=origin.manifest_sha256,
+        signer=origin.signer,
+        expires=origin.expires,
     )
 
 

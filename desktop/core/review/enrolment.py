@@ -13,12 +13,12 @@ from enum import StrEnum
 from pathlib import Path
 
 from desktop.core.base.errors import SelfCheckError
+from desktop.core.base.fields import FINGERPRINT
 from desktop.core.records.bundle import read, verify
 from desktop.core.review.roster import Roster, enrol
 from desktop.core.signing.sshsig import KEY_TYPE, PublicKey, SignatureMalformed
 
 # What the PDF prints and its QR code holds (desktop/report/pdf.py, qr_payload).
-_FINGERPRINT = re.compile(r"SHA256:([A-Za-z0-9+/]{43})")
 _SPACES = re.compile(r"\s+")
 _KEY_BASE64 = 68  # len(base64(string("ssh-ed25519") + string(32 bytes)))
 
@@ -58,7 +58,7 @@ def parse_key(text: str) -> PublicKey:
 def parse_fingerprint(text: str) -> str:
     """`SHA256:…` as the PDF prints it, with spaces or line breaks the copy added, or the
     whole text of the PDF's QR code."""
-    found = _FINGERPRINT.search(_SPACES.sub("", text))
+    found = FINGERPRINT.search(_SPACES.sub("", text))
     if found is None:
         raise EnrolmentRefused(Refusal.NOT_A_FINGERPRINT)
     fingerprint = found.group(0)

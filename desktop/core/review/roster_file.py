@@ -8,16 +8,30 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from desktop.core.base.atomic import write_atomic
-from desktop.core.base.fields import STAFF_ID
-from desktop.core.review.roster import DEFAULT_SIGNERS, Roster, RosterError, Staff, load_roster
+from desktop.core.base.fields import FINGERPRINT, STAFF_ID
+from desktop.core.review.roster import (
+    DEFAULT_SIGNERS,
+    PACK_ID,
+    AcceptedPack,
+    Roster,
+    RosterError,
+    Staff,
+    load_roster,
+)
 
 MAX_FIELD = 200  # characters of a title, name, unit or programme: a line, not a text
-OWN_TABLES = ("roster", "staff")  # what this writer writes; any other table is kept as it is
+OWN_TABLES = ("roster", "staff")  # what it always writes; other tables are kept as they are
 _HEADER = re.compile(r"(?m)^(?=[ \t]*\[)")
 
 
-def roster_text(title: str | None, staff: Sequence[Staff], signers: str = DEFAULT_SIGNERS) -> str:
-    """The TOML of a roster: its header, then one `[[staff]]` table a person."""
+def roster_text(
+    title: str | None,
+    staff: Sequence[Staff],
+    signers: str = DEFAULT_SIGNERS,
+    packs: Sequence[AcceptedPack] = (),
+) -> str:
+    """The TOML of a roster: its header, one `[[staff]]` table a person, then one
+    `[[packs]]` table a policy pack the unit accepts."""
     lines = [
         "# SelfCheck roster: the staff of the unit. Keys are in the allowed_signers",
         "# file named below (OpenSSH format); the app's reviewer window and",
@@ -33,6 +47,9 @@ def roster_text(title: str | None, staff: Sequence[Staff], signers: str = DEFAUL
             value = getattr(person, key)
             if value:
                 lines.append(f"{key} = {_quoted(value)}")
+    for pack in packs:
+        lines += ["", "[[packs]]", f"id = {_quoted(pack.id)}", f"signer = {_quoted(pack.signer)}"]
+        lines.append(f"min_version = {pack.min_version}")
     return "\n".join(lines) + "\n"
 
 
@@ -60,6 +77,31 @@ def check_staff(path: Path, title: str | None, staff: Sequence[Staff]) -> None:
             _check_text(path, person.id, f"staff.{key}", getattr(person, key))
 
 
+def check_packs(path: Path, packs: Sequence[AcceptedPack]) -> None:
+    """Refuse, naming the pack and the field, a pack `load_roster` would refuse."""
+    seen: set[tuple[str, str]] = set()
+    for pack in packs:
+        if not PACK_ID.fullmatch(pack.id):
+            raise RosterError(
+                path,
+                "must be lowercase letters, digits and '-', starting with a letter or digit",
+                item=pack.id or "(empty)",
+                field="packs.id",
+            )
+        if not FINGERPRINT.fullmatch(pack.signer):
+            raise RosterError(
+                path,
+                "must be a key fingerprint as ssh-keygen -l prints it (SHA256:...)",
+                item=pack.id,
+                field="packs.signer",
+            )
+        if not 1 <= pack.min_version < 2**31:
+            raise RosterError(path, "must be 1 or more", item=pack.id, field="packs.min_version")
+        if (pack.id, pack.signer) in seen:
+            raise RosterError(path, "is listed twice", item=pack.id, field="packs")
+        seen.add((pack.id, pack.signer))
+
+
 def _check_text(path: Path, item: str | None, field: str, value: str | None) -> None:
     if value is None:
         return
@@ -69,11 +111,18 @@ def _check_text(path: Path, item: str | None, field: str, value: str | None) -> 
         raise RosterError(path, "holds a control character", item=item, field=field)
 
 
-def save_roster(path: Path, title: str | None, staff: Sequence[Staff]) -> Roster:
+def save_roster(
+    path: Path,
+    title: str | None,
+    staff: Sequence[Staff],
+    packs: Sequence[AcceptedPack] | None = None,
+) -> Roster:
     """Write the roster (created or rewritten) and an empty keys file if it has none yet.
 
-    The folder is created private (0700); an existing roster keeps the keys file it names,
-    and every key already enrolled. The file written is read back as the review reads it."""
+    `packs`, when given, are the packs the unit accepts (`[[packs]]`, replacing those
+    written before); None keeps the roster's own as they are. The folder is created
+    private (0700); an existing roster keeps the keys file it names, and every key
+    already enrolled. The file written is read back as the review reads it."""
     path = Path(path)
     title = (title or "").strip() or None
     staff = [
@@ -84,12 +133,16 @@ def save_roster(path: Path, title: str | None, staff: Sequence[Staff]) -> Roster
         for s in staff
     ]
     check_staff(path, title, staff)
+    own: tuple[str, ...] = OWN_TABLES
+    if packs is not None:
+        check_packs(path, packs)
+        own = (*OWN_TABLES, "packs")
     signers, kept = DEFAULT_SIGNERS, ""
     if path.exists():
         signers = load_roster(path).signers_path.name  # an unreadable roster is not replaced
-        kept = other_tables(path, path.read_text("utf-8"))
+        kept = other_tables(path, path.read_text("utf-8"), own)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    text = roster_text(title, staff, signers) + (f"\n{kept}" if kept else "")
+    text = roster_text(title, staff, signers, packs or ()) + (f"\n{kept}" if kept else "")
     write_atomic(path, text.encode("utf-8"), mode=0o644)
     keys = path.parent / signers
     if not keys.exists() and not keys.is_symlink():
@@ -97,18 +150,18 @@ def save_roster(path: Path, title: str | None, staff: Sequence[Staff]) -> Roster
     return load_roster(path)
 
 
-def other_tables(path: Path, text: str) -> str:
+def other_tables(path: Path, text: str, own: tuple[str, ...] = OWN_TABLES) -> str:
     """The tables of an existing roster this writer does not make (the packs the unit
     accepts, for one), as they are written, so that editing the staff never drops them.
     Refused when they cannot be cut out of the text exactly (a header inside a string)."""
     sections = [part for part in _HEADER.split(text) if part.lstrip().startswith("[")]
     kept = "".join(
-        part for part in sections if part.lstrip().split("]", 1)[0].strip("[ \t") not in OWN_TABLES
+        part for part in sections if part.lstrip().split("]", 1)[0].strip("[ \t") not in own
     )
     try:
         whole, cut = tomllib.loads(text), tomllib.loads(kept)
     except tomllib.TOMLDecodeError:
         whole, cut = {}, None
-    if cut != {k: v for k, v in whole.items() if k not in OWN_TABLES}:
+    if cut != {k: v for k, v in whole.items() if k not in own}:
         raise RosterError(path, "has tables the app cannot keep as they are: edit it by hand")
     return kept
