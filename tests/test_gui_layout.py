@@ -202,6 +202,25 @@ def test_a_review_with_its_findings_and_countersigning_fits(
         dialog.close()
 
 
+def test_qt_s_file_dialog_fits_with_its_headings_whole(
+    qtbot: QtBot, small_window: MainWindow, session: Session, area: QRect, tmp_path: Path
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QFileSystemModel
+
+    session.language.set_language("vi")  # "Kích thước" is longer than "Size"
+    (tmp_path / "BNG-08231-2025-11-10.pdf").write_bytes(b"x" * 2048)
+    dialog = QFileDialog(small_window, "SelfCheck", str(tmp_path), "PDF (*.pdf)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # what Qt shows on Linux
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    dialog.resize(1400, 900)
+    qtbot.addWidget(dialog)
+    model = dialog.findChild(QFileSystemModel)
+    with qtbot.waitSignal(model.directoryLoaded):
+        dialog.show()
+    qtbot.waitExposed(dialog)
+    assert_fits(dialog, area)
+
+
 def _check_message_box(area: QRect, seen: list[str]) -> None:
     box = QApplication.activeModalWidget()
     if not isinstance(box, QMessageBox):

@@ -8,7 +8,14 @@ must then shrink with it: page contents scroll, button rows stay outside the scr
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QStyle, QTreeView, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFileSystemModel,
+    QStyle,
+    QTreeView,
+    QWidget,
+)
 
 # The size the main window asks for on a screen that has room for it.
 PREFERRED_SIZE = QSize(1024, 700)
@@ -55,12 +62,26 @@ class ScreenFit(QObject):
             and watched.windowType() in _FITTED
         ):
             fit_to_screen(watched)
+            if isinstance(watched, QFileDialog):
+                _fit_file_columns(watched)
             if watched.frameGeometry() == watched.geometry():
                 # Not framed yet: once the window manager has added its title bar (its
                 # height may differ from the room kept for it), fitted again.
                 window = watched
                 QTimer.singleShot(_FRAMED_AFTER_MS, window, lambda: fit_to_screen(window))
         return super().eventFilter(watched, event)
+
+
+def _fit_file_columns(dialog: QFileDialog) -> None:
+    """Qt's own file dialog: no heading of its list of files cut off ("Kích thước" is
+    longer than "Size"), each time a folder is read."""
+    tree = dialog.findChild(QTreeView, "treeView")
+    model = dialog.findChild(QFileSystemModel)
+    if tree is None or model is None or dialog.property("columnsFitted"):
+        return
+    dialog.setProperty("columnsFitted", True)
+    model.directoryLoaded.connect(lambda _folder: fit_columns(tree))
+    fit_columns(tree)
 
 
 def keep_windows_on_screen() -> None:
