@@ -57,6 +57,11 @@ update-translations: $(VENV)/.installed
 screenshots: $(VENV)/.installed translations
 	scripts/system-packages.sh test
 	xvfb-run --auto-servernum --server-args="-screen 0 1280x1024x24" $(PY) scripts/screenshots.py docs/screenshots
+	# The small screens of office laptops: each window as the app fits it there.
+	for size in 1024x600 1366x768@150; do \
+	  xvfb-run --auto-servernum --server-args="-screen 0 $${size%@*}x24" \
+	    $(PY) scripts/screenshots.py --size $$size docs/screenshots || exit 1; \
+	done
 
 $(VENV)/.created:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \

@@ -8,8 +8,14 @@ starts it), typing a password on the first account page. Output:
 <dir>/<nn>-<page>-<language>.png, <dir>/11-history-<language>.png, Qt's own dialogs as the
 app shows them (17-filedialog, 18-messagebox, 19-contextmenu) and
 <dir>/pdf-<language>-<page>.png (the PDF's pages, through pdftoppm).
+
+With `--size 1024x600` or `--size 1366x768@150` (run under an X server of that size; the
+part after @ is the scaling, set as QT_SCALE_FACTOR), the windows take the size the app
+gives them on such a screen and each name carries the size:
+<dir>/03-accounts-1024x600-vi.png, <dir>/03-accounts-1366x768@150-en.png; no PDF pages.
 """
 
+import argparse
 import copy
 import os
 import subprocess
@@ -23,9 +29,14 @@ from typing import Any
 from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
+SIZE = ""  # "-1024x600" in each name when a screen size is given
 
 
-def main(out: Path) -> None:
+def main(out: Path, size: str = "") -> None:
+    global SIZE
+    SIZE = f"-{size}" if size else ""
+    if "@" in size:  # before Qt starts
+        os.environ["QT_SCALE_FACTOR"] = str(int(size.split("@")[1]) / 100)
     os.environ["SELFCHECK_HOME"] = tempfile.mkdtemp(prefix="selfcheck-shots-")
     from datetime import date
 
@@ -38,8 +49,7 @@ def main(out: Path) -> None:
     app = QApplication(sys.argv[:1])
     latest = _declare_two_years(Path(os.environ["SELFCHECK_HOME"]))
     session = open_session()
-    window = MainWindow(session)
-    window.resize(1024, 700)
+    window = MainWindow(session)  # as large as the screen allows, up to 1024x700
     window.show()
     doc = tomllib.loads((ROOT / "examples" / "annual.toml").read_text("utf-8"))
     for language in ("vi", "en"):
@@ -47,7 +57,7 @@ def main(out: Path) -> None:
         app.processEvents()
         window.show_start()
         app.processEvents()
-        window.grab().save(str(out / f"00-start-{language}.png"))
+        window.grab().save(str(out / f"00-start{SIZE}-{language}.png"))
         _history_and_pdf(app, window, session, latest, language, out)
         _qt_dialogs(app, window, language, out)
         draft = next_draft(session.history, session.policy, language, date.today(), "annual")
@@ -68,7 +78,7 @@ def main(out: Path) -> None:
             key = step.key  # an account by its handle: carried-over ids are new each time
             if step.account_id is not None:
                 key = f"account-{handles[step.account_id]}".replace("@", "").replace(".", "-")
-            name = f"{index:02d}-{key}-{language}.png"
+            name = f"{index:02d}-{key}{SIZE}-{language}.png"
             window.grab().save(str(out / name))
             print(out / name)
         window.wizard.page.leave()
@@ -117,7 +127,7 @@ def _sign_and_end(
     sign.passphrase.field.setText(phrase)
     sign.passphrase.again.setText(phrase)
     _wait(app, lambda: sign.passphrase.meter_text.text())
-    name = f"10-sign-new-key-file-{language}.png"
+    name = f"10-sign-new-key-file{SIZE}-{language}.png"
     window.grab().save(str(out / name))
     print(out / name)
     session._keys = KeyStore(home, fail.Keyring(), cost=14)  # the key of the two years
@@ -125,7 +135,7 @@ def _sign_and_end(
     sign.passphrase.field.setText("screenshots only")
     sign.sign()
     _wait(app, lambda: window.stack.currentWidget() is not window.wizard)
-    name = f"17-end-{language}.png"
+    name = f"17-end{SIZE}-{language}.png"
     window.grab().save(str(out / name))
     print(out / name)
     window.show_start()
@@ -168,13 +178,14 @@ def _history_and_pdf(
     from desktop.report.pdf import render_pdf
 
     history = HistoryWindow(session, window)
-    history.resize(1024, 700)
-    history.show()
+    history.show()  # fitted to the screen as it is shown
     app.processEvents()
-    history.grab().save(str(out / f"11-history-{language}.png"))
-    print(out / f"11-history-{language}.png")
+    history.grab().save(str(out / f"11-history{SIZE}-{language}.png"))
+    print(out / f"11-history{SIZE}-{language}.png")
     history.close()
     _review_window(app, window, session, language, out)
+    if SIZE:
+        return
     pdf = Path(tempfile.mkdtemp()) / "summary.pdf"
     pdf.write_bytes(render_pdf(summary, session.policy, language))  # type: ignore[arg-type]
     subprocess.run(
@@ -213,7 +224,6 @@ def _review_window(app: QApplication, window: Any, session: Any, language: str, 
     (inbox / "ghi-chu.docx").write_bytes(b"not a bundle")
     enrol(roster, "BNG-09002", PublicKey.of(Ed25519PrivateKey.generate()))  # never handed in
     review = ReviewWindow(session, window)
-    review.resize(1024, 600)  # the smallest screen it must fit
     review.roster.setText(str(work / "roster.toml"))
     review.folder.setText(str(inbox))
     review.show()
@@ -224,8 +234,8 @@ def _review_window(app: QApplication, window: Any, session: Any, language: str, 
         app.processEvents()
         QApplication.instance().thread().msleep(10)
     app.processEvents()
-    review.grab().save(str(out / f"12-review-{language}.png"))
-    print(out / f"12-review-{language}.png")
+    review.grab().save(str(out / f"12-review{SIZE}-{language}.png"))
+    print(out / f"12-review{SIZE}-{language}.png")
     _reviewer_dialogs(app, review, session, work, language, out)
     review.close()
 
@@ -245,8 +255,8 @@ def _reviewer_dialogs(
     def shot(dialog: Any, name: str) -> None:
         dialog.show()
         app.processEvents()
-        dialog.grab().save(str(out / f"{name}-{language}.png"))
-        print(out / f"{name}-{language}.png")
+        dialog.grab().save(str(out / f"{name}{SIZE}-{language}.png"))
+        print(out / f"{name}{SIZE}-{language}.png")
         dialog.close()
 
     shot(RosterDialog(session, str(work / "roster.toml"), review), "13-roster")
@@ -293,7 +303,7 @@ def _qt_dialogs(app: QApplication, window: Any, language: str, out: Path) -> Non
         app.processEvents()
         QApplication.instance().thread().msleep(10)
     app.processEvents()
-    dialog.grab().save(str(out / f"17-filedialog-{language}.png"))
+    dialog.grab().save(str(out / f"17-filedialog{SIZE}-{language}.png"))
     text = QCoreApplication.translate(
         "QFileDialog", "%1 already exists.\nDo you want to replace it?"
     )
@@ -306,18 +316,24 @@ def _qt_dialogs(app: QApplication, window: Any, language: str, out: Path) -> Non
     )
     box.show()
     app.processEvents()
-    box.grab().save(str(out / f"18-messagebox-{language}.png"))
+    box.grab().save(str(out / f"18-messagebox{SIZE}-{language}.png"))
     box.close()
     field = dialog.findChild(QLineEdit, "fileNameEdit")
     menu = field.createStandardContextMenu()
     menu.popup(field.mapToGlobal(QPoint(10, 10)))
     app.processEvents()
-    menu.grab().save(str(out / f"19-contextmenu-{language}.png"))
+    menu.grab().save(str(out / f"19-contextmenu{SIZE}-{language}.png"))
     menu.close()
     dialog.close()
     for name in ("17-filedialog", "18-messagebox", "19-contextmenu"):
-        print(out / f"{name}-{language}.png")
+        print(out / f"{name}{SIZE}-{language}.png")
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "docs/screenshots"))
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument(
+        "--size", default="", help="the screen, as 1024x600 or 1366x768@150 (150 %% scaling)"
+    )
+    arguments = parser.parse_args()
+    main(arguments.out, arguments.size)

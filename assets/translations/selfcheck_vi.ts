@@ -753,82 +753,82 @@
 <context>
     <name>HistoryWindow</name>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="112"/>
+        <location filename="../../desktop/gui/history_window.py" line="113"/>
         <source>intact</source>
         <translation>nguyên vẹn</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="145"/>
+        <location filename="../../desktop/gui/history_window.py" line="147"/>
         <source>This declaration is damaged; it is not shown or exported.</source>
         <translation>Bản khai này đã bị hỏng; không hiển thị và không xuất ra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="179"/>
+        <location filename="../../desktop/gui/history_window.py" line="181"/>
         <source>Save the bundle in</source>
         <translation>Lưu gói bản khai vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="229"/>
+        <location filename="../../desktop/gui/history_window.py" line="231"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="201"/>
+        <location filename="../../desktop/gui/history_window.py" line="203"/>
         <source>Save the PDF</source>
         <translation>Lưu tệp PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="241"/>
+        <location filename="../../desktop/gui/history_window.py" line="243"/>
         <source>SelfCheck: signed declarations</source>
         <translation>SelfCheck: các bản khai đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="242"/>
+        <location filename="../../desktop/gui/history_window.py" line="244"/>
         <source>Signed declarations</source>
         <translation>Các bản kê khai đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="243"/>
+        <location filename="../../desktop/gui/history_window.py" line="245"/>
         <source>The declaration chosen</source>
         <translation>Bản khai đang chọn</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="247"/>
+        <location filename="../../desktop/gui/history_window.py" line="249"/>
         <source>Signed on (UTC)</source>
         <translation>Ngày ký (UTC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="248"/>
+        <location filename="../../desktop/gui/history_window.py" line="250"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="249"/>
+        <location filename="../../desktop/gui/history_window.py" line="251"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="250"/>
+        <location filename="../../desktop/gui/history_window.py" line="252"/>
         <source>Chain</source>
         <translation>Chuỗi</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="253"/>
+        <location filename="../../desktop/gui/history_window.py" line="255"/>
         <source>As one .&amp;zip file</source>
         <translation>Thành một tệp .&amp;zip</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="254"/>
+        <location filename="../../desktop/gui/history_window.py" line="256"/>
         <source>Export the &amp;bundle…</source>
         <translation>Xuất &amp;gói bản khai…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="255"/>
+        <location filename="../../desktop/gui/history_window.py" line="257"/>
         <source>Export the &amp;PDF…</source>
         <translation>Xuất tệp &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="256"/>
+        <location filename="../../desktop/gui/history_window.py" line="258"/>
         <source>&amp;Close</source>
         <translation>Đón&amp;g</translation>
     </message>
@@ -887,12 +887,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="270"/>
+        <location filename="../../desktop/gui/main_window.py" line="272"/>
         <source>About SelfCheck</source>
         <translation>Giới thiệu SelfCheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="272"/>
+        <location filename="../../desktop/gui/main_window.py" line="274"/>
         <source>SelfCheck %1
 
 Self-assessment of social-network accounts for Vietnamese public officials. Everything stays on this computer.</source>
@@ -901,42 +901,42 @@ Self-assessment of social-network accounts for Vietnamese public officials. Ever
 Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, công chức, viên chức. Mọi thông tin chỉ nằm trên máy tính này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="295"/>
+        <location filename="../../desktop/gui/main_window.py" line="297"/>
         <source>SelfCheck %1: social-network account self-assessment</source>
         <translation>SelfCheck %1: tự kiểm tra tài khoản mạng xã hội</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="299"/>
+        <location filename="../../desktop/gui/main_window.py" line="301"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="300"/>
+        <location filename="../../desktop/gui/main_window.py" line="302"/>
         <source>&amp;Reviewer</source>
         <translation>&amp;Rà soát</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="301"/>
+        <location filename="../../desktop/gui/main_window.py" line="303"/>
         <source>&amp;Review a unit&apos;s declarations…</source>
         <translation>Rà &amp;soát bản khai của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="302"/>
+        <location filename="../../desktop/gui/main_window.py" line="304"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="303"/>
+        <location filename="../../desktop/gui/main_window.py" line="305"/>
         <source>&amp;About SelfCheck</source>
         <translation>&amp;Giới thiệu SelfCheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="304"/>
+        <location filename="../../desktop/gui/main_window.py" line="306"/>
         <source>User &amp;guide</source>
         <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="305"/>
+        <location filename="../../desktop/gui/main_window.py" line="307"/>
         <source>&amp;Install a policy pack…</source>
         <translation>&amp;Cài đặt gói bộ tiêu chí…</translation>
     </message>
@@ -1115,300 +1115,305 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="62"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="73"/>
         <source>Changes since declaration %1 (%2)</source>
         <translation>Thay đổi kể từ bản khai số %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="68"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="79"/>
         <source>none</source>
         <translation>không có</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="71"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="82"/>
         <source>fixed</source>
         <translation>đã khắc phục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="72"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="83"/>
         <source>newly failing</source>
         <translation>mới không đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="73"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="84"/>
         <source>changed</source>
         <translation>thay đổi</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="74"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="85"/>
         <source>new account</source>
         <translation>tài khoản mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="75"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="86"/>
         <source>removed account</source>
         <translation>tài khoản đã bỏ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="93"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="104"/>
         <source>Review</source>
         <translation>Xem lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="94"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="105"/>
         <source>Status</source>
         <translation>Kết quả</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="94"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="105"/>
         <source>Item</source>
         <translation>Nội dung</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="94"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="105"/>
         <source>Why</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="95"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="106"/>
         <source>Findings</source>
         <translation>Kết quả từng mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="100"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="111"/>
         <source>Some pages are not complete yet.</source>
         <translation>Một số trang chưa hoàn thành.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="105"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="116"/>
         <source>pass</source>
         <translation>đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="106"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="117"/>
         <source>fail</source>
         <translation>không đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="107"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="118"/>
         <source>partial</source>
         <translation>đạt một phần</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="108"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="119"/>
         <source>n/a</source>
         <translation>không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="109"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="120"/>
         <source>not verified</source>
         <translation>chưa kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="133"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="141"/>
+        <source>How to fix:</source>
+        <translation>Cách khắc phục:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pages/review_page.py" line="157"/>
         <source>Verdict: compliant</source>
         <translation>Kết luận: đạt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/pages/review_page.py" line="138"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="162"/>
         <source>Verdict: action required (%n item(s))</source>
         <translation>
             <numerusform>Kết luận: cần khắc phục (%n nội dung)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="151"/>
-        <source>Fix-it plan</source>
-        <translation>Kế hoạch khắc phục</translation>
+        <location filename="../../desktop/gui/pages/review_page.py" line="167"/>
+        <source>The steps to fix each finding are shown beneath it. Double-click a finding to go to the question where it is answered.</source>
+        <translation>Các bước khắc phục của từng nội dung được ghi ngay bên dưới nội dung đó. Nhấp đúp vào một nội dung để chuyển đến câu hỏi nơi anh/chị trả lời nội dung đó.</translation>
     </message>
 </context>
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="157"/>
+        <location filename="../../desktop/gui/review_window.py" line="158"/>
         <source>The unit&apos;s roster</source>
         <translation>Danh sách cán bộ của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="165"/>
+        <location filename="../../desktop/gui/review_window.py" line="166"/>
         <source>The folder of bundles</source>
         <translation>Thư mục chứa các gói bản khai</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="174"/>
+        <location filename="../../desktop/gui/review_window.py" line="175"/>
         <source>Choose the roster file and the folder of bundles.</source>
         <translation>Hãy chọn tệp danh sách cán bộ và thư mục chứa các gói bản khai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="182"/>
+        <location filename="../../desktop/gui/review_window.py" line="183"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="199"/>
+        <location filename="../../desktop/gui/review_window.py" line="200"/>
         <source>Checking… %1 file(s)</source>
         <translation>Đang kiểm tra… %1 tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="231"/>
-        <location filename="../../desktop/gui/review_window.py" line="362"/>
-        <location filename="../../desktop/gui/review_window.py" line="364"/>
+        <location filename="../../desktop/gui/review_window.py" line="232"/>
+        <location filename="../../desktop/gui/review_window.py" line="363"/>
+        <location filename="../../desktop/gui/review_window.py" line="365"/>
         <source>All units</source>
         <translation>Tất cả đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="46"/>
+        <location filename="../../desktop/gui/review_table.py" line="47"/>
         <source>(overdue)</source>
         <translation>(quá hạn)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="219"/>
+        <location filename="../../desktop/gui/review_window.py" line="220"/>
         <source>%1 file(s) checked: %2 people, %3 compliant without problems, %4 to follow up, %5 file(s) unusable.</source>
         <translation>Đã kiểm tra %1 tệp: %2 người, %3 người đạt và không có vấn đề, %4 người cần theo dõi, %5 tệp không dùng được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="269"/>
+        <location filename="../../desktop/gui/review_window.py" line="270"/>
         <source>Save the table</source>
         <translation>Lưu bảng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="285"/>
+        <location filename="../../desktop/gui/review_window.py" line="286"/>
         <source>Save the unit report</source>
         <translation>Lưu báo cáo của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="316"/>
+        <location filename="../../desktop/gui/review_window.py" line="317"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="332"/>
+        <location filename="../../desktop/gui/review_window.py" line="333"/>
         <source>Accepted: the latest declaration of %1 people.</source>
         <translation>Đã chấp nhận bản khai mới nhất của %1 người.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="344"/>
+        <location filename="../../desktop/gui/review_window.py" line="345"/>
         <source>SelfCheck: review a unit&apos;s declarations</source>
         <translation>SelfCheck: rà soát bản khai của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="345"/>
+        <location filename="../../desktop/gui/review_window.py" line="346"/>
         <source>Declarations in the folder</source>
         <translation>Các bản khai trong thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="346"/>
+        <location filename="../../desktop/gui/review_window.py" line="347"/>
         <source>&amp;Roster:</source>
         <translation>&amp;Danh sách cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="347"/>
+        <location filename="../../desktop/gui/review_window.py" line="348"/>
         <source>&amp;Folder of bundles:</source>
         <translation>&amp;Thư mục gói bản khai:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="348"/>
         <location filename="../../desktop/gui/review_window.py" line="349"/>
+        <location filename="../../desktop/gui/review_window.py" line="350"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="350"/>
+        <location filename="../../desktop/gui/review_window.py" line="351"/>
         <source>&amp;Check the folder</source>
         <translation>&amp;Kiểm tra thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="351"/>
+        <location filename="../../desktop/gui/review_window.py" line="352"/>
         <source>Show:</source>
         <translation>Hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="352"/>
+        <location filename="../../desktop/gui/review_window.py" line="353"/>
         <source>Only those to follow up</source>
         <translation>Chỉ những người cần theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="356"/>
+        <location filename="../../desktop/gui/review_window.py" line="357"/>
         <source>Any verdict</source>
         <translation>Mọi kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="77"/>
+        <location filename="../../desktop/gui/review_table.py" line="79"/>
         <source>Staff id</source>
         <translation>Mã cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="78"/>
+        <location filename="../../desktop/gui/review_table.py" line="80"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="84"/>
+        <location filename="../../desktop/gui/review_table.py" line="86"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="79"/>
+        <location filename="../../desktop/gui/review_table.py" line="81"/>
         <source>Latest</source>
         <translation>Bản khai mới nhất</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="80"/>
+        <location filename="../../desktop/gui/review_table.py" line="82"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="81"/>
+        <location filename="../../desktop/gui/review_table.py" line="83"/>
         <source>Open (c/h/m/l)</source>
         <translation>Mục mở (NT/C/TB/T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="82"/>
+        <location filename="../../desktop/gui/review_table.py" line="84"/>
         <source>Next due</source>
         <translation>Hạn tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="83"/>
+        <location filename="../../desktop/gui/review_table.py" line="85"/>
         <source>Problems</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="366"/>
+        <location filename="../../desktop/gui/review_window.py" line="368"/>
         <source>Export &amp;CSV…</source>
         <translation>Xuất &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="367"/>
+        <location filename="../../desktop/gui/review_window.py" line="369"/>
         <source>Export &amp;PDF report…</source>
         <translation>Xuất &amp;báo cáo PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="368"/>
+        <location filename="../../desktop/gui/review_window.py" line="370"/>
         <source>&amp;Accept the sound declarations</source>
         <translation>&amp;Chấp nhận các bản khai hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="369"/>
+        <location filename="../../desktop/gui/review_window.py" line="371"/>
         <source>Countersi&amp;gn…</source>
         <translation>Ký &amp;xác nhận…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="370"/>
+        <location filename="../../desktop/gui/review_window.py" line="372"/>
         <source>&amp;New…</source>
         <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="371"/>
+        <location filename="../../desktop/gui/review_window.py" line="373"/>
         <source>Edi&amp;t…</source>
         <translation>&amp;Sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="372"/>
+        <location filename="../../desktop/gui/review_window.py" line="374"/>
         <source>Enrol a &amp;key…</source>
         <translation>Đăn&amp;g ký khóa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="373"/>
+        <location filename="../../desktop/gui/review_window.py" line="375"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -1831,62 +1836,87 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>WizardView</name>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="221"/>
+        <location filename="../../desktop/gui/wizard.py" line="237"/>
+        <source>current step</source>
+        <translation>bước đang làm</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/wizard.py" line="238"/>
+        <source>done</source>
+        <translation>đã xong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/wizard.py" line="238"/>
+        <source>not done</source>
+        <translation>chưa xong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/wizard.py" line="241"/>
+        <source>not yet open: complete the steps before it</source>
+        <translation>chưa mở được: anh/chị cần hoàn thành các bước trước</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/wizard.py" line="253"/>
+        <source>Items answered: %1 of %2 (left: %3)</source>
+        <translation>Đã trả lời: %1/%2 nội dung (còn lại: %3)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/wizard.py" line="274"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="222"/>
+        <location filename="../../desktop/gui/wizard.py" line="275"/>
         <source>About you</source>
         <translation>Thông tin cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="223"/>
+        <location filename="../../desktop/gui/wizard.py" line="276"/>
         <source>Your accounts</source>
         <translation>Các tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="224"/>
+        <location filename="../../desktop/gui/wizard.py" line="277"/>
         <source>Pledges</source>
         <translation>Cam kết</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="225"/>
+        <location filename="../../desktop/gui/wizard.py" line="278"/>
         <source>Programme items</source>
         <translation>Nội dung chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="226"/>
+        <location filename="../../desktop/gui/wizard.py" line="279"/>
         <source>Review</source>
         <translation>Xem lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="227"/>
+        <location filename="../../desktop/gui/wizard.py" line="280"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="268"/>
+        <location filename="../../desktop/gui/wizard.py" line="321"/>
         <source>Warning: these checklists are not a signed policy pack. Your summary will record that, and a reviewer will not accept it as compliant.</source>
         <translation>Lưu ý: bộ tiêu chí đang dùng không phải là gói bộ tiêu chí có chữ ký của cơ quan. Bản khai của anh/chị sẽ ghi lại điều này và người rà soát sẽ không công nhận là đạt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="279"/>
+        <location filename="../../desktop/gui/wizard.py" line="332"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="280"/>
+        <location filename="../../desktop/gui/wizard.py" line="333"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Kế tiếp &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="281"/>
+        <location filename="../../desktop/gui/wizard.py" line="334"/>
         <source>Save and &amp;close</source>
         <translation>Lưu và đón&amp;g</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="282"/>
+        <location filename="../../desktop/gui/wizard.py" line="335"/>
         <source>Steps</source>
         <translation>Các bước</translation>
     </message>

@@ -32,6 +32,7 @@ from desktop.core.records import summary as summary_json
 from desktop.core.records.chain import Declaration
 from desktop.gui.labels import verdict_label
 from desktop.gui.messages import describe
+from desktop.gui.screen_fit import fit_columns
 from desktop.gui.session import Session
 from desktop.gui.tasks import Outcome, run_task
 from desktop.report.pdf import fill_document, render_pdf, with_pdf
@@ -114,6 +115,7 @@ class HistoryWindow(QDialog):
             )
         for column in range(4):
             self.list.resizeColumnToContents(column)
+        fit_columns(self.list)
         latest = self.list.topLevelItem(len(self.declarations) - 1)
         if latest is not None:
             self.list.setCurrentItem(latest)

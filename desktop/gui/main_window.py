@@ -10,6 +10,7 @@ from desktop import __version__
 from desktop.core.base.errors import SelfCheckError
 from desktop.gui.icon import app_icon
 from desktop.gui.language import LanguageSwitch
+from desktop.gui.screen_fit import PREFERRED_SIZE, fit_to_screen, keep_windows_on_screen
 from desktop.gui.start_screen import StartScreen
 
 if TYPE_CHECKING:
@@ -44,7 +45,8 @@ class MainWindow(QMainWindow):
         self.language = language
         self._opening_tried = session is not None
         self.setWindowIcon(app_icon())
-        self.resize(1024, 700)
+        keep_windows_on_screen()  # this window, its dialogs and message boxes
+        fit_to_screen(self, PREFERRED_SIZE)
         self.start = StartScreen(session)
         if session is None:
             self.start.installEventFilter(self)

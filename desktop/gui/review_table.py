@@ -11,6 +11,7 @@ from desktop.core.assessment.findings import VerdictKind
 from desktop.core.base.i18n import show_date
 from desktop.core.review.scan import SEVERITIES, Report, Row
 from desktop.gui.labels import verdict_label
+from desktop.gui.screen_fit import fit_columns
 
 ROW_ROLE = Qt.ItemDataRole.UserRole  # the staff id of a person's row; unset on a file's row
 
@@ -70,6 +71,7 @@ def fill(tree: QTreeWidget, report: Report, wanted: Callable[[Row], bool]) -> No
         tree.resizeColumnToContents(column)
         # Long names and paths scroll; the problems column stays in sight.
         tree.setColumnWidth(column, min(tree.columnWidth(column), 260))
+    fit_columns(tree)  # ... but no heading cut off
 
 
 def headers() -> list[str]:

@@ -34,6 +34,7 @@ from desktop.gui import review_table
 from desktop.gui.labels import verdict_label
 from desktop.gui.messages import describe
 from desktop.gui.review_actions import ReviewerActions
+from desktop.gui.screen_fit import fit_columns
 from desktop.gui.session import Session
 from desktop.gui.tasks import Outcome, relay, run_task
 
@@ -363,6 +364,7 @@ class ReviewWindow(ReviewerActions):
         else:
             self.unit.setItemText(0, self.tr("All units"))
         self.rows.setHeaderLabels(review_table.headers())
+        fit_columns(self.rows)  # no heading cut off, even before a review
         self.export_csv.setText(self.tr("Export &CSV…"))
         self.export_pdf.setText(self.tr("Export &PDF report…"))
         self.accept_button.setText(self.tr("&Accept the sound declarations"))

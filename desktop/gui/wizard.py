@@ -5,7 +5,7 @@ which pages can be reached; this view only shows pages, asks the flow before mov
 enabling Next, and saves the draft on every change (desktop.gui.draft_saver) and every move.
 """
 
-from PySide6.QtCore import QEvent, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -57,7 +57,14 @@ class WizardView(QWidget):
         self.step_list = QListWidget()
         self.step_list.setObjectName("stepList")
         self.step_list.setMaximumWidth(260)
+        # A long account name wraps rather than run under the edge.
+        self.step_list.setWordWrap(True)
+        self.step_list.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.step_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.step_list.currentRowChanged.connect(self._jump)
+        self.answered = QLabel(wordWrap=True)
+        self.answered.setObjectName("answeredCount")
+        self.answered.setMaximumWidth(260)
         self.stack = QStackedWidget()
         self.back = QPushButton()
         self.back.setObjectName("backButton")
@@ -85,13 +92,17 @@ class WizardView(QWidget):
         right.addWidget(self.policy_notice)
         right.addWidget(self.stack, 1)
         right.addLayout(buttons)
+        left = QVBoxLayout()
+        left.addWidget(self.step_list, 1)
+        left.addWidget(self.answered)
         layout = QHBoxLayout(self)
-        layout.addWidget(self.step_list)
+        layout.addLayout(left)
         layout.addLayout(right, 1)
         self.pages: dict[str, WizardPage] = {}
         self.steps: list[Step] = []
         self.built_for: tuple[object, ...] = ()
         self.held = False  # the Sign page is opening the key: no moving, no closing
+        self.seen: set[str] = set()  # the steps shown since the draft was opened
         # Signed: the run is over. Its pages would now describe a declaration already made
         # (compared with itself, its passwords forgotten): no moving back into them.
         self.ended = False
@@ -104,6 +115,7 @@ class WizardView(QWidget):
             self.stack.removeWidget(page)
             page.retire()
         self.pages.clear()
+        self.seen.clear()
         self.ended = False
         self.step_list.setEnabled(True)
         self.rebuild()
@@ -158,10 +170,13 @@ class WizardView(QWidget):
         if self._progress().can_go(self._current(), self.steps[index]):
             self.show_step(index)
 
-    def go_to_key(self, key: str) -> None:
+    def go_to_key(self, key: str, item_id: str = "") -> None:
+        """Show the step `key` and, if given, the item where it is answered."""
         keys = [s.key for s in self.steps]
         if key in keys:
             self.show_step(keys.index(key))
+            if item_id:
+                self.page.show_item(item_id)
 
     def show_step(self, index: int) -> None:
         if self.pages and 0 <= self.index < len(self.steps):
@@ -172,6 +187,7 @@ class WizardView(QWidget):
         self.index = min(index, len(self.steps) - 1)
         assert self.session.flow is not None
         self.session.flow.draft.doc["step"] = self.steps[self.index].key
+        self.seen.add(self.steps[self.index].key)
         self.saver.save_now()  # every move keeps the work, and where it stopped
         page = self.page
         page.enter()
@@ -202,19 +218,56 @@ class WizardView(QWidget):
             self.refresh_steps()
 
     def refresh_steps(self) -> None:
+        """The list of steps as it is: ✔ only on a step that is done, the current step
+        marked, each item page's answered items; a step that cannot be reached from here
+        is greyed and cannot be chosen, so a click on it changes nothing."""
         titles = self.step_titles()
         progress = self._progress()
+        current = self._current()
         self.step_list.blockSignals(True)
         self.step_list.clear()
         for step in self.steps:
-            mark = "✔ " if progress.complete(step) else "   "
-            self.step_list.addItem(QListWidgetItem(mark + titles.get(step.key, step.key)))
+            done = self._done(progress, step)
+            here = step == current
+            text = ("▶ " if here else "    ") + ("✔ " if done else "○ ")
+            text += titles.get(step.key, step.key)
+            if step.key in progress.tally:
+                text += " ({}/{})".format(*progress.tally[step.key])
+            row = QListWidgetItem(text)
+            state = [self.tr("current step")] if here else []
+            state.append(self.tr("done") if done else self.tr("not done"))
+            if not here and not progress.can_go(current, step):
+                row.setFlags(row.flags() & ~Qt.ItemFlag.ItemIsEnabled)
+                state.append(self.tr("not yet open: complete the steps before it"))
+            if here:
+                font = row.font()
+                font.setBold(True)
+                row.setFont(font)
+            row.setToolTip(f"{titles.get(step.key, step.key)}: {', '.join(state)}")
+            row.setData(Qt.ItemDataRole.AccessibleDescriptionRole, ", ".join(state))
+            self.step_list.addItem(row)
         self.step_list.setCurrentRow(self.index)
         self.step_list.blockSignals(False)
-        following = progress.next_step(self._current())
+        answered, asked = progress.answered()
+        self.answered.setText(
+            self.tr("Items answered: %1 of %2 (left: %3)")
+            .replace("%1", str(answered))
+            .replace("%2", str(asked))
+            .replace("%3", str(asked - answered))
+        )
+        following = progress.next_step(current)
         moving = not self.held and not self.ended
         self.next.setEnabled(following is not None and moving)
         self.back.setEnabled(self.index > 0 and moving)
+
+    def _done(self, progress: Progress, step: Step) -> bool:
+        """Review is done once everything before it is and it was looked at; Sign once the
+        draft is signed; any other step once it is complete."""
+        if step.kind == StepKind.REVIEW:
+            return step.key in self.seen and progress.can_reach(step)
+        if step.kind == StepKind.SIGN:
+            return self.ended
+        return progress.complete(step)
 
     def step_titles(self) -> dict[str, str]:
         titles = {

@@ -7,7 +7,7 @@ tested without a display.
 
 import json
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
@@ -21,6 +21,7 @@ from desktop.core.assessment.engine import Assessment, assess
 from desktop.core.assessment.findings import Finding
 from desktop.core.assessment.people import Submission
 from desktop.core.assessment.rules import declared_two_factor
+from desktop.core.assessment.tally import ITEM_STEPS, page_tally
 from desktop.core.base.errors import AnswersError
 from desktop.core.base.i18n import Text
 from desktop.core.policy.audience import AccountKind, Category
@@ -84,9 +85,18 @@ class Progress:
 
     steps: tuple[Step, ...]
     done: Mapping[str, bool]  # by step key
+    # Items answered and items asked, by the key of each page that asks items.
+    tally: Mapping[str, tuple[int, int]] = field(default_factory=lambda: MappingProxyType({}))
 
     def complete(self, step: Step) -> bool:
         return self.done.get(step.key, False)
+
+    def answered(self) -> tuple[int, int]:
+        """Items answered and items asked, over every page."""
+        return (
+            sum(answered for answered, _ in self.tally.values()),
+            sum(asked for _, asked in self.tally.values()),
+        )
 
     def can_reach(self, step: Step) -> bool:
         if step not in self.steps:
@@ -364,8 +374,17 @@ class Flow:
         if self._progress is None or self._progress[0] != state:
             result = self.assessment(passwords)
             steps = tuple(self.steps())
-            done = {s.key: not self.missing(s, passwords, result) for s in steps}
-            self._progress = (state, Progress(steps, MappingProxyType(done)))
+            missing = {s.key: self.missing(s, passwords, result) for s in steps}
+            done = {key: not left for key, left in missing.items()}
+            tally = {
+                s.key: page_tally(self, s.kind, s.account_id, missing[s.key], result is not None)
+                for s in steps
+                if s.kind in ITEM_STEPS
+            }
+            self._progress = (
+                state,
+                Progress(steps, MappingProxyType(done), MappingProxyType(tally)),
+            )
         return self._progress[1]
 
     def can_reach(self, step: Step, passwords: PasswordSession | None = None) -> bool:

@@ -2,7 +2,7 @@
 
 from html import escape
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from desktop.core.assessment.flow import Step
@@ -25,7 +25,7 @@ class WizardPage(QWidget):
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.body = QWidget()
         self.content = QVBoxLayout(self.body)
-        scroll = QScrollArea()
+        self.scroll_area = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -42,6 +42,28 @@ class WizardPage(QWidget):
 
     def enter(self) -> None:
         """Called each time the page is shown."""
+
+    def show_item(self, item_id: str) -> None:
+        """Scroll to the item's question and put the keyboard on it (from the Review).
+        An item the typed password answers is shown by its password field."""
+        suffix = f"{item_id}-{self.step.account_id}" if self.step.account_id else item_id
+        target = self.body.findChild(QWidget, f"item-{suffix}")
+        if target is not None and not target.isVisibleTo(self):
+            target = self.body.findChild(QWidget, "password")
+        if target is None:
+            return
+        focus = next(
+            (
+                w
+                for w in target.findChildren(QWidget)
+                if w.focusPolicy() & Qt.FocusPolicy.TabFocus and w.isVisibleTo(target)
+            ),
+            target,
+        )
+        focus.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.scroll_area.ensureWidgetVisible(target)
+        # Again once the page is laid out: it may be shown for the first time.
+        QTimer.singleShot(0, self, lambda: self.scroll_area.ensureWidgetVisible(target))
 
     def leave(self) -> None:
         """Called each time the page is left: forget anything secret."""

@@ -1,9 +1,10 @@
-"""Review: every finding worst first, each leading back to its page; verdict; fix-it plan."""
+"""Review: every finding worst first with its reason in full and, when it needs action, its
+fix-it steps beneath it (the fix-it plan, in place); a double-click leads to the item."""
 
 from html import escape
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QLabel, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import QHeaderView, QLabel, QTreeWidget, QTreeWidgetItem
 
 from desktop.core.assessment.engine import Assessment
 from desktop.core.assessment.flow import Step, StepKind
@@ -14,10 +15,14 @@ from desktop.core.records.changes import ChangeKind, compare
 from desktop.core.records.summary import findings_view
 from desktop.gui.pages.base import WizardPage
 from desktop.gui.session import Session
+from desktop.gui.wrapping import WrappingDelegate
+
+_ITEM_ROLE = Qt.ItemDataRole.UserRole + 1  # the item a row is about
+_TOP_LEFT = Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft
 
 
 class ReviewPage(WizardPage):
-    go_to = Signal(str)  # the key of the step where a finding can be changed
+    go_to = Signal(str, str)  # the key of the step where a finding is answered, its item
 
     def __init__(self, session: Session, step: Step) -> None:
         super().__init__(session, step)
@@ -26,17 +31,23 @@ class ReviewPage(WizardPage):
         self.findings = QTreeWidget()
         self.findings.setObjectName("findings")
         self.findings.setColumnCount(3)
-        self.findings.setRootIsDecorated(False)
-        self.findings.setWordWrap(True)
+        WrappingDelegate(self.findings)  # a reason is never cut off: it wraps
+        self.findings.setExpandsOnDoubleClick(False)  # a double-click goes to the item
+        self.findings.setMinimumHeight(220)
+        # The status as wide as it needs; the titles and the reasons share the rest, wrapped.
+        header = self.findings.header()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.findings.itemActivated.connect(self._activated)
-        self.plan = QLabel(wordWrap=True)
+        self.plan = QLabel(wordWrap=True)  # how to read the findings, when some need action
         self.plan.setObjectName("fixPlan")
         self.changes = QLabel(wordWrap=True)
         self.changes.setObjectName("changesSinceLast")
         self.content.addWidget(self.verdict)
         self.content.addWidget(self.changes)
-        self.content.addWidget(self.findings, 1)
         self.content.addWidget(self.plan)
+        self.content.addWidget(self.findings, 1)
         self.retranslate()
 
     def enter(self) -> None:
@@ -51,7 +62,7 @@ class ReviewPage(WizardPage):
     def _activated(self, row: QTreeWidgetItem) -> None:
         key = row.data(0, Qt.ItemDataRole.UserRole)
         if key:
-            self.go_to.emit(key)
+            self.go_to.emit(key, row.data(0, _ITEM_ROLE) or "")
 
     def _show_changes(self, result: Assessment, statuses: dict[Status, str]) -> None:
         previous = self.session.last_declared()
@@ -123,11 +134,24 @@ class ReviewPage(WizardPage):
                     describe(finding, self.session.policy, language),
                 ],
             )
-            row.setData(
-                0, Qt.ItemDataRole.UserRole, self._step_of(finding.item_id, finding.account_id)
-            )
-        self.findings.resizeColumnToContents(0)
-        self.findings.setColumnWidth(1, 330)  # titles run long, Vietnamese ones longest
+            key = self._step_of(finding.item_id, finding.account_id)
+            rows = [row]
+            if finding.needs_action:  # the item's steps, then the platform's own
+                steps = [f"{n}. {step}" for n, step in enumerate(finding.fix.get(language), 1)]
+                for text in [self.tr("How to fix:"), *steps] if steps else []:
+                    rows.append(QTreeWidgetItem(row, [text]))
+                    rows[-1].setFirstColumnSpanned(True)  # the whole width, wrapped
+                if steps:
+                    font = rows[1].font(0)
+                    font.setBold(True)
+                    rows[1].setFont(0, font)
+            for each in rows:
+                each.setData(0, Qt.ItemDataRole.UserRole, key)
+                each.setData(0, _ITEM_ROLE, finding.item_id)
+                for column in range(3):  # the whole text on hover too, from the top
+                    each.setToolTip(column, each.text(column))
+                    each.setTextAlignment(column, _TOP_LEFT)
+        self.findings.expandAll()
         to_fix = result.verdict.to_fix
         if not to_fix:
             self.verdict.setText("<h3>" + escape(self.tr("Verdict: compliant")) + "</h3>")
@@ -138,15 +162,9 @@ class ReviewPage(WizardPage):
             + escape(self.tr("Verdict: action required (%n item(s))", "", len(to_fix)))
             + "</h3>"
         )
-        steps = []
-        for finding in to_fix[:30]:
-            item = self.session.policy.items[finding.item_id]
-            first = finding.fix.get(language)[:1]
-            where = f" ({handles[finding.account_id]})" if finding.account_id else ""
-            steps.append(
-                f"<li><b>{escape(item.title.get(language) + where)}</b>"
-                + (f": {escape(first[0])}" if first else "")
-                + "</li>"
+        self.plan.setText(
+            self.tr(
+                "The steps to fix each finding are shown beneath it. Double-click a finding "
+                "to go to the question where it is answered."
             )
-        plan = self.tr("Fix-it plan")
-        self.plan.setText(f"<b>{escape(plan)}</b><ol>{''.join(steps)}</ol>")
+        )

@@ -1,0 +1,101 @@
+"""Every window inside the screen's available area, on a small office laptop too.
+
+A 1024x600 screen, or 1366x768 at 150 % scaling (910x512 in Qt's pixels), is smaller than
+the size the windows ask for: each window, dialog and message box is shrunk and moved
+into the screen's available area (without the task bar) as it is shown. What is inside
+must then shrink with it: page contents scroll, button rows stay outside the scrolling.
+"""
+
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QFileSystemModel,
+    QStyle,
+    QTreeView,
+    QWidget,
+)
+
+# The size the main window asks for on a screen that has room for it.
+PREFERRED_SIZE = QSize(1024, 700)
+# Windows and dialogs (message boxes among them); not menus, tooltips or popups.
+_FITTED = (Qt.WindowType.Window, Qt.WindowType.Dialog)
+# How long a window manager may take to frame a new window.
+_FRAMED_AFTER_MS = 300
+
+
+def available_area(widget: QWidget) -> QRect:
+    """The part of the widget's screen a window may use (tests put a smaller one here)."""
+    screen = widget.screen() or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def fit_to_screen(window: QWidget, preferred: QSize | None = None) -> None:
+    """Resize `window` to `preferred` (else its size) or less, and move it inside."""
+    area = available_area(window)
+    size = preferred if preferred is not None else window.size()
+    # The title bar and borders: known once the window manager has framed the window;
+    # before that (the first show), room for a title bar is kept.
+    frame = window.frameGeometry().size() - window.geometry().size()
+    if frame.isEmpty() and not window.windowFlags() & Qt.WindowType.FramelessWindowHint:
+        frame = QSize(0, window.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight))
+    width = min(size.width(), area.width() - frame.width())
+    height = min(size.height(), area.height() - frame.height())
+    if (width, height) != (window.width(), window.height()):
+        window.resize(max(width, 1), max(height, 1))
+    outer = window.frameGeometry()
+    x = max(area.left(), min(outer.x(), area.right() + 1 - outer.width()))
+    y = max(area.top(), min(outer.y(), area.bottom() + 1 - outer.height()))
+    if (x, y) != (outer.x(), outer.y()):
+        window.move(x, y)
+
+
+class ScreenFit(QObject):
+    """Fits every top-level window (not menus or tooltips) to the screen as it is shown."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if (
+            event.type() == QEvent.Type.Show
+            and isinstance(watched, QWidget)
+            and watched.isWindow()
+            and watched.windowType() in _FITTED
+        ):
+            fit_to_screen(watched)
+            if isinstance(watched, QFileDialog):
+                _fit_file_columns(watched)
+            if watched.frameGeometry() == watched.geometry():
+                # Not framed yet: once the window manager has added its title bar (its
+                # height may differ from the room kept for it), fitted again.
+                window = watched
+                QTimer.singleShot(_FRAMED_AFTER_MS, window, lambda: fit_to_screen(window))
+        return super().eventFilter(watched, event)
+
+
+def _fit_file_columns(dialog: QFileDialog) -> None:
+    """Qt's own file dialog: no heading of its list of files cut off ("Kích thước" is
+    longer than "Size"), each time a folder is read."""
+    tree = dialog.findChild(QTreeView, "treeView")
+    model = dialog.findChild(QFileSystemModel)
+    if tree is None or model is None or dialog.property("columnsFitted"):
+        return
+    dialog.setProperty("columnsFitted", True)
+    model.directoryLoaded.connect(lambda _folder: fit_columns(tree))
+    fit_columns(tree)
+
+
+def keep_windows_on_screen() -> None:
+    """Fit every window the application shows from now on (once per application)."""
+    app = QApplication.instance()
+    if app is not None and app.findChild(ScreenFit) is None:
+        app.installEventFilter(ScreenFit(app))
+
+
+def fit_columns(tree: QTreeView) -> None:
+    """Widen each column of `tree` that is narrower than its heading: a wide table scrolls
+    sideways rather than cut a heading off."""
+    header = tree.header()
+    for column in range(header.count()):
+        wanted = header.sectionSizeHint(column)
+        if not header.isSectionHidden(column) and header.sectionSize(column) < wanted:
+            header.resizeSection(column, wanted)
