@@ -2,7 +2,7 @@
 (the platform's own among them) beneath it, and a double-click leads to the question."""
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtWidgets import QApplication, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
 from desktop.core.assessment.reasons import describe
@@ -97,7 +97,7 @@ def test_double_clicking_a_finding_or_its_step_goes_to_the_question_itself(
 ) -> None:
     tree = open_review(window, session)
     window.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    qtbot.waitUntil(lambda: window.focusWidget() is not None)
     assert session.flow is not None
     result = session.flow.assessment(session.passwords)
     assert result is not None
@@ -114,7 +114,7 @@ def test_double_clicking_a_finding_or_its_step_goes_to_the_question_itself(
     question = page.findChild(QWidget, f"item-{on_account.item_id}-x")
     assert question is not None
     qtbot.waitUntil(lambda: not question.visibleRegion().isEmpty())
-    focused = QApplication.focusWidget()
+    focused = window.focusWidget()  # not the app's: an earlier test's dialog may be active
     assert focused is not None and question.isAncestorOf(focused)
     # Back to the Review, then a pledge: the Pledges page, at that pledge.
     window.wizard.show_step([s.key for s in window.wizard.steps].index("review"))
@@ -130,5 +130,5 @@ def test_double_clicking_a_finding_or_its_step_goes_to_the_question_itself(
     assert window.wizard.page.step.key == "pledges"
     question = window.wizard.page.findChild(QWidget, f"item-{pledge}")
     qtbot.waitUntil(lambda: not question.visibleRegion().isEmpty())
-    focused = QApplication.focusWidget()
+    focused = window.focusWidget()
     assert focused is not None and question.isAncestorOf(focused)
