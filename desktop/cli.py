@@ -54,10 +54,17 @@ def _parser() -> "argparse.ArgumentParser":
         "--no-pdf", action="store_true", help="leave summary.pdf out (it needs Qt's fonts)"
     )
     signing.add_argument("--passphrase-file", type=Path, help="key file passphrase (no keychain)")
+    _pdf_signing_arguments(signing)
 
     verify = commands.add_parser("verify", help="verify bundles (folders or zips)")
     verify.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     verify.add_argument("--allowed-signers", type=Path, help="trusted signers (OpenSSH format)")
+    verify.add_argument(
+        "--trust-anchor",
+        type=Path,
+        action="append",
+        help="root or intermediate certificate (PEM) for summary.pdf's PAdES signature",
+    )
 
     changes = commands.add_parser("diff", help="what changed from bundle A to bundle B")
     changes.add_argument("a", type=Path, metavar="A", help="the earlier bundle")
@@ -118,6 +125,20 @@ def _parser() -> "argparse.ArgumentParser":
     enrol.add_argument("--replace", action="store_true", help="replace a lost or changed key")
     enrol.add_argument("--passphrase-file", type=Path, help="key file passphrase (no keychain)")
     return parser
+
+
+def _pdf_signing_arguments(parser: "argparse.ArgumentParser") -> None:
+    """The USB token that signs summary.pdf as PAdES (desktop.commands.pdf_signing)."""
+    parser.add_argument(
+        "--pdf-sign",
+        choices=["pkcs11"],
+        help="also sign summary.pdf (PAdES) with the public-service certificate on a USB token",
+    )
+    parser.add_argument("--pkcs11-lib", type=Path, help="the token's PKCS#11 module (.so/.dll)")
+    parser.add_argument("--token-label", help="which token, when several are plugged in")
+    parser.add_argument("--cert-label", help="which certificate, when the token holds several")
+    parser.add_argument("--pin-file", type=Path, help="file (or pipe) whose first line is the PIN")
+    parser.add_argument("--timestamp-url", help="RFC 3161 timestamp server (PAdES B-T)")
 
 
 def _answers_arguments(parser: "argparse.ArgumentParser") -> None:

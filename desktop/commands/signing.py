@@ -86,7 +86,26 @@ def verify(args: argparse.Namespace) -> int:
         )
         note = "" if trusted is not None else " [own key: not checked against a roster]"
         print(printable(f"OK      {path}: {line}{note}"))
+        if not pdf_signature_sound(args, path, summary.person.full_name):
+            failed += 1
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def pdf_signature_sound(args: argparse.Namespace, path: Path, name: str) -> bool:
+    """Print the state of summary.pdf's public-service signature; False when invalid.
+
+    A bundle without one is sound as before: the signature is optional."""
+    from desktop.core.records.bundle import read
+    from desktop.core.records.bundle_pdf import check_bundle_pdf, load_anchors
+    from desktop.core.signing.pades_check import PdfSignatureState
+
+    anchors = load_anchors(args.trust_anchor or [])
+    check = check_bundle_pdf(path, read(path), anchors, name)
+    if check.state == PdfSignatureState.NONE and not anchors:
+        return True
+    mark = "INVALID" if check.state == PdfSignatureState.INVALID else "        "
+    print(printable(f"{mark} {path}: summary.pdf {check.line('en')}"))
+    return check.state != PdfSignatureState.INVALID
 
 
 def history(args: argparse.Namespace) -> int:
