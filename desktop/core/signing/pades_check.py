@@ -4,6 +4,7 @@ when the PDF was signed and issued to the person, and the attached summary the b
 """
 
 import io
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
@@ -41,6 +42,12 @@ class PdfSignatureCheck:
         """'chữ ký số công vụ: hợp lệ', and the reason when it is not."""
         text = f"{LABEL.get(language)}: {STATE_WORDS[self.state].get(language)}"
         return f"{text} ({self.detail})" if self.detail else text
+
+
+def quiet_pyhanko() -> None:
+    """pyHanko logs each failed path as a traceback; the result says it in one line."""
+    for name in ("pyhanko", "pyhanko_certvalidator"):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
 
 
 def _invalid(detail: str, signer: str | None = None) -> PdfSignatureCheck:
@@ -81,6 +88,7 @@ def check_pdf(
     """The state of summary.pdf's public-service signature; never raises on a bad PDF."""
     if pdf is None:
         return PdfSignatureCheck(PdfSignatureState.NONE)
+    quiet_pyhanko()
     try:
         from pyhanko.pdf_utils.reader import PdfFileReader
 
