@@ -89,6 +89,8 @@ def test_the_frozen_self_test_passes_offscreen(frozen_app: Path) -> None:
     # Proves freeze_support(): the password helper is a second start of the frozen app.
     assert "ok    zxcvbn: measured in a helper process" in out
     assert "ok    signing: Ed25519 SSHSIG round trip" in out
+    # pyHanko and python-pkcs11's compiled part were carried into the build.
+    assert "ok    pdf-signing: PKCS#11 signing available" in out
     assert out.rstrip().endswith("self-test: usable")
     if os.environ.get("SELFCHECK_TEST_KEYCHAIN") == "gnome-keyring":
         # keyring's backends are found although entry points do not work frozen.

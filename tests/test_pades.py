@@ -213,3 +213,25 @@ def test_names_compare_without_diacritics_case_or_spacing() -> None:
     assert same_person("Đỗ Thị Hà", "do thi ha")
     assert not same_person("Nguyễn Văn Anh", "Nguyễn Văn An")
     assert not same_person("", "")
+
+
+def test_the_module_list_is_data_and_the_persons_own_comes_first(tmp_path: Path) -> None:
+    from desktop.core.signing.token_modules import (
+        ModuleListError,
+        installed_modules,
+        known_modules,
+    )
+
+    shipped = known_modules(None, "linux")
+    assert any("eToken" in m.name for m in shipped)
+    assert any("Bit4id" in m.name for m in shipped)
+    assert any("Cơ yếu" in m.name for m in shipped)
+    assert all(str(m.path).endswith(".dll") for m in known_modules(None, "win32"))
+    own = tmp_path / "pkcs11-modules.toml"
+    own.write_text('[[module]]\nname = "Token của Cục"\nlinux = ["/opt/cuc/libtoken.so"]\n')
+    mine = known_modules(own, "linux")
+    assert mine[0].name == "Token của Cục" and len(mine) == len(shipped) + 1
+    assert all(m.path.is_file() for m in installed_modules(own))
+    own.write_text('[[module]]\nname = "x"\nlinux = "/not/a/list.so"\n')
+    with pytest.raises(ModuleListError, match="item 'x': field 'linux': must be a list"):
+        known_modules(own, "linux")

@@ -178,6 +178,13 @@ def _signing() -> Check:
     )
 
 
+def _pdf_signing() -> Check:
+    from desktop.commands.selftest_pades import pdf_signing
+
+    available, detail = pdf_signing()
+    return Check("pdf-signing", Status.OK if available else Status.WARN, detail)
+
+
 def _guarded(name: str, run: Callable[[], Check]) -> Check:
     try:
         return run()
@@ -205,6 +212,7 @@ def self_test(out: TextIO) -> int:
             keychain.result(),
             helper if isinstance(helper, Check) else _guarded("zxcvbn", helper.check),
             _guarded("signing", _signing),
+            _guarded("pdf-signing", _pdf_signing),
         ]
     failed = 0
     for check in checks:
