@@ -2,12 +2,14 @@
 runs them, with SoftHSM2 as the USB token."""
 
 import os
+import subprocess
 from pathlib import Path
 
 import pytest
 
 from tests.test_assess_cli import assess, run
 from tests.token_helpers import Token, flip_one_byte, needs_token, nss_db, pdfsig, token
+from tests.tools import tool
 
 pytestmark = needs_token
 __all__ = ["nss_db", "token"]  # fixtures
@@ -147,3 +149,81 @@ def test_the_pin_is_nowhere_after_signing(
             data = path.read_bytes()
             for needle in needles:
                 assert needle not in data, f"the PIN is in {path}"
+
+
+def pdf_text(pdf: Path) -> str:
+    """The PDF's words, one space apart (the table cell wraps the line)."""
+    out = subprocess.run(
+        [tool("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True, timeout=60
+    ).stdout
+    return " ".join(out.split())
+
+
+def _roster(folder: Path, bundle: Path, token: Token, name: str = "NGUYEN VAN AN") -> Path:
+    """A roster naming the official (without diacritics, in capitals) and the test CA."""
+    folder.mkdir()
+    (folder / "allowed_signers").write_bytes((bundle / "allowed_signers").read_bytes())
+    (folder / "ca.pem").write_bytes(token.authority.pem.read_bytes())
+    roster = folder / "roster.toml"
+    roster.write_text(
+        '[roster]\nsigners = "allowed_signers"\ntrust_anchors = ["ca.pem"]\n'
+        f'[[staff]]\nid = "BNG-08231"\nname = "{name}"\n',
+        encoding="utf-8",
+    )
+    return roster
+
+
+def test_the_review_csv_and_unit_pdf_show_the_public_service_signature(
+    env: dict[str, str], token: Token, tmp_path: Path
+) -> None:
+    inbox = tmp_path / "inbox"
+    assess(env, "annual", inbox, *token_options(token, pin_file(tmp_path, token.pin)))
+    (bundle,) = list(inbox.iterdir())
+    roster = _roster(tmp_path / "reviewer", bundle, token)
+    csv, unit = tmp_path / "review.csv", tmp_path / "unit.pdf"
+    result = run(env, "review", str(inbox), "--roster", str(roster), "--csv", str(csv),
+                 "--pdf", str(unit), "--lang", "vi")  # fmt: skip
+    assert "chữ ký số công vụ: hợp lệ" in result.stdout, result.stdout + result.stderr
+    header, first = csv.read_text("utf-8-sig").splitlines()[:2]
+    assert header.endswith(",public_signature") and first.endswith(",valid")
+    text = pdf_text(unit)
+    assert "chữ ký số công vụ: hợp lệ" in text
+
+    english = run(env, "review", str(inbox), "--roster", str(roster), "--pdf", str(unit),
+                  "--lang", "en")  # fmt: skip
+    assert "public-service digital signature: valid" in english.stdout
+    text = pdf_text(unit)
+    assert "public-service digital signature: valid" in text
+
+    pdf = bundle / "summary.pdf"
+    pdf.write_bytes(flip_one_byte(pdf.read_bytes()))
+    tampered = run(env, "review", str(inbox), "--roster", str(roster), "--lang", "vi")
+    assert tampered.returncode == 1
+    assert "chữ ký số công vụ: không hợp lệ" in tampered.stdout
+
+
+def test_the_review_wants_the_rosters_name_and_reports_a_bundle_without_one_as_none(
+    env: dict[str, str], token: Token, tmp_path: Path
+) -> None:
+    inbox = tmp_path / "inbox"
+    assess(env, "annual", inbox, *token_options(token, pin_file(tmp_path, token.pin)))
+    (bundle,) = list(inbox.iterdir())
+    roster = _roster(tmp_path / "reviewer", bundle, token, name="Nguyễn Văn Anh")
+    result = run(env, "review", str(inbox), "--roster", str(roster), "--lang", "en")
+    assert result.returncode == 1
+    assert "public-service digital signature: invalid" in result.stdout
+    assert "not to the person" in result.stdout
+
+    (bundle / "summary.pdf").unlink()
+    none = run(env, "review", str(inbox), "--roster", str(roster), "--lang", "vi")
+    assert "chữ ký số công vụ: không có" in none.stdout
+    assert none.returncode == 0, none.stdout
+
+
+def test_a_trust_anchor_outside_the_rosters_folder_is_refused(tmp_path: Path) -> None:
+    from desktop.core.review.roster import RosterError, load_roster
+
+    roster = tmp_path / "roster.toml"
+    roster.write_text('[roster]\ntrust_anchors = ["../ca.pem"]\n')
+    with pytest.raises(RosterError, match=r"field 'roster.trust_anchors\[0\]'"):
+        load_roster(roster)

@@ -13,7 +13,7 @@ from desktop.core.base.text import printable
 from desktop.core.records.bundle import BundleError, read, verify
 from desktop.core.review.roster import enrol as enrol_key
 from desktop.core.review.roster import load_accepted, load_roster, new_roster, save_accepted
-from desktop.core.review.scan import SEVERITIES, csv_bytes, review, to_accept
+from desktop.core.review.scan import SEVERITIES, review, to_accept
 
 PROGRESS_EVERY = 500
 
@@ -71,6 +71,13 @@ def review_folder(args: argparse.Namespace) -> int:
     report = review(args.directory, book, accepted, today, progress)
     if interactive:
         print(" " * 30, end="\r", file=sys.stderr)
+    from desktop.core.review.public_signature import (
+        any_invalid,
+        check_latest,
+        csv_bytes_with_signatures,
+    )
+
+    signatures = check_latest(report, book)  # summary.pdf's PAdES signature, per person
     for row in report.rows:
         latest = row.latest
         opened = "/".join(str(latest.open_by_severity[s]) for s in SEVERITIES) if latest else "-"
@@ -83,6 +90,8 @@ def review_folder(args: argparse.Namespace) -> int:
         for finding in row.problems:
             where = f" ({finding.path})" if finding.path else ""
             print(printable(f"    ! {finding.problem.value}: {finding.detail}{where}"))
+        if row.staff_id in signatures:
+            print(printable(f"    {signatures[row.staff_id].line(args.lang or 'en')}"))
     for finding in report.unreadable:
         print(printable(f"INVALID {finding.path}: {finding.problem.value}: {finding.detail}"))
     sound = sum(1 for r in report.rows if r.sound)
@@ -91,16 +100,17 @@ def review_folder(args: argparse.Namespace) -> int:
         f"{len(report.unreadable)} file(s) unusable"
     )
     if args.csv is not None:
-        write_atomic(args.csv, csv_bytes(report), mode=0o600)
+        write_atomic(args.csv, csv_bytes_with_signatures(report, signatures), mode=0o600)
     if args.pdf is not None:
         from desktop.report.unit import unit_pdf
 
-        write_atomic(args.pdf, unit_pdf(report, load_policy(), args.lang, today))
+        pdf = unit_pdf(report, load_policy(), args.lang, today, signatures=signatures)
+        write_atomic(args.pdf, pdf)
     if args.accept:
         accepted.update(to_accept(report))
         save_accepted(book, accepted)
         print(f"accepted: the latest declaration of {len(to_accept(report))} people")
-    problems = report.unreadable or any(not r.sound for r in report.rows)
+    problems = report.unreadable or any(not r.sound for r in report.rows) or any_invalid(signatures)
     return EXIT_FINDINGS if problems else EXIT_OK
 
 
