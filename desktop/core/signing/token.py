@@ -173,6 +173,19 @@ def _find_token(lib: Any, token_label: str | None) -> Any:
     return token
 
 
+def token_labels(module: Path) -> list[str]:
+    """The labels of the (initialised) tokens plugged in; no PIN is needed to see them."""
+    import pkcs11
+    from pkcs11.constants import TokenFlag
+
+    lib = load_module(module)
+    try:
+        tokens = [slot.get_token() for slot in lib.get_slots(token_present=True)]
+    except pkcs11.PKCS11Error:
+        return []
+    return [str(t.label) for t in tokens if t.flags & TokenFlag.TOKEN_INITIALIZED]
+
+
 @contextmanager
 def session(module: Path, token_label: str | None, pin: str) -> Iterator[Any]:
     """A logged-in session on the token; every PKCS#11 failure becomes a TokenError."""

@@ -2,6 +2,7 @@
 
 import contextlib
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
 from desktop.core.assessment.engine import Assessment
 from desktop.core.assessment.flow import Step
 from desktop.core.base.errors import SelfCheckError
+from desktop.core.records.bundle import Bundle
 from desktop.core.records.declare import (
     BundleNotWritten,
     Destination,
@@ -31,6 +33,7 @@ from desktop.gui.pages.base import WizardPage
 from desktop.gui.password_field import PasswordEdit
 from desktop.gui.session import Session
 from desktop.gui.tasks import Outcome, run_task
+from desktop.gui.token_box import TokenBox
 from desktop.report.pdf import with_pdf
 
 
@@ -68,6 +71,8 @@ class SignPage(WizardPage):
         self.result = QLabel(wordWrap=True)
         self.result.setObjectName("signResult")
         self.busy_now = False  # the key is being opened, or the declaration saved, by a task
+        self.token_box = TokenBox(session)  # summary.pdf also signed on a USB token, if asked
+        self._sign_pdf: Callable[[Bundle], Bundle] | None = None
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(self.browse)
@@ -77,6 +82,7 @@ class SignPage(WizardPage):
         self.content.addWidget(self.folder_label)
         self.content.addLayout(row)
         self.content.addWidget(self.as_zip)
+        self.content.addWidget(self.token_box)
         self.content.addWidget(self.sign_button)
         self.content.addWidget(self.result)
         self.content.addStretch(1)
@@ -94,6 +100,7 @@ class SignPage(WizardPage):
 
     def leave(self) -> None:
         self.passphrase.clear()
+        self.token_box.pin.clear()
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
@@ -128,6 +135,11 @@ class SignPage(WizardPage):
         except SelfCheckError as exc:
             self.result.setText(self.tr("Not signed.") + " " + describe(exc))
             return
+        token_missing = self.token_box.missing()
+        if token_missing is not None:
+            self.result.setText(self.tr("Not signed.") + " " + token_missing)
+            return
+        self._sign_pdf = self.token_box.signer(result.submission.person.full_name)
         passphrase = self.passphrase.text()
         self.passphrase.clear()
         self._set_busy(True)
@@ -148,11 +160,13 @@ class SignPage(WizardPage):
         self.folder.setEnabled(not busy)
         self.browse.setEnabled(not busy)
         self.as_zip.setEnabled(not busy)
+        self.token_box.setEnabled(not busy)
         self.busy.emit(busy)
 
     def _not_signed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        self.result.setText(self.tr("Not signed.") + " " + describe(exc))
+        self._sign_pdf = None  # the PIN it holds goes with it
+        self.result.setText(self.tr("Not signed.") + " " + self.token_box.message(exc))
 
     def _key_opened(
         self, opened: Outcome[Ed25519PrivateKey], result: Assessment, folder: Path
@@ -165,11 +179,13 @@ class SignPage(WizardPage):
             self._set_busy(False)
             return
         keys, key, policy = self.session.keys, opened.get(), self.session.policy
-        destination = Destination(
-            folder,
-            self.as_zip.isChecked(),
-            lambda bundle: with_pdf(bundle, policy),  # in the summary's language
-        )
+        sign_pdf, self._sign_pdf = self._sign_pdf, None
+
+        def complete(bundle: Bundle) -> Bundle:
+            made = with_pdf(bundle, policy)  # in the summary's language
+            return made if sign_pdf is None else sign_pdf(made)  # on the token, if asked
+
+        destination = Destination(folder, self.as_zip.isChecked(), complete)
         draft_id = flow.draft.id
 
         def save() -> Path:
@@ -247,4 +263,5 @@ class SignPage(WizardPage):
         self.browse.setText(self.tr("Bro&wse…"))
         self.as_zip.setText(self.tr("As one .zip file (for e-mail or USB)"))
         self.sign_button.setText(self.tr("&Sign and save"))
+        self.token_box.retranslate()
         self.retranslate_key()
