@@ -103,10 +103,16 @@ def sign_pdf(
     person_name: str,
 ) -> bytes:
     """`pdf` with `attachments`, signed on the token as PAdES. Raises TokenError."""
+    from pyhanko.sign.timestamps import TimestampRequestError
+
     with session(choice.module, choice.token_label, pin) as opened:
         chosen = choose(signing_certificates(opened), choice.cert_label)
         check_certificate(chosen.certificate, person_name)
-        return _sign(attach(pdf, attachments), opened, chosen, choice.timestamp_url)
+        try:
+            return _sign(attach(pdf, attachments), opened, chosen, choice.timestamp_url)
+        except (TimestampRequestError, OSError) as exc:  # aiohttp's errors are OSErrors
+            where = choice.timestamp_url or ""
+            raise TokenError(TokenProblem.NO_TIMESTAMP, where, type(exc).__name__) from None
 
 
 def _sign(pdf: bytes, opened: Any, chosen: TokenCertificate, timestamp_url: str | None) -> bytes:

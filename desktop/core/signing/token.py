@@ -32,6 +32,7 @@ class TokenProblem(StrEnum):
     NOT_YET_VALID = "not-yet-valid"
     NO_NON_REPUDIATION = "no-non-repudiation"
     NOT_THE_PERSON = "not-the-person"
+    NO_TIMESTAMP = "no-timestamp"
     FAILED = "failed"
 
 
@@ -84,6 +85,10 @@ _MESSAGES = {
     TokenProblem.NOT_THE_PERSON: Text(
         "chứng thư số cấp cho {where}, không phải cho {detail}",
         "the certificate was issued to {where}, not to {detail}",
+    ),
+    TokenProblem.NO_TIMESTAMP: Text(
+        "máy chủ cấp dấu thời gian {where} không trả lời ({detail}); chưa ký gì",
+        "the timestamp server {where} did not answer ({detail}); nothing was signed",
     ),
     TokenProblem.FAILED: Text(
         "USB token báo lỗi khi ký ({detail})",
