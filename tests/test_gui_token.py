@@ -12,10 +12,9 @@ from desktop.gui.main_window import MainWindow
 from desktop.gui.session import Session
 from tests.gui_driver import choose, declare_every_password, files_under, type_text
 from tests.test_gui import _open_example
-from tests.token_helpers import Token, needs_token, nss_db, pdfsig, token
+from tests.token_helpers import Token, needs_token, pdfsig
 
 pytestmark = needs_token
-__all__ = ["nss_db", "token"]  # fixtures
 SHOTS = os.environ.get("SELFCHECK_TOKEN_SCREENSHOTS")  # a folder: the page as a PNG per language
 
 

@@ -17,14 +17,11 @@ from tests.token_helpers import (
     Token,
     flip_one_byte,
     needs_token,
-    nss_db,
     pdfsig,
-    token,
 )
 from tests.tools import tool
 
 pytestmark = needs_token
-__all__ = ["nss_db", "token"]  # fixtures, imported for the tests below
 
 SUMMARY = '{"person":{"full_name":"Nguyễn Văn An"}}'.encode()
 SIGNATURE = b"-----BEGIN SSH SIGNATURE-----\nU1NIU0lH\n-----END SSH SIGNATURE-----\n"

@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 
 from tests.test_assess_cli import assess, run
-from tests.token_helpers import Token, flip_one_byte, needs_token, nss_db, pdfsig, token
+from tests.token_helpers import Token, flip_one_byte, needs_token, pdfsig
 from tests.tools import tool
 
 pytestmark = needs_token
-__all__ = ["nss_db", "token"]  # fixtures
 
 
 @pytest.fixture
@@ -179,7 +178,7 @@ def test_the_review_csv_and_unit_pdf_show_the_public_service_signature(
     inbox = tmp_path / "inbox"
     assess(env, "annual", inbox, *token_options(token, pin_file(tmp_path, token.pin)))
     (bundle,) = list(inbox.iterdir())
-    roster = _roster(tmp_path / "reviewer", bundle, token)
+    roster = _roster(tmp_path / "reviewer", bundle)
     csv, unit = tmp_path / "review.csv", tmp_path / "unit.pdf"
     result = run(env, "review", str(inbox), "--roster", str(roster), "--csv", str(csv),
                  "--pdf", str(unit), "--lang", "vi")  # fmt: skip

@@ -19,10 +19,9 @@ from desktop.core.signing.pades import TokenChoice, sign_pdf
 from desktop.core.signing.pades_check import PdfSignatureState, check_pdf
 from desktop.core.signing.token import TokenError, TokenProblem
 from desktop.report.pdf import write_pdf
-from tests.token_helpers import NAME, Token, needs_token, nss_db, pdfsig, token
+from tests.token_helpers import NAME, Token, needs_token, pdfsig
 
 pytestmark = needs_token
-__all__ = ["nss_db", "token"]  # fixtures
 ATTACHED = {"summary.json": b"{}", "summary.json.sig": b"sig"}
 
 
