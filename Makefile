@@ -6,7 +6,7 @@ PY     := $(VENV)/bin/python
 LINTED := desktop tests scripts bench packaging build.spec
 QM     := $(patsubst %.ts,%.qm,$(wildcard assets/translations/*.ts))
 
-.PHONY: run test test-long test-frozen build build-onefile icons lint format translations update-translations \
+.PHONY: run test test-long test-frozen build build-onefile icons lint format translations update-translations pack \
 	screenshots bench bench-bundle clean
 
 # System packages come first: Qt's own tools (lrelease) need some of them too.
@@ -28,7 +28,7 @@ lint: $(VENV)/.installed-test
 	$(PY) scripts/check_structure.py
 	$(VENV)/bin/vulture desktop tests scripts bench --min-confidence 60
 	$(PY) -m desktop lint-checklists --quiet
-	$(PY) scripts/check_translations.py assets/translations/selfcheck_vi.ts
+	$(PY) scripts/check_translations.py assets/translations/*.ts
 
 format: $(VENV)/.installed-test
 	$(VENV)/bin/ruff format $(LINTED)
@@ -39,6 +39,15 @@ translations: $(QM)
 
 assets/translations/%.qm: assets/translations/%.ts $(VENV)/.installed
 	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+# Sign the built-in checklists as the reference pack (docs/security.md): the next version,
+# valid a year, with the release key given from outside (never in the repository):
+#   make pack RELEASE_KEY=/path/to/release_ed25519
+pack: $(VENV)/.installed
+	@test -n "$(RELEASE_KEY)" || { echo "make pack: give RELEASE_KEY=/path/to/openssh-ed25519-key" >&2; exit 2; }
+	$(PY) -m desktop pack build checklists --in-place --signing-key "$(RELEASE_KEY)"
+	ssh-keygen -Y verify -f assets/keys/policy_signers -I bng -n selfcheck-policy-v1 \
+		-s checklists/pack.json.sig < checklists/pack.json
 
 # After changing visible strings in desktop/gui: extract them, then translate the .ts.
 update-translations: $(VENV)/.installed

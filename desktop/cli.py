@@ -19,6 +19,10 @@ from desktop.core.base.text import printable
 if TYPE_CHECKING:
     import argparse
 
+# The commands that may read a password, passphrase or PIN: their process must never
+# leave a core dump (desktop.core.base.coredump).
+READS_SECRETS = frozenset({"check", "assess", "countersign", "keys"})
+
 
 def _parser() -> "argparse.ArgumentParser":
     import argparse  # not for the desktop app started without arguments (see main)
@@ -60,6 +64,9 @@ def _parser() -> "argparse.ArgumentParser":
     verify.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     verify.add_argument("--allowed-signers", type=Path, help="trusted signers (OpenSSH format)")
     verify.add_argument(
+        "--roster", type=Path, help="roster (TOML): its keys, and the policy packs it accepts"
+    )
+    verify.add_argument(
         "--trust-anchor",
         type=Path,
         action="append",
@@ -86,6 +93,11 @@ def _parser() -> "argparse.ArgumentParser":
     enrol_key.add_argument("bundle", type=Path, help="a bundle of the official")
     enrol_key.add_argument(
         "--fingerprint", required=True, help="SHA256:… as the official read it out"
+    )
+    enrol_key.add_argument(
+        "--force",
+        action="store_true",
+        help="enrol a key already enrolled for another staff id (the review then flags both)",
     )
 
     review = commands.add_parser("review", help="reviewer: verify a folder of bundles")
@@ -114,6 +126,8 @@ def _parser() -> "argparse.ArgumentParser":
         help="after a reported loss: accept the history as it is now and continue from it",
     )
 
+    _pack_arguments(commands)
+
     keys = commands.add_parser("keys", help="the signing key")
     key_commands = keys.add_subparsers(dest="keys_command", required=True)
     show = key_commands.add_parser("show", help="fingerprint and allowed_signers line")
@@ -125,6 +139,34 @@ def _parser() -> "argparse.ArgumentParser":
     enrol.add_argument("--replace", action="store_true", help="replace a lost or changed key")
     enrol.add_argument("--passphrase-file", type=Path, help="key file passphrase (no keychain)")
     return parser
+
+
+def _pack_arguments(commands: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    from datetime import date
+
+    packs = commands.add_parser("pack", help="signed policy packs: build, install, show")
+    pack_commands = packs.add_subparsers(dest="pack_command", required=True)
+    build = pack_commands.add_parser("build", help="agency: sign a folder of checklists")
+    build.add_argument("directory", type=Path, metavar="DIR", help="folder of checklists")
+    build.add_argument("--out", type=Path, help="the pack to write (PACK.zip)")
+    build.add_argument(
+        "--in-place", action="store_true", help="write pack.json and its signature into DIR"
+    )
+    build.add_argument("--id", help="pack id (default: DIR/pack.json's)")
+    build.add_argument("--version", type=int, help="pack version (default: DIR/pack.json's + 1)")
+    build.add_argument("--profiles", help="profile ids it covers, comma-separated")
+    build.add_argument("--issued", type=date.fromisoformat, help="YYYY-MM-DD (default: today)")
+    build.add_argument(
+        "--expires", type=date.fromisoformat, help="YYYY-MM-DD (default: a year after issued)"
+    )
+    build.add_argument("--min-app-version", help="oldest SelfCheck that may use it")
+    build.add_argument(
+        "--signing-key", type=Path, help="OpenSSH Ed25519 private key file (release builds)"
+    )
+    build.add_argument("--passphrase-file", type=Path, help="key file passphrase (no keychain)")
+    install = pack_commands.add_parser("install", help="install a signed pack")
+    install.add_argument("pack", type=Path, metavar="PACK.zip")
+    pack_commands.add_parser("show", help="the policy in use")
 
 
 def _pdf_signing_arguments(parser: "argparse.ArgumentParser") -> None:
@@ -169,6 +211,10 @@ def _handler(command: str) -> "Callable[[argparse.Namespace], int] | None":
             "review": reviewing.review_folder,
             "countersign": reviewing.countersign,
         }[command]
+    if command == "pack":
+        from desktop.commands.packs import pack
+
+        return pack
     if command in ("diff", "pdf"):
         from desktop.commands import reporting
 
@@ -196,6 +242,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             from desktop.commands.checklists import lint_checklists
 
             return lint_checklists(args.directory, quiet=args.quiet, out=sys.stdout)
+        if args.command in READS_SECRETS:
+            from desktop.core.base.coredump import forbid_core_dumps
+
+            forbid_core_dumps()
         handler = _handler(args.command)
         if handler is not None:
             return handler(args)

@@ -4,7 +4,8 @@ Run through `make screenshots` (under Xvfb). It first signs two annual declarati
 the example official, dated 2024 and 2025, so the start screen shows an overdue reminder
 and the review, the history window and the PDF show changes; then it walks the wizard
 with the annual example, typing a password on the first account page. Output:
-<dir>/<nn>-<page>-<language>.png, <dir>/11-history-<language>.png and
+<dir>/<nn>-<page>-<language>.png, <dir>/11-history-<language>.png, Qt's own dialogs as the
+app shows them (17-filedialog, 18-messagebox, 19-contextmenu) and
 <dir>/pdf-<language>-<page>.png (the PDF's pages, through pdftoppm).
 """
 
@@ -18,7 +19,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -44,6 +45,7 @@ def main(out: Path) -> None:
         app.processEvents()
         window.grab().save(str(out / f"00-start-{language}.png"))
         _history_and_pdf(app, window, session, latest, language, out)
+        _qt_dialogs(app, window, language, out)
         session.start(Draft(dict(doc), "shots"))
         window.wizard.open()
         window.stack.setCurrentWidget(window.wizard)
@@ -61,6 +63,63 @@ def main(out: Path) -> None:
             window.grab().save(str(out / name))
             print(out / name)
         window.wizard.page.leave()
+    for language in ("vi", "en"):
+        session.language.set_language(language)
+        _sign_and_end(app, window, session, Draft(dict(doc), f"end-{language}"), language, out)
+
+
+def _wait(app: QApplication, done: Any, steps: int = 3000) -> None:
+    while not done() and steps:
+        app.processEvents()
+        QApplication.instance().thread().msleep(10)
+        steps -= 1
+
+
+def _sign_and_end(
+    app: QApplication, window: Any, session: Any, draft: Any, language: str, out: Path
+) -> None:
+    """The Sign page as it asks a new key file's passphrase (typed twice, its strength
+    shown), then the end screen after signing with the existing key file."""
+    from keyring.backends import fail
+
+    from desktop.core.signing.keys import KeyStore
+
+    home = Path(os.environ["SELFCHECK_HOME"])
+    session.start(draft)
+    window.wizard.open()
+    window.stack.setCurrentWidget(window.wizard)
+    for index, step in enumerate(window.wizard.steps):
+        if step.kind == "account":  # declared, not typed: the shots are of the end
+            window.wizard.show_step(index)
+            page = window.wizard.page
+            page.decline.setChecked(True)
+            for item, choice in (
+                ("acct-password-strength", "declared-strong"),
+                ("acct-password-unique", "unique"),
+            ):
+                widget = page.findChild(QWidget, f"item-{item}-{step.account_id}")
+                if widget is not None:
+                    widget.buttons[choice].click()
+    session._keys = KeyStore(Path(tempfile.mkdtemp()), fail.Keyring(), cost=14)  # no key yet
+    window.wizard.show_step(len(window.wizard.steps) - 1)
+    sign = window.wizard.page
+    sign.folder.setText(tempfile.mkdtemp(prefix="bundles-"))
+    phrase = "ba con mèo tam thể ngủ trên mái nhà"
+    sign.passphrase.field.setText(phrase)
+    sign.passphrase.again.setText(phrase)
+    _wait(app, lambda: sign.passphrase.meter_text.text())
+    name = f"10-sign-new-key-file-{language}.png"
+    window.grab().save(str(out / name))
+    print(out / name)
+    session._keys = KeyStore(home, fail.Keyring(), cost=14)  # the key of the two years
+    sign.enter()
+    sign.passphrase.field.setText("screenshots only")
+    sign.sign()
+    _wait(app, lambda: window.stack.currentWidget() is not window.wizard)
+    name = f"17-end-{language}.png"
+    window.grab().save(str(out / name))
+    print(out / name)
+    window.show_start()
 
 
 def _declare_two_years(home: Path) -> bytes:
@@ -119,13 +178,22 @@ def _review_window(app: QApplication, window: Any, session: Any, language: str, 
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
     from desktop.core.records import bundle as bundles
-    from desktop.core.review.roster import enrol, new_roster
+    from desktop.core.review.roster import Staff, enrol
+    from desktop.core.review.roster_file import save_roster
     from desktop.core.signing.sshsig import PublicKey
     from desktop.gui.review_window import ReviewWindow
 
     work = Path(tempfile.mkdtemp(prefix="selfcheck-review-"))
     inbox = work / "inbox"
-    roster = new_roster(work / "roster.toml", "Vụ Thông tin Báo chí")
+    unit = "Vụ Thông tin Báo chí"
+    roster = save_roster(  # as the roster editor writes it
+        work / "roster.toml",
+        unit,
+        [
+            Staff("BNG-08231", "Nguyễn Văn An", unit, "annual"),
+            Staff("BNG-09002", "Trần Thị Bình", unit, "annual"),
+        ],
+    )
     for declaration in session.history.declarations():
         made = bundles.from_history(
             declaration.summary, declaration.signature, declaration.public_key
@@ -136,7 +204,7 @@ def _review_window(app: QApplication, window: Any, session: Any, language: str, 
     (inbox / "ghi-chu.docx").write_bytes(b"not a bundle")
     enrol(roster, "BNG-09002", PublicKey.of(Ed25519PrivateKey.generate()))  # never handed in
     review = ReviewWindow(session, window)
-    review.resize(1024, 700)
+    review.resize(1024, 600)  # the smallest screen it must fit
     review.roster.setText(str(work / "roster.toml"))
     review.folder.setText(str(inbox))
     review.show()
@@ -149,7 +217,97 @@ def _review_window(app: QApplication, window: Any, session: Any, language: str, 
     app.processEvents()
     review.grab().save(str(out / f"12-review-{language}.png"))
     print(out / f"12-review-{language}.png")
+    _reviewer_dialogs(app, review, session, work, language, out)
     review.close()
+
+
+def _reviewer_dialogs(
+    app: QApplication, review: Any, session: Any, work: Path, language: str, out: Path
+) -> None:
+    """The roster editor, enrolment (the fingerprint read from the official's PDF), one
+    declaration's findings, and the countersignature, over the review just made."""
+    from desktop.core.review.roster import load_roster
+    from desktop.gui.countersign_dialog import CountersignDialog
+    from desktop.gui.enrol_dialog import EnrolDialog
+    from desktop.gui.findings_dialog import FindingsDialog
+    from desktop.gui.roster_dialog import RosterDialog
+    from desktop.report.pdf import render_pdf
+
+    def shot(dialog: Any, name: str) -> None:
+        dialog.show()
+        app.processEvents()
+        dialog.grab().save(str(out / f"{name}-{language}.png"))
+        print(out / f"{name}-{language}.png")
+        dialog.close()
+
+    shot(RosterDialog(session, str(work / "roster.toml"), review), "13-roster")
+    enrol = EnrolDialog(work / "roster.toml", review)
+    (row,) = [r for r in review.report.rows if r.latest is not None]
+    enrol.staff.setCurrentText(row.staff_id)
+    enrol.bundle.setText(str(row.latest.path))
+    pdf = work / "an.pdf"
+    pdf.write_bytes(render_pdf((row.latest.path / "summary.json").read_bytes(), session.policy))
+    enrol.read_from_pdf(pdf)
+    for _ in range(500):  # read as a task
+        if enrol.fingerprint.text():
+            break
+        app.processEvents()
+        QApplication.instance().thread().msleep(10)
+    shot(enrol, "14-enrol")
+    roster = load_roster(work / "roster.toml")
+    shot(FindingsDialog(session, roster, row.latest.path, review), "15-findings")
+    signing = CountersignDialog(session, roster.path, row.latest.path, "TTR-01", review)
+    shot(signing, "16-countersign")
+
+
+def _qt_dialogs(app: QApplication, window: Any, language: str, out: Path) -> None:
+    """Qt's own file dialog, message box and context menu (assets/translations/qtbase_vi.ts),
+    as the app shows them: saving a PDF over an existing one."""
+    from PySide6.QtCore import QCoreApplication, QPoint
+    from PySide6.QtWidgets import QFileDialog, QLineEdit, QMessageBox
+
+    folder = Path(tempfile.mkdtemp(prefix="selfcheck-files-"))
+    (folder / "Gói bản khai").mkdir()
+    for name in ("BNG-08231-2025-11-10.pdf", "danh-sach-can-bo.toml", "review.csv"):
+        (folder / name).write_bytes(b"x" * 2048)
+    title = QCoreApplication.translate("HistoryWindow", "Save the PDF")
+    dialog = QFileDialog(window, title, str(folder), "PDF (*.pdf)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)  # what Qt shows on Linux
+    dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+    dialog.setViewMode(QFileDialog.ViewMode.Detail)
+    dialog.selectFile("BNG-08231-2025-11-10.pdf")
+    dialog.resize(800, 460)
+    dialog.show()
+    for _ in range(500):  # the folder is read on a thread of Qt's
+        if dialog.findChild(QWidget, "treeView").model().rowCount() >= 4:
+            break
+        app.processEvents()
+        QApplication.instance().thread().msleep(10)
+    app.processEvents()
+    dialog.grab().save(str(out / f"17-filedialog-{language}.png"))
+    text = QCoreApplication.translate(
+        "QFileDialog", "%1 already exists.\nDo you want to replace it?"
+    )
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        dialog.windowTitle(),
+        text.replace("%1", "BNG-08231-2025-11-10.pdf"),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        dialog,
+    )
+    box.show()
+    app.processEvents()
+    box.grab().save(str(out / f"18-messagebox-{language}.png"))
+    box.close()
+    field = dialog.findChild(QLineEdit, "fileNameEdit")
+    menu = field.createStandardContextMenu()
+    menu.popup(field.mapToGlobal(QPoint(10, 10)))
+    app.processEvents()
+    menu.grab().save(str(out / f"19-contextmenu-{language}.png"))
+    menu.close()
+    dialog.close()
+    for name in ("17-filedialog", "18-messagebox", "19-contextmenu"):
+        print(out / f"{name}-{language}.png")
 
 
 if __name__ == "__main__":

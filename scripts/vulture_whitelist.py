@@ -34,6 +34,11 @@ _.username
 
 _.ExceptHook  # a type alias for annotations, under TYPE_CHECKING
 _.QCloseEvent  # imported under TYPE_CHECKING for a quoted annotation
+# Problem members made by value from review.policy.PolicyProblem (Problem(kind.value)).
+_.UNSIGNED_POLICY
+_.POLICY_NOT_ACCEPTED
+_.MODIFIED_POLICY
+_.EXPIRED_POLICY
 _.MESSAGES  # strings marked for Qt's translation tools (QT_TRANSLATE_NOOP), read by lupdate
 
 # pytest's names: fixtures asked for by parameter, module-level hooks and markers.

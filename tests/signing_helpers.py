@@ -7,6 +7,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
+import msgspec
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop.core.records.bundle import Bundle, stage
@@ -129,23 +130,35 @@ def declare_example(  # type: ignore[no-untyped-def]
     """Assess an example answers file and sign it into the history under `home`."""
     from desktop.core.assessment.answers import load_answers
     from desktop.core.assessment.engine import assess
-    from desktop.core.policy.loader import load_policy
     from desktop.core.records.declare import declare
     from desktop.core.records.history import History
     from desktop.core.signing.keys import KeyStore
+    from desktop.core.signing.pack_policy import load_active_policy
     from tests.conftest import CHECKLISTS, EXAMPLES
 
-    policy = load_policy(CHECKLISTS)
+    policy = load_active_policy(CHECKLISTS, home)  # the signed reference pack
     result = assess(policy, load_answers(EXAMPLES / f"{programme}.toml", policy))
     with History(home) as history:
         return declare(result, KeyStore(home, backend or MemoryKeyring()), history, **declaring)
 
 
+def reference_policy() -> dict[str, Any]:
+    """The policy record of the built-in checklists (the signed reference pack)."""
+    from desktop.core.records.summary import policy_record
+    from desktop.core.signing.pack_policy import load_active_policy
+
+    policy = load_active_policy(None, None)
+    assert policy.origin is not None and policy.origin.signed, policy.origin
+    return msgspec.to_builtins(policy_record(policy.origin, policy.files))  # type: ignore[no-any-return]
+
+
 def minimal_summary(fingerprint: str, staff_id: str = "X1") -> dict[str, Any]:
-    """The smallest complete summary.json a key of `fingerprint` can sign for `staff_id`."""
+    """The smallest complete summary.json a key of `fingerprint` can sign for `staff_id`,
+    assessed against the signed reference pack."""
     return {
         "format": "selfcheck-summary",
-        "version": 2,
+        "version": 3,
+        "policy": reference_policy(),
         "app_version": "1.0",
         "programme": "annual",
         "language": "vi",

@@ -59,7 +59,7 @@ def test_a_version_1_summary_made_before_profiles_still_verifies_and_reads(
     doc = summary_json.decode(signed.bundle.summary)
     old = json.loads(signed.bundle.summary)
     old["version"] = 1
-    del old["person"]["profile"], old["declared_no_accounts"]
+    del old["person"]["profile"], old["declared_no_accounts"], old["policy"]
     _check_schema(old)
     key = new_key()
     old["signer"]["fingerprint"] = PublicKey.of(key).fingerprint

@@ -84,11 +84,14 @@ def test_the_frozen_self_test_passes_offscreen(frozen_app: Path) -> None:
     assert "(frozen)" in out.splitlines()[0]
     assert f"ok    resources: frozen app at {frozen_app.parent}" in out
     assert "ok    checklists: 3 programmes, " in out
+    assert "ok    policy: pack selfcheck-reference" in out  # assets/keys and pack.json bundled
     assert "ok    translations: Vietnamese" in out
     assert "platform plugin 'offscreen', SVG icon renders" in out
     # Proves freeze_support(): the password helper is a second start of the frozen app.
     assert "ok    zxcvbn: measured in a helper process" in out
     assert "ok    signing: Ed25519 SSHSIG round trip" in out
+    # ctypes reaches prctl in the frozen app too (issue 16: no core dump of a password).
+    assert "ok    core dumps: prevented for password-holding processes (RLIMIT_CORE 0, not" in out
     # pyHanko and python-pkcs11's compiled part were carried into the build.
     assert "ok    pdf-signing: PKCS#11 signing available" in out
     assert out.rstrip().endswith("self-test: usable")

@@ -179,6 +179,7 @@ def _walk_to_sign(qtbot: QtBot, window: MainWindow, programme: str, tmp_path: Pa
     passphrase = sign.findChild(QLineEdit, "passphrase")
     if not passphrase.isHidden():
         type_text(passphrase, "một cụm mật khẩu dài cho tệp khóa")
+        type_text(sign.findChild(QLineEdit, "passphraseAgain"), "một cụm mật khẩu dài cho tệp khóa")
     with qtbot.waitSignal(sign.signed, timeout=30_000):
         qtbot.mouseClick(sign.findChild(QPushButton, "signButton"), Qt.MouseButton.LeftButton)
 
@@ -431,36 +432,52 @@ def test_signing_with_a_key_file_opens_the_key_off_the_gui_thread(
     window.wizard.show_step(len(window.wizard.steps) - 1)
     sign = window.wizard.page
     passphrase = sign.findChild(QLineEdit, "passphrase")
-    assert not passphrase.isHidden()
+    again = sign.findChild(QLineEdit, "passphraseAgain")
+    assert passphrase.isVisibleTo(sign) and again.isVisibleTo(sign)  # a new key: typed twice
     type_text(sign.findChild(QLineEdit, "outputFolder"), str(tmp_path / "out"))
     result = sign.findChild(QLabel, "signResult")
+    button = sign.findChild(QPushButton, "signButton")
 
     qtbot.keyClicks(passphrase, "short")
-    sign.findChild(QPushButton, "signButton").click()
-    # While the key is opened the page holds: nothing can change what is being signed.
-    assert not window.wizard.back.isEnabled() and not window.wizard.close_button.isEnabled()
-    assert not sign.findChild(QPushButton, "signButton").isEnabled()
-    assert passphrase.text() == ""  # not kept in the field while the key is opened
-    window.set_language("en")  # retranslating the wizard must not release the hold
-    assert not window.wizard.back.isEnabled() and not window.wizard.next.isEnabled()
-    window.set_language("vi")
-    qtbot.waitUntil(lambda: "quá ngắn" in result.text(), timeout=10_000)
-    assert result.text().startswith("Chưa ký. Cụm mật khẩu quá ngắn")
-    assert window.wizard.back.isEnabled() and sign.findChild(QPushButton, "signButton").isEnabled()
+    button.click()  # refused before any key is opened: nothing to wait for
+    assert result.text().startswith("Chưa ký. Cụm mật khẩu cần ít nhất 8 ký tự"), result.text()
+    assert passphrase.text() == "short" and button.isEnabled()
+
+    qtbot.keyClicks(passphrase, " but long enough")
+    qtbot.keyClicks(again, "short but long enougH")
+    assert "khác nhau" in sign.findChild(QLabel, "passphraseMatch").text()
+    button.click()
+    assert "khác nhau" in result.text() and button.isEnabled()
     assert session.history is not None and session.history.declarations() == []
 
-    qtbot.keyClicks(passphrase, "a long enough passphrase")
+    again.clear()
+    qtbot.keyClicks(again, "short but long enough")
+    assert "khớp" in sign.findChild(QLabel, "passphraseMatch").text()
     with qtbot.waitSignal(sign.signed, timeout=30_000):
-        sign.findChild(QPushButton, "signButton").click()
+        button.click()
+        # While the key is opened the page holds: nothing can change what is being signed.
+        assert not window.wizard.back.isEnabled() and not window.wizard.close_button.isEnabled()
+        assert not button.isEnabled() and not passphrase.isEnabled()
+        window.set_language("en")  # retranslating the wizard must not release the hold
+        assert not window.wizard.back.isEnabled() and not window.wizard.next.isEnabled()
+        window.set_language("vi")
     assert len(session.history.declarations()) == 1
     assert (private_home / "signing-key.enc").exists()  # the key went into the file
-    assert not sign.findChild(QPushButton, "signButton").isEnabled()  # one declaration only
+    assert not button.isEnabled()  # one declaration only
+    assert passphrase.text() == "" and again.text() == ""  # the key is open: forgotten
 
 
 def test_the_whole_wizard_works_from_the_keyboard_alone(
     qtbot: QtBot, window: MainWindow, tmp_path: Path
 ) -> None:
-    from tests.gui_driver import answer_with_keys, pick_with_arrows, press, tab_to, type_keys
+    from tests.gui_driver import (
+        answer_with_keys,
+        focused,
+        pick_with_arrows,
+        press,
+        tab_to,
+        type_keys,
+    )
 
     def next_page() -> None:
         qtbot.waitUntil(window.wizard.next.isEnabled, timeout=10_000)
@@ -540,11 +557,16 @@ def test_the_whole_wizard_works_from_the_keyboard_alone(
     if not sign.findChild(QLineEdit, "passphrase").isHidden():
         tab_to("passphrase")
         type_keys("a long passphrase for the key file")
+        tab_to("passphraseAgain")
+        type_keys("a long passphrase for the key file")
     with qtbot.waitSignal(sign.signed, timeout=30_000):
         tab_to("signButton")
         press(Qt.Key.Key_Space)
     (made,) = list((tmp_path / "keyboard").iterdir())
     assert bundle.verify_path(made).summary.person.full_name == "Nguyen Van An"
+    assert focused().objectName() == "endDone"  # the end screen, Done at hand
+    press(Qt.Key.Key_Space)
+    assert window.stack.currentWidget() is window.start
 
 
 def test_review_lists_what_changed_since_the_last_declaration(
@@ -674,7 +696,7 @@ def test_review_window_checks_a_folder_filters_and_exports(
     )
     for official in (an, binh):
         roster = enrol(roster, official.staff_id, PublicKey.of(official.key))
-    an.declare(inbox)
+    an.declare(inbox, verdict="compliant")  # ✔ only for sound and compliant
     binh.declare(inbox, issued="2024-01-01T00:00:00Z")
     binh.declare(inbox, seq=3, prev=None)  # a gap
     (inbox / "rác.bin").write_bytes(b"\x00" * 10)

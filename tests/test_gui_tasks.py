@@ -43,6 +43,7 @@ def _to_sign(window: MainWindow, session: Session, folder: Path) -> QWidget:
     passphrase = sign.findChild(QLineEdit, "passphrase")
     if not passphrase.isHidden():
         type_text(passphrase, "a long enough passphrase")
+        type_text(sign.findChild(QLineEdit, "passphraseAgain"), "a long enough passphrase")
     return sign
 
 
@@ -103,7 +104,9 @@ def test_the_page_holds_until_the_declaration_is_saved(
     assert len(session.history.declarations()) == 1
     assert session.history.load_draft(session.flow.draft.id) is None  # signed: the draft goes
     assert sign.findChild(QLabel, "signResult").text().startswith("Đã ký và lưu: ")
-    assert not button.isEnabled() and window.wizard.back.isEnabled()
+    # Signed: the run is over, the end screen takes over and there is no way back into it.
+    assert not button.isEnabled() and not window.wizard.back.isEnabled()
+    assert window.stack.currentWidget().objectName() == "endScreen"
 
 
 def test_the_history_window_exports_as_a_task_its_buttons_off_meanwhile(

@@ -3,6 +3,7 @@
 import pytest
 
 from desktop.core.assessment.checks.identity import email_domain, match_real_name, official_domain
+from desktop.core.base.fields import DOMAIN, ascii_domain
 from desktop.core.policy.model import OfficialDomains
 
 DOMAINS = OfficialDomains(suffixes=("gov.vn",), domains=("dangcongsan.vn",))
@@ -80,6 +81,29 @@ def test_official_domains_include_subdomains_and_ignore_case(address: str, domai
 )
 def test_lookalike_domains_are_not_official(address: str) -> None:
     assert official_domain(address, DOMAINS) is None
+
+
+@pytest.mark.parametrize(
+    ("address", "domain"),
+    [
+        ("ban@dangcong\u017fan.vn", "dangcongsan.vn"),  # ſ, LATIN SMALL LETTER LONG S
+        ("an@\u212aa.gov.vn", "gov.vn"),  # KELVIN SIGN for K
+        ("ban@ＤＡＮＧＣＯＮＧＳＡＮ．ＶＮ", "dangcongsan.vn"),  # full-width letters and dot
+        ("an@mofa.gov\u3002vn", "gov.vn"),  # ideographic full stop
+        ("ban@d\u00e0ngcongsan.vn", "dangcongsan.vn"),  # a look-alike with a diacritic
+        ("ban@da\u0300ngcongsan.vn", "dangcongsan.vn"),  # ... written decomposed
+    ],
+)
+def test_domains_are_compared_in_ascii_after_idna(address: str, domain: str) -> None:
+    """Issue 16: "dangcongſan.vn" was taken as a personal domain."""
+    assert official_domain(address, DOMAINS) == domain
+
+
+def test_domain_pattern_is_ascii_only() -> None:
+    """An official domain in the checklists with "ſ" in it is refused, not kept apart."""
+    assert DOMAIN.fullmatch("dangcong\u017fan.vn") is None
+    assert ascii_domain("DangCong\u017fan.vn.") == "dangcongsan.vn"
+    assert ascii_domain("a..vn") is None
 
 
 @pytest.mark.parametrize("bad", ["not an address", "@mofa.gov.vn", "an@", "a n@gmail.com"])

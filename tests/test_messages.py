@@ -90,3 +90,13 @@ def test_a_summary_error_is_told_as_one(told: Told) -> None:
     with pytest.raises(summary_json.SummaryError) as caught:
         summary_json.decode(b'{"format": "selfcheck-summary", "version": 99}')
     _check(told, caught.value, SUMMARY_LEAD)
+
+
+def test_a_key_enrolled_for_another_staff_id_is_told_as_such_not_as_an_unreadable_roster(
+    told: Told, tmp_path: Path
+) -> None:
+    from desktop.core.review.roster import KeyEnrolledElsewhere
+
+    refused = KeyEnrolledElsewhere(tmp_path / "allowed_signers", "already enrolled for BNG-1")
+    leads = ("This key is already enrolled for another staff id", "Khóa ký này đã được đăng ký")
+    _check(told, refused, leads)

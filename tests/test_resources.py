@@ -106,6 +106,7 @@ def test_the_wheel_carries_the_checklists_assets_and_compiled_translations(
     for path in (ROOT / "checklists").rglob("*.toml"):
         assert f"desktop/_shipped/{path.relative_to(ROOT).as_posix()}" in names
     assert "desktop/_shipped/assets/translations/selfcheck_vi.qm" in names
+    assert "desktop/_shipped/assets/translations/qtbase_vi.qm" in names  # Qt's own dialogs
     assert "desktop/_shipped/assets/icons/selfcheck.svg" in names
     assert not any(name.endswith(".ts") for name in names)  # sources stay in the repository
 
@@ -132,6 +133,8 @@ def test_an_installed_wheel_passes_its_self_test(installed_wheel: Path) -> None:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "ok    resources: installed package" in result.stdout
     assert "ok    checklists: 3 programmes" in result.stdout
+    # The release key (assets/keys) and the reference pack's signature came along.
+    assert "ok    policy: pack selfcheck-reference" in result.stdout
     assert "ok    translations: Vietnamese" in result.stdout
     lint = _run_installed(installed_wheel, "-m", "desktop", "lint-checklists", "--quiet")
     assert lint.returncode == 0, lint.stdout + lint.stderr

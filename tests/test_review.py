@@ -183,7 +183,8 @@ def test_a_history_rewritten_after_acceptance_is_caught_at_the_next_review(
     first = review(inbox, roster, {}, TODAY)
     save_accepted(roster, to_accept(first))
     key = PublicKey.of(an.key).fingerprint
-    assert load_accepted(roster) == {"BNG-1": Accepted(1, an.last or "", key)}
+    when = "2025-11-20T08:00:00Z"
+    assert load_accepted(roster) == {"BNG-1": Accepted(1, an.last or "", key, when)}
 
     # The official rewrites declaration 1 (a new, better one) and deletes the old bundle.
     for old in inbox.iterdir():
@@ -384,3 +385,13 @@ def test_a_roster_may_not_point_its_keys_file_elsewhere(tmp_path: Path) -> None:
 def test_every_way_a_bundle_fails_has_its_own_review_problem() -> None:
     assert set(FAILURE_PROBLEMS) == set(bundles.Failure)
     assert len(set(FAILURE_PROBLEMS.values())) == len(bundles.Failure)
+
+
+def test_every_policy_problem_is_a_review_problem_with_words_in_both_languages() -> None:
+    """The review names a policy problem by its value (review.policy -> review.rows): one
+    missing there would stop the review with a ValueError instead of flagging the row."""
+    from desktop.core.review.policy import PolicyProblem
+    from desktop.core.review.rows import PROBLEM_WORDS, Problem
+
+    for kind in PolicyProblem:
+        assert Problem(kind.value) in PROBLEM_WORDS

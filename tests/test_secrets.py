@@ -506,6 +506,7 @@ def _walk_pasting(qtbot: QtBot, window: MainWindow, output: Path, password: str)
     passphrase = sign.findChild(QLineEdit, "passphrase")
     if not passphrase.isHidden():
         type_text(passphrase, "một cụm mật khẩu dài cho tệp khóa")
+        type_text(sign.findChild(QLineEdit, "passphraseAgain"), "một cụm mật khẩu dài cho tệp khóa")
     with qtbot.waitSignal(sign.signed, timeout=30_000):
         qtbot.mouseClick(sign.findChild(QPushButton, "signButton"), Qt.MouseButton.LeftButton)
 
@@ -530,21 +531,93 @@ def test_a_pasted_canary_password_is_found_nowhere_afterwards(
     for account in summary["accounts"]:  # the pasted text was measured: the same twice
         assert findings[("acct-password-unique", account["id"])] == "fail"
 
+    searched = _everything_written(started, before, system_tmp, private_home, tmp_path, private_tmp)
+    assert {"summary.json", "selfcheck.log"} <= {p.name for p in searched}
+    assert_absent(needles, searched)
+    assert_clipboard_free_of(needles)
+
+
+def _everything_written(
+    started: float, before: dict[Path, int], system_tmp: Path, *ours: Path
+) -> list[Path]:
+    """Every file the run could have written to: ours, the log, the settings, the XDG
+    folders and the system's temporary folder (what changed there since `before`)."""
     config = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     data = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     settings = [Path(QSettings().fileName()), Path(QSettings("SelfCheck", "SelfCheck").fileName())]
     new_in_tmp = [p for p, mtime in _entries(system_tmp).items() if before.get(p) != mtime]
-    searched = [
-        *files_under(private_home, logs.log_path().parent, tmp_path, private_tmp),
+    return [
+        *files_under(*ours, logs.log_path().parent),
         *[p for p in settings if p.is_file()],
         *_written_since(started, *{s.parent for s in settings}, config, cache, data),
         *[p for p in new_in_tmp if p.is_file()],
         *_written_since(started, *[p for p in new_in_tmp if p.is_dir()]),
     ]
-    assert {"summary.json", "selfcheck.log"} <= {p.name for p in searched}
-    assert_absent(needles, searched)
-    assert_clipboard_free_of(needles)
+
+
+# -- the key file's passphrase ----------------------------------------------------------------
+
+
+def test_a_key_file_passphrase_lives_in_memory_only(
+    qtbot: QtBot,
+    temp_folders: tuple[Path, Path],
+    window: MainWindow,
+    tmp_path: Path,
+    private_home: Path,
+) -> None:
+    """Typed twice for a new key file (and measured, in the measurer's helper process),
+    then a wrong one typed for that file: neither is found in any file afterwards, nor on
+    the clipboard, nor left in a field once the key is open or the page left."""
+    from keyring.backends import fail
+
+    from desktop.core.signing.keys import KeyStore
+    from tests.gui_driver import declare_every_password
+    from tests.test_gui import _open_example
+
+    private_tmp, system_tmp = temp_folders
+    chosen, needles = canary("Cụm-mật-khẩu-Canary")
+    wrong, wrong_needles = canary("Cụm-sai-Canary")
+    started = time.time() - 1
+    before = _entries(system_tmp)
+    session = window.session
+    assert session is not None
+    session._keys = KeyStore(private_home, fail.Keyring(), cost=14)  # no keychain: a key file
+
+    def to_sign() -> QWidget:
+        _open_example(window, session)
+        declare_every_password(window)
+        window.wizard.show_step(len(window.wizard.steps) - 1)
+        page = window.wizard.page
+        type_text(page.findChild(QLineEdit, "outputFolder"), str(tmp_path / "bundles"))
+        return page
+
+    sign = to_sign()
+    field, again = (sign.findChild(QLineEdit, n) for n in ("passphrase", "passphraseAgain"))
+    assert isinstance(field, PasswordEdit) and isinstance(again, PasswordEdit)
+    type_text(field, chosen)
+    qtbot.waitUntil(lambda: sign.findChild(QLabel, "passphraseMeter").text() != "", timeout=10_000)
+    type_text(again, chosen + "x")
+    sign.findChild(QPushButton, "signButton").click()  # refused: the two differ
+    assert field.text() == chosen and session.history is not None
+    assert session.history.declarations() == []
+    type_text(again, chosen)
+    with qtbot.waitSignal(sign.signed, timeout=30_000):
+        sign.findChild(QPushButton, "signButton").click()
+    assert field.text() == "" and again.text() == ""  # the key is open: forgotten
+
+    sign = to_sign()  # a second declaration: the key file now exists
+    field = sign.findChild(QLineEdit, "passphrase")
+    type_text(field, wrong)
+    sign.findChild(QPushButton, "signButton").click()
+    assert field.text() == wrong  # kept to be corrected...
+    window.wizard.close_button.click()
+    assert field.text() == ""  # ... until the page is left
+
+    searched = _everything_written(started, before, system_tmp, private_home, tmp_path, private_tmp)
+    assert {"summary.json", "signing-key.enc", "history.db"} <= {p.name for p in searched}
+    assert_absent(needles + wrong_needles, searched)
+    assert_clipboard_free_of(needles + wrong_needles)
 
 
 @needs_token

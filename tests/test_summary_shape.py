@@ -80,7 +80,15 @@ BROKEN = [
     ("format", "selfcheck-other", "not a SelfCheck summary"),
     ("version", 0, "no valid version"),
     ("version", True, "no valid version"),
-    ("version", 3, "newer than this app"),
+    ("version", 4, "newer than this app"),
+    ("policy", DELETE, "field 'policy': is missing"),
+    ("policy.signed", 1, "field 'policy.signed': must be true or false"),
+    ("policy.digest", "0" * 63, "field 'policy.digest': has an invalid form"),
+    ("policy.pack", None, "field 'policy': a signed policy must name pack"),
+    ("policy.pack", "../x", "field 'policy.pack': has an invalid form"),
+    ("policy.version", 0, "field 'policy.version': must be between 1"),
+    ("policy.expires", "2026-02-30", "field 'policy.expires': is not a real date"),
+    ("policy.extra", 1, "field 'policy.extra': is not a known field"),
     ("app_version", " ", "field 'app_version': must not be empty"),
     ("app_version", "1" * 101, "field 'app_version': is longer than 100 characters"),
     ("programme", "refresher", "field 'programme': must be one of onboarding, annual, pre"),
@@ -183,10 +191,18 @@ def test_a_version_1_summary_has_neither_profile_nor_the_declaration_of_none() -
     old = _set(
         _set(_set(_full(), "version", 1), "person.profile", DELETE), "declared_no_accounts", DELETE
     )
+    old = _set(old, "policy", DELETE)
     assert decoded(old).version == 1
     for path, value in (("person.profile", "bng"), ("declared_no_accounts", True)):
         with pytest.raises(summary_json.SummaryError, match=f"field '{path}': is not a known"):
             decoded(_set(old, path, value))
+
+
+def test_a_version_2_summary_is_still_read_and_has_no_policy() -> None:
+    old = _set(_set(_full(), "version", 2), "policy", DELETE)
+    assert decoded(old).policy is msgspec.UNSET
+    with pytest.raises(summary_json.SummaryError, match="field 'policy': is not a known"):
+        decoded(_set(old, "policy", _full()["policy"]))
 
 
 def _raw(doc: dict[str, Any]) -> str:

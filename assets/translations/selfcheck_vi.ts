@@ -280,21 +280,298 @@
     </message>
 </context>
 <context>
+    <name>CountersignDialog</name>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="94"/>
+        <source>Type your reviewer id (letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;).</source>
+        <translation>Anh/chị hãy nhập mã người rà soát (chữ cái, chữ số, &apos;.&apos;, &apos;_&apos; hoặc &apos;-&apos;).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="112"/>
+        <source>Opening the signing key… The keychain may ask you to unlock it.</source>
+        <translation>Đang mở khóa ký… Kho khóa của hệ thống có thể yêu cầu anh/chị mở khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="120"/>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="123"/>
+        <source>Not countersigned.</source>
+        <translation>Chưa ký xác nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="126"/>
+        <source>Countersigned: %1</source>
+        <translation>Đã ký xác nhận: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="135"/>
+        <source>SelfCheck: countersign a declaration</source>
+        <translation>SelfCheck: ký xác nhận bản khai</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="138"/>
+        <source>Sign your decision on %1 with your own SelfCheck key. Three files are written beside the bundle; ssh-keygen -Y verify checks them.</source>
+        <translation>Ký quyết định của anh/chị đối với %1 bằng khóa ký SelfCheck của chính anh/chị. Ba tệp được ghi bên cạnh gói bản khai; có thể kiểm tra bằng ssh-keygen -Y verify.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="144"/>
+        <source>Your &amp;reviewer id:</source>
+        <translation>&amp;Mã người rà soát:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="144"/>
+        <source>&amp;Decision:</source>
+        <translation>&amp;Quyết định:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="144"/>
+        <source>&amp;Passphrase:</source>
+        <translation>Cụm &amp;mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="150"/>
+        <source>Accepted</source>
+        <translation>Chấp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="151"/>
+        <source>Returned to be fixed</source>
+        <translation>Trả lại để khắc phục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="153"/>
+        <source>&amp;Countersign</source>
+        <translation>&amp;Ký xác nhận</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/countersign_dialog.py" line="154"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+</context>
+<context>
     <name>CrashReport</name>
     <message>
-        <location filename="../../desktop/gui/app.py" line="139"/>
+        <location filename="../../desktop/gui/app.py" line="142"/>
         <source>Something went wrong in SelfCheck. Your draft is saved at every page, so little or nothing is lost: carry on, or close SelfCheck and open it again.</source>
         <translation>SelfCheck đã gặp lỗi. Bản nháp được lưu ở mỗi trang nên hầu như không mất gì: anh/chị có thể làm tiếp, hoặc đóng SelfCheck rồi mở lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="146"/>
+        <location filename="../../desktop/gui/app.py" line="149"/>
         <source>The details could not be written to a file.</source>
         <translation>Không ghi được chi tiết lỗi ra tệp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/app.py" line="150"/>
+        <location filename="../../desktop/gui/app.py" line="153"/>
         <source>If it happens again, give your IT officer the details in this file:</source>
         <translation>Nếu lỗi lặp lại, hãy gửi cho cán bộ công nghệ thông tin tệp ghi chi tiết này:</translation>
+    </message>
+</context>
+<context>
+    <name>EndScreen</name>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="123"/>
+        <source>The PDF could not be opened: %1</source>
+        <translation>Không mở được tệp PDF: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="136"/>
+        <source>No program was found to open it. It is here: %1</source>
+        <translation>Không tìm thấy chương trình để mở. Tệp nằm tại: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="148"/>
+        <source>Open &amp;folder</source>
+        <translation>Mở &amp;thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="149"/>
+        <source>Open &amp;PDF</source>
+        <translation>Mở tệp &amp;PDF</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="150"/>
+        <source>&amp;Done</source>
+        <translation>&amp;Xong</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="158"/>
+        <source>Declaration no. %1 is signed</source>
+        <translation>Bản khai số %1 đã được ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="161"/>
+        <source>Vietnamese</source>
+        <translation>tiếng Việt</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="161"/>
+        <source>English</source>
+        <translation>tiếng Anh</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="167"/>
+        <source>The bundle could not be saved in %1. Export it from the History window of the start screen.</source>
+        <translation>Không lưu được gói bản khai vào %1. Xuất gói bản khai từ cửa sổ Lịch sử trên màn hình bắt đầu.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="173"/>
+        <source>The bundle to hand in, as one .zip file: %1</source>
+        <translation>Gói bản khai để nộp, dạng một tệp .zip: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="179"/>
+        <source>The PDF to print (%1) is inside it, as %2.</source>
+        <translation>Tệp PDF để in (%1) nằm trong tệp .zip đó, tên là %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="185"/>
+        <source>The bundle to hand in, as a folder: %1</source>
+        <translation>Gói bản khai để nộp, dạng thư mục: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="189"/>
+        <source>The PDF to print (%1): %2</source>
+        <translation>Tệp PDF để in (%1): %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="195"/>
+        <source>A copy is kept in this computer&apos;s history (%1); the start screen lists it under Signed declarations.</source>
+        <translation>Một bản được lưu trong lịch sử trên máy tính này (%1); màn hình bắt đầu liệt kê bản khai ở mục Các bản kê khai đã ký.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/end_screen.py" line="201"/>
+        <source>Hand the bundle in as your unit asks (e-mail or USB). Nothing has been sent anywhere.</source>
+        <translation>Anh/chị nộp gói bản khai theo cách đơn vị yêu cầu (thư điện tử hoặc USB). Chưa có gì được gửi đi đâu cả.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="100"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="107"/>
+        <source>The official&apos;s bundle</source>
+        <translation>Gói bản khai của cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="116"/>
+        <source>The official&apos;s summary PDF</source>
+        <translation>Tệp PDF bản khai của cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="124"/>
+        <source>Reading the PDF…</source>
+        <translation>Đang đọc tệp PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="133"/>
+        <source>No SelfCheck QR code or key fingerprint was found in that PDF.</source>
+        <translation>Không tìm thấy mã QR của SelfCheck hay dấu vân tay khóa trong tệp PDF đó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="140"/>
+        <source>Read from the QR code: %1. Check it against the printout.</source>
+        <translation>Đã đọc từ mã QR: %1. Anh/chị hãy đối chiếu với bản in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="142"/>
+        <source>Read from the PDF&apos;s text: %1. Check it against the printout.</source>
+        <translation>Đã đọc từ nội dung tệp PDF: %1. Anh/chị hãy đối chiếu với bản in.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="150"/>
+        <source>Type or choose the staff id.</source>
+        <translation>Anh/chị hãy nhập hoặc chọn mã cán bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="165"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="169"/>
+        <source>Nothing was enrolled.</source>
+        <translation>Chưa đăng ký khóa nào.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="172"/>
+        <source>Enrolled %1: %2</source>
+        <translation>Đã đăng ký khóa cho %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="180"/>
+        <source>Nothing was enrolled: the key is not an ssh-ed25519 public key (it starts with ssh-ed25519 AAAA).</source>
+        <translation>Chưa đăng ký khóa nào: đây không phải khóa công khai ssh-ed25519 (khóa bắt đầu bằng ssh-ed25519 AAAA).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="184"/>
+        <source>Nothing was enrolled: give the key fingerprint printed on the official&apos;s PDF (SHA256: and 43 characters), or read it from the PDF.</source>
+        <translation>Chưa đăng ký khóa nào: anh/chị hãy nhập dấu vân tay khóa in trên tệp PDF của cán bộ (SHA256: và 43 ký tự), hoặc đọc từ tệp PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="188"/>
+        <source>Nothing was enrolled: choose the official&apos;s bundle or paste their public key.</source>
+        <translation>Chưa đăng ký khóa nào: anh/chị hãy chọn gói bản khai của cán bộ hoặc dán khóa công khai của cán bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="191"/>
+        <source>Nothing was enrolled: the key&apos;s fingerprint is %1, not the one given.</source>
+        <translation>Chưa đăng ký khóa nào: dấu vân tay của khóa là %1, không phải dấu vân tay đã nhập.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="194"/>
+        <source>Nothing was enrolled: the bundle is signed for %1, not for this staff id.</source>
+        <translation>Chưa đăng ký khóa nào: gói bản khai được ký cho %1, không phải cho mã cán bộ này.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="205"/>
+        <source>SelfCheck: enrol an official&apos;s key</source>
+        <translation>SelfCheck: đăng ký khóa của cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="208"/>
+        <source>Take the key from the official&apos;s bundle, or paste the public key they sent; it is enrolled only if its fingerprint is the one on their summary PDF.</source>
+        <translation>Lấy khóa từ gói bản khai của cán bộ, hoặc dán khóa công khai cán bộ gửi; khóa chỉ được đăng ký khi dấu vân tay khớp với dấu vân tay in trên tệp PDF bản khai của cán bộ.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="215"/>
+        <source>&amp;Staff id:</source>
+        <translation>&amp;Mã cán bộ:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="216"/>
+        <source>&amp;Bundle:</source>
+        <translation>&amp;Gói bản khai:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="217"/>
+        <source>or public &amp;key:</source>
+        <translation>hoặc &amp;khóa công khai:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="218"/>
+        <source>&amp;Fingerprint:</source>
+        <translation>&amp;Dấu vân tay khóa:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="223"/>
+        <source>Zip…</source>
+        <translation>Tệp zip…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="224"/>
+        <source>Folder…</source>
+        <translation>Thư mục…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="225"/>
+        <source>Read from the &amp;PDF…</source>
+        <translation>Đọc từ tệp &amp;PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="226"/>
+        <source>&amp;Enrol</source>
+        <translation>Đăng &amp;ký</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="227"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
@@ -351,63 +628,81 @@
     </message>
     <message>
         <location filename="../../desktop/gui/messages.py" line="76"/>
+        <source>This key is already enrolled for another staff id, and one key signs for one person. Ask the official for their own key&apos;s fingerprint.</source>
+        <translation>Khóa ký này đã được đăng ký cho một mã cán bộ khác, mà mỗi khóa ký chỉ ký cho một người. Anh/chị hãy đề nghị cán bộ cung cấp dấu vân tay khóa của chính mình.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="82"/>
         <source>The roster cannot be read: check the file named below (the staff list, its keys file or the record of accepted declarations).</source>
         <translation>Không đọc được danh sách cán bộ: anh/chị hãy kiểm tra tệp được nêu dưới đây (danh sách cán bộ, tệp khóa đi kèm hoặc tệp ghi các bản khai đã chấp nhận).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="84"/>
+        <location filename="../../desktop/gui/messages.py" line="90"/>
         <source>The declaration cannot be read: its content is damaged, or it was made by a newer version of SelfCheck.</source>
         <translation>Không đọc được bản khai: nội dung đã bị hỏng, hoặc bản khai được tạo bằng phiên bản SelfCheck mới hơn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="90"/>
+        <location filename="../../desktop/gui/messages.py" line="96"/>
         <source>The checklists cannot be read, so SelfCheck cannot work; ask your IT officer.</source>
         <translation>Không đọc được các danh mục kiểm tra nên SelfCheck không thể hoạt động; hãy hỏi cán bộ công nghệ thông tin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="95"/>
+        <location filename="../../desktop/gui/messages.py" line="101"/>
         <source>This draft cannot be read.</source>
         <translation>Không đọc được bản nháp này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="98"/>
+        <location filename="../../desktop/gui/messages.py" line="104"/>
         <source>The disk is full; nothing was saved. Free some space and try again.</source>
         <translation>Ổ đĩa đã đầy; chưa có gì được lưu. Hãy giải phóng dung lượng rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="102"/>
+        <location filename="../../desktop/gui/messages.py" line="108"/>
         <source>SelfCheck may not write there; choose another folder.</source>
         <translation>SelfCheck không được phép ghi vào đó; hãy chọn thư mục khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="105"/>
+        <location filename="../../desktop/gui/messages.py" line="111"/>
         <source>A file could not be read or written.</source>
         <translation>Không đọc hoặc ghi được một tệp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="106"/>
+        <location filename="../../desktop/gui/messages.py" line="112"/>
         <source>Something did not work.</source>
         <translation>Đã có lỗi xảy ra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="115"/>
+        <location filename="../../desktop/gui/messages.py" line="121"/>
         <source>This is not a SelfCheck bundle, or a file in it is damaged or out of place.</source>
         <translation>Đây không phải là gói bản khai SelfCheck, hoặc có tệp trong gói bị hỏng hay đặt sai chỗ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="120"/>
+        <location filename="../../desktop/gui/messages.py" line="126"/>
         <source>The bundle is incomplete: a file in it was cut short, perhaps while it was copied.</source>
         <translation>Gói bản khai không đầy đủ: có tệp trong gói bị cắt ngắn, có thể do sao chép chưa xong.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="126"/>
+        <location filename="../../desktop/gui/messages.py" line="132"/>
         <source>The signature does not match: the declaration was changed after it was signed.</source>
         <translation>Chữ ký không khớp: bản khai đã bị sửa đổi sau khi ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="131"/>
+        <location filename="../../desktop/gui/messages.py" line="137"/>
         <source>The bundle is not signed by a key enrolled for this person, or the key was not valid at that time.</source>
         <translation>Gói bản khai không được ký bằng khóa đã đăng ký cho người này, hoặc khóa đó không có hiệu lực vào thời điểm ký.</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsDialog</name>
+    <message>
+        <location filename="../../desktop/gui/findings_dialog.py" line="57"/>
+        <source>SelfCheck: the findings of %1</source>
+        <translation>SelfCheck: kết quả của %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/findings_dialog.py" line="59"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
     </message>
 </context>
 <context>
@@ -522,12 +817,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="214"/>
+        <location filename="../../desktop/gui/main_window.py" line="242"/>
         <source>About SelfCheck</source>
         <translation>Giới thiệu SelfCheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="216"/>
+        <location filename="../../desktop/gui/main_window.py" line="244"/>
         <source>SelfCheck %1
 
 Self-assessment of social-network accounts for Vietnamese public officials. Everything stays on this computer.</source>
@@ -536,34 +831,139 @@ Self-assessment of social-network accounts for Vietnamese public officials. Ever
 Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, công chức, viên chức. Mọi thông tin chỉ nằm trên máy tính này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="239"/>
+        <location filename="../../desktop/gui/main_window.py" line="267"/>
         <source>SelfCheck %1: social-network account self-assessment</source>
         <translation>SelfCheck %1: tự kiểm tra tài khoản mạng xã hội</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="243"/>
+        <location filename="../../desktop/gui/main_window.py" line="271"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="244"/>
+        <location filename="../../desktop/gui/main_window.py" line="272"/>
         <source>&amp;Reviewer</source>
         <translation>&amp;Rà soát</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="245"/>
+        <location filename="../../desktop/gui/main_window.py" line="273"/>
         <source>&amp;Review a unit&apos;s declarations…</source>
         <translation>Rà &amp;soát bản khai của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="246"/>
+        <location filename="../../desktop/gui/main_window.py" line="274"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="247"/>
+        <location filename="../../desktop/gui/main_window.py" line="275"/>
         <source>&amp;About SelfCheck</source>
         <translation>&amp;Giới thiệu SelfCheck</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="276"/>
+        <source>&amp;Install a policy pack…</source>
+        <translation>&amp;Cài đặt gói bộ tiêu chí…</translation>
+    </message>
+</context>
+<context>
+    <name>PackInstall</name>
+    <message>
+        <location filename="../../desktop/gui/pack_install.py" line="16"/>
+        <source>Install a policy pack</source>
+        <translation>Cài đặt gói bộ tiêu chí</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pack_install.py" line="18"/>
+        <source>Policy packs (*.zip)</source>
+        <translation>Gói bộ tiêu chí (*.zip)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pack_install.py" line="32"/>
+        <source>The policy pack was refused: %1</source>
+        <translation>Gói bộ tiêu chí bị từ chối: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pack_install.py" line="43"/>
+        <source>Installed policy pack %1, version %2, signed by %3.</source>
+        <translation>Đã cài đặt gói bộ tiêu chí %1, phiên bản %2, do khóa %3 ký.</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseBox</name>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="85"/>
+        <source>Type the passphrase of the key file.</source>
+        <translation>Anh/chị hãy nhập cụm mật khẩu của tệp khóa.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/gui/passphrase_box.py" line="87"/>
+        <source>The passphrase needs at least %n characters.</source>
+        <translation>
+            <numerusform>Cụm mật khẩu cần ít nhất %n ký tự.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="89"/>
+        <source>The two passphrases differ: type the same passphrase twice.</source>
+        <translation>Hai cụm mật khẩu khác nhau: anh/chị hãy nhập cùng một cụm mật khẩu hai lần.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="125"/>
+        <source>Strength %1/4 · %2 characters (at least %3) · guessed in %4</source>
+        <translation>Độ mạnh %1/4 · %2 ký tự (ít nhất %3) · có thể bị dò ra trong %4</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="134"/>
+        <source>⚠ Weak: anyone who copies the key file could guess it. Use a few uncommon words.</source>
+        <translation>⚠ Yếu: ai sao chép được tệp khóa có thể đoán ra cụm mật khẩu này. Anh/chị nên dùng vài từ ít gặp.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="147"/>
+        <source>The two passphrases match.</source>
+        <translation>Hai cụm mật khẩu khớp nhau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="149"/>
+        <source>The two passphrases differ.</source>
+        <translation>Hai cụm mật khẩu khác nhau.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="156"/>
+        <source>Choose the key file&apos;s passphrase, one you will remember, and type it twice: it is needed each time you sign, and it cannot be recovered.</source>
+        <translation>Anh/chị hãy chọn cụm mật khẩu cho tệp khóa, dễ nhớ với mình, và nhập hai lần: mỗi lần ký đều cần đến, và không thể khôi phục nếu quên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="162"/>
+        <source>Type the passphrase you chose when your signing key was made.</source>
+        <translation>Anh/chị hãy nhập cụm mật khẩu đã chọn khi tạo khóa ký.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="164"/>
+        <source>&amp;Passphrase:</source>
+        <translation>Cụm &amp;mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="165"/>
+        <source>Type it &amp;again:</source>
+        <translation>&amp;Nhập lại:</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/gui/passphrase_box.py" line="167"/>
+        <source>at least %n characters</source>
+        <translation>
+            <numerusform>ít nhất %n ký tự</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="169"/>
+        <source>Passphrase of the key file</source>
+        <translation>Cụm mật khẩu của tệp khóa</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/passphrase_box.py" line="170"/>
+        <source>The passphrase again</source>
+        <translation>Nhập lại cụm mật khẩu</translation>
     </message>
 </context>
 <context>
@@ -692,59 +1092,59 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="132"/>
+        <location filename="../../desktop/gui/review_window.py" line="157"/>
         <source>The unit&apos;s roster</source>
         <translation>Danh sách cán bộ của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="139"/>
+        <location filename="../../desktop/gui/review_window.py" line="165"/>
         <source>The folder of bundles</source>
         <translation>Thư mục chứa các gói bản khai</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="147"/>
+        <location filename="../../desktop/gui/review_window.py" line="174"/>
         <source>Choose the roster file and the folder of bundles.</source>
         <translation>Hãy chọn tệp danh sách cán bộ và thư mục chứa các gói bản khai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="154"/>
+        <location filename="../../desktop/gui/review_window.py" line="182"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="171"/>
+        <location filename="../../desktop/gui/review_window.py" line="199"/>
         <source>Checking… %1 file(s)</source>
         <translation>Đang kiểm tra… %1 tệp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="190"/>
-        <source>%1 file(s) checked: %2 people, %3 without problems, %4 file(s) unusable.</source>
-        <translation>Đã kiểm tra %1 tệp: %2 người, %3 người không có vấn đề, %4 tệp không dùng được.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/review_window.py" line="199"/>
+        <location filename="../../desktop/gui/review_window.py" line="231"/>
+        <location filename="../../desktop/gui/review_window.py" line="358"/>
         <location filename="../../desktop/gui/review_window.py" line="360"/>
-        <location filename="../../desktop/gui/review_window.py" line="362"/>
         <source>All units</source>
         <translation>Tất cả đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="228"/>
+        <location filename="../../desktop/gui/review_table.py" line="46"/>
         <source>(overdue)</source>
         <translation>(quá hạn)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="269"/>
+        <location filename="../../desktop/gui/review_window.py" line="219"/>
+        <source>%1 file(s) checked: %2 people, %3 compliant without problems, %4 to follow up, %5 file(s) unusable.</source>
+        <translation>Đã kiểm tra %1 tệp: %2 người, %3 người đạt và không có vấn đề, %4 người cần theo dõi, %5 tệp không dùng được.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_window.py" line="268"/>
         <source>Save the table</source>
         <translation>Lưu bảng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="283"/>
+        <location filename="../../desktop/gui/review_window.py" line="282"/>
         <source>Save the unit report</source>
         <translation>Lưu báo cáo của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="314"/>
+        <location filename="../../desktop/gui/review_window.py" line="313"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
@@ -754,204 +1154,387 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Đã chấp nhận bản khai mới nhất của %1 người.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="343"/>
+        <location filename="../../desktop/gui/review_window.py" line="341"/>
         <source>SelfCheck: review a unit&apos;s declarations</source>
         <translation>SelfCheck: rà soát bản khai của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="344"/>
+        <location filename="../../desktop/gui/review_window.py" line="342"/>
         <source>&amp;Roster:</source>
         <translation>&amp;Danh sách cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="345"/>
+        <location filename="../../desktop/gui/review_window.py" line="343"/>
         <source>&amp;Folder of bundles:</source>
         <translation>&amp;Thư mục gói bản khai:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="346"/>
-        <location filename="../../desktop/gui/review_window.py" line="347"/>
+        <location filename="../../desktop/gui/review_window.py" line="344"/>
+        <location filename="../../desktop/gui/review_window.py" line="345"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="348"/>
+        <location filename="../../desktop/gui/review_window.py" line="346"/>
         <source>&amp;Check the folder</source>
         <translation>&amp;Kiểm tra thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="349"/>
+        <location filename="../../desktop/gui/review_window.py" line="347"/>
         <source>Show:</source>
         <translation>Hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="350"/>
-        <source>Only problems and overdue</source>
-        <translation>Chỉ các vấn đề và quá hạn</translation>
+        <location filename="../../desktop/gui/review_window.py" line="348"/>
+        <source>Only those to follow up</source>
+        <translation>Chỉ những người cần theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="354"/>
+        <location filename="../../desktop/gui/review_window.py" line="352"/>
         <source>Any verdict</source>
         <translation>Mọi kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="365"/>
+        <location filename="../../desktop/gui/review_table.py" line="77"/>
         <source>Staff id</source>
         <translation>Mã cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="366"/>
+        <location filename="../../desktop/gui/review_table.py" line="78"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="372"/>
+        <location filename="../../desktop/gui/review_table.py" line="84"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="367"/>
+        <location filename="../../desktop/gui/review_table.py" line="79"/>
         <source>Latest</source>
         <translation>Bản khai mới nhất</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="368"/>
+        <location filename="../../desktop/gui/review_table.py" line="80"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="369"/>
+        <location filename="../../desktop/gui/review_table.py" line="81"/>
         <source>Open (c/h/m/l)</source>
         <translation>Mục mở (NT/C/TB/T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="370"/>
+        <location filename="../../desktop/gui/review_table.py" line="82"/>
         <source>Next due</source>
         <translation>Hạn tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="371"/>
+        <location filename="../../desktop/gui/review_table.py" line="83"/>
         <source>Problems</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="375"/>
+        <location filename="../../desktop/gui/review_window.py" line="362"/>
         <source>Export &amp;CSV…</source>
         <translation>Xuất &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="376"/>
+        <location filename="../../desktop/gui/review_window.py" line="363"/>
         <source>Export &amp;PDF report…</source>
         <translation>Xuất &amp;báo cáo PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="377"/>
+        <location filename="../../desktop/gui/review_window.py" line="364"/>
         <source>&amp;Accept the sound declarations</source>
         <translation>&amp;Chấp nhận các bản khai hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="378"/>
+        <location filename="../../desktop/gui/review_window.py" line="365"/>
+        <source>Countersi&amp;gn…</source>
+        <translation>Ký &amp;xác nhận…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_window.py" line="366"/>
+        <source>&amp;New…</source>
+        <translation>Tạo &amp;mới…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_window.py" line="367"/>
+        <source>Edi&amp;t…</source>
+        <translation>&amp;Sửa…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_window.py" line="368"/>
+        <source>Enrol a &amp;key…</source>
+        <translation>Đăn&amp;g ký khóa…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_window.py" line="369"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
 </context>
 <context>
+    <name>ReviewerActions</name>
+    <message>
+        <location filename="../../desktop/gui/review_actions.py" line="71"/>
+        <source>Roster saved: %1</source>
+        <translation>Đã lưu danh sách cán bộ: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_actions.py" line="80"/>
+        <source>Choose or create the roster first.</source>
+        <translation>Anh/chị hãy chọn hoặc tạo danh sách cán bộ trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_actions.py" line="118"/>
+        <source>Countersigned: %1</source>
+        <translation>Đã ký xác nhận: %1</translation>
+    </message>
+</context>
+<context>
+    <name>RosterDialog</name>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="175"/>
+        <source>The policy in use on this computer is not a signed pack: nothing added.</source>
+        <translation>Bộ tiêu chí đang dùng trên máy này không phải là gói đã ký: chưa thêm gì.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="195"/>
+        <source>%1: the minimum version must be a whole number.</source>
+        <translation>%1: phiên bản tối thiểu phải là một số nguyên.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="205"/>
+        <source>Save the roster as</source>
+        <translation>Lưu danh sách cán bộ thành</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="224"/>
+        <source>Choose where to save the roster (a .toml file).</source>
+        <translation>Anh/chị hãy chọn nơi lưu danh sách cán bộ (một tệp .toml).</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="228"/>
+        <source>A file is already there: choose another name, or edit that roster.</source>
+        <translation>Đã có một tệp ở đó: anh/chị hãy chọn tên khác, hoặc sửa danh sách cán bộ đó.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="236"/>
+        <source>%1: the programme must be one of: %2.</source>
+        <translation>%1: chương trình phải là một trong: %2.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="258"/>
+        <source>SelfCheck: the unit&apos;s roster</source>
+        <translation>SelfCheck: danh sách cán bộ của đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="259"/>
+        <source>Roster &amp;file:</source>
+        <translation>&amp;Tệp danh sách:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="260"/>
+        <source>&amp;Title:</source>
+        <translation>Tê&amp;n đơn vị:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="261"/>
+        <source>&amp;Staff (one row a person; the staff id is required):</source>
+        <translation>&amp;Cán bộ (mỗi người một dòng; bắt buộc có mã cán bộ):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="262"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="263"/>
+        <source>&amp;Add a person</source>
+        <translation>&amp;Thêm người</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="264"/>
+        <source>&amp;Remove the selected</source>
+        <translation>&amp;Xóa dòng đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="266"/>
+        <source>Staff id</source>
+        <translation>Mã cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="266"/>
+        <source>Name</source>
+        <translation>Họ tên</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="266"/>
+        <source>Unit</source>
+        <translation>Đơn vị</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="266"/>
+        <source>Programme</source>
+        <translation>Chương trình</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="270"/>
+        <source>Acce&amp;pted policy packs (none listed: the packs this computer trusts for each person&apos;s profile are accepted):</source>
+        <translation>Các &amp;gói bộ tiêu chí được chấp nhận (để trống: chấp nhận các gói mà máy này tin cậy cho hồ sơ của từng người):</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="275"/>
+        <source>Pack id</source>
+        <translation>Mã gói</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="275"/>
+        <source>Signer key (SHA256:…)</source>
+        <translation>Khóa người ký (SHA256:…)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="275"/>
+        <source>Minimum version</source>
+        <translation>Phiên bản tối thiểu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="277"/>
+        <source>Add the policy in &amp;use here</source>
+        <translation>Thêm bộ tiêu chí đang &amp;dùng tại máy này</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="278"/>
+        <source>Add a pac&amp;k</source>
+        <translation>Thêm một gó&amp;i</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="279"/>
+        <source>Remo&amp;ve the selected pack</source>
+        <translation>&amp;Bỏ gói đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="283"/>
+        <source>Optional: %1</source>
+        <translation>Không bắt buộc: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="285"/>
+        <source>&amp;Save</source>
+        <translation>&amp;Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/roster_dialog.py" line="286"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
     <name>SignPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="107"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="129"/>
         <source>Save the bundle in</source>
         <translation>Lưu bộ hồ sơ vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="118"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="140"/>
         <source>Choose the folder to save the bundle in.</source>
         <translation>Hãy chọn thư mục để lưu bộ hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="121"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="143"/>
         <source>Some pages are not complete yet; nothing was signed.</source>
         <translation>Một số trang chưa hoàn thành; chưa ký gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="130"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="157"/>
         <source>The local history is not intact; nothing was signed:</source>
         <translation>Lịch sử trên máy không còn nguyên vẹn; chưa ký gì:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="136"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="140"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="169"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="151"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="163"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="167"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="197"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="204"/>
         <source>Not signed.</source>
         <translation>Chưa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="147"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="174"/>
         <source>Opening the signing key… The keychain may ask you to unlock it.</source>
         <translation>Đang mở khóa ký… Kho khóa của hệ thống có thể yêu cầu anh/chị mở khóa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="223"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="207"/>
+        <source>The keychain refused to keep the signing key: it will be kept in a key file instead. Choose its passphrase above, then sign again.</source>
+        <translation>Kho khóa của hệ điều hành không nhận giữ khóa ký, nên khóa ký sẽ được giữ trong một tệp khóa. Anh/chị hãy chọn cụm mật khẩu ở trên rồi ký lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="279"/>
         <source>Signed and kept in the history, but the bundle could not be saved in %1. Export it from the History window of the start screen.</source>
         <translation>Bản kê khai đã được ký và lưu trong lịch sử, nhưng không lưu được gói bản khai vào %1. Anh/chị hãy xuất lại gói bản khai từ cửa sổ Lịch sử ở màn hình bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="230"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="287"/>
         <source>Signed and saved: %1</source>
         <translation>Đã ký và lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="239"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="246"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="296"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="303"/>
         <source>the keychain (%1)</source>
         <translation>kho khóa của hệ điều hành (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="241"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="298"/>
         <source>an encrypted key file protected by a passphrase</source>
         <translation>một tệp khóa được mã hóa, bảo vệ bằng cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="243"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="300"/>
         <source>A signing key will be made and kept in %1.</source>
         <translation>Một khóa ký sẽ được tạo và lưu trong %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="248"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="305"/>
         <source>an encrypted key file</source>
         <translation>một tệp khóa được mã hóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="251"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="308"/>
         <source>Signing key %1, kept in %2.</source>
         <translation>Khóa ký %1, lưu trong %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="258"/>
-        <source>passphrase of the key file (8+ characters)</source>
-        <translation>cụm mật khẩu của tệp khóa (từ 8 ký tự)</translation>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="322"/>
+        <source>&amp;Language of the PDF:</source>
+        <translation>&amp;Ngôn ngữ của tệp PDF:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="261"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="317"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="262"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="318"/>
         <source>Save the bundle in:</source>
         <translation>Lưu bộ hồ sơ vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="263"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="319"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Chọn thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="264"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="320"/>
         <source>As one .zip file (for e-mail or USB)</source>
         <translation>Thành một tệp .zip (để gửi thư điện tử hoặc chép USB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="265"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="321"/>
         <source>&amp;Sign and save</source>
         <translation>&amp;Ký và lưu</translation>
     </message>
@@ -969,123 +1552,123 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Không mở được lịch sử trên máy (xem thông báo lúc khởi động): không hiển thị nội dung nào.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="162"/>
+        <location filename="../../desktop/gui/start_screen.py" line="164"/>
         <source>History intact: %n declaration(s).</source>
         <translation>
             <numerusform>Lịch sử nguyên vẹn: %n bản kê khai.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="165"/>
+        <location filename="../../desktop/gui/start_screen.py" line="167"/>
         <source>History NOT intact:</source>
         <translation>Lịch sử KHÔNG nguyên vẹn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="197"/>
+        <location filename="../../desktop/gui/start_screen.py" line="199"/>
         <source>Nothing has been declared on this computer yet: %1 is due now.</source>
         <translation>Máy này chưa có bản khai nào: cần thực hiện %1 ngay.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="199"/>
+        <location filename="../../desktop/gui/start_screen.py" line="201"/>
         <source>%1 was due on %2: %n day(s) overdue.</source>
         <translation>
             <numerusform>%1 đến hạn ngày %2: đã quá hạn %n ngày.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="201"/>
+        <location filename="../../desktop/gui/start_screen.py" line="203"/>
         <source>%1 is due today (%2).</source>
         <translation>%1 đến hạn hôm nay (%2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="203"/>
+        <location filename="../../desktop/gui/start_screen.py" line="205"/>
         <source>Next: %1, due on %2 (in %n day(s)).</source>
         <translation>
             <numerusform>Tiếp theo: %1, hạn ngày %2 (còn %n ngày).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="206"/>
+        <location filename="../../desktop/gui/start_screen.py" line="208"/>
         <source>It checks that your last declaration&apos;s findings were fixed.</source>
         <translation>Lần này kiểm tra việc khắc phục các nội dung của bản khai trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="224"/>
+        <location filename="../../desktop/gui/start_screen.py" line="226"/>
         <source>Save a calendar reminder</source>
         <translation>Lưu lời nhắc vào lịch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="226"/>
+        <location filename="../../desktop/gui/start_screen.py" line="228"/>
         <source>Calendar files (*.ics)</source>
         <translation>Tệp lịch (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="238"/>
+        <location filename="../../desktop/gui/start_screen.py" line="240"/>
         <source>SelfCheck: %1 due</source>
         <translation>SelfCheck: đến hạn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="240"/>
+        <location filename="../../desktop/gui/start_screen.py" line="242"/>
         <source>Open SelfCheck, start a new assessment and choose “%1”. Nothing leaves your computer unless you hand the signed bundle in.</source>
         <translation>Mở SelfCheck, bắt đầu lần tự đánh giá mới và chọn “%1”. Không có dữ liệu nào rời khỏi máy trừ khi anh/chị tự nộp gói bản khai đã ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="249"/>
+        <location filename="../../desktop/gui/start_screen.py" line="251"/>
         <source>Reminder saved: %1</source>
         <translation>Đã lưu lời nhắc: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="280"/>
+        <location filename="../../desktop/gui/start_screen.py" line="282"/>
         <source>SelfCheck %1</source>
         <translation>SelfCheck %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="284"/>
+        <location filename="../../desktop/gui/start_screen.py" line="286"/>
         <source>Check the security and conduct settings of your social-network accounts against the codes of conduct, and sign a summary. Nothing leaves this computer unless you export it; passwords are never stored.</source>
         <translation>Tự kiểm tra cài đặt bảo mật và ứng xử của các tài khoản mạng xã hội theo quy tắc ứng xử, rồi ký bản khai. Không thông tin nào rời khỏi máy nếu anh/chị không tự xuất ra; mật khẩu không bao giờ được lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="289"/>
+        <location filename="../../desktop/gui/start_screen.py" line="291"/>
         <source>&amp;Start a new assessment</source>
         <translation>&amp;Bắt đầu lần tự đánh giá mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="290"/>
+        <location filename="../../desktop/gui/start_screen.py" line="292"/>
         <source>Drafts</source>
         <translation>Bản nháp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="291"/>
+        <location filename="../../desktop/gui/start_screen.py" line="293"/>
         <source>&amp;Resume</source>
         <translation>&amp;Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="292"/>
+        <location filename="../../desktop/gui/start_screen.py" line="294"/>
         <source>Signed declarations</source>
         <translation>Các bản kê khai đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="293"/>
+        <location filename="../../desktop/gui/start_screen.py" line="295"/>
         <source>Save a calendar &amp;reminder…</source>
         <translation>Lưu lời &amp;nhắc vào lịch…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="294"/>
+        <location filename="../../desktop/gui/start_screen.py" line="296"/>
         <source>&amp;History…</source>
         <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="296"/>
+        <location filename="../../desktop/gui/start_screen.py" line="298"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="296"/>
+        <location filename="../../desktop/gui/start_screen.py" line="298"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="296"/>
+        <location filename="../../desktop/gui/start_screen.py" line="298"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
@@ -1122,11 +1705,6 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <source>Several tokens are plugged in: choose one, then read again.</source>
         <translation>Có nhiều USB token đang cắm: anh/chị chọn một token rồi đọc lại.</translation>
     </message>
-    <message>
-        <location filename="../../desktop/gui/token_box.py" line="174"/>
-        <source>%1 — valid %2 to %3 (%4)</source>
-        <translation>%1 — hiệu lực từ %2 đến %3 (%4)</translation>
-    </message>
     <message numerus="yes">
         <location filename="../../desktop/gui/token_box.py" line="163"/>
         <source>%n certificate(s) on the token.</source>
@@ -1138,6 +1716,11 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <location filename="../../desktop/gui/token_box.py" line="165"/>
         <source>The token holds no certificate with a signing key.</source>
         <translation>USB token không có chứng thư số nào kèm khóa ký.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/token_box.py" line="174"/>
+        <source>%1 — valid %2 to %3 (%4)</source>
+        <translation>%1 — hiệu lực từ %2 đến %3 (%4)</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/token_box.py" line="194"/>
@@ -1193,52 +1776,57 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>WizardView</name>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="202"/>
+        <location filename="../../desktop/gui/wizard.py" line="218"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="203"/>
+        <location filename="../../desktop/gui/wizard.py" line="219"/>
         <source>About you</source>
         <translation>Thông tin cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="204"/>
+        <location filename="../../desktop/gui/wizard.py" line="220"/>
         <source>Your accounts</source>
         <translation>Các tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="205"/>
+        <location filename="../../desktop/gui/wizard.py" line="221"/>
         <source>Pledges</source>
         <translation>Cam kết</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="206"/>
+        <location filename="../../desktop/gui/wizard.py" line="222"/>
         <source>Programme items</source>
         <translation>Nội dung chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="207"/>
+        <location filename="../../desktop/gui/wizard.py" line="223"/>
         <source>Review</source>
         <translation>Xem lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="208"/>
+        <location filename="../../desktop/gui/wizard.py" line="224"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="242"/>
+        <location filename="../../desktop/gui/wizard.py" line="265"/>
+        <source>Warning: these checklists are not a signed policy pack. Your summary will record that, and a reviewer will not accept it as compliant.</source>
+        <translation>Lưu ý: bộ tiêu chí đang dùng không phải là gói bộ tiêu chí có chữ ký của cơ quan. Bản khai của anh/chị sẽ ghi lại điều này và người rà soát sẽ không công nhận là đạt.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/wizard.py" line="276"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="243"/>
+        <location filename="../../desktop/gui/wizard.py" line="277"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Kế tiếp &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="244"/>
+        <location filename="../../desktop/gui/wizard.py" line="278"/>
         <source>Save and &amp;close</source>
         <translation>Lưu và đón&amp;g</translation>
     </message>
@@ -1256,42 +1844,47 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>cần khắc phục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="21"/>
+        <location filename="../../desktop/gui/labels.py" line="16"/>
+        <source>not accepted (policy)</source>
+        <translation>không công nhận (bộ tiêu chí)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/labels.py" line="23"/>
         <source>Official</source>
         <translation>Cán bộ, công chức</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="22"/>
+        <location filename="../../desktop/gui/labels.py" line="24"/>
         <source>Public employee</source>
         <translation>Viên chức</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="23"/>
+        <location filename="../../desktop/gui/labels.py" line="25"/>
         <source>Reserve official or probationer</source>
         <translation>Công chức dự bị, viên chức tập sự</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="26"/>
+        <location filename="../../desktop/gui/labels.py" line="28"/>
         <source>Contract staff</source>
         <translation>Nhân viên hợp đồng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="27"/>
+        <location filename="../../desktop/gui/labels.py" line="29"/>
         <source>Seconded staff</source>
         <translation>Cán bộ biệt phái</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="28"/>
+        <location filename="../../desktop/gui/labels.py" line="30"/>
         <source>Member of an overseas mission</source>
         <translation>Thành viên cơ quan đại diện ở nước ngoài</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="31"/>
+        <location filename="../../desktop/gui/labels.py" line="33"/>
         <source>Accompanying spouse receiving an allowance</source>
         <translation>Phu nhân, phu quân hưởng sinh hoạt phí</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/labels.py" line="34"/>
+        <location filename="../../desktop/gui/labels.py" line="36"/>
         <source>Studying abroad</source>
         <translation>Đang học tập, nghiên cứu ở nước ngoài</translation>
     </message>

@@ -16,20 +16,39 @@ from desktop.core.assessment.people import Account
 from desktop.core.assessment.reasons import describe
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.i18n import Language
-from desktop.core.policy.loader import load_policy
 from desktop.core.policy.model import Policy
 from desktop.report.words import word
 
 
 def _assess_answers(args: argparse.Namespace) -> Assessment:
     """Load the checklists and the answers file, measure the passwords given, assess."""
-    policy = load_policy(args.checklists)
+    from desktop.core.base.paths import data_home
+    from desktop.core.signing.pack_policy import load_active_policy
+
+    policy = load_active_policy(args.checklists, data_home())
+    _say_origin(policy, sys.stderr)
     submission = load_answers(args.answers, policy)
     passwords = PasswordSession(submission.person, submission.accounts)
     if args.password_stdin:
         _read_passwords(passwords, submission.accounts, sys.stdin)
     # The passwords are gone once measured; the session (and its reuse key) goes with it.
     return assess(policy, submission, passwords)
+
+
+def _say_origin(policy: Policy, out: TextIO) -> None:
+    """Plainly, when the policy is not a signed pack: the summary will record it so."""
+    origin = policy.origin
+    if origin is not None and not origin.signed:
+        from desktop.core.base.text import printable
+
+        print(
+            printable(
+                f"selfcheck: warning: these checklists are not a signed policy pack "
+                f"({origin.problem}); the summary records them as unsigned, and a reviewer "
+                "will not take it as compliant"
+            ),
+            file=out,
+        )
 
 
 def check(args: argparse.Namespace) -> int:

@@ -11,8 +11,14 @@ from desktop.core.base.atomic import write_atomic
 from desktop.core.base.i18n import show_date
 from desktop.core.base.text import printable
 from desktop.core.records.bundle import BundleError, read, verify
+from desktop.core.review.roster import (
+    KeyEnrolledElsewhere,
+    load_accepted,
+    load_roster,
+    new_roster,
+    save_accepted,
+)
 from desktop.core.review.roster import enrol as enrol_key
-from desktop.core.review.roster import load_accepted, load_roster, new_roster, save_accepted
 from desktop.core.review.scan import SEVERITIES, review, to_accept
 
 PROGRESS_EVERY = 500
@@ -50,7 +56,11 @@ def _enrol(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_FINDINGS
-    enrol_key(book, verified.principal, verified.key)
+    try:
+        enrol_key(book, verified.principal, verified.key, force=args.force)
+    except KeyEnrolledElsewhere as exc:
+        print(printable(f"selfcheck: {exc}"), file=sys.stderr)
+        return EXIT_FINDINGS
     print(printable(f"enrolled {verified.principal}: {fingerprint}"))
     return EXIT_OK
 
@@ -81,7 +91,9 @@ def review_folder(args: argparse.Namespace) -> int:
     for row in report.rows:
         latest = row.latest
         opened = "/".join(str(latest.open_by_severity[s]) for s in SEVERITIES) if latest else "-"
-        state = f"#{latest.seq} {show_date(latest.issued_at)} {latest.verdict}" if latest else "-"
+        state = (
+            f"#{latest.seq} {show_date(latest.issued_at)} {latest.shown_verdict}" if latest else "-"
+        )
         due = show_date(latest.next_due) if latest and latest.next_due else "-"
         flag = "OVERDUE" if row.overdue else ""
         print(
@@ -107,9 +119,10 @@ def review_folder(args: argparse.Namespace) -> int:
         pdf = unit_pdf(report, load_policy(), args.lang, today, signatures=signatures)
         write_atomic(args.pdf, pdf)
     if args.accept:
-        accepted.update(to_accept(report))
+        taken = to_accept(report, accepted)  # never older than what was accepted before
+        accepted.update(taken)
         save_accepted(book, accepted)
-        print(f"accepted: the latest declaration of {len(to_accept(report))} people")
+        print(f"accepted: the latest declaration of {len(taken)} people")
     problems = report.unreadable or any(not r.sound for r in report.rows) or any_invalid(signatures)
     return EXIT_FINDINGS if problems else EXIT_OK
 
@@ -118,14 +131,23 @@ def countersign(args: argparse.Namespace) -> int:
     from desktop.core.base.paths import data_home
     from desktop.core.review.countersign import Decision
     from desktop.core.review.countersign import countersign as make
+    from desktop.core.review.policy import PolicyJudge
     from desktop.core.signing.keys import KeyStore
 
-    trusted = list(load_roster(args.roster).signers)  # only what the roster vouches for
+    book = load_roster(args.roster)
+    trusted = list(book.signers)  # only what the roster vouches for
     try:
         bundle = read(args.bundle)
         verified = verify(bundle, trusted, at_issue=True)
     except BundleError as exc:
         return invalid_bundle(args.bundle, exc)
+    problems = PolicyJudge.here(book.packs, data_home()).problems(verified.summary)
+    if problems:
+        reasons = "; ".join(f"{kind.value}: {detail}" for kind, detail in problems)
+        print(printable(f"selfcheck: {args.bundle}: {reasons}"), file=sys.stderr)
+        if args.decision == "accepted":
+            print("selfcheck: not countersigned as accepted; it may be returned", file=sys.stderr)
+            return EXIT_FINDINGS
     key = KeyStore(data_home()).load_or_create(passphrase_source(args))
     signed = make(bundle, verified, key, args.reviewer, Decision(args.decision))
     for path in signed.write_beside(args.bundle):

@@ -5,7 +5,9 @@ frozen build fails in exactly these places: data files left out, a Qt plugin not
 keyring's backends not found (it discovers them through entry points, which a frozen app
 does not have), the password helper process not starting. One line per check, then a
 verdict; exit 0 when the app is usable. A keychain that cannot hold the key is a warning,
-not a failure: the app then keeps the key in an encrypted file behind a passphrase.
+not a failure: the app then keeps the key in an encrypted file behind a passphrase. So are
+core dumps that cannot be forbidden and a data folder other users can read: the app works,
+but not as privately as it should.
 """
 
 import multiprocessing
@@ -54,16 +56,42 @@ def _checklists() -> Check:
     )
 
 
+def _policy() -> Check:
+    """The policy in use is a signed pack (the built-in reference pack, or one installed):
+    the release key's allowed_signers and pack.json must be in the build. Unsigned (a dev
+    checkout whose checklists were edited) is a warning: summaries then say so."""
+    from desktop.core.base.errors import SelfCheckError
+    from desktop.core.base.paths import data_home
+    from desktop.core.signing.pack_policy import load_active_policy
+
+    try:
+        origin = load_active_policy(None, data_home()).origin
+    except (SelfCheckError, OSError) as exc:  # no checklists: the check above fails for it
+        return Check("policy", Status.WARN, f"not checked ({exc})")
+    if origin is None or not origin.signed:
+        problem = origin.problem if origin is not None else "no origin"
+        return Check("policy", Status.WARN, f"the checklists are not a signed pack ({problem})")
+    return Check(
+        "policy",
+        Status.OK,
+        f"pack {origin.pack} version {origin.version}, signed by {origin.signer}",
+    )
+
+
 def _translations() -> Check:
     from PySide6.QtCore import QTranslator
 
-    from desktop.gui.language import translations_dir
+    from desktop.gui.language import CATALOGUES, translations_dir
 
-    path = translations_dir() / "selfcheck_vi.qm"
-    translator = QTranslator()
-    if not translator.load(str(path)) or translator.isEmpty():
-        return Check("translations", Status.FAIL, f"cannot load {path} (run `make translations`)")
-    return Check("translations", Status.OK, f"Vietnamese from {path}")
+    # The app's own strings, and Qt's dialogs (file dialogs, buttons), which Qt ships none of.
+    paths = [translations_dir() / f"{catalogue}_vi.qm" for catalogue in CATALOGUES]
+    for path in paths:
+        translator = QTranslator()
+        if not translator.load(str(path)) or translator.isEmpty():
+            return Check(
+                "translations", Status.FAIL, f"cannot load {path} (run `make translations`)"
+            )
+    return Check("translations", Status.OK, f"Vietnamese from {', '.join(map(str, paths))}")
 
 
 def _qt() -> Check:
@@ -178,6 +206,37 @@ def _signing() -> Check:
     )
 
 
+def _core_dumps() -> Check:
+    """The app forbids core dumps of the processes that hold a typed password: can it?"""
+    from desktop.core.base.coredump import forbid_core_dumps
+
+    guard = forbid_core_dumps()
+    if guard.problem is not None:
+        return Check("core dumps", Status.WARN, f"not prevented: {guard.problem}")
+    how = "RLIMIT_CORE 0" + (", not dumpable" if guard.not_dumpable else "")
+    return Check("core dumps", Status.OK, f"prevented for password-holding processes ({how})")
+
+
+def _data_folder() -> Check:
+    """The data folder holds the history, drafts and key record: others must not read it."""
+    import os
+    import stat
+
+    from desktop.core.base.paths import data_home
+
+    home = data_home()
+    if os.name == "nt":  # its access list is the user profile's
+        return Check("data folder", Status.OK, f"{home}")
+    mode = stat.S_IMODE(home.stat().st_mode)
+    if mode & 0o077:
+        return Check(
+            "data folder",
+            Status.WARN,
+            f"{home} is open to other users (mode {mode:04o}); make it private: chmod 700 '{home}'",
+        )
+    return Check("data folder", Status.OK, f"{home}, private (mode {mode:04o})")
+
+
 def _pdf_signing() -> Check:
     from desktop.commands.selftest_pades import pdf_signing
 
@@ -207,11 +266,14 @@ def self_test(out: TextIO) -> int:
         checks = [
             _guarded("resources", _resources),
             _guarded("checklists", _checklists),
+            _guarded("policy", _policy),
             _guarded("translations", _translations),
             _guarded("qt", _qt),
             keychain.result(),
             helper if isinstance(helper, Check) else _guarded("zxcvbn", helper.check),
             _guarded("signing", _signing),
+            _guarded("core dumps", _core_dumps),
+            _guarded("data folder", _data_folder),
             _guarded("pdf-signing", _pdf_signing),
         ]
     failed = 0

@@ -62,7 +62,15 @@ def invalid_bundle(path: Path, exc: Exception) -> int:
 
 def verify(args: argparse.Namespace) -> int:
     trusted = None
-    if args.allowed_signers is not None:
+    judge = None
+    if args.roster is not None:
+        from desktop.core.review.policy import PolicyJudge
+        from desktop.core.review.roster import load_roster
+
+        book = load_roster(args.roster)
+        trusted = list(book.signers)
+        judge = PolicyJudge.here(book.packs, data_home())
+    elif args.allowed_signers is not None:
         try:
             raw = reading.read_bounded(args.allowed_signers, MAX_SIGNERS_FILE, follow=True)
             trusted = allowed_signers.parse(raw.decode("utf-8"))
@@ -85,6 +93,12 @@ def verify(args: argparse.Namespace) -> int:
             f"#{summary.seq}, signed by {verified.key.fingerprint}"
         )
         note = "" if trusted is not None else " [own key: not checked against a roster]"
+        problems = judge.problems(summary) if judge is not None else []
+        if problems:  # signed, but against a policy the unit does not accept: not compliant
+            failed += 1
+            reasons = "; ".join(f"{kind.value}: {detail}" for kind, detail in problems)
+            print(printable(f"POLICY  {path}: {line}; NOT ACCEPTED ({reasons})"))
+            continue
         print(printable(f"OK      {path}: {line}{note}"))
         if not pdf_signature_sound(args, path, summary.person.full_name):
             failed += 1
@@ -123,9 +137,13 @@ def history(args: argparse.Namespace) -> int:
         report = store.verify_chain()
     if not declarations:
         print("no declarations yet")
+    if report.flags:  # dates out of order or in the future, another key than the enrolled
+        print("to look into:")
+        for flag in report.flags:
+            print(printable(f"  ! {flag}"))
     if report.intact:
         print(f"chain intact: {report.declarations} declaration(s)")
-        return EXIT_OK
+        return EXIT_FINDINGS if report.flags else EXIT_OK
     print("chain NOT intact:")
     for problem in report.problems:
         print(f"  - {problem}")

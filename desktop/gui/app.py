@@ -49,6 +49,9 @@ def open_main_window() -> "tuple[QApplication, MainWindow]":
     # types, the modules, the policy): the collector would walk them about 40 times
     # before the start screen is ready and free nothing (~15 ms). Back on once it is.
     gc.disable()
+    from desktop.core.base.coredump import forbid_core_dumps
+
+    forbid_core_dumps()  # before anything is typed; a failure shows in --self-test
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     skip_pyside_source_scan()

@@ -12,6 +12,8 @@ def verdict_label(verdict: str) -> str:
     labels: dict[str, str] = {
         VerdictKind.COMPLIANT: QCoreApplication.translate("labels", "compliant"),
         VerdictKind.ACTION_REQUIRED: QCoreApplication.translate("labels", "action required"),
+        # A review's verdict for a declaration assessed against a policy not accepted.
+        "policy-not-accepted": QCoreApplication.translate("labels", "not accepted (policy)"),
     }
     return labels.get(verdict, verdict)
 

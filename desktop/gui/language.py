@@ -1,19 +1,32 @@
-"""Switching the interface language at once: Qt translations for the app's own strings,
-and the checklists' own Vietnamese or English text for the policy."""
+"""Switching the interface language at once: Qt translations for the app's own strings and
+for Qt's own dialogs, and the checklists' own Vietnamese or English text for the policy."""
 
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTranslator, Signal
 
 from desktop.core.base.resources import assets_dir
 
 if TYPE_CHECKING:  # i18n needs dataclasses and datetime (~10 ms): not before the first paint
     from desktop.core.base.i18n import Language
 
+# The app's own strings, then Qt's (file dialogs, dialog buttons, context menus): Qt ships
+# no Vietnamese catalogue of its own, so assets/translations/qtbase_vi.ts is ours.
+CATALOGUES = ("selfcheck", "qtbase")
+
 
 def translations_dir() -> Path:
     return assets_dir() / "translations"
+
+
+def system_speaks(language: "Language") -> bool:
+    """True when the system's own interface is in `language` (Windows' display language,
+    LANGUAGE/LANG elsewhere): its native file dialogs then speak the app's language."""
+    return any(
+        tag.replace("_", "-").split("-")[0].lower() == language
+        for tag in QLocale.system().uiLanguages()
+    )
 
 
 class LanguageSwitch(QObject):
@@ -27,17 +40,24 @@ class LanguageSwitch(QObject):
         self._translators: list[QTranslator] = []
 
     def set_language(self, language: "Language") -> bool:
-        """Switch to `language`; False when its translation file is missing."""
+        """Switch to `language`; False when one of its translation files is missing."""
         for translator in self._translators:
             QCoreApplication.removeTranslator(translator)
         self._translators.clear()
         loaded = True
         if language != "en":  # the source strings are English
-            translator = QTranslator(self)
-            loaded = translator.load(f"selfcheck_{language}", str(translations_dir()))
-            if loaded:
-                QCoreApplication.installTranslator(translator)
-                self._translators.append(translator)
+            for catalogue in CATALOGUES:
+                translator = QTranslator(self)
+                if translator.load(f"{catalogue}_{language}", str(translations_dir())):
+                    QCoreApplication.installTranslator(translator)
+                    self._translators.append(translator)
+                else:
+                    loaded = False
+        # The system's own file dialogs (Windows Explorer's, GTK's) speak the system's
+        # language: when it is not the app's, Qt's own dialogs, translated above, are used.
+        QCoreApplication.setAttribute(
+            Qt.ApplicationAttribute.AA_DontUseNativeDialogs, not system_speaks(language)
+        )
         QLocale.setDefault(
             QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English)
         )

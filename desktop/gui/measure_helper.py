@@ -8,6 +8,9 @@ from desktop.core.assessment.checks.password import measure
 
 def serve(conn: Connection) -> None:
     """The helper's loop: a password and its context words in, a report out."""
+    from desktop.core.base.coredump import forbid_core_dumps
+
+    forbid_core_dumps()  # a started process is dumpable again: it holds passwords too
     while True:
         try:
             password, inputs = conn.recv()

@@ -32,7 +32,7 @@ def lead(exc: BaseException) -> str:
     # Imported here, not at the top: only an error needs them, and this module is loaded
     # while the app starts, before anything reads a bundle or a roster.
     from desktop.core.records.bundle import BundleError
-    from desktop.core.review.roster import RosterError
+    from desktop.core.review.roster import KeyEnrolledElsewhere, RosterError
 
     if isinstance(exc, WrongPassphrase):
         return QCoreApplication.translate(
@@ -71,6 +71,12 @@ def lead(exc: BaseException) -> str:
     if isinstance(exc, HistoryError):
         return QCoreApplication.translate(
             "Errors", "The history of declarations cannot be opened; nothing in it is shown."
+        )
+    if isinstance(exc, KeyEnrolledElsewhere):
+        return QCoreApplication.translate(
+            "Errors",
+            "This key is already enrolled for another staff id, and one key signs for one "
+            "person. Ask the official for their own key's fingerprint.",
         )
     if isinstance(exc, RosterError):
         return QCoreApplication.translate(

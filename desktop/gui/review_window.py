@@ -13,7 +13,6 @@ from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -22,37 +21,48 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from desktop.core.assessment.findings import VerdictKind
 from desktop.core.base.atomic import write_atomic
-from desktop.core.base.i18n import show_date
+from desktop.core.review.desk import load_desk
 from desktop.core.review.roster import load_accepted, load_roster, save_accepted
-from desktop.core.review.scan import SEVERITIES, Report, Row, csv_bytes, review, to_accept
+from desktop.core.review.scan import Report, Row, csv_bytes, review, to_accept
+from desktop.gui import review_table
 from desktop.gui.labels import verdict_label
 from desktop.gui.messages import describe
+from desktop.gui.review_actions import ReviewerActions
 from desktop.gui.session import Session
 from desktop.gui.tasks import Outcome, relay, run_task
 
 
-class ReviewWindow(QDialog):
+class ReviewWindow(ReviewerActions):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("reviewWindow")
         self.session = session
-        self.resize(1100, 700)
+        self.resize(1000, 560)  # fits a 1024x600 screen
         self.report: Report | None = None
         self.saving = False  # an export is being written
         self.reviewed_roster = Path()
-        self.roster = QLineEdit()
+        self.desk = load_desk(session.home)  # the roster and folder used last time
+        self.roster = QLineEdit(self.desk.roster)
         self.roster.setObjectName("rosterFile")
-        self.folder = QLineEdit()
+        self.folder = QLineEdit(self.desk.folder)
         self.folder.setObjectName("bundleFolder")
         self.browse_roster = QPushButton()
         self.browse_roster.clicked.connect(self._choose_roster)
+        self.new_roster = QPushButton()
+        self.new_roster.setObjectName("newRoster")
+        self.new_roster.clicked.connect(lambda: self.edit_roster(new=True))
+        self.edit_roster_button = QPushButton()
+        self.edit_roster_button.setObjectName("editRoster")
+        self.edit_roster_button.clicked.connect(lambda: self.edit_roster(new=False))
+        self.enrol_button = QPushButton()
+        self.enrol_button.setObjectName("enrolKey")
+        self.enrol_button.clicked.connect(self.enrol)
         self.browse_folder = QPushButton()
         self.browse_folder.clicked.connect(self._choose_folder)
         self.run_button = QPushButton()
@@ -78,6 +88,8 @@ class ReviewWindow(QDialog):
         self.rows.setObjectName("reviewRows")
         self.rows.setColumnCount(8)
         self.rows.setRootIsDecorated(False)
+        self.rows.itemActivated.connect(lambda _item, _column: self.show_findings())
+        self.rows.currentItemChanged.connect(lambda *_: self._enable())
         self.export_csv = QPushButton()
         self.export_csv.setObjectName("exportCsv")
         self.export_csv.clicked.connect(lambda: self.save_csv())
@@ -87,18 +99,26 @@ class ReviewWindow(QDialog):
         self.accept_button = QPushButton()
         self.accept_button.setObjectName("acceptSound")
         self.accept_button.clicked.connect(self.accept_sound)
+        self.countersign_button = QPushButton()
+        self.countersign_button.setObjectName("countersign")
+        self.countersign_button.clicked.connect(self.countersign)
         self.close_button = QPushButton()
         self.close_button.clicked.connect(self.close)
 
         form = QFormLayout()
         self.roster_label, self.folder_label = QLabel(), QLabel()
-        for label, edit, button in (
-            (self.roster_label, self.roster, self.browse_roster),
-            (self.folder_label, self.folder, self.browse_folder),
+        for label, edit, choices in (
+            (
+                self.roster_label,
+                self.roster,
+                (self.browse_roster, self.new_roster, self.edit_roster_button, self.enrol_button),
+            ),
+            (self.folder_label, self.folder, (self.browse_folder,)),
         ):
             line = QHBoxLayout()
             line.addWidget(edit, 1)
-            line.addWidget(button)
+            for choice in choices:
+                line.addWidget(choice)
             label.setBuddy(edit)
             form.addRow(label, line)
         run_row = QHBoxLayout()
@@ -111,7 +131,12 @@ class ReviewWindow(QDialog):
         filters.addWidget(self.verdict, 1)
         filters.addWidget(self.problems_only)
         buttons = QHBoxLayout()
-        for button in (self.export_csv, self.export_pdf, self.accept_button):
+        for button in (
+            self.export_csv,
+            self.export_pdf,
+            self.accept_button,
+            self.countersign_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
@@ -133,6 +158,7 @@ class ReviewWindow(QDialog):
         )
         if chosen:
             self.roster.setText(chosen)
+            self._remember()
 
     def _choose_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
@@ -140,6 +166,7 @@ class ReviewWindow(QDialog):
         )
         if chosen:
             self.folder.setText(chosen)
+            self._remember()
 
     def run(self) -> None:
         roster, folder = Path(self.roster.text().strip()), Path(self.folder.text().strip())
@@ -149,6 +176,7 @@ class ReviewWindow(QDialog):
         self.run_button.setEnabled(False)
         self.report = None  # nothing is exported or accepted while a new review runs
         self.reviewed_roster = roster
+        self._remember()
         self._show()
         self.progress.show()
         self.status.setText(self.tr("Checking…"))
@@ -185,13 +213,17 @@ class ReviewWindow(QDialog):
         self.progress.hide()
         self.run_button.setEnabled(True)
         self.report = report
-        sound = sum(1 for r in report.rows if r.sound)
+        settled = sum(1 for r in report.rows if review_table.settled(r))
         self.status.setText(
-            self.tr("%1 file(s) checked: %2 people, %3 without problems, %4 file(s) unusable.")
+            self.tr(
+                "%1 file(s) checked: %2 people, %3 compliant without problems, "
+                "%4 to follow up, %5 file(s) unusable."
+            )
             .replace("%1", str(report.bundles))
             .replace("%2", str(len(report.rows)))
-            .replace("%3", str(sound))
-            .replace("%4", str(len(report.unreadable)))
+            .replace("%3", str(settled))
+            .replace("%4", str(len(report.rows) - settled))
+            .replace("%5", str(len(report.unreadable)))
         )
         current = self.unit.currentData()
         self.unit.blockSignals(True)
@@ -209,54 +241,21 @@ class ReviewWindow(QDialog):
         unit, verdict = self.unit.currentData(), self.verdict.currentData()
         if unit and row.unit != unit:
             return False
-        if verdict and (row.latest is None or row.latest.verdict != verdict):
+        if verdict and (row.latest is None or row.latest.shown_verdict != verdict):
             return False
-        return not (self.problems_only.isChecked() and row.sound and not row.overdue)
+        return not self.problems_only.isChecked() or review_table.needs_attention(row)
 
     def _show(self) -> None:
         self.rows.clear()
-        report = self.report
         self._enable()
-        if report is None:
-            return
-        for row in report.rows:
-            if not self._wanted(row):
-                continue
-            latest = row.latest
-            due = show_date(latest.next_due) if latest and latest.next_due else "—"
-            if row.overdue:
-                due += " " + self.tr("(overdue)")
-            opened = (
-                "/".join(str(latest.open_by_severity[s]) for s in SEVERITIES) if latest else "—"
-            )
-            QTreeWidgetItem(
-                self.rows,
-                [
-                    row.staff_id,
-                    row.name,
-                    f"#{latest.seq} {show_date(latest.issued_at)}" if latest else "—",
-                    verdict_label(latest.verdict) if latest else "—",
-                    opened,
-                    due,
-                    "; ".join(f"{f.problem.value}: {f.detail}" for f in row.problems) or "✔",
-                    row.unit,
-                ],
-            )
-        for finding in report.unreadable:  # always shown: a file that could not be used
-            path = finding.path
-            problem = f"{finding.problem.value}: {finding.detail} ({path})"
-            name = path.name if path is not None else ""
-            item = QTreeWidgetItem(self.rows, ["✘", name, "", "", "", "", problem, ""])
-            item.setToolTip(6, problem)  # the whole path, when the column is too narrow
-        for column in range(self.rows.columnCount()):
-            self.rows.resizeColumnToContents(column)
-            # Long names and paths scroll; the problems column stays in sight.
-            self.rows.setColumnWidth(column, min(self.rows.columnWidth(column), 280))
+        if self.report is not None:
+            review_table.fill(self.rows, self.report, self._wanted)
 
     def _enable(self) -> None:
         ready = self.report is not None and not self.saving
         for button in (self.export_csv, self.export_pdf, self.accept_button):
             button.setEnabled(ready)
+        self.countersign_button.setEnabled(ready and self.current_row() is not None)
 
     # -- exporting ----------------------------------------------------------------------------
 
@@ -320,15 +319,14 @@ class ReviewWindow(QDialog):
         try:
             roster = load_roster(self.reviewed_roster)  # the roster this report was made with
             accepted = load_accepted(roster)
-            accepted.update(to_accept(self.report))
+            taken = to_accept(self.report, accepted)  # never older than accepted before
+            accepted.update(taken)
             save_accepted(roster, accepted)
         except Exception as exc:  # the roster moved or became unreadable since the review
             self.status.setText(describe(exc))
             return
         self.status.setText(
-            self.tr("Accepted: the latest declaration of %1 people.").replace(
-                "%1", str(len(to_accept(self.report)))
-            )
+            self.tr("Accepted: the latest declaration of %1 people.").replace("%1", str(len(taken)))
         )
 
     # -- language -----------------------------------------------------------------------------
@@ -347,7 +345,7 @@ class ReviewWindow(QDialog):
         self.browse_folder.setText(self.tr("Choose…"))
         self.run_button.setText(self.tr("&Check the folder"))
         self.filter_label.setText(self.tr("Show:"))
-        self.problems_only.setText(self.tr("Only problems and overdue"))
+        self.problems_only.setText(self.tr("Only those to follow up"))
         current = self.verdict.currentIndex()
         self.verdict.blockSignals(True)
         self.verdict.clear()
@@ -360,19 +358,12 @@ class ReviewWindow(QDialog):
             self.unit.addItem(self.tr("All units"), "")
         else:
             self.unit.setItemText(0, self.tr("All units"))
-        self.rows.setHeaderLabels(
-            [
-                self.tr("Staff id"),
-                self.tr("Name"),
-                self.tr("Latest"),
-                self.tr("Verdict"),
-                self.tr("Open (c/h/m/l)"),
-                self.tr("Next due"),
-                self.tr("Problems"),
-                self.tr("Unit"),
-            ]
-        )
+        self.rows.setHeaderLabels(review_table.headers())
         self.export_csv.setText(self.tr("Export &CSV…"))
         self.export_pdf.setText(self.tr("Export &PDF report…"))
         self.accept_button.setText(self.tr("&Accept the sound declarations"))
+        self.countersign_button.setText(self.tr("Countersi&gn…"))
+        self.new_roster.setText(self.tr("&New…"))
+        self.edit_roster_button.setText(self.tr("Edi&t…"))
+        self.enrol_button.setText(self.tr("Enrol a &key…"))
         self.close_button.setText(self.tr("Close"))

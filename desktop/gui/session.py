@@ -38,6 +38,9 @@ class Session:
     # Set when the policy came from the cache, or the cache is still to be written.
     policy_check: "PolicyCheck | None" = None
     _keys: "KeyStore | None" = None
+    # The latest declaration when this run began: what its review compares with, never
+    # the declaration the run itself signs.
+    _before_run: "Summary | None" = None
 
     @property
     def keys(self) -> "KeyStore":
@@ -54,7 +57,10 @@ class Session:
         the checklists raises. Called before the policy is used for what is recorded."""
         if self.policy_check is None:
             return False
-        fresh = self.policy_check.result()
+        from desktop.core.signing.pack_policy import origin_of
+
+        check = self.policy_check
+        fresh = origin_of(check.result(), check.checklists, self.home)
         changed = fresh != self.policy
         self.policy = fresh
         self.policy_check = None
@@ -65,6 +71,7 @@ class Session:
 
         self.settle_policy()
         self.flow = Flow(self.policy, draft)
+        self._before_run = self._read_last_declared()
         self.passwords = None
         self.declined.clear()
         self.signed = False
@@ -91,7 +98,13 @@ class Session:
             self.history.save_draft(draft.id, draft.programme, draft.dump())
 
     def last_declared(self) -> "Summary | None":
-        """The latest signed declaration (decoded), what the review compares with."""
+        """The latest declaration signed before this run began (decoded), what the review
+        compares with; outside a run, the latest there is."""
+        if self.flow is not None:
+            return self._before_run
+        return self._read_last_declared()
+
+    def _read_last_declared(self) -> "Summary | None":
         if self.history is None:
             return None
         from desktop.core.records.declare import last_declared
@@ -123,8 +136,8 @@ def open_session(language: LanguageSwitch | None = None, *, cache: Path | None =
     if language is None:
         language = LanguageSwitch(QCoreApplication.instance())
         language.set_language("vi")
-    policy, check = _open_policy(cache)
     home = data_home()
+    policy, check = _open_policy(cache, home)
     warning = None
     try:
         history: History | None = History(home)
@@ -141,20 +154,25 @@ def open_session(language: LanguageSwitch | None = None, *, cache: Path | None =
     return Session(policy, home, language, history, startup_warning=warning, policy_check=check)
 
 
-def _open_policy(cache: Path | None) -> "tuple[Policy, PolicyCheck | None]":
-    if cache is None:
-        from desktop.core.policy.loader import load_policy
+def _open_policy(cache: Path | None, home: Path) -> "tuple[Policy, PolicyCheck | None]":
+    """The policy of the active pack (desktop.core.signing.pack_policy), carrying its
+    origin: signed or not, as the summary will record it."""
+    from desktop.core.signing.pack_policy import active_folder, origin_of
 
-        return load_policy(), None
+    if cache is None:
+        from desktop.core.signing.pack_policy import load_active_policy
+
+        return load_active_policy(None, home), None
     from desktop.core.policy.cache import cached_policy
     from desktop.core.policy.files import read_checklists
     from desktop.gui.policy_check import PolicyCheck
 
-    checklists = read_checklists()
+    checklists = read_checklists(active_folder(home))
     policy = cached_policy(checklists, cache)
     parsed = policy is None
     if policy is None:
         from desktop.core.policy.loader import policy_from
 
         policy = policy_from(checklists)
-    return policy, PolicyCheck(checklists, policy, parsed=parsed, cache=cache)
+    check = PolicyCheck(checklists, policy, parsed=parsed, cache=cache)
+    return origin_of(policy, checklists, home), check

@@ -126,7 +126,6 @@ class StartScreen(QWidget):
             )
             return
         from desktop.core.base.i18n import show_date  # not before the first paint
-        from desktop.gui.labels import verdict_label
 
         programmes = self.session.policy.programmes
         language = self.session.language.language
@@ -140,7 +139,10 @@ class StartScreen(QWidget):
             self.drafts.setCurrentRow(0)
         self.resume_button.setEnabled(self.drafts.count() > 0)
         report = store.verify_chain()
-        for declaration in store.declarations():
+        declarations = store.declarations()
+        if declarations:  # the verdicts' vocabulary: not loaded for a new official
+            from desktop.gui.labels import verdict_label
+        for declaration in declarations:
             name = (
                 programmes[declaration.programme].title.get(language)
                 if declaration.programme in programmes

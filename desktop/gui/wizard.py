@@ -8,6 +8,7 @@ enabling Next, and saves the draft on every move.
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -43,7 +44,7 @@ _ITEM_PAGES = (StepKind.ACCOUNT, StepKind.PLEDGES, StepKind.PROGRAMME_ITEMS)
 
 
 class WizardView(QWidget):
-    finished = Signal(str)  # the bundle written
+    finished = Signal(object)  # the declaration is signed: a gui.end_screen.Receipt
     closed = Signal()
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
@@ -71,7 +72,15 @@ class WizardView(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.back)
         buttons.addWidget(self.next)
+        # Said plainly when the checklists are no signed policy pack: the summary records it,
+        # and a reviewer will not take the declaration as compliant.
+        self.policy_notice = QLabel()
+        self.policy_notice.setObjectName("policyNotice")
+        self.policy_notice.setWordWrap(True)
+        self.policy_notice.setStyleSheet("background:#fff3cd;color:#5c4400;padding:6px;")
+        self.policy_notice.hide()
         right = QVBoxLayout()
+        right.addWidget(self.policy_notice)
         right.addWidget(self.stack, 1)
         right.addLayout(buttons)
         layout = QHBoxLayout(self)
@@ -81,14 +90,20 @@ class WizardView(QWidget):
         self.steps: list[Step] = []
         self.built_for: tuple[object, ...] = ()
         self.held = False  # the Sign page is opening the key: no moving, no closing
+        # Signed: the run is over. Its pages would now describe a declaration already made
+        # (compared with itself, its passwords forgotten): no moving back into them.
+        self.ended = False
 
     # -- building ---------------------------------------------------------------------------
 
     def open(self, start_at: str | None = None) -> None:
+        self._show_policy_notice()
         for page in self.pages.values():
             self.stack.removeWidget(page)
             page.retire()
         self.pages.clear()
+        self.ended = False
+        self.step_list.setEnabled(True)
         self.rebuild()
         keys = [s.key for s in self.steps]
         self.show_step(keys.index(start_at) if start_at in keys else 0)
@@ -123,7 +138,7 @@ class WizardView(QWidget):
                 if isinstance(page, ReviewPage):
                     page.go_to.connect(self.go_to_key)
                 if isinstance(page, SignPage):
-                    page.signed.connect(self.finished)
+                    page.signed.connect(self._signed)
                     page.busy.connect(self._hold)
                 self.pages[step.key] = page
                 self.stack.addWidget(page)
@@ -136,7 +151,7 @@ class WizardView(QWidget):
         return self.pages[self.steps[self.index].key]
 
     def go(self, index: int) -> None:
-        if self.held or not 0 <= index < len(self.steps):
+        if self.held or self.ended or not 0 <= index < len(self.steps):
             return
         if self._progress().can_go(self._current(), self.steps[index]):
             self.show_step(index)
@@ -194,8 +209,9 @@ class WizardView(QWidget):
         self.step_list.setCurrentRow(self.index)
         self.step_list.blockSignals(False)
         following = progress.next_step(self._current())
-        self.next.setEnabled(following is not None and not self.held)
-        self.back.setEnabled(self.index > 0 and not self.held)
+        moving = not self.held and not self.ended
+        self.next.setEnabled(following is not None and moving)
+        self.back.setEnabled(self.index > 0 and moving)
 
     def step_titles(self) -> dict[str, str]:
         titles = {
@@ -223,15 +239,33 @@ class WizardView(QWidget):
     def _hold(self, busy: bool) -> None:
         """Stay on the Sign page while its key is being opened: what is signed is fixed."""
         self.held = busy
-        self.step_list.setEnabled(not busy)
+        self.step_list.setEnabled(not busy and not self.ended)
         self.close_button.setEnabled(not busy)
         self.refresh_steps()
+
+    def _signed(self, receipt: object) -> None:
+        self.ended = True
+        self.step_list.setEnabled(False)
+        self.refresh_steps()
+        self.finished.emit(receipt)
 
     def _close(self) -> None:
         if self.pages and self.index < len(self.steps):
             self.page.leave()
         self.session.save_draft()
         self.closed.emit()
+
+    def _show_policy_notice(self) -> None:
+        origin = self.session.policy.origin
+        unsigned = origin is not None and not origin.signed
+        self.policy_notice.setVisible(unsigned)
+        if unsigned:
+            self.policy_notice.setText(
+                self.tr(
+                    "Warning: these checklists are not a signed policy pack. Your summary "
+                    "will record that, and a reviewer will not accept it as compliant."
+                )
+            )
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
@@ -242,5 +276,6 @@ class WizardView(QWidget):
         self.back.setText(self.tr("< &Back"))
         self.next.setText(self.tr("&Next >"))
         self.close_button.setText(self.tr("Save and &close"))
+        self._show_policy_notice()
         if self.steps:
             self.refresh_steps()

@@ -2,8 +2,8 @@
 
 Only the signed summary and the checklists (for titles, fix-it steps and provision text)
 go in, so a reviewer's copy of a bundle gives the same document as the official's. Every
-value from the summary is escaped: a summary is verified before it is shown, but what an
-official typed is still only text.
+value from the summary is escaped (`shown`): a summary is verified before it is shown,
+but what an official typed is still only text.
 """
 
 import shlex
@@ -12,10 +12,11 @@ from html import escape
 
 from desktop.core.assessment.findings import NEEDS_ACTION, VerdictKind
 from desktop.core.base.i18n import Language, show_date, show_time
+from desktop.core.base.text import printable
 from desktop.core.policy.model import ItemKind, Policy, Status
 from desktop.core.records.changes import Change, ChangeKind
 from desktop.core.records.due import recorded_due
-from desktop.core.records.summary_shape import Account, Finding, Summary
+from desktop.core.records.summary_shape import Account, Finding, PolicyRecord, Summary
 from desktop.report.words import word
 
 QR_RESOURCE = "selfcheck-qr.png"
@@ -33,6 +34,13 @@ th { background-color: #e8e8e8; text-align: left; }
 .mono { font-family: 'DejaVu Sans Mono', monospace; font-size: 8.5pt; }
 .small { font-size: 8.5pt; color: #444444; }
 """
+
+
+def shown(value: object) -> str:
+    """A value from outside as HTML: markup escaped, and control and bidirectional
+    characters written as escapes (\\u202e), as the command line shows them. A right-to-left
+    override in a name would otherwise turn the rest of a line around on the page."""
+    return escape(printable(str(value)))
 
 
 def verify_command(staff_id: str) -> str:
@@ -66,12 +74,12 @@ class _Report:
 
     def item_title(self, item_id: object) -> str:
         item = self.policy.items.get(str(item_id))
-        return escape(item.title.get(self.lang) if item else str(item_id))
+        return shown(item.title.get(self.lang) if item else item_id)
 
     def account_name(self, account: Account) -> str:
         platform = self.policy.platforms.get(account.platform)
         name = platform.name.get(self.lang) if platform else account.platform
-        return escape(f"{name} · {account.handle}")
+        return shown(f"{name} · {account.handle}")
 
     def status(self, status: Status) -> str:
         colour = _STATUS_COLOUR.get(status, "#444444")
@@ -92,7 +100,7 @@ class _Report:
         return profile.code.get(self.lang) if profile is not None else profile_id
 
     def provisions(self, finding: Finding) -> str:
-        return escape(", ".join(finding.provisions))
+        return shown(", ".join(finding.provisions))
 
     # -- sections --------------------------------------------------------------------------
 
@@ -138,7 +146,7 @@ class _Report:
                 text += f" ({word('follow_up', self.lang)})"
             rows.append(("next_due", text))
         table = "".join(
-            f'<tr><td class="label">{self.w(key)}</td><td><b>{escape(str(value))}</b></td></tr>'
+            f'<tr><td class="label">{self.w(key)}</td><td><b>{shown(value)}</b></td></tr>'
             for key, value in rows
             if value not in (None, "")
         )
@@ -148,7 +156,7 @@ class _Report:
         verdict_line = f"{self.w('verdict')}: {self.w(verdict)}"
         if verdict != VerdictKind.COMPLIANT:
             verdict_line += f" ({self.w('open_items', n=open_count)})"
-        fingerprint = escape(self.s.signer.fingerprint)
+        fingerprint = shown(self.s.signer.fingerprint)
         return (
             f"<h1>{self.w('title')}</h1>"
             f'<table cellspacing="0">{table}</table>'
@@ -160,6 +168,23 @@ class _Report:
             f'<p class="mono"><b>{fingerprint}</b></p>'
             f'<p class="label">{self.w("sha256")}</p>'
             f'<p class="mono">{escape(self.sha256)}</p>'
+            f"{self.policy_line()}"
+        )
+
+    def policy_line(self) -> str:
+        """The policy pack the summary was assessed against (version 3 on)."""
+        policy = self.s.policy
+        if not isinstance(policy, PolicyRecord):
+            return ""
+        if policy.signed:
+            text = self.w("policy_signed", pack=policy.pack, version=policy.version,
+                          signer=policy.signer)  # fmt: skip
+            shown = f"<b>{text}</b>"
+        else:
+            shown = f'<b style="color:#b00020">{self.w("policy_unsigned")}</b>'
+        return (
+            f'<p class="label">{self.w("policy")}</p><p>{shown}<br>'
+            f'<span class="mono small">{escape(policy.digest)}</span></p>'
         )
 
     def changes(self) -> str:
@@ -178,7 +203,7 @@ class _Report:
         )
 
     def change_row(self, change: Change) -> str:
-        where = escape(change.account or "")
+        where = shown(change.account or "")
         if change.kind in (ChangeKind.NEW_ACCOUNT, ChangeKind.REMOVED_ACCOUNT):
             what, moved = where, ""
         else:
@@ -263,6 +288,6 @@ class _Report:
         version = self.s.app_version
         return (
             f"<h2>{self.w('verify')}</h2><p>{self.w('verify_text')}</p>"
-            f'<p class="mono">{escape(verify_command(staff_id))}</p>'
-            f'<p class="small">{self.w("footer", version=version)}</p>'
+            f'<p class="mono">{shown(verify_command(staff_id))}</p>'
+            f'<p class="small">{self.w("footer", version=printable(version))}</p>'
         )

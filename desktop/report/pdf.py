@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import segno
 
 from desktop.core.base.i18n import Language
+from desktop.core.base.text import printable
 from desktop.core.policy.model import Policy
 from desktop.core.records import summary as summary_json
 from desktop.report.content import QR_RESOURCE, summary_html
@@ -133,4 +134,4 @@ def with_pdf(bundle: "Bundle", policy: Policy, language: Language | None = None)
 def _title(summary: summary_json.Summary, language: Language) -> str:
     from desktop.report.words import word
 
-    return f"{word('title', language)} — {summary.person.full_name}"
+    return f"{word('title', language)} — {printable(summary.person.full_name)}"

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from desktop.core.base.i18n import Language, Text, show_date
 from desktop.core.policy.model import Policy
 from desktop.core.review.scan import SEVERITIES, Report
-from desktop.report.content import STYLE
+from desktop.report.content import STYLE, shown
 from desktop.report.words import word
 
 if TYPE_CHECKING:
@@ -47,8 +47,8 @@ def unit_html(
             programme = policy.programmes.get(latest.programme)
             title = programme.title.get(language) if programme else latest.programme
             declared = (
-                f"#{latest.seq} · {escape(show_date(latest.issued_at))} · {escape(title)}<br>"
-                f"<b>{escape(word(latest.verdict, language))}</b>"
+                f"#{latest.seq} · {escape(show_date(latest.issued_at))} · {shown(title)}<br>"
+                f"<b>{escape(word(latest.shown_verdict, language))}</b>"
             )
             opened = "/".join(str(latest.open_by_severity[s]) for s in SEVERITIES)
             due = show_date(latest.next_due) if latest.next_due else "—"
@@ -59,16 +59,16 @@ def unit_html(
             declared, opened, due = "—", "—", "—"
         if row.overdue:
             due += f' <span style="color:#b00020">({w("overdue")})</span>'
-        problems = "<br>".join(escape(f"{f.problem.value}: {f.detail}") for f in row.problems)
+        problems = "<br>".join(shown(f.shown(language)) for f in row.problems)
         rows.append(
-            f"<tr><td><b>{escape(row.name or row.staff_id)}</b><br>"
-            f'<span class="small">{escape(row.staff_id)} · {escape(row.unit)}</span></td>'
+            f"<tr><td><b>{shown(row.name or row.staff_id)}</b><br>"
+            f'<span class="small">{shown(row.staff_id)} · {shown(row.unit)}</span></td>'
             f"<td>{declared}</td><td>{opened}</td><td>{due}</td>"
             f'<td class="small">{problems}</td></tr>'
         )
     unreadable = "".join(
-        f'<tr><td class="small">{escape(str(f.path))}</td>'
-        f'<td class="small">{escape(f.problem.value)}: {escape(f.detail)}</td></tr>'
+        f'<tr><td class="small">{shown(f.path)}</td>'
+        f'<td class="small">{shown(f.shown(language))}</td></tr>'
         for f in report.unreadable
     )
     sound = sum(1 for r in report.rows if r.sound)

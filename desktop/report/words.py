@@ -29,8 +29,22 @@ WORDS: dict[str, Text] = {
     "next_due": Text("Lần kê khai tiếp theo", "Next declaration due"),
     "follow_up": Text("kiểm tra lại việc khắc phục", "a check that the findings were fixed"),
     "verdict": Text("Kết luận", "Verdict"),
+    "policy": Text("Bộ tiêu chí đã dùng để đánh giá", "Policy assessed against"),
+    "policy_signed": Text(
+        "gói {pack}, phiên bản {version}, có chữ ký của khóa {signer}",
+        "pack {pack}, version {version}, signed by {signer}",
+    ),
+    "policy_unsigned": Text(
+        "KHÔNG phải gói bộ tiêu chí có chữ ký; người rà soát sẽ không công nhận",
+        "NOT a signed policy pack; a reviewer will not accept it",
+    ),
     "compliant": Text("Đạt", "Compliant"),
     "action-required": Text("Cần khắc phục", "Action required"),
+    # A review's verdict for a declaration assessed against a policy the unit does not accept.
+    "policy-not-accepted": Text(
+        "Không công nhận: bộ tiêu chí không được chấp nhận",
+        "Not accepted: assessed against a policy the unit does not accept",
+    ),
     "open_items": Text("{n} mục cần khắc phục", "{n} item(s) to fix"),
     "qr": Text(
         "Mã QR chứa mã băm SHA-256 của summary.json và dấu vân tay khóa ký.",

@@ -6,13 +6,13 @@ the item and the dotted field path, so a user never sees a traceback.
 """
 
 import re
-import tomllib
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
 from desktop.core.base.errors import Flaw, LocatedError
 from desktop.core.base.i18n import LANGUAGES, Steps, Text
+from desktop.core.base.text import printable
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -34,10 +34,36 @@ ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 # A staff id: it names bundle folders and is an ssh-keygen principal, so no path
 # separators and no leading dot.
 STAFF_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
-# A domain name (RFC 1035 labels), as an official domain or the part after "@".
+# An SSH key's fingerprint as `ssh-keygen -l` prints it and the summary PDF shows it.
+FINGERPRINT = re.compile(r"SHA256:([A-Za-z0-9+/]{43})")
+# A domain name (RFC 1035 labels), as an official domain or the part after "@". ASCII
+# only: under a Unicode IGNORECASE, [a-z] also matches "ſ" (U+017F) and the Kelvin sign.
 DOMAIN = re.compile(
-    r"([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?", re.IGNORECASE
+    r"([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?",
+    re.IGNORECASE | re.ASCII,
 )
+
+
+def ascii_domain(text: str) -> str | None:
+    """`text` as the lower-case ASCII domain name it stands for, or None if it is none.
+
+    Mapped as IDNA with UTS-46 does (case, full-width forms, compatibility letters:
+    "dangcongſan.vn" is dangcongsan.vn), other scripts as xn-- labels. Domains are only
+    ever compared in this form."""
+    name = text.removesuffix(".")
+    if printable(name) != name or any(ch.isspace() for ch in name):
+        return None  # UTS-46 would drop a zero-width space: a stray character, no domain
+    try:
+        try:
+            import idna  # a dependency; Python's own IDNA 2003 codec if a build lost it
+        except ImportError:  # pragma: no cover
+            mapped = name.encode("idna")
+        else:
+            mapped = idna.encode(name, uts46=True)
+    except UnicodeError:  # idna.IDNAError is one: an empty label, a disallowed character
+        return None
+    domain = mapped.decode("ascii").lower()
+    return domain if DOMAIN.fullmatch(domain) else None
 
 
 def _describe(value: object) -> str:
@@ -61,6 +87,8 @@ def parse_toml(raw: bytes, name: str, error: type[LocatedError], limit: int) -> 
     except UnicodeDecodeError as exc:
         raise error(name, f"is not UTF-8 text (byte {exc.start})") from None
     _check_key_depth(text, name, error)
+    import tomllib  # here: the summaries' fields are checked at start-up, where no TOML is read
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -194,6 +194,8 @@ def configure() -> Path | None:
     """Send the "selfcheck" loggers to the private log file; returns its path, or None when
     it cannot be written (then nothing is logged anywhere). Calling it again is cheap; a
     changed data folder (SELFCHECK_HOME in tests) gets a handler of its own."""
+    from desktop.core.base.folders import private_folder
+
     global _handler
     logger = logging.getLogger(LOGGER)
     logger.propagate = False  # never to the root logger's handlers, filtered or not
@@ -202,7 +204,7 @@ def configure() -> Path | None:
         path = log_path()
         if _handler is not None and Path(_handler.baseFilename) == path and path.exists():
             return path
-        path.parent.mkdir(mode=0o700, exist_ok=True)
+        private_folder(path.parent)
         os.chmod(path.parent, 0o700)
         handler = _PrivateFileHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8"

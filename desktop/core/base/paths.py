@@ -4,6 +4,8 @@ import os
 import sys
 from pathlib import Path
 
+from desktop.core.base.folders import private_folder
+
 APP = "SelfCheck"
 
 
@@ -11,8 +13,7 @@ def data_home() -> Path:
     """`SELFCHECK_HOME`, or the platform's per-user data folder; created private (0700)."""
     override = os.environ.get("SELFCHECK_HOME")
     home = Path(override) if override else _user_folder("XDG_DATA_HOME", "~/.local/share")
-    home.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return home
+    return private_folder(home)
 
 
 def cache_home() -> Path:

@@ -52,13 +52,14 @@ def cached_policy(checklists: Checklists, folder: Path) -> Policy | None:
 def store_policy(checklists: Checklists, policy: Policy, folder: Path) -> None:
     """Keep `policy` as the entry for `checklists`, replacing any other (0600, atomic)."""
     from desktop.core.base.atomic import write_atomic  # tempfile: not needed to read
+    from desktop.core.base.folders import private_folder
 
     try:
         plain = to_plain(policy)
     except PlainDataError:
         return  # a model this cache cannot write: the next start parses, as without a cache
     doc = {"format": FORMAT, "version": VERSION, "key": entry_key(checklists), "policy": plain}
-    folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    private_folder(folder)
     os.chmod(folder, 0o700)
     data = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
     write_atomic(folder / FILE, data, mode=0o600)

@@ -4,7 +4,7 @@ Plain immutable data; loading and validation live in `policy_loader`.
 """
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 from desktop.core.base.i18n import NO_STEPS, Steps, Text
@@ -249,6 +249,23 @@ class Group:
     title: Text
 
 
+@dataclass(frozen=True, slots=True)
+class PolicyOrigin:
+    """Which policy pack the checklists are, as a summary records it (docs/security.md).
+
+    `signed` is true only when the pack's manifest is signed by a trusted agency key that
+    may publish its profiles, and every checklist file is the one the manifest names."""
+
+    digest: str  # sha256 over the `<sha256>  <path>` lines of every checklist file
+    signed: bool
+    pack: str | None = None  # the rest only when signed
+    version: int | None = None
+    manifest_sha256: str | None = None
+    signer: str | None = None  # SHA256:... of the agency key
+    expires: str | None = None  # YYYY-MM-DD
+    problem: str | None = None  # why not signed, one line (English)
+
+
 @dataclass(frozen=True, repr=False)
 class Policy:
     sources: Mapping[str, Source]
@@ -260,6 +277,8 @@ class Policy:
     files: tuple[ChecklistFile, ...]
     groups: Mapping[str, Group]
     profiles: Mapping[str, Profile]
+    # Set by desktop.core.signing.pack_policy; not part of the parsed policy (or its cache).
+    origin: PolicyOrigin | None = field(default=None, compare=False)
 
     def __repr__(self) -> str:
         files = ", ".join(f"{f.id} {f.version}" for f in self.files)

@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from desktop.core.base import reading
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.errors import SelfCheckError
+from desktop.core.base.folders import private_folder
 from desktop.core.records import summary as summary_json
 from desktop.core.signing import allowed_signers, sshsig
 from desktop.core.signing.allowed_signers import (
@@ -157,7 +158,7 @@ def stage(bundle: Bundle, out: Path, name: str, *, as_zip: bool = False) -> Stag
     official decides whom to give it to. Staging first means a folder that cannot be
     written fails before anything is declared.
     """
-    out.mkdir(parents=True, exist_ok=True)
+    private_folder(out)
     if as_zip:
         buffer = BytesIO()
         with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:

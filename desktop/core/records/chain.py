@@ -3,10 +3,15 @@ checked (content, signature, order, continuity, and the head remembered outside 
 database). Kept apart from the database that stores the links."""
 
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 
 from desktop.core.base.errors import SelfCheckError
 
 Heads = dict[str, tuple[int, str]]  # signer -> (seq, sha256) of its latest link
+# How far this computer's clock may have been off between two declarations (a clock set
+# right by the network moves by seconds, a daylight-saving slip by an hour): less is not
+# flagged. A summary records UTC, so a time zone change is no skew at all.
+CLOCK_SKEW = timedelta(hours=1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,9 +35,19 @@ class ChainReport:
     # The problems of each link, by (signer, seq): empty for a sound one.
     links: dict[tuple[str, int], list[str]] = field(default_factory=dict)
 
+    # Doubts that do not break the chain (it stays intact and signing goes on), but that
+    # `selfcheck history` and the history window show: dates out of order or in the
+    # future, and a key other than the enrolled one. Also in `links`, by link.
+    flags: list[str] = field(default_factory=list)
+
     @property
     def intact(self) -> bool:
         return not self.problems
+
+    def flag(self, declaration: Declaration, doubt: str) -> None:
+        text = f"declaration {declaration.seq} of {declaration.signer}: {doubt}"
+        self.flags.append(text)
+        self.links.setdefault((declaration.signer, declaration.seq), []).append(text)
 
 
 def heads_of(declarations: list[Declaration]) -> Heads:
@@ -119,3 +134,40 @@ def _link_problems(
     if doc.seq != declaration.seq or doc.prev != declaration.prev:
         problems.append(f"{where}: its summary names another place in the chain")
     return problems
+
+
+def _when(issued_at: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(issued_at.replace("Z", "+00:00")).astimezone(UTC)
+    except ValueError:
+        return None  # the link's own checks say the summary is damaged
+
+
+def check_dates_and_key(
+    report: ChainReport,
+    declarations: list[Declaration],
+    enrolled: tuple[str, datetime] | None,
+    now: datetime,
+) -> None:
+    """Flag a declaration dated before the one it follows (same key) or after `now`, each
+    beyond CLOCK_SKEW, and one signed by a key other than `enrolled` (its fingerprint, and
+    when it was made) at a time that key was already in use."""
+    previous: dict[str, datetime] = {}
+    for declaration in declarations:  # ordered by signer, then seq
+        when = _when(declaration.issued_at)
+        if when is None:
+            continue
+        before = previous.get(declaration.signer)
+        if before is not None and when < before - CLOCK_SKEW:
+            report.flag(declaration, "dated before the declaration it follows")
+        if when > now + CLOCK_SKEW:
+            report.flag(declaration, f"dated in the future ({declaration.issued_at})")
+        previous[declaration.signer] = when
+        if enrolled is not None:
+            fingerprint, made = enrolled
+            if declaration.signer != fingerprint and when >= made:
+                report.flag(
+                    declaration,
+                    f"signed by another key than the one enrolled on this computer "
+                    f"({fingerprint}, made {made:%Y-%m-%d %H:%M} UTC)",
+                )

@@ -10,6 +10,7 @@ from typing import Protocol
 
 from desktop.core.assessment.findings import NEEDS_ACTION
 from desktop.core.policy.model import Status
+from desktop.core.records.masking import masked_handle
 from desktop.core.records.summary_shape import (
     Account,
     Change,
@@ -43,8 +44,9 @@ class Recorded(Protocol):
 
 
 def account_key(account: Account) -> str:
-    """How an account is recognised from one declaration to the next."""
-    return f"{account.platform}:{account.handle.strip().casefold()}"
+    """How an account is recognised from one declaration to the next. Masked as the
+    summary masks it (an older summary holds the handle in full, a newer one masked)."""
+    return f"{account.platform}:{masked_handle(account.handle).strip().casefold()}"
 
 
 def _statuses(summary: Recorded) -> tuple[dict[tuple[str, str | None], Status], set[str]]:

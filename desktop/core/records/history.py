@@ -23,7 +23,15 @@ from typing import TYPE_CHECKING
 from desktop.core.base import reading
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.errors import SelfCheckError
-from desktop.core.records.chain import ChainReport, Declaration, Heads, check_chain, heads_of
+from desktop.core.base.folders import private_folder
+from desktop.core.records.chain import (
+    ChainReport,
+    Declaration,
+    Heads,
+    check_chain,
+    check_dates_and_key,
+    heads_of,
+)
 
 # Summaries and signatures (cryptography) load when a declaration is read or added: an
 # empty history, a new official's, opens without them (the desktop app's start-up).
@@ -97,7 +105,7 @@ class History:
         self.home = home
         self.path = home / DATABASE
         self.head_path = home / HEAD
-        home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_folder(home)
         new = not self.path.exists()
         if new:
             _private_file(self.path)
@@ -322,12 +330,21 @@ class History:
     # -- verification ---------------------------------------------------------------------
 
     def verify_chain(self) -> ChainReport:
-        """Check every link: content, signature, order, continuity, and the head."""
+        """Check every link: content, signature, order, continuity, and the head; then
+        flag dates out of order or in the future, and a key other than the enrolled one."""
+        declarations = self.declarations()
         try:
             head = self._read_head()
         except ValueError as exc:
-            return check_chain(self.declarations(), None, damaged_head=str(exc))
-        return check_chain(self.declarations(), head)
+            report = check_chain(declarations, None, damaged_head=str(exc))
+        else:
+            report = check_chain(declarations, head)
+        if declarations:
+            from desktop.core.signing.keys import KeyStore  # loads cryptography
+
+            enrolled = KeyStore(self.home).enrolled()
+            check_dates_and_key(report, declarations, enrolled, datetime.now(UTC))
+        return report
 
     # -- drafts ---------------------------------------------------------------------------
 

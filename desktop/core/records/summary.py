@@ -5,6 +5,7 @@ same bytes; the signature covers exactly these bytes and is never checked agains
 re-serialisation. What a summary holds is defined once, in summary_shape.py.
 """
 
+from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import NamedTuple
 
@@ -14,8 +15,10 @@ from desktop import __version__
 from desktop.core.assessment.engine import Assessment
 from desktop.core.assessment.findings import Finding as Assessed
 from desktop.core.policy.audience import ProgrammeId
+from desktop.core.policy.model import ChecklistFile, PolicyOrigin
 from desktop.core.records.changes import changes_since, compare
 from desktop.core.records.due import next_due
+from desktop.core.records.masking import masked_handle
 from desktop.core.records.summary_codec import MAX_BYTES, decode, encode, sha256
 from desktop.core.records.summary_shape import (
     FORMAT,
@@ -25,10 +28,12 @@ from desktop.core.records.summary_shape import (
     Checklist,
     Finding,
     Person,
+    PolicyRecord,
     Signer,
     Summary,
     SummaryError,
 )
+from desktop.core.signing.pack_manifest import files_digest
 
 # decode, encode and sha256 live in summary_codec (light enough for the start screen).
 __all__ = [
@@ -60,7 +65,8 @@ def build(
     issued_at: datetime | None = None,
     previous: Summary | None = None,
 ) -> Summary:
-    """The summary of `result`; no password, no secret, no float.
+    """The summary of `result`; no password, no secret, no float, no full e-mail address
+    or phone number.
 
     `previous` is the last declaration in the history (decoded): the summary records what
     changed since, item by item. It also records when the next declaration falls due.
@@ -86,6 +92,7 @@ def build(
             Checklist(id=f.id, version=f.version, path=f.path, sha256=f.sha256)
             for f in result.policy.files
         ],
+        policy=policy_record(result.policy.origin, result.policy.files),
         person=Person(
             full_name=person.full_name,
             staff_id=person.staff_id,
@@ -110,15 +117,41 @@ def build(
     )
 
 
+def policy_record(origin: PolicyOrigin | None, files: Sequence[ChecklistFile]) -> PolicyRecord:
+    """What the summary records of the policy. Without an origin (a policy not loaded through
+    desktop.core.signing.pack_policy) it is unsigned, its digest from the files' sha256."""
+    if origin is None:
+        return PolicyRecord(
+            digest=files_digest({f.path: f.sha256 for f in files}),
+            signed=False,
+            pack=None,
+            version=None,
+            manifest_sha256=None,
+            signer=None,
+            expires=None,
+        )
+    return PolicyRecord(
+        digest=origin.digest,
+        signed=origin.signed,
+        pack=origin.pack,
+        version=origin.version,
+        manifest_sha256=origin.manifest_sha256,
+        signer=origin.signer,
+        expires=origin.expires,
+    )
+
+
 def _present(value: str | None) -> str | msgspec.UnsetType:
     """A person's optional field: left out of the summary when it has no value."""
     return msgspec.UNSET if value is None else value
 
 
 def findings_view(result: Assessment) -> FindingsView:
+    """What the summary records of the accounts and findings: an e-mail address or phone
+    number as a handle is masked (masking.py)."""
     return FindingsView(
         accounts=[
-            Account(id=a.id, platform=a.platform, kind=a.kind, handle=a.handle)
+            Account(id=a.id, platform=a.platform, kind=a.kind, handle=masked_handle(a.handle))
             for a in result.submission.accounts
         ],
         findings=[finding_record(f) for f in result.findings],

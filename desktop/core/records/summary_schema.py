@@ -11,7 +11,7 @@ import msgspec
 from desktop.core.records.summary_shape import Summary
 
 SCHEMA_ID = "https://selfcheck.invalid/schema/summary-v1.json"
-TITLE = "SelfCheck signed compliance summary (summary.json), versions 1 and 2"
+TITLE = "SelfCheck signed compliance summary (summary.json), versions 1 to 3"
 
 
 def schema() -> dict[str, Any]:
@@ -25,7 +25,9 @@ def schema() -> dict[str, Any]:
             definition["description"] = " ".join(definition["description"].split())
     root = definitions.pop("Summary")
     del root["title"]
-    version_2 = {"properties": {"version": {"const": 2}}}
+    version_2 = {"properties": {"version": {"enum": [2, 3]}}}
+    version_3 = {"properties": {"version": {"const": 3}}}
+    policy = {"required": ["policy"]}
     added = {
         "required": ["declared_no_accounts"],
         "properties": {"person": {"required": ["profile"]}},
@@ -41,9 +43,10 @@ def schema() -> dict[str, Any]:
         "$id": SCHEMA_ID,
         "title": TITLE,
         **root,
-        "if": version_2,
-        "then": added,
-        "else": {"not": either_added},
+        "allOf": [
+            {"if": version_2, "then": added, "else": {"not": either_added}},
+            {"if": version_3, "then": policy, "else": {"not": policy}},
+        ],
         "$defs": definitions,
     }
 

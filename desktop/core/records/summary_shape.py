@@ -25,7 +25,8 @@ FILE = "summary.json"
 FORMAT: Final = "selfcheck-summary"
 # 2: the person's agency profile and the explicit "no account held" are recorded; version 1
 # summaries (without them) are still read.
-VERSION: Final = 2
+# 3: the policy pack assessed against is recorded (`policy`); versions 1 and 2 still read.
+VERSION: Final = 3
 MAX_ENTRIES = 20_000  # findings of ~600 accounts; the 1 MiB size limit comes first anyway
 MAX_SEQ = 1_000_000  # a declaration a day for 2,700 years; beyond is a hostile summary
 
@@ -77,6 +78,27 @@ class Checklist(_Table, frozen=True):
     sha256: Sha256
 
 
+Fingerprint = Annotated[str, _text(pattern=_whole("SHA256:[A-Za-z0-9+/]{43}"))]
+
+
+class PolicyRecord(_Table, frozen=True):
+    """Version 3: the policy assessed against. `signed` is true only when the checklists
+    were a pack whose manifest a trusted agency key signed (SSHSIG, namespace
+    selfcheck-policy-v1) and every file matched it; pack, version, manifest_sha256, signer
+    and expires are then set, else null."""
+
+    digest: Annotated[
+        Sha256,
+        Meta(description="sha256 over the lines '<sha256>  <path>' of every checklist file"),
+    ]
+    signed: bool
+    pack: Annotated[str, _text(pattern=_whole(r"[a-z0-9][a-z0-9-]{0,62}"))] | None
+    version: Annotated[int, Meta(ge=1, le=2**31)] | None
+    manifest_sha256: Sha256 | None
+    signer: Fingerprint | None
+    expires: IsoDate | None
+
+
 class Person(_Table, frozen=True):
     full_name: NotBlank
     staff_id: Annotated[str, _text(pattern=_whole(STAFF_ID.pattern))]
@@ -119,7 +141,7 @@ class Finding(_Table, frozen=True):
 
 
 class Signer(_Table, frozen=True):
-    fingerprint: Annotated[str, _text(pattern=_whole("SHA256:[A-Za-z0-9+/]{43}"))]
+    fingerprint: Fingerprint
 
 
 class NextDue(_Table, frozen=True):
@@ -159,15 +181,18 @@ class Changes(_Table, frozen=True):
 class Summary(_Table, frozen=True, kw_only=True):
     """Compact UTF-8 JSON, keys sorted, no floats. The SSHSIG signature in summary.json.sig
     (namespace selfcheck-summary-v1) covers these exact bytes. Holds no password and no
-    secret. Version 2 adds person.profile and declared_no_accounts, required there and
-    absent from version 1."""
+    secret. Version 2 adds person.profile and declared_no_accounts, required from there on
+    and absent from version 1; version 3 adds policy."""
 
     format: Literal["selfcheck-summary"]
-    version: Literal[1, 2]
+    version: Literal[1, 2, 3]
     app_version: Annotated[str, _not_blank(100)]
     programme: ProgrammeId
     language: Language
     checklists: Annotated[list[Checklist], Meta(min_length=1, max_length=MAX_ENTRIES)]
+    policy: Annotated[
+        PolicyRecord | UnsetType, Meta(description="version 3: the policy pack assessed against")
+    ] = UNSET
     person: Person
     accounts: Annotated[list[Account], Meta(max_length=MAX_ENTRIES)]
     declared_no_accounts: (
@@ -220,15 +245,16 @@ def check_across(summary: Summary) -> None:
             if provision.isspace():
                 at = f"findings[{summary.findings.index(finding)}].provisions"
                 raise located(f"{at}[{finding.provisions.index(provision)}]", "must not be empty")
-    v2 = summary.version == 2
-    for field, value in (
-        ("person.profile", summary.person.profile),
-        ("declared_no_accounts", summary.declared_no_accounts),
+    for field, value, since in (
+        ("person.profile", summary.person.profile, 2),
+        ("declared_no_accounts", summary.declared_no_accounts, 2),
+        ("policy", summary.policy, 3),
     ):
-        if v2 and value is UNSET:
+        if summary.version >= since and value is UNSET:
             raise located(field, "is missing")
-        if not v2 and value is not UNSET:
+        if summary.version < since and value is not UNSET:
             raise located(field, "is not a known field")
+    _check_policy(summary)
     if summary.seq > MAX_SEQ:
         raise located("seq", f"must be from 1 to {MAX_SEQ}")
     try:
@@ -244,3 +270,21 @@ def check_across(summary: Summary) -> None:
                 date.fromisoformat(day)
             except ValueError:
                 raise located(field, "is not a real date") from None
+
+
+def _check_policy(summary: Summary) -> None:
+    """A signed policy names its pack, version, manifest, signer and expiry; an unsigned
+    one none of them."""
+    policy = summary.policy
+    if not isinstance(policy, PolicyRecord):
+        return
+    named = (policy.pack, policy.version, policy.manifest_sha256, policy.signer, policy.expires)
+    if policy.signed and any(value is None for value in named):
+        raise located("policy", "a signed policy must name pack, version, manifest and signer")
+    if not policy.signed and any(value is not None for value in named):
+        raise located("policy", "an unsigned policy names no pack")
+    if policy.expires is not None:
+        try:
+            date.fromisoformat(policy.expires)
+        except ValueError:
+            raise located("policy.expires", "is not a real date") from None

@@ -19,7 +19,7 @@ from typing import Any
 from desktop.core.base import reading
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.errors import LocatedError
-from desktop.core.base.fields import STAFF_ID, Fields, parse_toml
+from desktop.core.base.fields import FINGERPRINT, STAFF_ID, Fields, parse_toml
 from desktop.core.signing.allowed_signers import (
     AllowedSigner,
     AllowedSignersError,
@@ -32,6 +32,8 @@ MAX_ROSTER_BYTES = 4 * 1024 * 1024
 MAX_ACCEPTED_BYTES = 8 * 1024 * 1024  # ~130 bytes a person: more than a roster can list
 DEFAULT_SIGNERS = "allowed_signers"
 _SHA256 = re.compile(r"[0-9a-f]{64}")
+_ISSUED_AT = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z")  # as summaries record it
+PACK_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,62}")
 
 
 class RosterError(LocatedError):
@@ -51,6 +53,21 @@ class Accepted:
     seq: int
     sha256: str
     key: str | None = None  # the fingerprint that signed it (declarations count per key)
+    # When it says it was signed: nothing older, by any key, is taken as the person's
+    # latest after it. None in what was accepted before SelfCheck recorded it.
+    issued_at: str | None = None
+
+    def with_key(self, key: str) -> "Accepted":
+        return replace(self, key=key)
+
+
+@dataclass(frozen=True, slots=True)
+class AcceptedPack:
+    """A policy pack the unit accepts: `[[packs]]` in roster.toml (docs/reviewing.md)."""
+
+    id: str
+    signer: str  # the agency key's fingerprint, SHA256:... as ssh-keygen -l prints it
+    min_version: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +77,7 @@ class Roster:
     signers_path: Path
     signers: tuple[AllowedSigner, ...]
     staff: dict[str, Staff]
+    packs: tuple[AcceptedPack, ...] = ()
     # The agency's root and intermediate certificates (PEM files beside the roster) that
     # summary.pdf's public-service (PAdES) signature must chain to.
     trust_anchors: tuple[Path, ...] = ()
@@ -106,6 +124,7 @@ def load_roster(path: Path) -> Roster:
             table.string("programme", optional=True),
         )
         table.done()
+    packs = tuple(_accepted_pack(table) for table in doc.tables("packs", optional=True))
     doc.done()
     if Path(signers_name).name != signers_name or signers_name in (".", ".."):
         # Beside the roster only: `enrol` writes this file.
@@ -125,7 +144,16 @@ def load_roster(path: Path) -> Roster:
         except (AllowedSignersError, UnicodeDecodeError) as exc:
             raise RosterError(signers_path, str(exc)) from None
     trust_anchors = tuple(path.parent / anchor for anchor in anchors)
-    return Roster(path, title, signers_path, tuple(signers), staff, trust_anchors)
+    return Roster(path, title, signers_path, tuple(signers), staff, packs, trust_anchors)
+
+
+def _accepted_pack(table: Fields) -> AcceptedPack:
+    pack_id = table.required("id", pattern=PACK_ID, max_length=63)
+    table.with_item(pack_id)
+    signer = table.required("signer", pattern=FINGERPRINT, max_length=50)
+    low = table.integer("min_version", low=1, high=2**31, optional=True)
+    table.done()
+    return AcceptedPack(pack_id, signer, low or 1)
 
 
 def _read(path: Path, limit: int, *, follow: bool) -> bytes | None:
@@ -156,11 +184,36 @@ def new_roster(path: Path, title: str | None = None) -> Roster:
     return load_roster(path)
 
 
-def enrol(roster: Roster, principal: str, key: PublicKey, *, now: datetime | None = None) -> Roster:
+class KeyEnrolledElsewhere(RosterError):  # noqa: N818 (reads as the reason shown)
+    """The key is enrolled for another staff id already: one key signs for one person."""
+
+
+def enrol(
+    roster: Roster,
+    principal: str,
+    key: PublicKey,
+    *,
+    now: datetime | None = None,
+    force: bool = False,
+) -> Roster:
     """Add `key` for `principal`. Any other key the principal had stops at `now`
-    (valid-before), so what it signed before still verifies and nothing after does."""
+    (valid-before), so what it signed before still verifies and nothing after does.
+
+    A key enrolled for someone else is refused unless `force`: whoever holds it could
+    otherwise sign as `principal` and end the real owner's key. Forced, it is enrolled for
+    both, and the review flags both rows."""
     if not STAFF_ID.fullmatch(principal):
         raise RosterError(roster.signers_path, f"{principal[:40]!r} is not a staff id")
+    others = sorted(
+        {p for s in roster.signers if s.key == key for p in s.principals if p != principal}
+    )
+    if others and not force:
+        raise KeyEnrolledElsewhere(
+            roster.signers_path,
+            f"the key {key.fingerprint} is already enrolled for {', '.join(others)}; one key "
+            f"signs for one person, so nothing was enrolled for {principal} (--force if "
+            "they really share it)",
+        )
     when = (now or datetime.now(UTC)).astimezone(UTC).replace(second=0, microsecond=0)
     kept: list[AllowedSigner] = []
     for signer in roster.signers:
@@ -197,13 +250,21 @@ def load_accepted(roster: Roster) -> dict[str, Accepted]:
             or not _SHA256.fullmatch(str(entry.get("sha256")))
         ):
             raise RosterError(path, "is damaged", item=str(staff_id)[:40])
-        key = entry.get("key")
+        key, issued_at = entry.get("key"), entry.get("issued_at")
+        if issued_at is not None and not _ISSUED_AT.fullmatch(str(issued_at)):
+            raise RosterError(path, "is damaged", item=str(staff_id)[:40], field="issued_at")
         accepted[str(staff_id)] = Accepted(
-            entry["seq"], str(entry["sha256"]), str(key) if isinstance(key, str) else None
+            entry["seq"],
+            str(entry["sha256"]),
+            str(key) if isinstance(key, str) else None,
+            str(issued_at) if issued_at is not None else None,
         )
     return accepted
 
 
 def save_accepted(roster: Roster, accepted: dict[str, Accepted]) -> None:
-    doc = {k: {"seq": v.seq, "sha256": v.sha256, "key": v.key} for k, v in sorted(accepted.items())}
+    doc = {
+        k: {"seq": v.seq, "sha256": v.sha256, "key": v.key, "issued_at": v.issued_at}
+        for k, v in sorted(accepted.items())
+    }
     write_atomic(roster.accepted_path, json.dumps(doc, indent=1).encode("utf-8"))

@@ -8,108 +8,40 @@ so memory stays flat as the folder grows.
 
 import os
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field, replace
-from datetime import date, timedelta
-from enum import StrEnum
-from itertools import pairwise
+from datetime import date
 from pathlib import Path
-from typing import Any, NamedTuple
 
 from desktop.core.assessment.findings import NEEDS_ACTION
 from desktop.core.policy.model import Severity
 from desktop.core.records import summary as summary_json
-from desktop.core.records.bundle import SUMMARY, BundleError, Failure, read, verify
+from desktop.core.records.bundle import SUMMARY, BundleError, read, verify
 from desktop.core.records.due import recorded_due
+from desktop.core.review.person import (
+    check_identity,
+    check_shared,
+    key_owners,
+    person_row,
+    replaced_keys,
+)
+from desktop.core.review.policy import PolicyJudge
 from desktop.core.review.roster import Accepted, Roster
+from desktop.core.review.rows import (
+    FAILURE_PROBLEMS,
+    Declared,
+    Finding,
+    Link,
+    Problem,
+)
+from desktop.core.review.rows import (  # re-exported: the review window names them so
+    Report as Report,
+)
+from desktop.core.review.rows import (
+    Row as Row,
+)
 from desktop.core.signing.allowed_signers import SignerIndex
 
 SEVERITIES = tuple(Severity)  # worst first, as the columns show them
 MAX_DEPTH = 12  # nested folders followed; deeper is not a unit's hand-in
-
-
-class Problem(StrEnum):
-    NOT_A_BUNDLE = "not a bundle"
-    MALFORMED = "malformed"
-    TRUNCATED = "truncated"
-    BAD_SIGNATURE = "bad signature"
-    UNKNOWN_SIGNER = "unknown signer"
-    DUPLICATE = "duplicate"
-    FORK = "forked history"
-    GAP = "gap"
-    BROKEN_CHAIN = "chain does not continue"
-    REWRITTEN = "rewritten since accepted"
-    ROLLED_BACK = "older than accepted"
-    NO_DECLARATION = "no declaration"
-
-
-# Why a bundle did not verify, as the review row names it: every Failure is here (a test
-# checks), so a new one is never shown as another.
-FAILURE_PROBLEMS: dict[Failure, Problem] = {
-    Failure.MALFORMED: Problem.MALFORMED,
-    Failure.TRUNCATED: Problem.TRUNCATED,
-    Failure.BAD_SIGNATURE: Problem.BAD_SIGNATURE,
-    Failure.UNKNOWN_SIGNER: Problem.UNKNOWN_SIGNER,
-}
-
-
-@dataclass(frozen=True, slots=True)
-class Finding:
-    problem: Problem
-    detail: str
-    path: Path | None = None
-
-
-class Link(NamedTuple):
-    """What the review keeps of every verified bundle: enough to follow a chain.
-
-    Declarations are numbered per key (a new key starts again at 1), so chains are
-    followed per (person, key)."""
-
-    key: str  # the signer's fingerprint
-    seq: int
-    sha256: str
-    prev: str | None
-    issued_at: str
-    path: str
-
-
-@dataclass(slots=True)
-class Declared:
-    """What the review keeps of each person's latest bundle, for their row."""
-
-    path: Path
-    key: str  # the signer's fingerprint
-    seq: int
-    sha256: str
-    prev: str | None
-    programme: str
-    verdict: str
-    issued_at: str
-    name: str
-    unit: str
-    open_by_severity: dict[Severity, int]
-    next_due: date | None
-
-
-@dataclass(slots=True)
-class Row:
-    staff_id: str
-    name: str
-    unit: str
-    latest: Declared | None = None
-    problems: list[Finding] = field(default_factory=list)
-    overdue: bool = False
-
-    @property
-    def sound(self) -> bool:
-        return not self.problems and self.latest is not None
-
-
-@dataclass(slots=True)
-class Report:
-    rows: list[Row]
-    unreadable: list[Finding]  # files that could not be tied to a person
-    bundles: int = 0
 
 
 def candidates(root: Path) -> Iterator[tuple[Path, str | None]]:
@@ -157,7 +89,12 @@ def review(
     accepted: dict[str, Accepted],
     today: date,
     progress: Callable[[int, Path], None] | None = None,
+    judge: PolicyJudge | None = None,
 ) -> Report:
+    if judge is None:
+        from desktop.core.base.paths import data_home
+
+        judge = PolicyJudge.here(roster.packs, data_home())
     trusted = SignerIndex(roster.signers)
     # Memory per bundle stays a few hundred bytes: a Link; only the latest is kept whole.
     links: dict[str, list[Link]] = {}
@@ -182,21 +119,29 @@ def review(
             continue
         staff_id, sha256 = verified.principal, summary_json.sha256(bundle.summary)
         newest = _declared(path, verified.summary, sha256)
+        newest.policy_problems = [
+            Finding(Problem(kind.value), detail, path)
+            for kind, detail in judge.problems(verified.summary)
+        ]
         link = Link(newest.key, newest.seq, sha256, newest.prev, newest.issued_at, str(path))
         links.setdefault(staff_id, []).append(link)
         known = latest.get(staff_id)
         if known is None or (known.issued_at, known.seq) < (newest.issued_at, newest.seq):
             latest[staff_id] = newest
     members = roster.members()
+    shared, replaced = key_owners(links, roster.signers), replaced_keys(roster.signers)
     rows = []
     for staff_id in sorted(set(members) | set(links)):
-        row = _row(
-            staff_id, members.get(staff_id), links.get(staff_id, []), accepted.get(staff_id), today
-        )
+        staff, declared = members.get(staff_id), links.get(staff_id, [])
+        ended = replaced.get(staff_id, ())
+        row = person_row(staff_id, staff, declared, accepted.get(staff_id), today, ended)
         if staff_id in latest:
             row.latest = newest = latest[staff_id]
+            check_identity(row, staff, newest)
             row.name, row.unit = row.name or newest.name, row.unit or newest.unit
+            row.problems.extend(newest.policy_problems)
             row.overdue = newest.next_due is not None and newest.next_due < today
+        check_shared(row, shared)
         rows.append(row)
     return Report(rows, unreadable, count)
 
@@ -223,94 +168,20 @@ def _declared(path: Path, summary: summary_json.Summary, sha256: str) -> Declare
     )
 
 
-def _row(
-    staff_id: str, staff: Any, declared: list[Link], accepted: Accepted | None, today: date
-) -> Row:
-    name, unit = (staff.name, staff.unit) if staff else (None, None)
-    row = Row(staff_id, name or "", unit or "")
-    if not declared:
-        row.problems.append(Finding(Problem.NO_DECLARATION, "nothing handed in"))
-        row.overdue = True
-        return row
-    chains: dict[str, list[Link]] = {}
-    for link in sorted(declared):
-        chains.setdefault(link.key, []).append(link)
-    for chain in chains.values():
-        _check_chain(row, chain, today)
-    if accepted is not None:
-        # An acceptance recorded without its key: the key of the newest declaration.
-        key = accepted.key or max(declared, key=lambda d: (d.issued_at, d.seq)).key
-        _check_accepted(row, chains.get(key, []), declared, replace(accepted, key=key))
-    return row
-
-
-def _check_chain(row: Row, chain: list[Link], today: date) -> None:
-    """One key's declarations: each once, numbered without gaps, each naming the one
-    before it and dated after it, none dated in the future."""
-    by_seq: dict[int, Link] = {}
-    tomorrow = (today + timedelta(days=1)).isoformat()
-    for item in chain:
-        first = by_seq.get(item.seq)
-        if first is None:
-            by_seq[item.seq] = item
-        elif first.sha256 == item.sha256:
-            again = f"declaration {item.seq} again ({Path(first.path).name})"
-            row.problems.append(Finding(Problem.DUPLICATE, again, Path(item.path)))
-        else:
-            different = f"two different declarations {item.seq}"
-            row.problems.append(Finding(Problem.FORK, different, Path(item.path)))
-        if item.issued_at[:10] > tomorrow:
-            future = f"declaration {item.seq} is dated in the future ({item.issued_at[:10]})"
-            row.problems.append(Finding(Problem.BROKEN_CHAIN, future, Path(item.path)))
-    seqs = sorted(by_seq)
-    for before, after in pairwise(seqs):
-        earlier, later = by_seq[before], by_seq[after]
-        if after != before + 1:
-            missing = _missing(before + 1, after - 1)
-            row.problems.append(Finding(Problem.GAP, missing, Path(later.path)))
-        elif later.prev != earlier.sha256:
-            broken = f"declaration {after} does not continue from declaration {before}"
-            row.problems.append(Finding(Problem.BROKEN_CHAIN, broken, Path(later.path)))
-        if later.issued_at < earlier.issued_at:
-            back = f"declaration {after} is dated before declaration {before}"
-            row.problems.append(Finding(Problem.BROKEN_CHAIN, back, Path(later.path)))
-
-
-def _missing(first: int, last: int) -> str:
-    if first == last:
-        return f"declaration {first} is missing"
-    return f"declarations {first}–{last} are missing"
-
-
-def _check_accepted(row: Row, chain: list[Link], declared: list[Link], accepted: Accepted) -> None:
-    """Against what the reviewer accepted last time: the same declaration, continued."""
-    if not chain:
-        return  # that key handed in nothing this time: a newer key's chain stands alone
-    by_seq = {link.seq: link for link in chain}
-    same, following = by_seq.get(accepted.seq), by_seq.get(accepted.seq + 1)
-    if same is not None and same.sha256 != accepted.sha256:
-        changed = f"declaration {accepted.seq} differs from the one accepted"
-        row.problems.append(Finding(Problem.REWRITTEN, changed, Path(same.path)))
-    elif following is not None and following.prev != accepted.sha256:
-        detail = f"declaration {following.seq} does not continue from the accepted {accepted.seq}"
-        row.problems.append(Finding(Problem.REWRITTEN, detail, Path(following.path)))
-    newest = max(declared, key=lambda d: (d.issued_at, d.seq))
-    last, first = max(by_seq), min(by_seq)
-    if last < accepted.seq and newest.key == accepted.key:
-        rolled = f"the latest is {last}, but {accepted.seq} was accepted before"
-        row.problems.append(Finding(Problem.ROLLED_BACK, rolled, Path(by_seq[last].path)))
-    elif first > accepted.seq + 1:
-        gap = _missing(accepted.seq + 1, first - 1) + " since the accepted one"
-        row.problems.append(Finding(Problem.GAP, gap, Path(by_seq[first].path)))
-
-
-def to_accept(report: Report) -> dict[str, Accepted]:
-    """The latest declaration of every person whose row has no problem."""
-    return {
-        row.staff_id: Accepted(row.latest.seq, row.latest.sha256, row.latest.key)
-        for row in report.rows
-        if row.sound and row.latest is not None
-    }
+def to_accept(report: Report, before: dict[str, Accepted] | None = None) -> dict[str, Accepted]:
+    """The latest declaration of every person whose row has no problem, except where it is
+    older than what was accepted `before`: the memory of a newer key is never overwritten."""
+    before = before or {}
+    out = {}
+    for row in report.rows:
+        latest = row.latest
+        if not row.sound or latest is None:
+            continue
+        known = before.get(row.staff_id)
+        if known is not None and known.issued_at is not None and latest.issued_at < known.issued_at:
+            continue
+        out[row.staff_id] = Accepted(latest.seq, latest.sha256, latest.key, latest.issued_at)
+    return out
 
 
 CSV_COLUMNS = (
@@ -341,7 +212,7 @@ def csv_rows(report: Report) -> Iterator[list[str]]:
             _cell(latest.programme) if latest else "",
             str(latest.seq) if latest else "",
             latest.issued_at if latest else "",
-            _cell(latest.verdict) if latest else "",
+            _cell(latest.shown_verdict) if latest else "",
             *((str(latest.open_by_severity[s]) if latest else "") for s in SEVERITIES),
             latest.next_due.isoformat() if latest and latest.next_due else "",
             "yes" if row.overdue else "no",

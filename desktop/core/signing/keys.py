@@ -25,6 +25,8 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from desktop.core.base import reading
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.errors import SelfCheckError
+from desktop.core.base.folders import private_folder
+from desktop.core.base.lock import locked
 from desktop.core.signing import keyfile
 from desktop.core.signing.sshsig import PublicKey
 
@@ -34,6 +36,9 @@ SERVICE = "selfcheck"
 ENTRY_PREFIX = "ed25519-seed-"
 RECORD = "signing-key.json"
 KEY_FILE = "signing-key.enc"
+# Held while the key is looked for and, if there is none, made: two processes starting at
+# once then end with one key, not two (one of them lost the moment it was made).
+LOCK = "signing-key.lock"
 MAX_RECORD_BYTES = 64 * 1024  # a record is about 400 bytes
 
 Passphrase = Callable[[bool], str]  # called with True when a new passphrase is being set
@@ -190,21 +195,34 @@ class KeyStore:
                 f"the key record {path} is damaged; re-enrol with `selfcheck keys enrol --replace`"
             ) from None
 
+    def enrolled(self) -> tuple[str, datetime] | None:
+        """The fingerprint of this computer's key and when it was made; None when there is
+        no usable record (that is reported where the key is used)."""
+        try:
+            record = self.record()
+            if record is None:
+                return None
+            return record.fingerprint, datetime.fromisoformat(record.created).astimezone(UTC)
+        except (KeyStoreError, ValueError):
+            return None
+
     def state(self) -> KeychainState:
         return keychain_state(self.backend)
 
     # -- use ------------------------------------------------------------------------------
 
     def load_or_create(self, passphrase: Passphrase | None = None) -> Ed25519PrivateKey:
-        """The key, made on first use. Never silently replaces a key that existed."""
-        if self.record() is None:
-            if (self.home / KEY_FILE).exists():
-                raise KeyMissing(
-                    f"the key record {self.home / RECORD} is gone but a key file remains; "
-                    "restore the record, or re-enrol with `selfcheck keys enrol --replace`"
-                )
-            return self.create(passphrase)
-        return self.load(passphrase)
+        """The key, made on first use. Never silently replaces a key that existed; another
+        process making the first key at the same moment is waited for, and its key used."""
+        with locked(self.home / LOCK):
+            if self.record() is None:
+                if (self.home / KEY_FILE).exists():
+                    raise KeyMissing(
+                        f"the key record {self.home / RECORD} is gone but a key file remains; "
+                        "restore the record, or re-enrol with `selfcheck keys enrol --replace`"
+                    )
+                return self._create(passphrase, replace=False)
+            return self.load(passphrase)
 
     def load(self, passphrase: Passphrase | None = None) -> Ed25519PrivateKey:
         record = self.record()
@@ -273,9 +291,13 @@ class KeyStore:
     def create(
         self, passphrase: Passphrase | None = None, *, replace: bool = False
     ) -> Ed25519PrivateKey:
+        with locked(self.home / LOCK):
+            return self._create(passphrase, replace=replace)
+
+    def _create(self, passphrase: Passphrase | None, *, replace: bool) -> Ed25519PrivateKey:
         if (self.record() is not None or (self.home / KEY_FILE).exists()) and not replace:
             raise KeyStoreError("a signing key exists already; use --replace to make a new one")
-        self.home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        private_folder(self.home)
         key = Ed25519PrivateKey.generate()
         seed = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
         public = PublicKey.of(key)
@@ -300,7 +322,7 @@ class KeyStore:
                 )
             sealed = keyfile.seal(seed, public.openssh, passphrase(True), self.cost)
             old = self.home / KEY_FILE
-            if old.exists():  # replacing: the old key stays recoverable, never destroyed
+            if old.exists() and replace:  # the old key stays recoverable, never destroyed
                 stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
                 os.replace(old, old.with_name(f"{KEY_FILE}.replaced-{stamp}"))
             keyfile.write(old, sealed)

@@ -1,4 +1,5 @@
-"""Sign: the key's state, the passphrase when the key lives in a file, where to save."""
+"""Sign: the key's state, the passphrase when the key lives in a file, where to save, the
+PDF's language. Once signed, the wizard hands over to the end screen (gui.end_screen)."""
 
 import contextlib
 import sqlite3
@@ -9,6 +10,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -19,18 +21,22 @@ from PySide6.QtWidgets import (
 from desktop.core.assessment.engine import Assessment
 from desktop.core.assessment.flow import Step
 from desktop.core.base.errors import SelfCheckError
+from desktop.core.base.i18n import Language
 from desktop.core.records.bundle import Bundle
 from desktop.core.records.declare import (
     BundleNotWritten,
     Destination,
     HistoryNotIntact,
+    Saved,
     check_ready,
     sign_and_save,
 )
-from desktop.core.signing.keys import KeyStore, KeyStoreError, Storage
+from desktop.core.signing.keyfile import WeakPassphrase, WrongPassphrase
+from desktop.core.signing.keys import KeyStore, KeyStoreError, PassphraseNeeded, Storage
+from desktop.gui.end_screen import Receipt
 from desktop.gui.messages import describe
 from desktop.gui.pages.base import WizardPage
-from desktop.gui.password_field import PasswordEdit
+from desktop.gui.passphrase_box import PassphraseBox
 from desktop.gui.session import Session
 from desktop.gui.tasks import Outcome, run_task
 from desktop.gui.token_box import TokenBox
@@ -49,15 +55,14 @@ def open_key(keys: KeyStore, passphrase: str) -> Ed25519PrivateKey:
 
 
 class SignPage(WizardPage):
-    signed = Signal(str)  # the path of the bundle written
+    signed = Signal(object)  # a Receipt: what was saved, and where
     busy = Signal(bool)  # the key is being opened: the wizard must stay on this page
 
     def __init__(self, session: Session, step: Step) -> None:
         super().__init__(session, step)
         self.key_state = QLabel(wordWrap=True)
         self.key_state.setObjectName("keyState")
-        self.passphrase = PasswordEdit()  # no copy, cut or drag; a pasted one is forgotten
-        self.passphrase.setObjectName("passphrase")
+        self.passphrase = PassphraseBox(session)
         self.folder = QLineEdit(str(Path.home() / "SelfCheck"))
         self.folder.setObjectName("outputFolder")
         self.browse = QPushButton()
@@ -65,12 +70,22 @@ class SignPage(WizardPage):
         self.browse.clicked.connect(self._browse)
         self.as_zip = QCheckBox()
         self.as_zip.setObjectName("asZip")
+        self.pdf_language = QComboBox()
+        self.pdf_language.setObjectName("pdfLanguage")
+        # Each language named in itself; Vietnamese first, and chosen unless changed.
+        self.pdf_language.addItem("Tiếng Việt", "vi")
+        self.pdf_language.addItem("English", "en")
+        self.pdf_language_label = QLabel()
+        self.pdf_language_label.setBuddy(self.pdf_language)
         self.sign_button = QPushButton()
         self.sign_button.setObjectName("signButton")
         self.sign_button.clicked.connect(self.sign)
         self.result = QLabel(wordWrap=True)
         self.result.setObjectName("signResult")
         self.busy_now = False  # the key is being opened, or the declaration saved, by a task
+        # The keychain looked usable but refused to keep the new key: it goes into a key
+        # file after all (keys.KeyStore.create), whose passphrase must now be asked.
+        self.keychain_refused = False
         self.token_box = TokenBox(session)  # summary.pdf also signed on a USB token, if asked
         self._sign_pdf: Callable[[Bundle], Bundle] | None = None
         row = QHBoxLayout()
@@ -82,6 +97,11 @@ class SignPage(WizardPage):
         self.content.addWidget(self.folder_label)
         self.content.addLayout(row)
         self.content.addWidget(self.as_zip)
+        language_row = QHBoxLayout()
+        language_row.addWidget(self.pdf_language_label)
+        language_row.addWidget(self.pdf_language)
+        language_row.addStretch(1)
+        self.content.addLayout(language_row)
         self.content.addWidget(self.token_box)
         self.content.addWidget(self.sign_button)
         self.content.addWidget(self.result)
@@ -89,6 +109,8 @@ class SignPage(WizardPage):
         self.retranslate()
 
     def _needs_passphrase(self) -> bool:
+        if self.keychain_refused:
+            return True
         record = self.session.keys.record()
         if record is not None:
             return record.storage == Storage.FILE
@@ -123,6 +145,11 @@ class SignPage(WizardPage):
         result = flow.assessment(self.session.passwords)
         if result is None:
             return
+        if self._needs_passphrase():
+            problem = self.passphrase.problem()
+            if problem is not None:
+                self.result.setText(self.tr("Not signed.") + " " + problem)
+                return
         try:
             check_ready(self.session.keys, history)
         except HistoryNotIntact as exc:
@@ -140,8 +167,8 @@ class SignPage(WizardPage):
             self.result.setText(self.tr("Not signed.") + " " + token_missing)
             return
         self._sign_pdf = self.token_box.signer(result.submission.person.full_name)
+        # Kept in the field while the key is opened: a wrong one is corrected, not retyped.
         passphrase = self.passphrase.text()
-        self.passphrase.clear()
         self._set_busy(True)
         self.result.setText(
             self.tr("Opening the signing key… The keychain may ask you to unlock it.")
@@ -156,7 +183,8 @@ class SignPage(WizardPage):
     def _set_busy(self, busy: bool) -> None:
         self.busy_now = busy
         self.sign_button.setEnabled(not busy and not self.session.signed)
-        self.passphrase.setEnabled(not busy)
+        self.passphrase.set_editable(not busy)
+        self.pdf_language.setEnabled(not busy)
         self.folder.setEnabled(not busy)
         self.browse.setEnabled(not busy)
         self.as_zip.setEnabled(not busy)
@@ -167,6 +195,19 @@ class SignPage(WizardPage):
         self._set_busy(False)
         self._sign_pdf = None  # the PIN it holds goes with it
         self.result.setText(self.tr("Not signed.") + " " + self.token_box.message(exc))
+        if isinstance(exc, WrongPassphrase):
+            self.passphrase.wrong()
+        elif isinstance(exc, (WeakPassphrase, PassphraseNeeded)) and not self.keychain_refused:
+            self.keychain_refused = True
+            self.retranslate_key()
+            self.result.setText(
+                self.tr("Not signed.")
+                + " "
+                + self.tr(
+                    "The keychain refused to keep the signing key: it will be kept in a key "
+                    "file instead. Choose its passphrase above, then sign again."
+                )
+            )
 
     def _key_opened(
         self, opened: Outcome[Ed25519PrivateKey], result: Assessment, folder: Path
@@ -178,17 +219,24 @@ class SignPage(WizardPage):
         if self.retired or history is None or flow is None or self.session.signed:
             self._set_busy(False)
             return
+        self.passphrase.clear()  # the key is open: its passphrase is needed no more
         keys, key, policy = self.session.keys, opened.get(), self.session.policy
+        language: Language = self.pdf_language.currentData()
+        made: list[bytes] = []  # the PDF, for the end screen to open one inside a .zip
         sign_pdf, self._sign_pdf = self._sign_pdf, None
 
         def complete(bundle: Bundle) -> Bundle:
-            made = with_pdf(bundle, policy)  # in the summary's language
-            return made if sign_pdf is None else sign_pdf(made)  # on the token, if asked
+            done = with_pdf(bundle, policy, language)
+            if sign_pdf is not None:  # on the token, if asked
+                done = sign_pdf(done)
+            if done.pdf is not None:
+                made.append(done.pdf)
+            return done
 
         destination = Destination(folder, self.as_zip.isChecked(), complete)
         draft_id = flow.draft.id
 
-        def save() -> Path:
+        def save() -> Saved:
             # The session's connection belongs to the GUI thread (sqlite3 binds each
             # connection to its thread): the save opens its own, and closes it here.
             # The draft goes here, not when the GUI hears of it: a window closed meanwhile
@@ -198,18 +246,24 @@ class SignPage(WizardPage):
             # otherwise.
             with history.another_connection() as here:
                 try:
-                    path = sign_and_save(result, keys, here, destination, key=key).path
+                    saved = sign_and_save(result, keys, here, destination, key=key)
                 except BundleNotWritten:
                     with contextlib.suppress(sqlite3.Error):
                         here.delete_draft(draft_id)
                     raise
                 with contextlib.suppress(sqlite3.Error):
                     here.delete_draft(draft_id)
-            return path
+            return saved
 
-        run_task(save, self._saved, receiver=self)
+        run_task(
+            save,
+            lambda saved: self._saved(saved, folder, made[-1] if made else None, language),
+            receiver=self,
+        )
 
-    def _saved(self, saved: Outcome[Path]) -> None:
+    def _saved(
+        self, saved: Outcome[Saved], folder: Path, pdf: bytes | None, language: Language
+    ) -> None:
         unwritten = saved.error if isinstance(saved.error, BundleNotWritten) else None
         if saved.error is not None and unwritten is None:  # e.g. a locked database
             self._not_signed(saved.error)  # told, never left stuck
@@ -217,6 +271,8 @@ class SignPage(WizardPage):
         self.session.passwords = None  # the run is over: its measurements go too
         self.session.signed = True
         self._set_busy(False)  # one assessment, one declaration: Sign stays off
+        history = self.session.history
+        where = history.path if history is not None else self.session.home
         if unwritten is not None:  # declared all the same: never "not signed"
             self.result.setText(
                 self.tr(
@@ -224,12 +280,13 @@ class SignPage(WizardPage):
                     "%1. Export it from the History window of the start screen."
                 ).replace("%1", str(unwritten.folder))
             )
-            self.retranslate_key()
-            return
-        target = saved.get()
-        self.result.setText(self.tr("Signed and saved: %1").replace("%1", str(target)))
-        self.signed.emit(str(target))
+            seq, bundle = unwritten.signed.declaration.seq, None
+        else:
+            done = saved.get()
+            seq, bundle = done.signed.declaration.seq, done.path
+            self.result.setText(self.tr("Signed and saved: %1").replace("%1", str(bundle)))
         self.retranslate_key()
+        self.signed.emit(Receipt(seq, where, folder, bundle, pdf, language))
 
     def retranslate_key(self) -> None:
         record = self.session.keys.record()
@@ -254,8 +311,7 @@ class SignPage(WizardPage):
             )
         self.key_state.setText(text)
         needs = self._needs_passphrase()
-        self.passphrase.setVisible(needs)
-        self.passphrase.setPlaceholderText(self.tr("passphrase of the key file (8+ characters)"))
+        self.passphrase.set_needed(needs, creating=record is None)
 
     def retranslate(self) -> None:
         self.set_heading(self.tr("Sign"))
@@ -263,5 +319,6 @@ class SignPage(WizardPage):
         self.browse.setText(self.tr("Bro&wse…"))
         self.as_zip.setText(self.tr("As one .zip file (for e-mail or USB)"))
         self.sign_button.setText(self.tr("&Sign and save"))
+        self.pdf_language_label.setText(self.tr("&Language of the PDF:"))
         self.token_box.retranslate()
         self.retranslate_key()

@@ -5,7 +5,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from desktop.core.base.fields import DOMAIN
+from desktop.core.base.fields import ascii_domain
 from desktop.core.base.text import fold, words
 from desktop.core.policy.model import OfficialDomains
 
@@ -52,23 +52,39 @@ def match_real_name(full_name: str, display_name: str) -> NameMatch:
 
 
 def email_domain(address: str) -> str | None:
-    """The lower-cased domain of an e-mail address, or None when it is not an address."""
+    """The ASCII domain of an e-mail address (see `ascii_domain`), None when it is not one."""
     local, at, domain = address.strip().rpartition("@")
-    domain = domain.removesuffix(".")
-    if not at or not _LOCAL_PART.fullmatch(local) or "." not in domain:
+    if not at or not _LOCAL_PART.fullmatch(local):
         return None
-    if not DOMAIN.fullmatch(domain):
+    ascii_name = ascii_domain(domain)
+    return ascii_name if ascii_name is not None and "." in ascii_name else None
+
+
+def _unaccented(domain: str) -> str | None:
+    """An internationalised domain with its diacritics removed ("dàngcongsan.vn" ->
+    dangcongsan.vn), when that leaves it ASCII: a look-alike, never a personal domain."""
+    if "xn--" not in domain:
         return None
-    return domain.lower()
+    try:
+        shown = domain.encode("ascii").decode("idna")
+    except UnicodeError:
+        return None
+    plain = fold(shown)
+    return ascii_domain(plain) if plain.isascii() else None
 
 
 def official_domain(address: str, domains: OfficialDomains) -> str | None:
-    """The official domain `address` belongs to (subdomains included), or None."""
+    """The official domain `address` belongs to (subdomains included), or None. Compared
+    in ASCII after IDNA mapping, look-alikes with diacritics counted as the domain."""
     domain = email_domain(address)
     if domain is None:
         return None
+    candidates = [domain]
+    if (plain := _unaccented(domain)) is not None:
+        candidates.append(plain)
     for official in (*domains.suffixes, *domains.domains):
         official = official.lower()
-        if domain == official or domain.endswith("." + official):
-            return official
+        for candidate in candidates:
+            if candidate == official or candidate.endswith("." + official):
+                return official
     return None
