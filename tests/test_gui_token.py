@@ -28,7 +28,8 @@ def _sign_page(window: MainWindow, session: Session, private_home: Path) -> QGro
     declare_every_password(window)
     window.wizard.show_step(len(window.wizard.steps) - 1)
     page = window.wizard.page
-    page.findChild(QLineEdit, "passphrase").setText("a long enough passphrase")
+    for name in ("passphrase", "passphraseAgain"):  # a new key file: typed twice
+        type_text(page.findChild(QLineEdit, name), "một cụm mật khẩu dài cho tệp khóa")
     box = page.findChild(QGroupBox, "tokenBox")
     assert box is not None and not box.isChecked()  # optional, off until asked for
     return box

@@ -638,7 +638,8 @@ def test_the_usb_tokens_pin_is_found_nowhere_after_signing_the_pdf(
     declare_every_password(window)
     window.wizard.show_step(len(window.wizard.steps) - 1)
     sign = window.wizard.page
-    type_text(sign.findChild(QLineEdit, "passphrase"), "một cụm mật khẩu dài cho tệp khóa")
+    for name in ("passphrase", "passphraseAgain"):  # a new key file: typed twice
+        type_text(sign.findChild(QLineEdit, name), "một cụm mật khẩu dài cho tệp khóa")
     type_text(sign.findChild(QLineEdit, "outputFolder"), str(tmp_path / "bundles"))
     box = sign.findChild(QWidget, "tokenBox")
     box.setChecked(True)
