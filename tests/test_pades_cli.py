@@ -194,6 +194,9 @@ def test_the_review_csv_and_unit_pdf_show_the_public_service_signature(
     text = pdf_text(unit)
     assert "public-service digital signature: valid" in text
 
+    verified = run(env, "verify", str(bundle), "--roster", str(roster))  # its trust anchors
+    assert "summary.pdf public-service digital signature: valid" in verified.stdout
+
     pdf = bundle / "summary.pdf"
     pdf.write_bytes(flip_one_byte(pdf.read_bytes()))
     tampered = run(env, "review", str(inbox), "--roster", str(roster), "--lang", "vi")
