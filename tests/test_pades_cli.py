@@ -3,10 +3,12 @@ runs them, with SoftHSM2 as the USB token."""
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import EXAMPLES, ROOT
 from tests.test_assess_cli import assess, run
 from tests.token_helpers import Token, flip_one_byte, needs_token, pdfsig
 from tests.tools import tool
@@ -230,3 +232,24 @@ def test_a_trust_anchor_outside_the_rosters_folder_is_refused(tmp_path: Path) ->
     roster.write_text('[roster]\ntrust_anchors = ["../ca.pem"]\n')
     with pytest.raises(RosterError, match=r"field 'roster.trust_anchors\[0\]'"):
         load_roster(roster)
+
+
+def test_the_pin_can_come_through_a_pipe(env: dict[str, str], token: Token, tmp_path: Path) -> None:
+    """`--pin-file <(pass show token-pin)`: a pipe, read once."""
+    fifo = tmp_path / "pin-pipe"
+    os.mkfifo(fifo)
+    out = tmp_path / "out"
+    command = [
+        sys.executable, "-m", "desktop", "assess", str(EXAMPLES / "annual.toml"),
+        "--out", str(out), "--passphrase-file", env["PASSPHRASE_FILE"],
+        *token_options(token, fifo),
+    ]  # fmt: skip
+    Path(env["TMPDIR"]).mkdir(exist_ok=True)
+    with subprocess.Popen(command, env=env, cwd=ROOT, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True) as child:  # fmt: skip
+        with fifo.open("w") as pipe:
+            pipe.write(token.pin + "\n")
+        _out, err = child.communicate(timeout=180)
+    assert child.returncode in (0, 1), err
+    (bundle,) = list(out.iterdir())
+    assert b"/ByteRange" in (bundle / "summary.pdf").read_bytes()

@@ -41,13 +41,14 @@ def pdf_signer(args: argparse.Namespace, person_name: str) -> Callable[[Bundle],
     if args.pkcs11_lib is None or args.pin_file is None:
         raise SelfCheckError("--pdf-sign pkcs11 needs --pkcs11-lib and --pin-file")
     choice = TokenChoice(args.pkcs11_lib, args.token_label, args.cert_label, args.timestamp_url)
-    pin_file: Path = args.pin_file
-    read_pin(pin_file)  # an unreadable PIN file fails before anything is signed
+    # Read once, before anything is signed: a pipe (`--pin-file <(…)`) can be read only
+    # once, and an unreadable file must fail before the declaration is made.
+    pin = read_pin(args.pin_file)
 
     def sign(bundle: Bundle) -> Bundle:
         assert bundle.pdf is not None
         attached = {SUMMARY: bundle.summary, SIGNATURE: bundle.signature}
-        signed = sign_pdf(bundle.pdf, attached, choice, read_pin(pin_file), person_name)
+        signed = sign_pdf(bundle.pdf, attached, choice, pin, person_name)
         return dataclasses.replace(bundle, pdf=signed)
 
     return sign
