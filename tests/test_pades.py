@@ -23,6 +23,13 @@ from tests.tools import tool
 
 pytestmark = needs_token
 
+
+@pytest.fixture(autouse=True)
+def _qt_application(qapp: object) -> None:
+    """pytest-qt's QApplication, made before write_pdf would make a bare QGuiApplication
+    (a later test's widgets would then abort the process)."""
+
+
 SUMMARY = '{"person":{"full_name":"Nguyễn Văn An"}}'.encode()
 SIGNATURE = b"-----BEGIN SSH SIGNATURE-----\nU1NIU0lH\n-----END SSH SIGNATURE-----\n"
 ATTACHED = {"summary.json": SUMMARY, "summary.json.sig": SIGNATURE}

@@ -22,6 +22,14 @@ from desktop.report.pdf import write_pdf
 from tests.token_helpers import NAME, Token, needs_token, pdfsig
 
 pytestmark = needs_token
+
+
+@pytest.fixture(autouse=True)
+def _qt_application(qapp: object) -> None:
+    """pytest-qt's QApplication, made before write_pdf would make a bare QGuiApplication
+    (a later test's widgets would then abort the process)."""
+
+
 ATTACHED = {"summary.json": b"{}", "summary.json.sig": b"sig"}
 
 
