@@ -3,7 +3,8 @@
 Run through `make screenshots` (under Xvfb). It first signs two annual declarations of
 the example official, dated 2024 and 2025, so the start screen shows an overdue reminder
 and the review, the history window and the PDF show changes; then it walks the wizard
-with the annual example, typing a password on the first account page. Output:
+over the annual declaration carried over from the 2025 one (as the start screen's button
+starts it), typing a password on the first account page. Output:
 <dir>/<nn>-<page>-<language>.png, <dir>/11-history-<language>.png, Qt's own dialogs as the
 app shows them (17-filedialog, 18-messagebox, 19-contextmenu) and
 <dir>/pdf-<language>-<page>.png (the PDF's pages, through pdftoppm).
@@ -26,7 +27,10 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def main(out: Path) -> None:
     os.environ["SELFCHECK_HOME"] = tempfile.mkdtemp(prefix="selfcheck-shots-")
+    from datetime import date
+
     from desktop.core.assessment.draft import Draft
+    from desktop.core.records.carry import next_draft
     from desktop.gui.main_window import MainWindow
     from desktop.gui.session import open_session
 
@@ -46,12 +50,14 @@ def main(out: Path) -> None:
         window.grab().save(str(out / f"00-start-{language}.png"))
         _history_and_pdf(app, window, session, latest, language, out)
         _qt_dialogs(app, window, language, out)
-        session.start(Draft(dict(doc), "shots"))
+        draft = next_draft(session.history, session.policy, language, date.today(), "annual")
+        session.start(draft)
         window.wizard.open()
         window.stack.setCurrentWidget(window.wizard)
+        handles = {a["id"]: a.get("handle") for a in draft.accounts}
         for index, step in enumerate(window.wizard.steps, 1):
             window.wizard.show_step(index - 1)
-            if step.kind == "account" and step.account_id == "fb":
+            if step.kind == "account" and step.account_id == draft.accounts[0]["id"]:
                 window.wizard.page.password.setText("Nguyen Van An 1978")
                 deadline = 200
                 while not window.wizard.page.meter_text.text() and deadline:
@@ -59,7 +65,10 @@ def main(out: Path) -> None:
                     QApplication.instance().thread().msleep(10)
                     deadline -= 1
             app.processEvents()
-            name = f"{index:02d}-{step.key.replace(':', '-')}-{language}.png"
+            key = step.key  # an account by its handle: carried-over ids are new each time
+            if step.account_id is not None:
+                key = f"account-{handles[step.account_id]}".replace("@", "").replace(".", "-")
+            name = f"{index:02d}-{key}-{language}.png"
             window.grab().save(str(out / name))
             print(out / name)
         window.wizard.page.leave()

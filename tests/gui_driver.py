@@ -50,8 +50,8 @@ def answer_items(qtbot: QtBot, window: MainWindow) -> None:
     flow = window.session.flow
     assert flow is not None
     for widget in window.wizard.page.findChildren(ItemWidget):
-        if not widget.isVisibleTo(window.wizard.page):
-            continue
+        if not widget.isVisibleTo(window.wizard.page) or widget.answer_box.isHidden():
+            continue  # hidden, or measured by the app: no question to answer
         offered = [
             choice_id for choice_id, _label in flow.answer_choices(widget.item, widget.account_id)
         ]

@@ -2,6 +2,7 @@
 reached, drafts."""
 
 import tomllib
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -66,9 +67,29 @@ def test_about_page_names_each_field_that_is_missing_or_wrong(policy: Policy) ->
         "profile",
         "staff_id",
     ]
-    draft.person.update(staff_id="BNG-11405", destination="Pháp", departure_date="2027-01-15")
+    ahead = (date.today() + timedelta(days=45)).isoformat()  # ahead whenever the test runs
+    draft.person.update(staff_id="BNG-11405", destination="Pháp", departure_date=ahead)
     draft.person["profile"] = "bng"
     assert flow.complete(Step(StepKind.ABOUT))
+
+
+def test_a_departure_date_already_past_keeps_the_about_page_open(policy: Policy) -> None:
+    """The check before a posting is made before leaving (issue 17): the wizard refuses a
+    departure date before today; today itself is still before leaving."""
+    from desktop.core.assessment.answers import person_problems
+
+    doc = tomllib.loads((EXAMPLES / "predeployment.toml").read_text("utf-8"))
+    draft = Draft({**doc, "person": {**doc["person"], "departure_date": ""}})
+    flow = Flow(policy, draft)
+    for days, problems in ((-1, ["departure_date"]), (0, []), (30, [])):
+        draft.person["departure_date"] = (date.today() + timedelta(days=days)).isoformat()
+        assert flow.missing(Step(StepKind.ABOUT)) == problems, days
+    past = {**draft.person, "departure_date": "2020-05-01"}
+    assert person_problems(past, "predeployment", policy, date(2020, 5, 2)) == {
+        "departure_date": "past"
+    }
+    # Without a day to compare with (reading an answers file), the date is only read.
+    assert person_problems(past, "predeployment", policy) == {}
 
 
 def test_an_account_page_is_complete_only_when_every_item_is_answered(policy: Policy) -> None:

@@ -86,6 +86,7 @@ def test_the_frozen_self_test_passes_offscreen(frozen_app: Path) -> None:
     assert "ok    checklists: 3 programmes, " in out
     assert "ok    policy: pack selfcheck-reference" in out  # assets/keys and pack.json bundled
     assert "ok    translations: Vietnamese" in out
+    assert "ok    user guide: Vietnamese and English" in out  # the Help menu's
     assert "platform plugin 'offscreen', SVG icon renders" in out
     # Proves freeze_support(): the password helper is a second start of the frozen app.
     assert "ok    zxcvbn: measured in a helper process" in out

@@ -6,13 +6,14 @@ from pathlib import Path
 
 import msgspec
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QDate, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
     QCheckBox,
     QComboBox,
+    QDateEdit,
     QGroupBox,
     QLabel,
     QLineEdit,
@@ -145,7 +146,8 @@ def _walk_to_sign(qtbot: QtBot, window: MainWindow, programme: str, tmp_path: Pa
     if programme == "predeployment":
         assert not window.wizard.next.isEnabled()
         type_text(about.findChild(QLineEdit, "field-destination"), "Nhật Bản")
-        type_text(about.findChild(QLineEdit, "field-departure_date"), "2027-03-01")
+        departure = about.findChild(QDateEdit, "field-departure_date")
+        departure.setDate(QDate.currentDate().addDays(90))  # a date picker, dd/mm/yyyy
     go_next(qtbot, window)
 
     add_account(qtbot, window, "facebook", "hongdao.nguyen", "Hồng Đào Nguyễn", "hongdao@gmail.com")

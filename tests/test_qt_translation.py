@@ -233,7 +233,14 @@ def test_the_catalogue_has_every_message_qt_shows_in_the_app_s_dialogs(
     """What the running Qt asks for, not a list copied from an older Qt: a new or changed
     message in a Qt upgrade fails here instead of showing up in English."""
     show_every_qt_dialog_the_app_uses(qtbot, tmp_path)
-    asked = {key for key in recorder.asked if key[0].startswith("Q")}
+    # Windows an earlier test left open retranslate too when the recorder is installed:
+    # the app's own sources (PySide6 may ask them under a Qt base class's context) are not
+    # Qt's messages.
+    own = {
+        message.findtext("source")
+        for message in ET.parse(translations_dir() / "selfcheck_vi.ts").iter("message")  # noqa: S314
+    }
+    asked = {key for key in recorder.asked if key[0].startswith("Q") and key[1] not in own}
     assert ("QFileDialog", "File &name:", "") in asked  # the recorder saw the dialogs
     assert ("QPlatformTheme", "Restore Defaults", "") in asked
     have = set(messages())

@@ -148,7 +148,7 @@ def _verify_signers(folder: Path, _policy: Policy) -> tuple[Path, int, Callable[
     from desktop.commands.signing import MAX_SIGNERS_FILE, verify
 
     path = folder / "allowed_signers"
-    args = argparse.Namespace(allowed_signers=path, paths=[])
+    args = argparse.Namespace(allowed_signers=path, paths=[], roster=None)
     return path, MAX_SIGNERS_FILE, lambda: verify(args)
 
 

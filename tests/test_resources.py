@@ -22,6 +22,8 @@ def test_from_the_source_tree_the_files_beside_the_package_are_used(
     assert resources.layout() is resources.Layout.SOURCE
     assert resources.checklists_dir() == ROOT / "checklists"
     assert (resources.assets_dir() / "icons" / "selfcheck.svg").is_file()
+    assert resources.user_guide("vi") == ROOT / "docs" / "user-guide.vi.md"
+    assert resources.user_guide("en").is_file()
 
 
 def test_an_agency_can_point_the_app_at_its_own_checklists(
@@ -53,7 +55,7 @@ def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     # A copy of what `pip install .` reads, so that no build/ left in the repository by an
     # earlier build can slip stale files into the wheel.
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
-    for name in ("desktop", "checklists", "assets"):
+    for name in ("desktop", "checklists", "assets", "docs"):
         shutil.copytree(ROOT / name, source / name, ignore=ignore)
     for name in ("pyproject.toml", "README.md"):
         shutil.copy2(ROOT / name, source / name)
@@ -108,6 +110,9 @@ def test_the_wheel_carries_the_checklists_assets_and_compiled_translations(
     assert "desktop/_shipped/assets/translations/selfcheck_vi.qm" in names
     assert "desktop/_shipped/assets/translations/qtbase_vi.qm" in names  # Qt's own dialogs
     assert "desktop/_shipped/assets/icons/selfcheck.svg" in names
+    for language in ("vi", "en"):  # the Help menu's guide; the other docs stay behind
+        assert f"desktop/_shipped/docs/user-guide.{language}.md" in names
+    assert "desktop/_shipped/docs/security.md" not in names
     assert not any(name.endswith(".ts") for name in names)  # sources stay in the repository
 
 
@@ -136,5 +141,6 @@ def test_an_installed_wheel_passes_its_self_test(installed_wheel: Path) -> None:
     # The release key (assets/keys) and the reference pack's signature came along.
     assert "ok    policy: pack selfcheck-reference" in result.stdout
     assert "ok    translations: Vietnamese" in result.stdout
+    assert "ok    user guide: Vietnamese and English" in result.stdout
     lint = _run_installed(installed_wheel, "-m", "desktop", "lint-checklists", "--quiet")
     assert lint.returncode == 0, lint.stdout + lint.stderr

@@ -4,103 +4,108 @@
 <context>
     <name>AboutPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="183"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="227"/>
         <source>required</source>
         <translation>bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="185"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="229"/>
+        <source>already past: the check is made before leaving</source>
+        <translation>ngày này đã qua: phải kiểm tra trước khi lên đường</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pages/about_page.py" line="231"/>
         <source>not covered by this code or programme</source>
         <translation>không thuộc đối tượng của quy tắc hoặc chương trình này</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="189"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="235"/>
         <source>choose your agency from the list</source>
         <translation>chọn cơ quan của anh/chị trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="190"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="236"/>
         <source>does not run this programme: go back and choose another</source>
         <translation>không áp dụng chương trình này: quay lại và chọn chương trình khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="192"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="238"/>
         <source>letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos; only</source>
         <translation>chỉ gồm chữ, số, &apos;.&apos;, &apos;-&apos; hoặc &apos;_&apos;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="193"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="239"/>
         <source>a year such as 1985</source>
         <translation>một năm, ví dụ 1985</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="194"/>
-        <source>a date as YYYY-MM-DD</source>
-        <translation>ngày theo dạng NNNN-TT-NN</translation>
+        <location filename="../../desktop/gui/pages/about_page.py" line="240"/>
+        <source>a date as dd/mm/yyyy</source>
+        <translation>ngày theo dạng ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="196"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="242"/>
         <source>too long</source>
         <translation>quá dài</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="199"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="245"/>
         <source>About you</source>
         <translation>Thông tin cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="201"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="247"/>
         <source>A&amp;gency (the code that applies):</source>
         <translation>Cơ quan (quy tắc áp &amp;dụng):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="202"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="248"/>
         <source>Full &amp;name (with diacritics):</source>
         <translation>&amp;Họ và tên (có dấu):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="203"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="249"/>
         <source>&amp;Staff id:</source>
         <translation>&amp;Mã cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="204"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="250"/>
         <source>&amp;Unit:</source>
         <translation>Đơn &amp;vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="205"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="251"/>
         <source>&amp;Position:</source>
         <translation>&amp;Chức vụ, chức danh:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="206"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="252"/>
         <source>Cate&amp;gory:</source>
         <translation>Đối &amp;tượng:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="207"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="253"/>
         <source>Birth &amp;year (optional, only used here):</source>
         <translation>&amp;Năm sinh (không bắt buộc, chỉ dùng trên máy này):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="208"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="254"/>
         <source>&amp;Destination country:</source>
         <translation>Nước &amp;đến:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="209"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="255"/>
         <source>&amp;Mission:</source>
         <translation>Cơ &amp;quan đại diện:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="210"/>
-        <source>De&amp;parture date (YYYY-MM-DD):</source>
-        <translation>Ngày &amp;lên đường (NNNN-TT-NN):</translation>
+        <location filename="../../desktop/gui/pages/about_page.py" line="256"/>
+        <source>De&amp;parture date (dd/mm/yyyy):</source>
+        <translation>Ngày &amp;lên đường (ngày/tháng/năm):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="123"/>
-        <location filename="../../desktop/gui/pages/about_page.py" line="214"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="156"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="267"/>
         <source>(choose)</source>
         <translation>(chọn)</translation>
     </message>
@@ -108,7 +113,7 @@
 <context>
     <name>AccountDialog</name>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="54"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="58"/>
         <source>Account</source>
         <translation>Tài khoản</translation>
     </message>
@@ -147,91 +152,76 @@
         <source>Phone that &amp;authenticates it:</source>
         <translation>Số điện thoại &amp;xác thực:</translation>
     </message>
-    <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="81"/>
-        <source>The office phone is on it</source>
-        <translation>Có ghi số điện thoại cơ quan</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="82"/>
-        <source>The office address is on it</source>
-        <translation>Có ghi địa chỉ cơ quan</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="83"/>
-        <source>The agency&apos;s logo is on it</source>
-        <translation>Có dùng logo cơ quan</translation>
-    </message>
 </context>
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="123"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="128"/>
         <source>matches your real name</source>
         <translation>khớp với họ tên thật của anh/chị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="127"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="132"/>
         <source>not part of your real name: %1</source>
         <translation>không thuộc họ tên thật: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="131"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="136"/>
         <source>lacks: %1</source>
         <translation>còn thiếu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="138"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="143"/>
         <source>an official address (%1): use a personal one</source>
         <translation>là thư điện tử công vụ (%1): hãy dùng địa chỉ cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="143"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="148"/>
         <source>not an official address</source>
         <translation>không phải thư điện tử công vụ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="170"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="175"/>
         <source>Score %1/4 · %2 characters (at least %3) · cracked in %4</source>
         <translation>Điểm %1/4 · %2 ký tự (cần ít nhất %3) · thời gian dò ra: %4</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="180"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="185"/>
         <source>⚠ The same password is used for another account.</source>
         <translation>⚠ Mật khẩu này đang được dùng cho một tài khoản khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="253"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="258"/>
         <source>Details</source>
         <translation>Thông tin tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="254"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="259"/>
         <source>&amp;Display name:</source>
         <translation>&amp;Tên hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="255"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="260"/>
         <source>Registration &amp;e-mail:</source>
         <translation>Thư điện tử &amp;đăng ký:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="257"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="262"/>
         <source>I checked that codes reach my recovery e-mail and phone</source>
         <translation>Tôi đã thử và nhận được mã ở thư điện tử, số điện thoại khôi phục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="259"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="264"/>
         <source>Password (measured here, never stored)</source>
         <translation>Mật khẩu (đo ngay trên máy này, không bao giờ được lưu)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="260"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="265"/>
         <source>type the password to measure it</source>
         <translation>nhập mật khẩu để đo độ mạnh</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/account_page.py" line="261"/>
+        <location filename="../../desktop/gui/pages/account_page.py" line="266"/>
         <source>I prefer not to type it (I will declare it instead)</source>
         <translation>Tôi không muốn nhập (tôi sẽ tự khai báo)</translation>
     </message>
@@ -239,44 +229,68 @@
 <context>
     <name>AccountsPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="224"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="218"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="228"/>
         <source>Your accounts</source>
         <translation>Các tài khoản của anh/chị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="227"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="221"/>
         <source>List every social-network account you hold and every official page you administer. No password is asked here.</source>
         <translation>Liệt kê mọi tài khoản mạng xã hội anh/chị sở hữu và mọi trang chính thức anh/chị quản trị. Ở đây không hỏi mật khẩu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="232"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="226"/>
         <source>Platform</source>
         <translation>Nền tảng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="232"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="226"/>
         <source>Kind</source>
         <translation>Loại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="232"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="226"/>
         <source>Handle or address</source>
         <translation>Tên tài khoản hoặc đường dẫn</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="234"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="229"/>
         <source>&amp;Add account…</source>
         <translation>&amp;Thêm tài khoản…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="235"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="230"/>
         <source>&amp;Edit…</source>
         <translation>&amp;Sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="236"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="231"/>
         <source>&amp;Remove</source>
         <translation>&amp;Xóa</translation>
+    </message>
+</context>
+<context>
+    <name>CarriedNote</name>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="52"/>
+        <source>↺ Filled in as in your last declaration (%1): confirm or change each field.</source>
+        <translation>↺ Đã điền như bản khai lần trước (%1): anh/chị xác nhận hoặc sửa từng mục.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="57"/>
+        <source>↺ Your accounts as in your last declaration (%1): confirm or change them, add any new account and remove any you closed.</source>
+        <translation>↺ Các tài khoản như bản khai lần trước (%1): anh/chị xác nhận hoặc sửa, thêm tài khoản mới và xóa tài khoản đã đóng.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="64"/>
+        <source>↺ Details and answers as in your last declaration (%1): confirm or change them. The password is never kept: type it again to measure it.</source>
+        <translation>↺ Thông tin và câu trả lời như bản khai lần trước (%1): anh/chị xác nhận hoặc sửa. Mật khẩu không bao giờ được lưu: anh/chị nhập lại để ứng dụng đánh giá.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="81"/>
+        <source>As in your last declaration: confirm or change.</source>
+        <translation>Như bản khai lần trước: anh/chị xác nhận hoặc sửa.</translation>
     </message>
 </context>
 <context>
@@ -364,6 +378,14 @@
         <location filename="../../desktop/gui/app.py" line="153"/>
         <source>If it happens again, give your IT officer the details in this file:</source>
         <translation>Nếu lỗi lặp lại, hãy gửi cho cán bộ công nghệ thông tin tệp ghi chi tiết này:</translation>
+    </message>
+</context>
+<context>
+    <name>DraftSaver</name>
+    <message>
+        <location filename="../../desktop/gui/draft_saver.py" line="63"/>
+        <source>The draft could not be saved: %1</source>
+        <translation>Không lưu được bản nháp: %1</translation>
     </message>
 </context>
 <context>
@@ -701,8 +723,31 @@
     </message>
     <message>
         <location filename="../../desktop/gui/findings_dialog.py" line="59"/>
+        <source>Findings and fix-it plan</source>
+        <translation>Kết quả và kế hoạch khắc phục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/findings_dialog.py" line="60"/>
         <source>Close</source>
         <translation>Đóng</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <location filename="../../desktop/gui/guide_dialog.py" line="15"/>
+        <source>SelfCheck: user guide</source>
+        <translation>SelfCheck: hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/guide_dialog.py" line="18"/>
+        <source>User guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/guide_dialog.py" line="25"/>
+        <source>The user guide could not be read: %1</source>
+        <translation>Không đọc được hướng dẫn sử dụng: %1</translation>
     </message>
 </context>
 <context>
@@ -723,57 +768,67 @@
         <translation>Lưu gói bản khai vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="227"/>
+        <location filename="../../desktop/gui/history_window.py" line="229"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="199"/>
+        <location filename="../../desktop/gui/history_window.py" line="201"/>
         <source>Save the PDF</source>
         <translation>Lưu tệp PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="239"/>
+        <location filename="../../desktop/gui/history_window.py" line="241"/>
         <source>SelfCheck: signed declarations</source>
         <translation>SelfCheck: các bản khai đã ký</translation>
     </message>
     <message>
+        <location filename="../../desktop/gui/history_window.py" line="242"/>
+        <source>Signed declarations</source>
+        <translation>Các bản kê khai đã ký</translation>
+    </message>
+    <message>
         <location filename="../../desktop/gui/history_window.py" line="243"/>
+        <source>The declaration chosen</source>
+        <translation>Bản khai đang chọn</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/history_window.py" line="247"/>
         <source>Signed on (UTC)</source>
         <translation>Ngày ký (UTC)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="244"/>
+        <location filename="../../desktop/gui/history_window.py" line="248"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="245"/>
+        <location filename="../../desktop/gui/history_window.py" line="249"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="246"/>
+        <location filename="../../desktop/gui/history_window.py" line="250"/>
         <source>Chain</source>
         <translation>Chuỗi</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="249"/>
+        <location filename="../../desktop/gui/history_window.py" line="253"/>
         <source>As one .&amp;zip file</source>
         <translation>Thành một tệp .&amp;zip</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="250"/>
+        <location filename="../../desktop/gui/history_window.py" line="254"/>
         <source>Export the &amp;bundle…</source>
         <translation>Xuất &amp;gói bản khai…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="251"/>
+        <location filename="../../desktop/gui/history_window.py" line="255"/>
         <source>Export the &amp;PDF…</source>
         <translation>Xuất tệp &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/history_window.py" line="252"/>
+        <location filename="../../desktop/gui/history_window.py" line="256"/>
         <source>&amp;Close</source>
         <translation>Đón&amp;g</translation>
     </message>
@@ -781,22 +836,37 @@
 <context>
     <name>ItemWidget</name>
     <message>
-        <location filename="../../desktop/gui/item_widget.py" line="186"/>
+        <location filename="../../desktop/gui/item_widget.py" line="184"/>
+        <source>Checked by the app:</source>
+        <translation>Ứng dụng đã kiểm tra:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/item_widget.py" line="244"/>
+        <source>↺ As in your last declaration: confirm or change.</source>
+        <translation>↺ Như bản khai lần trước: anh/chị xác nhận hoặc sửa.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/item_widget.py" line="245"/>
         <source>Does not apply, because:</source>
         <translation>Không áp dụng, vì:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/item_widget.py" line="187"/>
+        <location filename="../../desktop/gui/item_widget.py" line="246"/>
         <source>the reason, for the reviewer</source>
         <translation>lý do, để người duyệt xem</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/item_widget.py" line="188"/>
+        <location filename="../../desktop/gui/item_widget.py" line="249"/>
+        <source>Why “%1” does not apply</source>
+        <translation>Lý do mục “%1” không áp dụng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/item_widget.py" line="251"/>
         <source>Legal basis</source>
         <translation>Căn cứ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/item_widget.py" line="189"/>
+        <location filename="../../desktop/gui/item_widget.py" line="252"/>
         <source>How to fix</source>
         <translation>Cách khắc phục</translation>
     </message>
@@ -804,12 +874,12 @@
 <context>
     <name>ItemsPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/items_page.py" line="40"/>
+        <location filename="../../desktop/gui/pages/items_page.py" line="43"/>
         <source>Pledges</source>
         <translation>Cam kết</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/items_page.py" line="40"/>
+        <location filename="../../desktop/gui/pages/items_page.py" line="43"/>
         <source>Programme items</source>
         <translation>Nội dung theo chương trình</translation>
     </message>
@@ -817,12 +887,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="242"/>
+        <location filename="../../desktop/gui/main_window.py" line="270"/>
         <source>About SelfCheck</source>
         <translation>Giới thiệu SelfCheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="244"/>
+        <location filename="../../desktop/gui/main_window.py" line="272"/>
         <source>SelfCheck %1
 
 Self-assessment of social-network accounts for Vietnamese public officials. Everything stays on this computer.</source>
@@ -831,37 +901,42 @@ Self-assessment of social-network accounts for Vietnamese public officials. Ever
 Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, công chức, viên chức. Mọi thông tin chỉ nằm trên máy tính này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="267"/>
+        <location filename="../../desktop/gui/main_window.py" line="295"/>
         <source>SelfCheck %1: social-network account self-assessment</source>
         <translation>SelfCheck %1: tự kiểm tra tài khoản mạng xã hội</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="271"/>
+        <location filename="../../desktop/gui/main_window.py" line="299"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="272"/>
+        <location filename="../../desktop/gui/main_window.py" line="300"/>
         <source>&amp;Reviewer</source>
         <translation>&amp;Rà soát</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="273"/>
+        <location filename="../../desktop/gui/main_window.py" line="301"/>
         <source>&amp;Review a unit&apos;s declarations…</source>
         <translation>Rà &amp;soát bản khai của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="274"/>
+        <location filename="../../desktop/gui/main_window.py" line="302"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="275"/>
+        <location filename="../../desktop/gui/main_window.py" line="303"/>
         <source>&amp;About SelfCheck</source>
         <translation>&amp;Giới thiệu SelfCheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="276"/>
+        <location filename="../../desktop/gui/main_window.py" line="304"/>
+        <source>User &amp;guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/main_window.py" line="305"/>
         <source>&amp;Install a policy pack…</source>
         <translation>&amp;Cài đặt gói bộ tiêu chí…</translation>
     </message>
@@ -969,19 +1044,72 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>ProgrammePage</name>
     <message>
-        <location filename="../../desktop/gui/pages/programme_page.py" line="66"/>
+        <location filename="../../desktop/gui/pages/programme_page.py" line="67"/>
         <source>Programme and privacy</source>
         <translation>Chương trình và quyền riêng tư</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/programme_page.py" line="72"/>
+        <location filename="../../desktop/gui/pages/programme_page.py" line="73"/>
         <source>Nothing leaves this computer unless you export it yourself. Passwords you type are measured here, in memory, and never stored, not even in drafts.</source>
         <translation>Không thông tin nào rời khỏi máy tính này nếu anh/chị không tự xuất ra. Mật khẩu anh/chị nhập chỉ được đo trong bộ nhớ và không bao giờ được lưu, kể cả trong bản nháp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/programme_page.py" line="76"/>
+        <location filename="../../desktop/gui/pages/programme_page.py" line="77"/>
         <source>&amp;Language:</source>
         <translation>&amp;Ngôn ngữ:</translation>
+    </message>
+</context>
+<context>
+    <name>ReaffirmBox</name>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="148"/>
+        <source>Your pledges, as in your last declaration (%1)</source>
+        <translation>Các cam kết của anh/chị, như bản khai lần trước (%1)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="155"/>
+        <source>The pledges&apos; wording then cannot be compared with today&apos;s: read them again below before you re-affirm them.</source>
+        <translation>Không thể so sánh nội dung các cam kết khi đó với hiện nay: anh/chị đọc lại các cam kết dưới đây trước khi xác nhận lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="161"/>
+        <source>Nothing in them changed since then.</source>
+        <translation>Các cam kết không thay đổi kể từ lần trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="163"/>
+        <source>What changed since then:</source>
+        <translation>Những thay đổi kể từ lần trước:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="165"/>
+        <source>New:</source>
+        <translation>Mới:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="166"/>
+        <source>Worded differently:</source>
+        <translation>Sửa nội dung:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="167"/>
+        <source>No longer asked:</source>
+        <translation>Không còn áp dụng:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="174"/>
+        <source>&amp;Re-affirm all my pledges as in my last declaration</source>
+        <translation>&amp;Xác nhận lại toàn bộ cam kết như bản khai lần trước</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="177"/>
+        <source>Re-affirmed. New pledges still to answer below: %1.</source>
+        <translation>Đã xác nhận lại. Số cam kết mới còn cần trả lời ở dưới: %1.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/carried.py" line="181"/>
+        <source>Re-affirmed: every pledge is answered as last time.</source>
+        <translation>Đã xác nhận lại: mọi cam kết được trả lời như lần trước.</translation>
     </message>
 </context>
 <context>
@@ -1042,49 +1170,54 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="99"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="95"/>
+        <source>Findings</source>
+        <translation>Kết quả từng mục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/pages/review_page.py" line="100"/>
         <source>Some pages are not complete yet.</source>
         <translation>Một số trang chưa hoàn thành.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="104"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="105"/>
         <source>pass</source>
         <translation>đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="105"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="106"/>
         <source>fail</source>
         <translation>không đạt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="106"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="107"/>
         <source>partial</source>
         <translation>đạt một phần</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="107"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="108"/>
         <source>n/a</source>
         <translation>không áp dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="108"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="109"/>
         <source>not verified</source>
         <translation>chưa kiểm tra</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="132"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="133"/>
         <source>Verdict: compliant</source>
         <translation>Kết luận: đạt</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/pages/review_page.py" line="137"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="138"/>
         <source>Verdict: action required (%n item(s))</source>
         <translation>
             <numerusform>Kết luận: cần khắc phục (%n nội dung)</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/review_page.py" line="150"/>
+        <location filename="../../desktop/gui/pages/review_page.py" line="151"/>
         <source>Fix-it plan</source>
         <translation>Kế hoạch khắc phục</translation>
     </message>
@@ -1118,8 +1251,8 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
     </message>
     <message>
         <location filename="../../desktop/gui/review_window.py" line="231"/>
-        <location filename="../../desktop/gui/review_window.py" line="358"/>
-        <location filename="../../desktop/gui/review_window.py" line="360"/>
+        <location filename="../../desktop/gui/review_window.py" line="362"/>
+        <location filename="../../desktop/gui/review_window.py" line="364"/>
         <source>All units</source>
         <translation>Tất cả đơn vị</translation>
     </message>
@@ -1134,63 +1267,68 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Đã kiểm tra %1 tệp: %2 người, %3 người đạt và không có vấn đề, %4 người cần theo dõi, %5 tệp không dùng được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="268"/>
+        <location filename="../../desktop/gui/review_window.py" line="269"/>
         <source>Save the table</source>
         <translation>Lưu bảng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="282"/>
+        <location filename="../../desktop/gui/review_window.py" line="285"/>
         <source>Save the unit report</source>
         <translation>Lưu báo cáo của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="313"/>
+        <location filename="../../desktop/gui/review_window.py" line="316"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="329"/>
+        <location filename="../../desktop/gui/review_window.py" line="332"/>
         <source>Accepted: the latest declaration of %1 people.</source>
         <translation>Đã chấp nhận bản khai mới nhất của %1 người.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="341"/>
+        <location filename="../../desktop/gui/review_window.py" line="344"/>
         <source>SelfCheck: review a unit&apos;s declarations</source>
         <translation>SelfCheck: rà soát bản khai của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="342"/>
+        <location filename="../../desktop/gui/review_window.py" line="345"/>
+        <source>Declarations in the folder</source>
+        <translation>Các bản khai trong thư mục</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_window.py" line="346"/>
         <source>&amp;Roster:</source>
         <translation>&amp;Danh sách cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="343"/>
+        <location filename="../../desktop/gui/review_window.py" line="347"/>
         <source>&amp;Folder of bundles:</source>
         <translation>&amp;Thư mục gói bản khai:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="344"/>
-        <location filename="../../desktop/gui/review_window.py" line="345"/>
+        <location filename="../../desktop/gui/review_window.py" line="348"/>
+        <location filename="../../desktop/gui/review_window.py" line="349"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="346"/>
+        <location filename="../../desktop/gui/review_window.py" line="350"/>
         <source>&amp;Check the folder</source>
         <translation>&amp;Kiểm tra thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="347"/>
+        <location filename="../../desktop/gui/review_window.py" line="351"/>
         <source>Show:</source>
         <translation>Hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="348"/>
+        <location filename="../../desktop/gui/review_window.py" line="352"/>
         <source>Only those to follow up</source>
         <translation>Chỉ những người cần theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="352"/>
+        <location filename="../../desktop/gui/review_window.py" line="356"/>
         <source>Any verdict</source>
         <translation>Mọi kết luận</translation>
     </message>
@@ -1235,42 +1373,42 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="362"/>
+        <location filename="../../desktop/gui/review_window.py" line="366"/>
         <source>Export &amp;CSV…</source>
         <translation>Xuất &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="363"/>
+        <location filename="../../desktop/gui/review_window.py" line="367"/>
         <source>Export &amp;PDF report…</source>
         <translation>Xuất &amp;báo cáo PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="364"/>
+        <location filename="../../desktop/gui/review_window.py" line="368"/>
         <source>&amp;Accept the sound declarations</source>
         <translation>&amp;Chấp nhận các bản khai hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="365"/>
+        <location filename="../../desktop/gui/review_window.py" line="369"/>
         <source>Countersi&amp;gn…</source>
         <translation>Ký &amp;xác nhận…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="366"/>
+        <location filename="../../desktop/gui/review_window.py" line="370"/>
         <source>&amp;New…</source>
         <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="367"/>
+        <location filename="../../desktop/gui/review_window.py" line="371"/>
         <source>Edi&amp;t…</source>
         <translation>&amp;Sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="368"/>
+        <location filename="../../desktop/gui/review_window.py" line="372"/>
         <source>Enrol a &amp;key…</source>
         <translation>Đăn&amp;g ký khóa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="369"/>
+        <location filename="../../desktop/gui/review_window.py" line="373"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -1435,6 +1573,7 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
     <name>SignPage</name>
     <message>
         <location filename="../../desktop/gui/pages/sign_page.py" line="129"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="319"/>
         <source>Save the bundle in</source>
         <translation>Lưu bộ hồ sơ vào</translation>
     </message>
@@ -1509,7 +1648,7 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Khóa ký %1, lưu trong %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="322"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="323"/>
         <source>&amp;Language of the PDF:</source>
         <translation>&amp;Ngôn ngữ của tệp PDF:</translation>
     </message>
@@ -1524,17 +1663,17 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Lưu bộ hồ sơ vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="319"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="320"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Chọn thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="320"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="321"/>
         <source>As one .zip file (for e-mail or USB)</source>
         <translation>Thành một tệp .zip (để gửi thư điện tử hoặc chép USB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="321"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="322"/>
         <source>&amp;Sign and save</source>
         <translation>&amp;Ký và lưu</translation>
     </message>
@@ -1542,133 +1681,150 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>StartScreen</name>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="117"/>
+        <location filename="../../desktop/gui/start_screen.py" line="122"/>
         <source>Opening the checklists and the history…</source>
         <translation>Đang mở các danh mục kiểm tra và lịch sử…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="123"/>
+        <location filename="../../desktop/gui/start_screen.py" line="128"/>
         <source>The local history could not be opened (see the message shown at start): nothing in it is shown.</source>
         <translation>Không mở được lịch sử trên máy (xem thông báo lúc khởi động): không hiển thị nội dung nào.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="164"/>
+        <location filename="../../desktop/gui/start_screen.py" line="170"/>
         <source>History intact: %n declaration(s).</source>
         <translation>
             <numerusform>Lịch sử nguyên vẹn: %n bản kê khai.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="167"/>
+        <location filename="../../desktop/gui/start_screen.py" line="173"/>
         <source>History NOT intact:</source>
         <translation>Lịch sử KHÔNG nguyên vẹn:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="199"/>
+        <location filename="../../desktop/gui/start_screen.py" line="205"/>
         <source>Nothing has been declared on this computer yet: %1 is due now.</source>
         <translation>Máy này chưa có bản khai nào: cần thực hiện %1 ngay.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="201"/>
+        <location filename="../../desktop/gui/start_screen.py" line="207"/>
         <source>%1 was due on %2: %n day(s) overdue.</source>
         <translation>
             <numerusform>%1 đến hạn ngày %2: đã quá hạn %n ngày.</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="203"/>
+        <location filename="../../desktop/gui/start_screen.py" line="209"/>
         <source>%1 is due today (%2).</source>
         <translation>%1 đến hạn hôm nay (%2).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/start_screen.py" line="205"/>
+        <location filename="../../desktop/gui/start_screen.py" line="211"/>
         <source>Next: %1, due on %2 (in %n day(s)).</source>
         <translation>
             <numerusform>Tiếp theo: %1, hạn ngày %2 (còn %n ngày).</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="208"/>
+        <location filename="../../desktop/gui/start_screen.py" line="214"/>
         <source>It checks that your last declaration&apos;s findings were fixed.</source>
         <translation>Lần này kiểm tra việc khắc phục các nội dung của bản khai trước.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="226"/>
+        <location filename="../../desktop/gui/start_screen.py" line="232"/>
         <source>Save a calendar reminder</source>
         <translation>Lưu lời nhắc vào lịch</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="228"/>
+        <location filename="../../desktop/gui/start_screen.py" line="234"/>
         <source>Calendar files (*.ics)</source>
         <translation>Tệp lịch (*.ics)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="240"/>
+        <location filename="../../desktop/gui/start_screen.py" line="246"/>
         <source>SelfCheck: %1 due</source>
         <translation>SelfCheck: đến hạn %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="242"/>
+        <location filename="../../desktop/gui/start_screen.py" line="248"/>
         <source>Open SelfCheck, start a new assessment and choose “%1”. Nothing leaves your computer unless you hand the signed bundle in.</source>
         <translation>Mở SelfCheck, bắt đầu lần tự đánh giá mới và chọn “%1”. Không có dữ liệu nào rời khỏi máy trừ khi anh/chị tự nộp gói bản khai đã ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="251"/>
+        <location filename="../../desktop/gui/start_screen.py" line="257"/>
         <source>Reminder saved: %1</source>
         <translation>Đã lưu lời nhắc: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="282"/>
+        <location filename="../../desktop/gui/start_screen.py" line="292"/>
+        <source>Delete the draft</source>
+        <translation>Xóa bản nháp</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/start_screen.py" line="293"/>
+        <source>Delete the draft “%1”? What it holds cannot be recovered.</source>
+        <translation>Xóa bản nháp “%1”? Nội dung đã nhập sẽ không khôi phục được.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/start_screen.py" line="312"/>
         <source>SelfCheck %1</source>
         <translation>SelfCheck %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="286"/>
+        <location filename="../../desktop/gui/start_screen.py" line="316"/>
         <source>Check the security and conduct settings of your social-network accounts against the codes of conduct, and sign a summary. Nothing leaves this computer unless you export it; passwords are never stored.</source>
         <translation>Tự kiểm tra cài đặt bảo mật và ứng xử của các tài khoản mạng xã hội theo quy tắc ứng xử, rồi ký bản khai. Không thông tin nào rời khỏi máy nếu anh/chị không tự xuất ra; mật khẩu không bao giờ được lưu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="291"/>
+        <location filename="../../desktop/gui/start_screen.py" line="321"/>
         <source>&amp;Start a new assessment</source>
         <translation>&amp;Bắt đầu lần tự đánh giá mới</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="292"/>
+        <location filename="../../desktop/gui/start_screen.py" line="322"/>
+        <location filename="../../desktop/gui/start_screen.py" line="323"/>
         <source>Drafts</source>
         <translation>Bản nháp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="293"/>
+        <location filename="../../desktop/gui/start_screen.py" line="325"/>
         <source>&amp;Resume</source>
         <translation>&amp;Tiếp tục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="294"/>
+        <location filename="../../desktop/gui/start_screen.py" line="324"/>
+        <location filename="../../desktop/gui/start_screen.py" line="327"/>
         <source>Signed declarations</source>
         <translation>Các bản kê khai đã ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="295"/>
+        <location filename="../../desktop/gui/start_screen.py" line="326"/>
+        <source>&amp;Delete draft…</source>
+        <translation>&amp;Xóa bản nháp…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/start_screen.py" line="328"/>
         <source>Save a calendar &amp;reminder…</source>
         <translation>Lưu lời &amp;nhắc vào lịch…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="296"/>
+        <location filename="../../desktop/gui/start_screen.py" line="329"/>
         <source>&amp;History…</source>
         <translation>&amp;Lịch sử…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="298"/>
+        <location filename="../../desktop/gui/start_screen.py" line="331"/>
         <source>Date</source>
         <translation>Ngày</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="298"/>
+        <location filename="../../desktop/gui/start_screen.py" line="331"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/start_screen.py" line="298"/>
+        <location filename="../../desktop/gui/start_screen.py" line="331"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
@@ -1776,59 +1932,64 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>WizardView</name>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="218"/>
+        <location filename="../../desktop/gui/wizard.py" line="221"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="219"/>
+        <location filename="../../desktop/gui/wizard.py" line="222"/>
         <source>About you</source>
         <translation>Thông tin cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="220"/>
+        <location filename="../../desktop/gui/wizard.py" line="223"/>
         <source>Your accounts</source>
         <translation>Các tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="221"/>
+        <location filename="../../desktop/gui/wizard.py" line="224"/>
         <source>Pledges</source>
         <translation>Cam kết</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="222"/>
+        <location filename="../../desktop/gui/wizard.py" line="225"/>
         <source>Programme items</source>
         <translation>Nội dung chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="223"/>
+        <location filename="../../desktop/gui/wizard.py" line="226"/>
         <source>Review</source>
         <translation>Xem lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="224"/>
+        <location filename="../../desktop/gui/wizard.py" line="227"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="265"/>
+        <location filename="../../desktop/gui/wizard.py" line="268"/>
         <source>Warning: these checklists are not a signed policy pack. Your summary will record that, and a reviewer will not accept it as compliant.</source>
         <translation>Lưu ý: bộ tiêu chí đang dùng không phải là gói bộ tiêu chí có chữ ký của cơ quan. Bản khai của anh/chị sẽ ghi lại điều này và người rà soát sẽ không công nhận là đạt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="276"/>
+        <location filename="../../desktop/gui/wizard.py" line="279"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="277"/>
+        <location filename="../../desktop/gui/wizard.py" line="280"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Kế tiếp &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="278"/>
+        <location filename="../../desktop/gui/wizard.py" line="281"/>
         <source>Save and &amp;close</source>
         <translation>Lưu và đón&amp;g</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/wizard.py" line="282"/>
+        <source>Steps</source>
+        <translation>Các bước</translation>
     </message>
 </context>
 <context>
@@ -1889,12 +2050,12 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Đang học tập, nghiên cứu ở nước ngoài</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="38"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="42"/>
         <source>Official page I administer</source>
         <translation>Trang chính thức tôi quản trị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/accounts_page.py" line="39"/>
+        <location filename="../../desktop/gui/pages/accounts_page.py" line="43"/>
         <source>Personal account</source>
         <translation>Tài khoản cá nhân</translation>
     </message>

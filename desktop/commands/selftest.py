@@ -56,6 +56,15 @@ def _checklists() -> Check:
     )
 
 
+def _user_guide() -> Check:
+    from desktop.core.base.resources import user_guide
+
+    missing = [str(user_guide(lang)) for lang in ("vi", "en") if not user_guide(lang).is_file()]
+    if missing:
+        return Check("user guide", Status.FAIL, f"missing: {', '.join(missing)}")
+    return Check("user guide", Status.OK, f"Vietnamese and English in {user_guide('vi').parent}")
+
+
 def _policy() -> Check:
     """The policy in use is a signed pack (the built-in reference pack, or one installed):
     the release key's allowed_signers and pack.json must be in the build. Unsigned (a dev
@@ -268,6 +277,7 @@ def self_test(out: TextIO) -> int:
             _guarded("checklists", _checklists),
             _guarded("policy", _policy),
             _guarded("translations", _translations),
+            _guarded("user guide", _user_guide),
             _guarded("qt", _qt),
             keychain.result(),
             helper if isinstance(helper, Check) else _guarded("zxcvbn", helper.check),

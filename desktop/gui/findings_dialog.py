@@ -56,5 +56,6 @@ class FindingsDialog(QDialog):
         self.setWindowTitle(
             self.tr("SelfCheck: the findings of %1").replace("%1", self.bundle.name)
         )
+        self.view.setAccessibleName(self.tr("Findings and fix-it plan"))
         self.close_button.setText(self.tr("Close"))
         self._fill()

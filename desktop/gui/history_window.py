@@ -34,7 +34,7 @@ from desktop.gui.labels import verdict_label
 from desktop.gui.messages import describe
 from desktop.gui.session import Session
 from desktop.gui.tasks import Outcome, run_task
-from desktop.report.pdf import PDF_NAME, fill_document, render_pdf, with_pdf
+from desktop.report.pdf import fill_document, render_pdf, with_pdf
 
 
 class HistoryWindow(QDialog):
@@ -195,8 +195,10 @@ class HistoryWindow(QDialog):
         if bundle is None:
             return
         if path is None:
+            # Named as its bundle is, <staff-id>-<programme>-<date>: several stay apart.
+            name = bundles.bundle_name(summary_json.decode(bundle.summary)) + ".pdf"
             chosen, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Save the PDF"), str(Path.home() / PDF_NAME), "PDF (*.pdf)"
+                self, self.tr("Save the PDF"), str(Path.home() / name), "PDF (*.pdf)"
             )
             if not chosen:
                 return
@@ -237,6 +239,8 @@ class HistoryWindow(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("SelfCheck: signed declarations"))
+        self.list.setAccessibleName(self.tr("Signed declarations"))
+        self.view.setAccessibleName(self.tr("The declaration chosen"))
         self.list.setHeaderLabels(
             [
                 "#",

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.base.i18n import NO_STEPS, Text
 from desktop.core.policy.model import Item
+from desktop.gui.accessible import name as accessible_name
 from desktop.gui.session import Session
 
 
@@ -48,9 +49,21 @@ class ItemWidget(QFrame):
         self.title = QLabel(wordWrap=True)
         self.question = QLabel(wordWrap=True)
         self.question.setTextFormat(Qt.TextFormat.PlainText)
+        # What the app measured, shown instead of the question (flow.MEASURED_INSTEAD).
+        self.result = QLabel(wordWrap=True)
+        self.result.setObjectName(f"measured-{suffix}")
+        self.result.setTextFormat(Qt.TextFormat.PlainText)
+        self.result.hide()
+        # The answer is still the one of the last declaration (assessment.carryover).
+        self.carried = QLabel(wordWrap=True)
+        self.carried.setObjectName(f"carried-{suffix}")
+        self.carried.setStyleSheet("color: #1a5fb4")
+        self.carried.hide()
         self.choices = QButtonGroup(self)
         self.buttons: dict[str, QRadioButton] = {}
+        self.answer_box = QWidget()  # the question's choices and "does not apply"
         self.choice_row = choice_row = QVBoxLayout()
+        choice_row.setContentsMargins(0, 0, 0, 0)
         for choice in item.answer.choices:
             button = QRadioButton()
             button.setObjectName(f"choice-{suffix}-{choice.id}")
@@ -91,11 +104,16 @@ class ItemWidget(QFrame):
         tools.addWidget(self.fix_button)
         tools.addStretch(1)
 
+        answer_layout = QVBoxLayout(self.answer_box)
+        answer_layout.setContentsMargins(0, 0, 0, 0)
+        answer_layout.addLayout(choice_row)
+        answer_layout.addLayout(na_row)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.question)
-        layout.addLayout(choice_row)
-        layout.addLayout(na_row)
+        layout.addWidget(self.result)
+        layout.addWidget(self.answer_box)
+        layout.addWidget(self.carried)
         layout.addLayout(tools)
         layout.addWidget(self.basis)
         layout.addWidget(self.fix)
@@ -133,6 +151,8 @@ class ItemWidget(QFrame):
         if draft is None:
             return
         self._show_choices()
+        if self._show_measured():
+            return
         chosen = draft.answer(self.item.id, self.account_id)
         for choice_id, button in self.buttons.items():
             button.setChecked(choice_id == chosen)
@@ -142,6 +162,42 @@ class ItemWidget(QFrame):
         self.na.blockSignals(False)
         self.na_reason.setText(reason or "")
         self.na_reason.setEnabled(reason is not None)
+        self._show_carried()
+
+    def _show_measured(self) -> bool:
+        """Show the app's result instead of the question, when it has one; True if so."""
+        flow = self.session.flow
+        assert flow is not None
+        finding = flow.measured(self.item, self.account_id)
+        self.question.setVisible(finding is None)
+        self.answer_box.setVisible(finding is None)
+        self.result.setVisible(finding is not None)
+        if finding is None:
+            self.result.clear()
+            return False
+        from desktop.core.assessment.reasons import describe
+        from desktop.core.policy.model import Status
+
+        mark = {Status.PASS: "✔ ", Status.FAIL: "✘ "}.get(finding.status, "? ")
+        self.result.setText(
+            mark
+            + self.tr("Checked by the app:")
+            + " "
+            + describe(finding, self.session.policy, self.session.language.language)
+        )
+        # An answer given before the measurement must not stand beside it, contradicting it.
+        if flow.draft.answer(self.item.id, self.account_id) is not None:
+            flow.draft.set_answer(self.item.id, None, self.account_id)
+        flow.draft.set_not_applicable(self.item.id, None, self.account_id)
+        self.carried.hide()
+        return True
+
+    def _show_carried(self) -> None:
+        from desktop.core.assessment.carryover import is_carried_answer
+
+        flow = self.session.flow
+        carried = flow is not None and is_carried_answer(flow.draft, self.item.id, self.account_id)
+        self.carried.setVisible(carried)
 
     def _chosen(self, button: QRadioButton, checked: bool) -> None:
         if not checked or self.session.flow is None:
@@ -149,6 +205,7 @@ class ItemWidget(QFrame):
         choice_id = next(c for c, b in self.buttons.items() if b is button)
         self.session.flow.draft.set_answer(self.item.id, choice_id, self.account_id)
         self.na.setChecked(False)
+        self._show_carried()
         self.changed.emit()
 
     def _na_toggled(self, on: bool) -> None:
@@ -168,6 +225,7 @@ class ItemWidget(QFrame):
             return
         reason = text if self.na.isChecked() else None
         self.session.flow.draft.set_not_applicable(self.item.id, reason, self.account_id)
+        self._show_carried()
         self.changed.emit()
 
     # -- words ----------------------------------------------------------------------------
@@ -183,8 +241,13 @@ class ItemWidget(QFrame):
         self.title.setText(f"<b>{escape(item.title.get(language))}</b>")
         self.question.setText(item.question.get(language))  # plain text: no entities shown
         self._show_choices()
+        self.carried.setText(self.tr("↺ As in your last declaration: confirm or change."))
         self.na.setText(self.tr("Does not apply, because:"))
         self.na_reason.setPlaceholderText(self.tr("the reason, for the reviewer"))
+        accessible_name(
+            self.na_reason,
+            self.tr("Why “%1” does not apply").replace("%1", item.title.get(language)),
+        )
         self.basis_button.setText(self.tr("Legal basis"))
         self.fix_button.setText(self.tr("How to fix"))
         basis = []

@@ -3,7 +3,7 @@
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from desktop import __version__
@@ -65,7 +65,15 @@ class MainWindow(QMainWindow):
         self.english.setObjectName("actionEnglish")
         self.vietnamese.triggered.connect(lambda: self.set_language("vi"))
         self.english.triggered.connect(lambda: self.set_language("en"))
+        # The current language is ticked: one of the two, whichever way it was chosen.
+        self.languages = QActionGroup(self)
+        self.languages.setExclusive(True)
+        for action in (self.vietnamese, self.english):
+            action.setCheckable(True)
+            self.languages.addAction(action)
         self.language_menu.addActions([self.vietnamese, self.english])
+        self.language.changed.connect(self._tick_language)  # however it was switched
+        self._tick_language(self.language.language)
         self.reviewer_menu = self.menuBar().addMenu("")
         self.review_action = QAction(self)
         self.review_action.setObjectName("actionReview")
@@ -78,8 +86,11 @@ class MainWindow(QMainWindow):
         self.pack_action = QAction(self)
         self.pack_action.setObjectName("actionInstallPack")
         self.pack_action.triggered.connect(self.install_pack)
-        self.help_menu.addAction(self.pack_action)
-        self.help_menu.addAction(self.about_action)
+        self.guide_action = QAction(self)
+        self.guide_action.setObjectName("actionGuide")
+        self.guide_action.setShortcut("F1")
+        self.guide_action.triggered.connect(self.open_guide)
+        self.help_menu.addActions([self.guide_action, self.pack_action, self.about_action])
         self.retranslate()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
@@ -159,6 +170,9 @@ class MainWindow(QMainWindow):
             self._wizard.finished.connect(self.show_end)
         return self._wizard
 
+    def _tick_language(self, code: str) -> None:
+        (self.vietnamese if code == "vi" else self.english).setChecked(True)
+
     def show_end(self, receipt: "Receipt") -> None:
         """After signing: what was saved and where; Done leads back to the start screen."""
         if self._end is None:
@@ -178,12 +192,19 @@ class MainWindow(QMainWindow):
         self.language.set_language(code)  # type: ignore[arg-type]
 
     def new_assessment(self) -> None:
-        from desktop.core.assessment.draft import Draft
+        from datetime import date
+
+        from desktop.core.records.carry import next_draft
 
         assert self.session is not None  # the button is off until the session is open
         if not self._settled():
             return
-        self.session.start(Draft.new("onboarding", self.session.language.language))
+        # From the last signed declaration, in the programme that is due (onboarding and
+        # empty for a person who never declared).
+        draft = next_draft(
+            self.session.history, self.session.policy, self.session.language.language, date.today()
+        )
+        self.session.start(draft)
         self.wizard.open()
         self.stack.setCurrentWidget(self.wizard)
 
@@ -225,6 +246,13 @@ class MainWindow(QMainWindow):
         window = ReviewWindow(self.session, self)
         window.show()
 
+    def open_guide(self) -> None:
+        """The short user guide shipped with the app, in the interface's language."""
+        from desktop.gui.guide_dialog import GuideDialog
+
+        dialog = GuideDialog(self.language.language, self)
+        dialog.show()
+
     def install_pack(self) -> None:
         """Install a signed policy pack (the agency's checklists) from a file."""
         if self.session is None or not self._settled():
@@ -254,7 +282,7 @@ class MainWindow(QMainWindow):
             and self.session is not None
         ):
             self.wizard.page.leave()  # closing never keeps a typed password
-            self.session.save_draft()  # ... and never loses the work
+            self.wizard.saver.save_now()  # ... and never loses the work
         super().closeEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
@@ -273,4 +301,5 @@ class MainWindow(QMainWindow):
         self.review_action.setText(self.tr("&Review a unit's declarations…"))
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("&About SelfCheck"))
+        self.guide_action.setText(self.tr("User &guide"))
         self.pack_action.setText(self.tr("&Install a policy pack…"))

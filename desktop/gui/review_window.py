@@ -265,7 +265,10 @@ class ReviewWindow(ReviewerActions):
             return
         if path is None:
             chosen, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Save the table"), str(Path.home() / "review.csv"), "CSV (*.csv)"
+                self,
+                self.tr("Save the table"),
+                str(Path.home() / f"review-{date.today().isoformat()}.csv"),
+                "CSV (*.csv)",
             )
             if not chosen:
                 return
@@ -280,7 +283,7 @@ class ReviewWindow(ReviewerActions):
             chosen, _filter = QFileDialog.getSaveFileName(
                 self,
                 self.tr("Save the unit report"),
-                str(Path.home() / "review.pdf"),
+                str(Path.home() / f"review-{date.today().isoformat()}.pdf"),
                 "PDF (*.pdf)",
             )
             if not chosen:
@@ -339,6 +342,7 @@ class ReviewWindow(ReviewerActions):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("SelfCheck: review a unit's declarations"))
+        self.rows.setAccessibleName(self.tr("Declarations in the folder"))
         self.roster_label.setText(self.tr("&Roster:"))
         self.folder_label.setText(self.tr("&Folder of bundles:"))
         self.browse_roster.setText(self.tr("Choose…"))

@@ -52,6 +52,9 @@ class StartScreen(QWidget):
         self.resume_button = QPushButton()
         self.resume_button.setObjectName("resumeDraft")
         self.resume_button.clicked.connect(self._resume_selected)
+        self.delete_button = QPushButton()
+        self.delete_button.setObjectName("deleteDraft")
+        self.delete_button.clicked.connect(lambda: self.delete_selected())
         self.history_label = QLabel()
         self.history = QTreeWidget()
         self.history.setObjectName("historyList")
@@ -73,6 +76,7 @@ class StartScreen(QWidget):
         self._draft_ids: list[str] = []  # by row of the draft list
         resume_column = QVBoxLayout()
         resume_column.addWidget(self.resume_button)
+        resume_column.addWidget(self.delete_button)
         resume_column.addStretch(1)
         drafts_row = QHBoxLayout()
         drafts_row.addWidget(self.drafts, 1)
@@ -109,6 +113,7 @@ class StartScreen(QWidget):
         ready = self.session is not None
         self.start_button.setEnabled(ready)
         self.resume_button.setEnabled(False)
+        self.delete_button.setEnabled(False)
         self.history_button.setEnabled(
             self.session is not None and self.session.history is not None
         )
@@ -125,7 +130,7 @@ class StartScreen(QWidget):
                 )
             )
             return
-        from desktop.core.base.i18n import show_date  # not before the first paint
+        from desktop.core.base.i18n import show_date, show_time  # not before the first paint
 
         programmes = self.session.policy.programmes
         language = self.session.language.language
@@ -133,11 +138,12 @@ class StartScreen(QWidget):
             name = (
                 programmes[programme].title.get(language) if programme in programmes else programme
             )
-            self.drafts.addItem(QListWidgetItem(f"{name} · {saved_at[:16].replace('T', ' ')}"))
+            self.drafts.addItem(QListWidgetItem(f"{name} · {show_time(saved_at)}"))
             self._draft_ids.append(draft_id)
         if self.drafts.count():
             self.drafts.setCurrentRow(0)
         self.resume_button.setEnabled(self.drafts.count() > 0)
+        self.delete_button.setEnabled(self.drafts.count() > 0)
         report = store.verify_chain()
         declarations = store.declarations()
         if declarations:  # the verdicts' vocabulary: not loaded for a new official
@@ -272,6 +278,30 @@ class StartScreen(QWidget):
         if item is not None:
             self._resume_item(item)
 
+    def delete_selected(self, confirm: bool = True) -> bool:
+        """Delete the selected draft for good, once the person said yes."""
+        row = self.drafts.currentRow()
+        store = self.session.history if self.session is not None else None
+        if store is None or not 0 <= row < len(self._draft_ids):
+            return False
+        if confirm:
+            from PySide6.QtWidgets import QMessageBox
+
+            answer = QMessageBox.question(
+                self,
+                self.tr("Delete the draft"),
+                self.tr("Delete the draft “%1”? What it holds cannot be recovered.").replace(
+                    "%1", self.drafts.currentItem().text()
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,  # Enter keeps the draft
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        store.delete_draft(self._draft_ids[row])
+        self.refresh()
+        return True
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt's name)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -290,7 +320,10 @@ class StartScreen(QWidget):
         )
         self.start_button.setText(self.tr("&Start a new assessment"))
         self.drafts_label.setText("<b>" + escape(self.tr("Drafts")) + "</b>")
+        self.drafts.setAccessibleName(self.tr("Drafts"))
+        self.history.setAccessibleName(self.tr("Signed declarations"))
         self.resume_button.setText(self.tr("&Resume"))
+        self.delete_button.setText(self.tr("&Delete draft…"))
         self.history_label.setText("<b>" + escape(self.tr("Signed declarations")) + "</b>")
         self.reminder_button.setText(self.tr("Save a calendar &reminder…"))
         self.history_button.setText(self.tr("&History…"))

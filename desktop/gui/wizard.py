@@ -2,7 +2,7 @@
 
 The flow (desktop.core.assessment.flow) decides the steps, whether a page is complete and
 which pages can be reached; this view only shows pages, asks the flow before moving or
-enabling Next, and saves the draft on every move.
+enabling Next, and saves the draft on every change (desktop.gui.draft_saver) and every move.
 """
 
 from PySide6.QtCore import QEvent, Signal
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.assessment.flow import Progress, Step, StepKind
+from desktop.gui.draft_saver import DraftSaver
 from desktop.gui.pages.about_page import AboutPage
 from desktop.gui.pages.account_page import AccountPage
 from desktop.gui.pages.accounts_page import AccountsPage
@@ -51,6 +52,7 @@ class WizardView(QWidget):
         super().__init__(parent)
         self.setObjectName("wizard")
         self.session = session
+        self.saver = DraftSaver(session, self)
         self.index = 0
         self.step_list = QListWidget()
         self.step_list.setObjectName("stepList")
@@ -170,7 +172,7 @@ class WizardView(QWidget):
         self.index = min(index, len(self.steps) - 1)
         assert self.session.flow is not None
         self.session.flow.draft.doc["step"] = self.steps[self.index].key
-        self.session.save_draft()  # every move keeps the work, and where it stopped
+        self.saver.save_now()  # every move keeps the work, and where it stopped
         page = self.page
         page.enter()
         self.stack.setCurrentWidget(page)
@@ -193,6 +195,7 @@ class WizardView(QWidget):
         return self.session.flow.progress(self.session.passwords)
 
     def _changed(self) -> None:
+        self.saver.changed()  # saved within the second, typing or not
         if self.page.step.kind == StepKind.ACCOUNTS:
             self.rebuild()  # accounts came, went or changed: so do their pages
         else:
@@ -252,7 +255,7 @@ class WizardView(QWidget):
     def _close(self) -> None:
         if self.pages and self.index < len(self.steps):
             self.page.leave()
-        self.session.save_draft()
+        self.saver.save_now()
         self.closed.emit()
 
     def _show_policy_notice(self) -> None:
@@ -276,6 +279,7 @@ class WizardView(QWidget):
         self.back.setText(self.tr("< &Back"))
         self.next.setText(self.tr("&Next >"))
         self.close_button.setText(self.tr("Save and &close"))
+        self.step_list.setAccessibleName(self.tr("Steps"))
         self._show_policy_notice()
         if self.steps:
             self.refresh_steps()

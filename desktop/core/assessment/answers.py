@@ -8,6 +8,7 @@ types) and every error names the file and the field.
 import json
 import re
 from collections.abc import Callable, Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -139,6 +140,7 @@ def submission_from(data: Any, name: str, policy: Policy) -> Submission:
         raise doc.fail("version", f"is {version}: written by a newer SelfCheck; please update")
     doc.string("saved_at", optional=True, max_length=40)  # drafts record when; not used here
     doc.string("step", optional=True, max_length=80)  # drafts record the page they stopped on
+    doc.raw("carried")  # drafts record what was carried over (assessment.carryover); unused
     programme = doc.required("programme")
     if programme not in policy.programmes:
         raise doc.fail("programme", f"must be one of {', '.join(policy.programmes)}")
@@ -230,8 +232,13 @@ def _person(t: Fields, programme: str, policy: Policy) -> Person:
     return person
 
 
-def person_problems(person: Mapping[str, Any], programme: str, policy: Policy) -> dict[str, str]:
-    """Field name -> what is wrong with it ("missing" or "invalid"), for the wizard's page."""
+def person_problems(
+    person: Mapping[str, Any], programme: str, policy: Policy, today: date | None = None
+) -> dict[str, str]:
+    """Field name -> what is wrong with it ("missing" or "invalid"), for the wizard's page.
+
+    Given `today`, a departure date before it is "past": a check before a posting is made
+    before leaving (an answers file, or a summary, may record an old one)."""
     problems: dict[str, str] = {}
     for name, read in _person_readers(programme, policy).items():
         value = person.get(name)
@@ -245,6 +252,13 @@ def person_problems(person: Mapping[str, Any], programme: str, policy: Policy) -
         person.get("profile"), person.get("category"), programme, policy
     ):
         problems["category"] = "not-covered"
+    departure = person.get("departure_date")
+    if today is not None and "departure_date" not in problems and isinstance(departure, str):
+        try:
+            if date.fromisoformat(departure) < today:
+                problems["departure_date"] = "past"
+        except ValueError:  # not reached: read above as a date
+            problems["departure_date"] = "invalid"
     return problems
 
 

@@ -8,6 +8,7 @@ tested without a display.
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from enum import StrEnum
 from types import MappingProxyType
 from typing import Any
@@ -17,6 +18,7 @@ from desktop.core.assessment.checks.identity import NameMatch, match_real_name, 
 from desktop.core.assessment.checks.password import PasswordSession, min_length
 from desktop.core.assessment.draft import Draft
 from desktop.core.assessment.engine import Assessment, assess
+from desktop.core.assessment.findings import Finding
 from desktop.core.assessment.people import Submission
 from desktop.core.assessment.rules import declared_two_factor
 from desktop.core.base.errors import AnswersError
@@ -31,6 +33,14 @@ from desktop.core.policy.checks import (
 )
 from desktop.core.policy.model import Item, ItemKind, Policy, Profile
 from desktop.core.policy.twofactor import ALWAYS_ANSWERABLE, protects
+
+# The checks whose result, once the app can work it out from the details given (the display
+# name, the registration e-mail, the office details), replaces the item's question: the
+# person is never asked what the app measured, and so never contradicts it.
+MEASURED_INSTEAD = frozenset(
+    {CheckName.REAL_NAME, CheckName.OFFICIAL_EMAIL, CheckName.OFFICIAL_MARKS}
+)
+_DECLARED_REASONS = frozenset({"declared", "unanswered", "na-declared"})
 
 
 class StepKind(StrEnum):
@@ -106,6 +116,7 @@ class Flow:
         self.policy = policy
         self.draft = draft
         self._progress: tuple[tuple[str, int | None], Progress] | None = None
+        self._measured: tuple[str, Assessment | None] | None = None
 
     def steps(self) -> list[Step]:
         steps = [Step(StepKind.PROGRAMME), Step(StepKind.ABOUT), Step(StepKind.ACCOUNTS)]
@@ -238,7 +249,9 @@ class Flow:
         if step.kind == StepKind.PROGRAMME:
             return [] if draft.programme in self.policy.programmes else ["programme"]
         if step.kind == StepKind.ABOUT:
-            return sorted(person_problems(draft.person, draft.programme, self.policy))
+            # A departure already past is refused: the check is made before leaving.
+            problems = person_problems(draft.person, draft.programme, self.policy, date.today())
+            return sorted(problems)
         if step.kind == StepKind.ACCOUNTS:
             incomplete = [
                 str(a.get("id"))
@@ -299,6 +312,27 @@ class Flow:
             official_domain(address, domains) if email else None,
             email_checked=email,
         )
+
+    def measured(self, item: Item, account_id: str | None) -> Finding | None:
+        """The app's own result for `item` on the account, when it replaces the question
+        (MEASURED_INSTEAD); None when the question is to be asked."""
+        if account_id is None or item.answer.check not in MEASURED_INSTEAD:
+            return None
+        state = json.dumps(
+            {k: v for k, v in self.draft.doc.items() if k != "step"},
+            ensure_ascii=False,
+            default=repr,
+        )
+        if self._measured is None or self._measured[0] != state:
+            self._measured = (state, self.assessment())
+        result = self._measured[1]
+        if result is None:
+            return None
+        found = (f for f in result.for_account(account_id) if f.item_id == item.id)
+        finding = next(found, None)
+        if finding is None or finding.reason in _DECLARED_REASONS:
+            return None
+        return finding
 
     def min_password_length(self, account_id: str) -> int:
         """The length the account's password needs: shorter with a real second factor."""

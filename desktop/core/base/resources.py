@@ -2,10 +2,10 @@
 
 The one place that knows the three ways SelfCheck runs:
 
-- from the source tree (and an editable install): `checklists/` and `assets/` sit beside
-  the `desktop` package, at the top of the repository;
+- from the source tree (and an editable install): `checklists/`, `assets/` and `docs/`
+  (the user guide) sit beside the `desktop` package, at the top of the repository;
 - from an installed wheel: the wheel carries them inside the package, as
-  `desktop/_shipped/` (pyproject.toml maps them there);
+  `desktop/_shipped/` (pyproject.toml maps them there; of `docs/`, the user guide only);
 - from a frozen build: PyInstaller unpacks them under `sys._MEIPASS` (build.spec).
 
 `SELFCHECK_CHECKLISTS` points the app at another checklist folder, e.g. an agency's
@@ -52,3 +52,8 @@ def checklists_dir() -> Path:
 
 def assets_dir() -> Path:
     return app_root() / "assets"
+
+
+def user_guide(language: str) -> Path:
+    """The short user guide, docs/user-guide.<language>.md, shipped with the app."""
+    return app_root() / "docs" / f"user-guide.{language}.md"

@@ -3,6 +3,7 @@
 The one sign-and-save path, for the wizard and `selfcheck assess` alike: check the chain,
 stage the bundle (with its PDF), declare, then publish the bundle or discard it."""
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -13,6 +14,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from desktop.core.assessment.engine import Assessment
 from desktop.core.base.errors import SelfCheckError
 from desktop.core.records import bundle as bundles
+from desktop.core.records import carry
 from desktop.core.records import summary as summary_json
 from desktop.core.records.chain import Declaration
 from desktop.core.records.history import History, HistoryError
@@ -109,6 +111,8 @@ def declare(
     if before_saving is not None:
         before_saving(signed, bundles.bundle_name(doc))
     declaration = history.append(data, signed.signature, public)
+    with contextlib.suppress(OSError):  # without it, the next one starts from the summary
+        carry.keep(history.home, result, data)
     return Signed(doc, signed, declaration)
 
 

@@ -1,9 +1,12 @@
 """Step 2: the person, and the agency whose code applies to them. Each field is checked as
 it is typed, the reason shown beside it."""
 
-from PySide6.QtCore import Qt
+from datetime import date
+
+from PySide6.QtCore import QDate, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QDateEdit,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -15,6 +18,8 @@ from PySide6.QtWidgets import (
 from desktop.core.assessment.answers import person_problems
 from desktop.core.assessment.flow import Step
 from desktop.core.policy.audience import Category
+from desktop.gui.accessible import name as accessible_name
+from desktop.gui.carried import CarriedNote
 from desktop.gui.labels import category_label
 from desktop.gui.pages.base import WizardPage
 from desktop.gui.session import Session
@@ -27,9 +32,24 @@ TEXT_FIELDS = (
     "birth_year",
     "destination",
     "mission",
-    "departure_date",
 )
 ABROAD_ONLY = ("destination", "mission", "departure_date")
+
+
+# What the date box holds while no date is chosen: shown as "--/--/----", never recorded.
+NO_DATE = QDate(2000, 1, 1)
+
+
+def _date_box() -> QDateEdit:
+    """A date as Vietnamese officials write it, dd/mm/yyyy, typed or picked from a calendar."""
+    box = QDateEdit()
+    box.setObjectName("field-departure_date")
+    box.setCalendarPopup(True)
+    box.setDisplayFormat("dd/MM/yyyy")
+    box.setMinimumDate(NO_DATE)
+    box.setSpecialValueText("--/--/----")
+    box.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+    return box
 
 
 def _fit_to_form(combo: QComboBox) -> None:
@@ -50,13 +70,8 @@ class AboutPage(WizardPage):
         self.edits: dict[str, QLineEdit] = {}
         self.problems: dict[str, QLabel] = {}
         self.rows: dict[str, QWidget] = {}
-        for name in TEXT_FIELDS:
-            edit = QLineEdit()
-            edit.setObjectName(f"field-{name}")
-            edit.textChanged.connect(lambda text, n=name: self._edited(n, text))
-            self.edits[name] = edit
-            self._add_row(name, edit)
-        # The agency first: it decides the code, the categories and the programmes offered.
+        # Made in the order they are read, so that Tab goes down the form: the agency first
+        # (it decides the code, the categories and the programmes offered).
         self.profile = QComboBox()
         self.profile.setObjectName("field-profile")
         _fit_to_form(self.profile)
@@ -64,23 +79,36 @@ class AboutPage(WizardPage):
         for profile in session.policy.profiles.values():
             self.profile.addItem("", profile.id)
         self.profile.currentIndexChanged.connect(self._profile)
-        self._add_row("profile", self.profile, first=True)
+        self._add_row("profile", self.profile)
         self.category = QComboBox()
         self.category.setObjectName("field-category")
         _fit_to_form(self.category)
         self.category.currentIndexChanged.connect(self._category)
-        self._add_row("category", self.category, after="position")
+        self.departure = _date_box()
+        self.departure.dateChanged.connect(self._departure)
+        # The calendar opens on this month, not on the empty box's year 2000.
+        self.departure.calendarWidget().installEventFilter(self)
+        for name in TEXT_FIELDS:
+            edit = QLineEdit()
+            edit.setObjectName(f"field-{name}")
+            edit.textChanged.connect(lambda text, n=name: self._edited(n, text))
+            self.edits[name] = edit
+            self._add_row(name, edit)
+            if name == "position":
+                self._add_row("category", self.category)
+            if name == "mission":
+                self._add_row("departure_date", self.departure)
         self.content.addLayout(self.form)
         self.content.addStretch(1)
+        self.carried = CarriedNote(self, "person")
         self.retranslate()
 
-    def _add_row(
-        self, name: str, editor: QWidget, after: str | None = None, first: bool = False
-    ) -> None:
+    def _add_row(self, name: str, editor: QWidget) -> None:
         label = QLabel()
         problem = QLabel()
         problem.setObjectName(f"problem-{name}")
         problem.setStyleSheet("color: #b00020")
+        problem.setWordWrap(True)  # a long reason never widens the page past the window
         row = QWidget()
         line = QHBoxLayout(row)
         line.setContentsMargins(0, 0, 0, 0)
@@ -88,11 +116,13 @@ class AboutPage(WizardPage):
         line.addWidget(problem, 1)
         label.setBuddy(editor)
         self.labels[name], self.problems[name], self.rows[name] = label, problem, row
-        position = 0 if first else -1
-        if after is not None:
-            found = self.form.getWidgetPosition(self.rows[after])
-            position = int(found[0]) + 1  # type: ignore[index]
-        self.form.insertRow(position, label, row)
+        self.form.addRow(label, row)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.Show and self.departure.date() == NO_DATE:
+            today = QDate.currentDate()
+            self.departure.calendarWidget().setCurrentPage(today.year(), today.month())
+        return super().eventFilter(watched, event)
 
     def enter(self) -> None:
         draft = self.session.flow.draft if self.session.flow else None
@@ -106,6 +136,9 @@ class AboutPage(WizardPage):
             edit.blockSignals(True)
             edit.setText("" if value is None else str(value))
             edit.blockSignals(False)
+        self.departure.blockSignals(True)
+        self.departure.setDate(_as_qdate(draft.person.get("departure_date")))
+        self.departure.blockSignals(False)
         self.profile.blockSignals(True)
         self.profile.setCurrentIndex(max(self.profile.findData(draft.person.get("profile", "")), 0))
         self.profile.blockSignals(False)
@@ -158,6 +191,17 @@ class AboutPage(WizardPage):
         self._show_problems()
         self.changed.emit()
 
+    def _departure(self, day: QDate) -> None:
+        if self.session.flow is None:
+            return
+        person = self.session.flow.draft.person
+        if day == NO_DATE:
+            person.pop("departure_date", None)
+        else:
+            person["departure_date"] = day.toString(Qt.DateFormat.ISODate)  # 2027-01-15
+        self._show_problems()
+        self.changed.emit()
+
     def _category(self, index: int) -> None:
         if self.session.flow is None:
             return
@@ -173,7 +217,7 @@ class AboutPage(WizardPage):
         if self.session.flow is None:
             return
         draft = self.session.flow.draft
-        problems = person_problems(draft.person, draft.programme, self.session.policy)
+        problems = person_problems(draft.person, draft.programme, self.session.policy, date.today())
         for name, label in self.problems.items():
             problem = problems.get(name)
             label.setText("" if problem is None else self._explain(name, problem))
@@ -181,6 +225,8 @@ class AboutPage(WizardPage):
     def _explain(self, name: str, problem: str) -> str:
         if problem == "missing":
             return self.tr("required")
+        if problem == "past":
+            return self.tr("already past: the check is made before leaving")
         if problem == "not-covered":
             return self.tr("not covered by this code or programme")
         if name == "profile":
@@ -191,7 +237,7 @@ class AboutPage(WizardPage):
         hints = {
             "staff_id": self.tr("letters, digits, '.', '-' or '_' only"),
             "birth_year": self.tr("a year such as 1985"),
-            "departure_date": self.tr("a date as YYYY-MM-DD"),
+            "departure_date": self.tr("a date as dd/mm/yyyy"),
         }
         return hints.get(name, self.tr("too long"))
 
@@ -207,10 +253,17 @@ class AboutPage(WizardPage):
             "birth_year": self.tr("Birth &year (optional, only used here):"),
             "destination": self.tr("&Destination country:"),
             "mission": self.tr("&Mission:"),
-            "departure_date": self.tr("De&parture date (YYYY-MM-DD):"),
+            "departure_date": self.tr("De&parture date (dd/mm/yyyy):"),
+        }
+        editors: dict[str, QWidget] = {
+            **self.edits,
+            "profile": self.profile,
+            "category": self.category,
+            "departure_date": self.departure,
         }
         for name, text in names.items():
             self.labels[name].setText(text)
+            accessible_name(editors[name], text)  # the label is not its sibling
         self.profile.setItemText(0, self.tr("(choose)"))
         for index, profile in enumerate(self.session.policy.profiles.values(), 1):
             self.profile.setItemText(index, profile.name.get(self.language))
@@ -221,3 +274,13 @@ class AboutPage(WizardPage):
             )
         self._fill_categories()
         self._show_problems()
+
+
+def _as_qdate(value: object) -> QDate:
+    """A draft's ISO date; the empty box for none, or for text that is not a date (the
+    problem beside it says so)."""
+    try:
+        day = date.fromisoformat(str(value))
+    except ValueError:
+        return NO_DATE
+    return QDate(day.year, day.month, day.day)

@@ -6,7 +6,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout
 
 from desktop.core.assessment.checks.password import crack_time_words
-from desktop.core.assessment.flow import Step
+from desktop.core.assessment.flow import MEASURED_INSTEAD, Step
+from desktop.gui.carried import CarriedNote
 from desktop.gui.item_widget import ItemWidget
 from desktop.gui.pages.base import WizardPage
 from desktop.gui.password_feedback import feedback
@@ -84,6 +85,7 @@ class AccountPage(WizardPage):
             self.items.append(widget)
             self.content.addWidget(widget)
         self.content.addStretch(1)
+        self.carried = CarriedNote(self, "account", self.account_id)
         self.retranslate()
 
     def still_fits(self) -> bool:
@@ -107,6 +109,9 @@ class AccountPage(WizardPage):
         else:
             account.pop(name, None)
         self._show_checks()
+        for widget in self.items:  # a measured result replaces the question, or goes
+            if widget.item.answer.check in MEASURED_INSTEAD:
+                widget.load()
         self.changed.emit()
 
     def _recovery(self, on: bool) -> None:

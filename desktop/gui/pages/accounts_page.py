@@ -24,10 +24,14 @@ from desktop.core.base.i18n import Language
 from desktop.core.policy.audience import AccountKind
 from desktop.core.policy.checks import INVENTORY_NONE_HELD
 from desktop.core.policy.model import Policy
+from desktop.gui.carried import CarriedNote
 from desktop.gui.pages.base import WizardPage
 from desktop.gui.session import Session
 
 TEXT = ("handle", "display_name", "registration_email", "recovery_email", "phone")
+# The office details a profile shows are asked once, on the account's own page (its item
+# on the agency's logo, address and phone); older drafts recorded them here, as flags,
+# and an edit lets the page ask instead.
 FLAGS = ("office_phone_on_profile", "office_address_on_profile", "official_logo_on_profile")
 
 
@@ -64,10 +68,6 @@ class AccountDialog(QDialog):
         for name, edit in self.edits.items():
             edit.setObjectName(f"account-{name}")
             edit.setText(str(account.get(name) or ""))
-        self.flags = {name: QCheckBox() for name in FLAGS}
-        for name, box in self.flags.items():
-            box.setObjectName(f"account-{name}")
-            box.setChecked(bool(account.get(name)))
         self.platform.setCurrentIndex(max(self.platform.findData(account.get("platform")), 0))
         self.kind.setCurrentIndex(max(self.kind.findData(account.get("kind")), 0))
         form = QFormLayout(self)
@@ -78,11 +78,6 @@ class AccountDialog(QDialog):
         form.addRow(self.tr("&Registration e-mail:"), self.edits["registration_email"])
         form.addRow(self.tr("Re&covery e-mail:"), self.edits["recovery_email"])
         form.addRow(self.tr("Phone that &authenticates it:"), self.edits["phone"])
-        self.flags["office_phone_on_profile"].setText(self.tr("The office phone is on it"))
-        self.flags["office_address_on_profile"].setText(self.tr("The office address is on it"))
-        self.flags["official_logo_on_profile"].setText(self.tr("The agency's logo is on it"))
-        for box in self.flags.values():
-            form.addRow(box)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -104,9 +99,6 @@ class AccountDialog(QDialog):
         for name, edit in self.edits.items():
             if edit.text().strip():
                 out[name] = edit.text().strip()
-        # Personal accounts say whether office details show; pages may show them.
-        if out["kind"] == AccountKind.PERSONAL:
-            out.update({name: box.isChecked() for name, box in self.flags.items()})
         return out
 
 
@@ -143,6 +135,7 @@ class AccountsPage(WizardPage):
         self.content.addLayout(row)
         self.content.addWidget(self.holds_none)
         self.dialog_factory = AccountDialog  # tests drive the dialog themselves
+        self.carried = CarriedNote(self, "accounts")
         self.retranslate()
 
     def enter(self) -> None:
@@ -174,9 +167,10 @@ class AccountsPage(WizardPage):
         self.holds_none.blockSignals(True)
         self.holds_none.setChecked(flow is not None and flow.holds_no_accounts)
         self.holds_none.blockSignals(False)
-        if flow is not None and inventory is not None:
-            labels = dict(flow.answer_choices(inventory))
-            label = labels.get(INVENTORY_NONE_HELD)
+        if inventory is not None:
+            # Its own words even while accounts are listed (the flow then offers it not).
+            choices = {c.id: c.label for c in inventory.answer.choices}
+            label = choices.get(INVENTORY_NONE_HELD)
             self.holds_none.setText(label.get(self.language) if label else "")
 
     def _selected_id(self) -> str | None:
@@ -231,6 +225,7 @@ class AccountsPage(WizardPage):
         self.table.setHorizontalHeaderLabels(
             [self.tr("Platform"), self.tr("Kind"), self.tr("Handle or address")]
         )
+        self.table.setAccessibleName(self.tr("Your accounts"))
         self.add_button.setText(self.tr("&Add account…"))
         self.edit_button.setText(self.tr("&Edit…"))
         self.remove_button.setText(self.tr("&Remove"))

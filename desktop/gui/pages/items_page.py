@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QLabel
 
 from desktop.core.assessment.flow import Step, StepKind
 from desktop.core.policy.model import ItemKind
+from desktop.gui.carried import ReaffirmBox
 from desktop.gui.item_widget import ItemWidget
 from desktop.gui.pages.base import WizardPage
 from desktop.gui.session import Session
@@ -18,6 +19,8 @@ class ItemsPage(WizardPage):
         kind = ItemKind.PLEDGE if step.kind == StepKind.PLEDGES else ItemKind.PROGRAMME
         self.group_labels: dict[str, QLabel] = {}
         self.items: list[ItemWidget] = []
+        if step.kind == StepKind.PLEDGES:  # carried over: re-affirmed in one step, first
+            self.reaffirm = ReaffirmBox(self, self.items)  # (the items are added below)
         for item in session.flow.items(kind):
             if item.group not in self.group_labels:
                 label = QLabel()

@@ -60,6 +60,7 @@ class ProgrammePage(WizardPage):
             if self.session.flow is not None:
                 self.session.flow.draft.language = code
             self.session.language.set_language(code)
+            self.changed.emit()  # the draft's language is saved with it
 
     def retranslate(self) -> None:
         language = self.session.language.language

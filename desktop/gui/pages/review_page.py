@@ -92,6 +92,7 @@ class ReviewPage(WizardPage):
     def retranslate(self) -> None:
         self.set_heading(self.tr("Review"))
         self.findings.setHeaderLabels([self.tr("Status"), self.tr("Item"), self.tr("Why")])
+        self.findings.setAccessibleName(self.tr("Findings"))
         flow = self.session.flow
         result = flow.assessment(self.session.passwords) if flow else None
         self.findings.clear()

@@ -316,6 +316,7 @@ class SignPage(WizardPage):
     def retranslate(self) -> None:
         self.set_heading(self.tr("Sign"))
         self.folder_label.setText(self.tr("Save the bundle in:"))
+        self.folder.setAccessibleName(self.tr("Save the bundle in"))
         self.browse.setText(self.tr("Bro&wse…"))
         self.as_zip.setText(self.tr("As one .zip file (for e-mail or USB)"))
         self.sign_button.setText(self.tr("&Sign and save"))
