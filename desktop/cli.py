@@ -58,12 +58,19 @@ def _parser() -> "argparse.ArgumentParser":
         "--no-pdf", action="store_true", help="leave summary.pdf out (it needs Qt's fonts)"
     )
     signing.add_argument("--passphrase-file", type=Path, help="key file passphrase (no keychain)")
+    _pdf_signing_arguments(signing)
 
     verify = commands.add_parser("verify", help="verify bundles (folders or zips)")
     verify.add_argument("paths", nargs="+", type=Path, metavar="PATH")
     verify.add_argument("--allowed-signers", type=Path, help="trusted signers (OpenSSH format)")
     verify.add_argument(
         "--roster", type=Path, help="roster (TOML): its keys, and the policy packs it accepts"
+    )
+    verify.add_argument(
+        "--trust-anchor",
+        type=Path,
+        action="append",
+        help="root or intermediate certificate (PEM) for summary.pdf's PAdES signature",
     )
 
     changes = commands.add_parser("diff", help="what changed from bundle A to bundle B")
@@ -160,6 +167,20 @@ def _pack_arguments(commands: "argparse._SubParsersAction[argparse.ArgumentParse
     install = pack_commands.add_parser("install", help="install a signed pack")
     install.add_argument("pack", type=Path, metavar="PACK.zip")
     pack_commands.add_parser("show", help="the policy in use")
+
+
+def _pdf_signing_arguments(parser: "argparse.ArgumentParser") -> None:
+    """The USB token that signs summary.pdf as PAdES (desktop.commands.pdf_signing)."""
+    parser.add_argument(
+        "--pdf-sign",
+        choices=["pkcs11"],
+        help="also sign summary.pdf (PAdES) with the public-service certificate on a USB token",
+    )
+    parser.add_argument("--pkcs11-lib", type=Path, help="the token's PKCS#11 module (.so/.dll)")
+    parser.add_argument("--token-label", help="which token, when several are plugged in")
+    parser.add_argument("--cert-label", help="which certificate, when the token holds several")
+    parser.add_argument("--pin-file", type=Path, help="file (or pipe) whose first line is the PIN")
+    parser.add_argument("--timestamp-url", help="RFC 3161 timestamp server (PAdES B-T)")
 
 
 def _answers_arguments(parser: "argparse.ArgumentParser") -> None:

@@ -30,9 +30,11 @@ if sys.base_prefix == "/usr": print("%d.%d" % sys.version_info[:2])' 2>/dev/null
 if [[ -n $system_python ]]; then
   building+=("libpython${system_python}t64|libpython${system_python}")
 fi
+# softhsm2 is the PKCS#11 USB token of the PAdES tests; libnss3-tools' certutil makes
+# the NSS database in which poppler's pdfsig trusts the test CA.
 testing=(
   xvfb xauth dbus gnome-keyring openssh-client poppler-utils zbar-tools
-  desktop-file-utils appstream "${building[@]}"
+  desktop-file-utils appstream softhsm2 libnss3-tools "${building[@]}"
 )
 
 case "$profile" in

@@ -52,3 +52,7 @@ _.tasks_at_once
 _.real_tasks
 _.optionxform  # configparser's hook: keep keys' case
 _.tempdir  # tempfile's module-level setting, patched in a test
+
+# Called by http.server: the loopback timestamp server of tests/test_pades_timestamp.py.
+_.do_POST
+_.log_message

@@ -23,8 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 CHECKLISTS = ROOT / "checklists"
 EXAMPLES = ROOT / "examples"
 
-# The GUI tests' session and window fixtures, shared by test_gui and test_secrets.
-pytest_plugins = ["tests.gui_fixtures"]
+# The GUI tests' session and window fixtures, shared by test_gui and test_secrets; the
+# SoftHSM2 token (and its NSS database) of the PAdES tests.
+pytest_plugins = ["tests.gui_fixtures", "tests.token_helpers"]
 
 
 def pytest_configure(config: pytest.Config) -> None:

@@ -93,6 +93,8 @@ def test_the_frozen_self_test_passes_offscreen(frozen_app: Path) -> None:
     assert "ok    signing: Ed25519 SSHSIG round trip" in out
     # ctypes reaches prctl in the frozen app too (issue 16: no core dump of a password).
     assert "ok    core dumps: prevented for password-holding processes (RLIMIT_CORE 0, not" in out
+    # pyHanko and python-pkcs11's compiled part were carried into the build.
+    assert "ok    pdf-signing: PKCS#11 signing available" in out
     assert out.rstrip().endswith("self-test: usable")
     if os.environ.get("SELFCHECK_TEST_KEYCHAIN") == "gnome-keyring":
         # keyring's backends are found although entry points do not work frozen.

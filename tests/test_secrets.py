@@ -41,6 +41,7 @@ from desktop.gui.language import LanguageSwitch
 from desktop.gui.main_window import MainWindow
 from desktop.gui.password_field import PasswordEdit, forget_pasted_passwords
 from tests.gui_driver import add_account, answer_items, choose, files_under, go_next, type_text
+from tests.token_helpers import Token, needs_token
 
 ENCODINGS = ("utf-8", "utf-16-le", "utf-16-be")
 CLIPBOARD = QClipboard.Mode.Clipboard
@@ -617,3 +618,45 @@ def test_a_key_file_passphrase_lives_in_memory_only(
     assert {"summary.json", "signing-key.enc", "history.db"} <= {p.name for p in searched}
     assert_absent(needles + wrong_needles, searched)
     assert_clipboard_free_of(needles + wrong_needles)
+
+
+@needs_token
+def test_the_usb_tokens_pin_is_found_nowhere_after_signing_the_pdf(
+    qtbot: QtBot, window: MainWindow, tmp_path: Path, private_home: Path, token: Token
+) -> None:
+    """The token's PIN (a canary: tests/token_helpers.py) typed on the Sign page, used to
+    read the certificates and to sign summary.pdf, then looked for everywhere."""
+    from keyring.backends import fail
+
+    from desktop.core.signing.keys import KeyStore
+    from tests.gui_driver import declare_every_password
+    from tests.test_gui import _open_example
+
+    session = window.session
+    session._keys = KeyStore(private_home, fail.Keyring(), cost=14)
+    _open_example(window, session)
+    declare_every_password(window)
+    window.wizard.show_step(len(window.wizard.steps) - 1)
+    sign = window.wizard.page
+    for name in ("passphrase", "passphraseAgain"):  # a new key file: typed twice
+        type_text(sign.findChild(QLineEdit, name), "một cụm mật khẩu dài cho tệp khóa")
+    type_text(sign.findChild(QLineEdit, "outputFolder"), str(tmp_path / "bundles"))
+    box = sign.findChild(QWidget, "tokenBox")
+    box.setChecked(True)
+    box.findChild(QComboBox, "tokenModule").setEditText(str(token.module))
+    box.findChild(QComboBox, "tokenLabel").addItem(token.label)
+    qtbot.keyClicks(box.findChild(QLineEdit, "tokenPin"), token.pin)
+    box.findChild(QPushButton, "readCertificates").click()
+    choose(box.findChild(QComboBox, "tokenCertificate"), "official")
+    with qtbot.waitSignal(sign.signed, timeout=60_000):
+        sign.findChild(QPushButton, "signButton").click()
+    window.wizard.close_button.click()
+    needles = [token.pin.encode(e) for e in ENCODINGS]
+    settings = [Path(QSettings().fileName()), Path(QSettings("SelfCheck", "SelfCheck").fileName())]
+    searched = [
+        *files_under(private_home, logs.log_path().parent, tmp_path),
+        *[p for p in settings if p.is_file()],
+    ]
+    assert "summary.pdf" in {p.name for p in searched}
+    assert_absent(needles, searched)
+    assert_clipboard_free_of(needles)

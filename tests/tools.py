@@ -23,6 +23,10 @@ PACKAGES = {
     "desktop-file-validate": "desktop-file-utils",
     "appstreamcli": "appstream",
     "objdump": "binutils",
+    "pdfsig": "poppler-utils",
+    "pdfdetach": "poppler-utils",
+    "softhsm2-util": "softhsm2",
+    "certutil": "libnss3-tools",
 }
 
 

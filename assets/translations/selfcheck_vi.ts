@@ -1577,107 +1577,108 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="123"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="303"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="129"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="319"/>
         <source>Save the bundle in</source>
         <translation>Lưu bộ hồ sơ vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="134"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="140"/>
         <source>Choose the folder to save the bundle in.</source>
         <translation>Hãy chọn thư mục để lưu bộ hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="137"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="143"/>
         <source>Some pages are not complete yet; nothing was signed.</source>
         <translation>Một số trang chưa hoàn thành; chưa ký gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="151"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="157"/>
         <source>The local history is not intact; nothing was signed:</source>
         <translation>Lịch sử trên máy không còn nguyên vẹn; chưa ký gì:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="145"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="157"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="184"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="191"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="151"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="163"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="167"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="197"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="204"/>
         <source>Not signed.</source>
         <translation>Chưa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="163"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="174"/>
         <source>Opening the signing key… The keychain may ask you to unlock it.</source>
         <translation>Đang mở khóa ký… Kho khóa của hệ thống có thể yêu cầu anh/chị mở khóa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="194"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="207"/>
         <source>The keychain refused to keep the signing key: it will be kept in a key file instead. Choose its passphrase above, then sign again.</source>
         <translation>Kho khóa của hệ điều hành không nhận giữ khóa ký, nên khóa ký sẽ được giữ trong một tệp khóa. Anh/chị hãy chọn cụm mật khẩu ở trên rồi ký lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="263"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="279"/>
         <source>Signed and kept in the history, but the bundle could not be saved in %1. Export it from the History window of the start screen.</source>
         <translation>Bản kê khai đã được ký và lưu trong lịch sử, nhưng không lưu được gói bản khai vào %1. Anh/chị hãy xuất lại gói bản khai từ cửa sổ Lịch sử ở màn hình bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="271"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="287"/>
         <source>Signed and saved: %1</source>
         <translation>Đã ký và lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="280"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="287"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="296"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="303"/>
         <source>the keychain (%1)</source>
         <translation>kho khóa của hệ điều hành (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="282"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="298"/>
         <source>an encrypted key file protected by a passphrase</source>
         <translation>một tệp khóa được mã hóa, bảo vệ bằng cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="284"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="300"/>
         <source>A signing key will be made and kept in %1.</source>
         <translation>Một khóa ký sẽ được tạo và lưu trong %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="289"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="305"/>
         <source>an encrypted key file</source>
         <translation>một tệp khóa được mã hóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="292"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="308"/>
         <source>Signing key %1, kept in %2.</source>
         <translation>Khóa ký %1, lưu trong %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="307"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="323"/>
         <source>&amp;Language of the PDF:</source>
         <translation>&amp;Ngôn ngữ của tệp PDF:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="301"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="317"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="302"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="318"/>
         <source>Save the bundle in:</source>
         <translation>Lưu bộ hồ sơ vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="304"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="320"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Chọn thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="305"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="321"/>
         <source>As one .zip file (for e-mail or USB)</source>
         <translation>Thành một tệp .zip (để gửi thư điện tử hoặc chép USB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="306"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="322"/>
         <source>&amp;Sign and save</source>
         <translation>&amp;Ký và lưu</translation>
     </message>
@@ -1831,6 +1832,106 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <location filename="../../desktop/gui/start_screen.py" line="331"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
+    </message>
+</context>
+<context>
+    <name>TokenBox</name>
+    <message>
+        <location filename="../../desktop/gui/token_box.py" line="110"/>
+        <source>The token&apos;s PKCS#11 module</source>
+        <translation>Thư viện PKCS#11 của USB token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/token_box.py" line="110"/>
+        <source>Modules (*.so *.dll *.dylib)</source>
+        <translation>Thư viện (*.so *.dll *.dylib)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/token_box.py" line="133"/>
+        <source>Choose the token&apos;s PKCS#11 module first.</source>
+        <translation>Anh/chị chọn thư viện PKCS#11 của USB token trước.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/token_box.py" line="138"/>
+        <source>Reading the token…</source>
+        <translation>Đang đọc USB token…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/token_box.py" line="152"/>
+        <source>No USB token was found; plug it in and read again.</source>
+        <translation>Không thấy USB token; anh/chị cắm token vào máy rồi đọc lại.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/token_box.py" line="155"/>
+        <source>Several tokens are plugged in: choose one, then read again.</source>
+        <translation>Có nhiều USB token đang cắm: anh/chị chọn một token rồi đọc lại.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../desktop/gui/token_box.py" line="163"/>
+        <source>%n certificate(s) on the token.</source>
+        <translation>
+            <numerusform>USB token có %n chứng thư số.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/token_box.py" line="165"/>
+        <source>The token holds no certificate with a signing key.</source>
+        <translation>USB token không có chứng thư số nào kèm khóa ký.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/token_box.py" line="174"/>
+        <source>%1 — valid %2 to %3 (%4)</source>
+        <translation>%1 — hiệu lực từ %2 đến %3 (%4)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/token_box.py" line="194"/>
+        <source>Read the token and choose the certificate to sign the PDF with.</source>
+        <translation>Anh/chị đọc USB token và chọn chứng thư số để ký tệp PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/token_box.py" line="196"/>
+        <source>Type the token&apos;s PIN.</source>
+        <translation>Anh/chị nhập mã PIN của USB token.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/token_box.py" line="219"/>
+        <source>Also sign the PDF with a USB token (chữ ký số công vụ)</source>
+        <translation>Ký thêm tệp PDF bằng USB token (chữ ký số công vụ)</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/token_box.py" line="220"/>
+        <source>Token module:</source>
+        <translation>Thư viện token:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/token_box.py" line="221"/>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/token_box.py" line="222"/>
+        <source>Token:</source>
+        <translation>Token:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/token_box.py" line="223"/>
+        <source>Token PIN:</source>
+        <translation>Mã PIN token:</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/token_box.py" line="224"/>
+        <source>PIN of the USB token</source>
+        <translation>mã PIN của USB token</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/token_box.py" line="225"/>
+        <source>&amp;Read the certificates</source>
+        <translation>Đọc &amp;chứng thư số</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/token_box.py" line="226"/>
+        <source>Certificate:</source>
+        <translation>Chứng thư số:</translation>
     </message>
 </context>
 <context>

@@ -145,6 +145,7 @@ def findings_json(result: Assessment) -> bytes:
 
 def assess_and_sign(args: argparse.Namespace) -> int:
     """`selfcheck assess`: evaluate, sign, append to the history, write the bundle."""
+    from desktop.commands.pdf_signing import pdf_signer
     from desktop.commands.signing import passphrase_source
     from desktop.core.base.paths import data_home
     from desktop.core.records import bundle as bundles
@@ -159,11 +160,13 @@ def assess_and_sign(args: argparse.Namespace) -> int:
 
     result = _assess_answers(args)
     home = data_home()
+    sign_pdf = pdf_signer(args, result.submission.person.full_name)
 
     def with_pdf(bundle: bundles.Bundle) -> bundles.Bundle:
         from desktop.report.pdf import with_pdf
 
-        return with_pdf(bundle, result.policy, args.lang)
+        made = with_pdf(bundle, result.policy, args.lang)
+        return made if sign_pdf is None else sign_pdf(made)  # on the token, if asked
 
     destination = Destination(args.out, args.zip, None if args.no_pdf else with_pdf)
     with History(home) as history:

@@ -19,7 +19,7 @@ from desktop.core.review.roster import (
     save_accepted,
 )
 from desktop.core.review.roster import enrol as enrol_key
-from desktop.core.review.scan import SEVERITIES, csv_bytes, review, to_accept
+from desktop.core.review.scan import SEVERITIES, review, to_accept
 
 PROGRESS_EVERY = 500
 
@@ -81,6 +81,13 @@ def review_folder(args: argparse.Namespace) -> int:
     report = review(args.directory, book, accepted, today, progress)
     if interactive:
         print(" " * 30, end="\r", file=sys.stderr)
+    from desktop.core.review.public_signature import (
+        any_invalid,
+        check_latest,
+        csv_bytes_with_signatures,
+    )
+
+    signatures = check_latest(report, book)  # summary.pdf's PAdES signature, per person
     for row in report.rows:
         latest = row.latest
         opened = "/".join(str(latest.open_by_severity[s]) for s in SEVERITIES) if latest else "-"
@@ -95,6 +102,8 @@ def review_folder(args: argparse.Namespace) -> int:
         for finding in row.problems:
             where = f" ({finding.path})" if finding.path else ""
             print(printable(f"    ! {finding.problem.value}: {finding.detail}{where}"))
+        if row.staff_id in signatures:
+            print(printable(f"    {signatures[row.staff_id].line(args.lang or 'en')}"))
     for finding in report.unreadable:
         print(printable(f"INVALID {finding.path}: {finding.problem.value}: {finding.detail}"))
     sound = sum(1 for r in report.rows if r.sound)
@@ -103,17 +112,18 @@ def review_folder(args: argparse.Namespace) -> int:
         f"{len(report.unreadable)} file(s) unusable"
     )
     if args.csv is not None:
-        write_atomic(args.csv, csv_bytes(report), mode=0o600)
+        write_atomic(args.csv, csv_bytes_with_signatures(report, signatures), mode=0o600)
     if args.pdf is not None:
         from desktop.report.unit import unit_pdf
 
-        write_atomic(args.pdf, unit_pdf(report, load_policy(), args.lang, today))
+        pdf = unit_pdf(report, load_policy(), args.lang, today, signatures=signatures)
+        write_atomic(args.pdf, pdf)
     if args.accept:
         taken = to_accept(report, accepted)  # never older than what was accepted before
         accepted.update(taken)
         save_accepted(book, accepted)
         print(f"accepted: the latest declaration of {len(taken)} people")
-    problems = report.unreadable or any(not r.sound for r in report.rows)
+    problems = report.unreadable or any(not r.sound for r in report.rows) or any_invalid(signatures)
     return EXIT_FINDINGS if problems else EXIT_OK
 
 

@@ -246,6 +246,13 @@ def _data_folder() -> Check:
     return Check("data folder", Status.OK, f"{home}, private (mode {mode:04o})")
 
 
+def _pdf_signing() -> Check:
+    from desktop.commands.selftest_pades import pdf_signing
+
+    available, detail = pdf_signing()
+    return Check("pdf-signing", Status.OK if available else Status.WARN, detail)
+
+
 def _guarded(name: str, run: Callable[[], Check]) -> Check:
     try:
         return run()
@@ -277,6 +284,7 @@ def self_test(out: TextIO) -> int:
             _guarded("signing", _signing),
             _guarded("core dumps", _core_dumps),
             _guarded("data folder", _data_folder),
+            _guarded("pdf-signing", _pdf_signing),
         ]
     failed = 0
     for check in checks:

@@ -1,9 +1,11 @@
 """`selfcheck verify`, `selfcheck history` and `selfcheck keys`: signatures and keys."""
 
 import argparse
+import functools
 import getpass
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from desktop.core.base import reading
@@ -18,6 +20,9 @@ from desktop.core.signing import allowed_signers
 from desktop.core.signing.allowed_signers import AllowedSignersError
 from desktop.core.signing.keys import KeyStore, Passphrase
 from desktop.core.signing.sshsig import PublicKey
+
+if TYPE_CHECKING:
+    from cryptography import x509
 
 MAX_PASSPHRASE_FILE = 64 * 1024  # only the first line is the passphrase
 MAX_SIGNERS_FILE = 4 * 1024 * 1024  # a roster's keys file may be as large
@@ -100,7 +105,39 @@ def verify(args: argparse.Namespace) -> int:
             print(printable(f"POLICY  {path}: {line}; NOT ACCEPTED ({reasons})"))
             continue
         print(printable(f"OK      {path}: {line}{note}"))
+        if not pdf_signature_sound(args, path, summary.person.full_name):
+            failed += 1
     return EXIT_FINDINGS if failed else EXIT_OK
+
+
+@functools.cache
+def _anchors(given: tuple[Path, ...], roster: Path | None) -> "list[x509.Certificate]":
+    """The trust anchors named with --trust-anchor, and those of the --roster; read once."""
+    from desktop.core.records.bundle_pdf import load_anchors
+
+    paths = list(given)
+    if roster is not None:
+        from desktop.core.review.roster import load_roster
+
+        paths += load_roster(roster).trust_anchors
+    return load_anchors(paths)
+
+
+def pdf_signature_sound(args: argparse.Namespace, path: Path, name: str) -> bool:
+    """Print the state of summary.pdf's public-service signature; False when invalid.
+
+    A bundle without one is sound as before: the signature is optional."""
+    from desktop.core.records.bundle import read
+    from desktop.core.records.bundle_pdf import check_bundle_pdf
+    from desktop.core.signing.pades_check import PdfSignatureState
+
+    anchors = _anchors(tuple(args.trust_anchor or ()), getattr(args, "roster", None))
+    check = check_bundle_pdf(path, read(path), anchors, name)
+    if check.state == PdfSignatureState.NONE and not anchors:
+        return True
+    mark = "INVALID" if check.state == PdfSignatureState.INVALID else "        "
+    print(printable(f"{mark} {path}: summary.pdf {check.line('en')}"))
+    return check.state != PdfSignatureState.INVALID
 
 
 def history(args: argparse.Namespace) -> int:

@@ -2,12 +2,16 @@
 
 from datetime import date
 from html import escape
+from typing import TYPE_CHECKING
 
 from desktop.core.base.i18n import Language, Text, show_date
 from desktop.core.policy.model import Policy
 from desktop.core.review.scan import SEVERITIES, Report
 from desktop.report.content import STYLE, shown
 from desktop.report.words import word
+
+if TYPE_CHECKING:
+    from desktop.core.signing.pades_check import PdfSignatureCheck
 
 _WORDS = {
     "title": Text("Báo cáo rà soát bản tự kê khai của đơn vị", "Unit review of self-declarations"),
@@ -25,7 +29,14 @@ _WORDS = {
 }
 
 
-def unit_html(report: Report, policy: Policy, language: Language, today: date) -> str:
+def unit_html(
+    report: Report,
+    policy: Policy,
+    language: Language,
+    today: date,
+    *,
+    signatures: "dict[str, PdfSignatureCheck] | None" = None,
+) -> str:
     def w(key: str) -> str:
         return escape(_WORDS[key].get(language))
 
@@ -41,6 +52,9 @@ def unit_html(report: Report, policy: Policy, language: Language, today: date) -
             )
             opened = "/".join(str(latest.open_by_severity[s]) for s in SEVERITIES)
             due = show_date(latest.next_due) if latest.next_due else "—"
+            if signatures and row.staff_id in signatures:  # summary.pdf's PAdES signature
+                line = signatures[row.staff_id].line(language)
+                declared += f'<br><span class="small">{escape(line)}</span>'
         else:
             declared, opened, due = "—", "—", "—"
         if row.overdue:
@@ -79,8 +93,15 @@ def unit_html(report: Report, policy: Policy, language: Language, today: date) -
     return "".join(parts)
 
 
-def unit_pdf(report: Report, policy: Policy, language: Language, today: date) -> bytes:
+def unit_pdf(
+    report: Report,
+    policy: Policy,
+    language: Language,
+    today: date,
+    *,
+    signatures: "dict[str, PdfSignatureCheck] | None" = None,
+) -> bytes:
     from desktop.report.pdf import write_pdf
 
-    html = unit_html(report, policy, language, today)
+    html = unit_html(report, policy, language, today, signatures=signatures)
     return write_pdf(_WORDS["title"].get(language), lambda document: document.setHtml(html))

@@ -78,6 +78,9 @@ class Roster:
     signers: tuple[AllowedSigner, ...]
     staff: dict[str, Staff]
     packs: tuple[AcceptedPack, ...] = ()
+    # The agency's root and intermediate certificates (PEM files beside the roster) that
+    # summary.pdf's public-service (PAdES) signature must chain to.
+    trust_anchors: tuple[Path, ...] = ()
 
     def members(self) -> dict[str, Staff]:
         """Everyone the roster names: its staff list, and every enrolled principal."""
@@ -102,9 +105,11 @@ def load_roster(path: Path) -> Roster:
     head = doc.table("roster", optional=True)
     title = None
     signers_name = DEFAULT_SIGNERS
+    anchors: tuple[str, ...] = ()
     if head is not None:
         title = head.string("title", optional=True)
         signers_name = head.string("signers", optional=True) or DEFAULT_SIGNERS
+        anchors = head.string_list("trust_anchors", optional=True) or ()
         head.done()
     staff: dict[str, Staff] = {}
     for table in doc.tables("staff", optional=True):
@@ -127,6 +132,10 @@ def load_roster(path: Path) -> Roster:
             name, "must be a file name in the roster's folder", field="roster.signers"
         )
     signers_path = path.parent / signers_name
+    for index, anchor in enumerate(anchors):
+        if Path(anchor).name != anchor or anchor in (".", ".."):
+            field = f"roster.trust_anchors[{index}]"
+            raise RosterError(name, "must be a file name in the roster's folder", field=field)
     signers: list[AllowedSigner] = []
     raw = _read(signers_path, MAX_ROSTER_BYTES, follow=False)  # none enrolled yet: missing
     if raw is not None:
@@ -134,7 +143,8 @@ def load_roster(path: Path) -> Roster:
             signers = parse(raw.decode("utf-8"))
         except (AllowedSignersError, UnicodeDecodeError) as exc:
             raise RosterError(signers_path, str(exc)) from None
-    return Roster(path, title, signers_path, tuple(signers), staff, packs)
+    trust_anchors = tuple(path.parent / anchor for anchor in anchors)
+    return Roster(path, title, signers_path, tuple(signers), staff, packs, trust_anchors)
 
 
 def _accepted_pack(table: Fields) -> AcceptedPack:

@@ -3,6 +3,7 @@ PDF's language. Once signed, the wizard hands over to the end screen (gui.end_sc
 
 import contextlib
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -38,6 +39,7 @@ from desktop.gui.pages.base import WizardPage
 from desktop.gui.passphrase_box import PassphraseBox
 from desktop.gui.session import Session
 from desktop.gui.tasks import Outcome, run_task
+from desktop.gui.token_box import TokenBox
 from desktop.report.pdf import with_pdf
 
 
@@ -84,6 +86,8 @@ class SignPage(WizardPage):
         # The keychain looked usable but refused to keep the new key: it goes into a key
         # file after all (keys.KeyStore.create), whose passphrase must now be asked.
         self.keychain_refused = False
+        self.token_box = TokenBox(session)  # summary.pdf also signed on a USB token, if asked
+        self._sign_pdf: Callable[[Bundle], Bundle] | None = None
         row = QHBoxLayout()
         row.addWidget(self.folder, 1)
         row.addWidget(self.browse)
@@ -98,6 +102,7 @@ class SignPage(WizardPage):
         language_row.addWidget(self.pdf_language)
         language_row.addStretch(1)
         self.content.addLayout(language_row)
+        self.content.addWidget(self.token_box)
         self.content.addWidget(self.sign_button)
         self.content.addWidget(self.result)
         self.content.addStretch(1)
@@ -117,6 +122,7 @@ class SignPage(WizardPage):
 
     def leave(self) -> None:
         self.passphrase.clear()
+        self.token_box.pin.clear()
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
@@ -156,6 +162,11 @@ class SignPage(WizardPage):
         except SelfCheckError as exc:
             self.result.setText(self.tr("Not signed.") + " " + describe(exc))
             return
+        token_missing = self.token_box.missing()
+        if token_missing is not None:
+            self.result.setText(self.tr("Not signed.") + " " + token_missing)
+            return
+        self._sign_pdf = self.token_box.signer(result.submission.person.full_name)
         # Kept in the field while the key is opened: a wrong one is corrected, not retyped.
         passphrase = self.passphrase.text()
         self._set_busy(True)
@@ -177,11 +188,13 @@ class SignPage(WizardPage):
         self.folder.setEnabled(not busy)
         self.browse.setEnabled(not busy)
         self.as_zip.setEnabled(not busy)
+        self.token_box.setEnabled(not busy)
         self.busy.emit(busy)
 
     def _not_signed(self, exc: BaseException) -> None:
         self._set_busy(False)
-        self.result.setText(self.tr("Not signed.") + " " + describe(exc))
+        self._sign_pdf = None  # the PIN it holds goes with it
+        self.result.setText(self.tr("Not signed.") + " " + self.token_box.message(exc))
         if isinstance(exc, WrongPassphrase):
             self.passphrase.wrong()
         elif isinstance(exc, (WeakPassphrase, PassphraseNeeded)) and not self.keychain_refused:
@@ -210,9 +223,12 @@ class SignPage(WizardPage):
         keys, key, policy = self.session.keys, opened.get(), self.session.policy
         language: Language = self.pdf_language.currentData()
         made: list[bytes] = []  # the PDF, for the end screen to open one inside a .zip
+        sign_pdf, self._sign_pdf = self._sign_pdf, None
 
         def complete(bundle: Bundle) -> Bundle:
             done = with_pdf(bundle, policy, language)
+            if sign_pdf is not None:  # on the token, if asked
+                done = sign_pdf(done)
             if done.pdf is not None:
                 made.append(done.pdf)
             return done
@@ -305,4 +321,5 @@ class SignPage(WizardPage):
         self.as_zip.setText(self.tr("As one .zip file (for e-mail or USB)"))
         self.sign_button.setText(self.tr("&Sign and save"))
         self.pdf_language_label.setText(self.tr("&Language of the PDF:"))
+        self.token_box.retranslate()
         self.retranslate_key()
