@@ -1245,11 +1245,6 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="199"/>
-        <source>Checking… %1 file(s)</source>
-        <translation>Đang kiểm tra… %1 tệp</translation>
-    </message>
-    <message>
         <location filename="../../desktop/gui/review_window.py" line="231"/>
         <location filename="../../desktop/gui/review_window.py" line="362"/>
         <location filename="../../desktop/gui/review_window.py" line="364"/>
@@ -1261,10 +1256,17 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <source>(overdue)</source>
         <translation>(quá hạn)</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../desktop/gui/review_window.py" line="199"/>
+        <source>Checking… %n file(s)</source>
+        <translation>
+            <numerusform>Đang kiểm tra… %n tệp</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../desktop/gui/review_window.py" line="219"/>
-        <source>%1 file(s) checked: %2 people, %3 compliant without problems, %4 to follow up, %5 file(s) unusable.</source>
-        <translation>Đã kiểm tra %1 tệp: %2 người, %3 người đạt và không có vấn đề, %4 người cần theo dõi, %5 tệp không dùng được.</translation>
+        <source>Files checked: %1 · people: %2 · compliant without problems: %3 · to follow up: %4 · files unusable: %5.</source>
+        <translation>Số tệp đã kiểm tra: %1 · số người: %2 · đạt, không có vấn đề: %3 · cần theo dõi: %4 · tệp không dùng được: %5.</translation>
     </message>
     <message>
         <location filename="../../desktop/gui/review_window.py" line="269"/>
