@@ -2,16 +2,31 @@
 "day(s)": assets/translations/selfcheck_en.ts), no HTML entities in visible text, and the
 reviewer's problems in the person's language."""
 
+import re
+from collections.abc import Iterator
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6 import QtGui
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QTextEdit,
+    QTreeWidget,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.core.assessment.checks.password import crack_time_words
 from desktop.core.records import reminder
 from desktop.core.records.due import NextDue
 from desktop.gui.main_window import MainWindow
+from desktop.gui.session import Session
 
 
 def _due_in(days: int, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -86,3 +101,110 @@ def test_the_pdf_counts_items_to_fix_in_proper_english() -> None:
     assert word("open_items", "en", n=1) == "1 item to fix"
     assert word("open_items", "en", n=2) == "2 items to fix"
     assert word("open_items", "vi", n=1) == "1 mục cần khắc phục"
+
+
+# -- no HTML entities in what a person sees or hears ------------------------------------------
+
+ENTITY = re.compile(r"&(#\d+|#x[0-9a-fA-F]+|amp|lt|gt|quot|apos|nbsp);")
+
+
+def _shown(text: str) -> str:
+    """What a label or tooltip shows of `text`: rich text rendered, plain text as it is."""
+    if QtGui.Qt.mightBeRichText(text):  # type: ignore[attr-defined]
+        document = QTextDocument()
+        document.setHtml(text)
+        return document.toPlainText()
+    return text
+
+
+def _label_shown(label: QLabel) -> str:
+    if label.textFormat() == Qt.TextFormat.PlainText:
+        return label.text()
+    if label.textFormat() == Qt.TextFormat.RichText:
+        document = QTextDocument()
+        document.setHtml(label.text())
+        return document.toPlainText()
+    return _shown(label.text())
+
+
+def _texts(root: QWidget) -> Iterator[tuple[str, str]]:
+    """Every text of `root` and its children a person sees or a screen reader says."""
+    for widget in [root, *root.findChildren(QWidget)]:
+        where = f"{type(widget).__name__} {widget.objectName()!r}"
+        yield where, widget.windowTitle()
+        yield where + " tooltip", _shown(widget.toolTip())
+        yield where + " accessible name", widget.accessibleName()
+        yield where + " accessible description", widget.accessibleDescription()
+        if isinstance(widget, QLabel):
+            yield where, _label_shown(widget)
+        elif isinstance(widget, QAbstractButton):
+            yield where, widget.text()
+        elif isinstance(widget, QLineEdit):
+            yield where, widget.text() + " " + widget.placeholderText()
+        elif isinstance(widget, QTextEdit):
+            yield where, widget.toPlainText()
+        elif isinstance(widget, QGroupBox):
+            yield where, widget.title()
+        elif isinstance(widget, QComboBox):
+            yield from ((where, widget.itemText(i)) for i in range(widget.count()))
+        elif isinstance(widget, QTreeWidget):
+            items = [widget.headerItem(), *widget.findItems("", Qt.MatchFlag.MatchContains)]
+            for item in items:
+                for column in range(widget.columnCount()):
+                    yield where, item.text(column)
+                    yield where + " tooltip", _shown(item.toolTip(column))
+
+
+def _entities(root: QWidget) -> list[str]:
+    return sorted({f"{where}: {text!r}" for where, text in _texts(root) if ENTITY.search(text)})
+
+
+@pytest.mark.parametrize("language", ["vi", "en"])
+def test_no_html_entity_reaches_the_screen_or_the_screen_reader(
+    window: MainWindow, session: Session, language: str
+) -> None:
+    from tests.test_gui_forms import _open, _pages
+
+    window.set_language(language)
+    found = _entities(window.start)
+    walked = 0
+    for programme in ("onboarding", "annual", "predeployment"):
+        _open(window, session, programme)
+        for page in _pages(window):
+            found += [f"{page.step.key}: {text}" for text in _entities(window)]
+            walked += 1
+    assert walked > 10
+    from desktop.gui.history_window import HistoryWindow
+    from desktop.gui.pages.accounts_page import AccountDialog
+    from desktop.gui.review_window import ReviewWindow
+
+    account = session.flow.draft.accounts[0] if session.flow else {}
+    for other in (
+        AccountDialog(session.policy, dict(account), window, language),
+        HistoryWindow(session, window),
+        ReviewWindow(session, window),
+    ):
+        other.show()
+        found += [f"{other.objectName()}: {text}" for text in _entities(other)]
+        other.close()
+    assert found == [], "\n".join(found)
+
+
+def test_the_walk_sees_an_escaped_apostrophe_when_there_is_one(qtbot: QtBot) -> None:
+    """The check above finds an entity where one shows (a plain label, a spoken name)."""
+    root = QWidget()
+    qtbot.addWidget(root)
+    plain = QLabel("the account&#x27;s name", root)
+    plain.setTextFormat(Qt.TextFormat.PlainText)
+    rich = QLabel("<b>the account&#x27;s name</b>", root)
+    assert len(_entities(root)) == 1
+    rich.setAccessibleName("the account&#x27;s name")
+    assert len(_entities(root)) == 2
+
+
+def test_a_rich_text_is_spoken_with_its_entities_read_as_characters() -> None:
+    from desktop.gui.accessible import spoken
+
+    assert spoken("<b>The account&#x27;s e-mail &amp; phone</b>") == "The account's e-mail & phone"
+    assert spoken("&Name:") == "Name"  # a plain label's mnemonic
+    assert spoken("Sign in && security") == "Sign in & security"
