@@ -5,6 +5,7 @@ reviewer's problems in the person's language."""
 import re
 from collections.abc import Iterator
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 from PySide6 import QtGui
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QPushButton,
     QTextEdit,
     QTreeWidget,
     QWidget,
@@ -208,3 +210,55 @@ def test_a_rich_text_is_spoken_with_its_entities_read_as_characters() -> None:
     assert spoken("<b>The account&#x27;s e-mail &amp; phone</b>") == "The account's e-mail & phone"
     assert spoken("&Name:") == "Name"  # a plain label's mnemonic
     assert spoken("Sign in && security") == "Sign in & security"
+
+
+# -- the reviewer's problems in the reviewer's language ---------------------------------------
+
+
+def test_the_review_shows_problems_in_vietnamese_and_again_in_english_on_switching(
+    window: MainWindow, session: Session, tmp_path: Path
+) -> None:
+    import json
+
+    from desktop.core.review.roster import enrol, new_roster
+    from desktop.core.signing.sshsig import PublicKey
+    from desktop.gui.review_window import ReviewWindow
+    from tests.gui_driver import type_text
+    from tests.signing_helpers import MemoryKeyring, declare_example
+    from tests.test_review import Official
+
+    template = json.loads(declare_example(tmp_path / "t", "annual", MemoryKeyring()).bundle.summary)
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    roster = new_roster(tmp_path / "roster.toml")
+    binh = Official("BNG-2", "Trần Bình", template)
+    enrol(roster, binh.staff_id, PublicKey.of(binh.key))
+    binh.declare(inbox)
+    binh.declare(inbox, seq=3, prev=None)  # declaration 2 is missing
+    (inbox / "rác.bin").write_bytes(b"\x00" * 10)
+
+    window.set_language("vi")
+    review = ReviewWindow(session, window)
+    review.show()
+    type_text(review.findChild(QLineEdit, "rosterFile"), str(tmp_path / "roster.toml"))
+    type_text(review.findChild(QLineEdit, "bundleFolder"), str(inbox))
+    review.findChild(QPushButton, "runReview").click()
+    rows = review.findChild(QTreeWidget, "reviewRows")
+
+    def column(at: int) -> list[tuple[str, str]]:
+        items = [rows.topLevelItem(i) for i in range(rows.topLevelItemCount())]
+        return [(item.text(at), item.toolTip(at)) for item in items]
+
+    (gap, gap_tip), (garbage, garbage_tip) = column(6)
+    assert gap.startswith("thiếu bản khai")
+    assert "missing" not in gap and "gap" not in gap  # no English in the column
+    assert "Chi tiết kỹ thuật: declaration 2 is missing" in gap_tip  # labelled, in the tooltip
+    assert garbage.startswith("không phải gói bản khai") and "rác.bin" in garbage
+    assert "rác.bin" in garbage_tip
+
+    window.set_language("en")  # the table is filled again in the new language
+    (gap, gap_tip), (garbage, _tip) = column(6)
+    assert gap == "gap: declaration 2 is missing"
+    assert "Technical detail" not in gap_tip
+    assert garbage.startswith("not a bundle:")
+    review.close()

@@ -1246,13 +1246,13 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
     </message>
     <message>
         <location filename="../../desktop/gui/review_window.py" line="231"/>
-        <location filename="../../desktop/gui/review_window.py" line="362"/>
-        <location filename="../../desktop/gui/review_window.py" line="364"/>
+        <location filename="../../desktop/gui/review_window.py" line="363"/>
+        <location filename="../../desktop/gui/review_window.py" line="365"/>
         <source>All units</source>
         <translation>Tất cả đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="46"/>
+        <location filename="../../desktop/gui/review_table.py" line="65"/>
         <source>(overdue)</source>
         <translation>(quá hạn)</translation>
     </message>
@@ -1269,148 +1269,153 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Số tệp đã kiểm tra: %1 · số người: %2 · đạt, không có vấn đề: %3 · cần theo dõi: %4 · tệp không dùng được: %5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="269"/>
+        <location filename="../../desktop/gui/review_window.py" line="270"/>
         <source>Save the table</source>
         <translation>Lưu bảng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="285"/>
+        <location filename="../../desktop/gui/review_window.py" line="286"/>
         <source>Save the unit report</source>
         <translation>Lưu báo cáo của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="316"/>
+        <location filename="../../desktop/gui/review_window.py" line="317"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="332"/>
+        <location filename="../../desktop/gui/review_window.py" line="333"/>
         <source>Accepted: the latest declaration of %1 people.</source>
         <translation>Đã chấp nhận bản khai mới nhất của %1 người.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="344"/>
+        <location filename="../../desktop/gui/review_window.py" line="345"/>
         <source>SelfCheck: review a unit&apos;s declarations</source>
         <translation>SelfCheck: rà soát bản khai của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="345"/>
+        <location filename="../../desktop/gui/review_window.py" line="346"/>
         <source>Declarations in the folder</source>
         <translation>Các bản khai trong thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="346"/>
+        <location filename="../../desktop/gui/review_window.py" line="347"/>
         <source>&amp;Roster:</source>
         <translation>&amp;Danh sách cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="347"/>
+        <location filename="../../desktop/gui/review_window.py" line="348"/>
         <source>&amp;Folder of bundles:</source>
         <translation>&amp;Thư mục gói bản khai:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="348"/>
         <location filename="../../desktop/gui/review_window.py" line="349"/>
+        <location filename="../../desktop/gui/review_window.py" line="350"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="350"/>
+        <location filename="../../desktop/gui/review_window.py" line="351"/>
         <source>&amp;Check the folder</source>
         <translation>&amp;Kiểm tra thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="351"/>
+        <location filename="../../desktop/gui/review_window.py" line="352"/>
         <source>Show:</source>
         <translation>Hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="352"/>
+        <location filename="../../desktop/gui/review_window.py" line="353"/>
         <source>Only those to follow up</source>
         <translation>Chỉ những người cần theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="356"/>
+        <location filename="../../desktop/gui/review_window.py" line="357"/>
         <source>Any verdict</source>
         <translation>Mọi kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="77"/>
+        <location filename="../../desktop/gui/review_table.py" line="97"/>
         <source>Staff id</source>
         <translation>Mã cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="78"/>
+        <location filename="../../desktop/gui/review_table.py" line="98"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="84"/>
+        <location filename="../../desktop/gui/review_table.py" line="104"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="79"/>
+        <location filename="../../desktop/gui/review_table.py" line="99"/>
         <source>Latest</source>
         <translation>Bản khai mới nhất</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="80"/>
+        <location filename="../../desktop/gui/review_table.py" line="37"/>
+        <source>Technical detail: %1</source>
+        <translation>Chi tiết kỹ thuật: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_table.py" line="100"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="81"/>
+        <location filename="../../desktop/gui/review_table.py" line="101"/>
         <source>Open (c/h/m/l)</source>
         <translation>Mục mở (NT/C/TB/T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="82"/>
+        <location filename="../../desktop/gui/review_table.py" line="102"/>
         <source>Next due</source>
         <translation>Hạn tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="83"/>
+        <location filename="../../desktop/gui/review_table.py" line="103"/>
         <source>Problems</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="366"/>
+        <location filename="../../desktop/gui/review_window.py" line="367"/>
         <source>Export &amp;CSV…</source>
         <translation>Xuất &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="367"/>
+        <location filename="../../desktop/gui/review_window.py" line="368"/>
         <source>Export &amp;PDF report…</source>
         <translation>Xuất &amp;báo cáo PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="368"/>
+        <location filename="../../desktop/gui/review_window.py" line="369"/>
         <source>&amp;Accept the sound declarations</source>
         <translation>&amp;Chấp nhận các bản khai hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="369"/>
+        <location filename="../../desktop/gui/review_window.py" line="370"/>
         <source>Countersi&amp;gn…</source>
         <translation>Ký &amp;xác nhận…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="370"/>
+        <location filename="../../desktop/gui/review_window.py" line="371"/>
         <source>&amp;New…</source>
         <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="371"/>
+        <location filename="../../desktop/gui/review_window.py" line="372"/>
         <source>Edi&amp;t…</source>
         <translation>&amp;Sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="372"/>
+        <location filename="../../desktop/gui/review_window.py" line="373"/>
         <source>Enrol a &amp;key…</source>
         <translation>Đăn&amp;g ký khóa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="373"/>
+        <location filename="../../desktop/gui/review_window.py" line="374"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>

@@ -249,7 +249,8 @@ class ReviewWindow(ReviewerActions):
         self.rows.clear()
         self._enable()
         if self.report is not None:
-            review_table.fill(self.rows, self.report, self._wanted)
+            language = self.session.language.language
+            review_table.fill(self.rows, self.report, self._wanted, language)
 
     def _enable(self) -> None:
         ready = self.report is not None and not self.saving
