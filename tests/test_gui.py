@@ -115,7 +115,7 @@ def test_failures_are_told_in_vietnamese_with_the_detail_kept(session: Session) 
 
     told = describe(WrongPassphrase("wrong passphrase, or the key file has been altered"))
     assert told.startswith("Cụm mật khẩu không đúng")
-    assert told.endswith("(wrong passphrase, or the key file has been altered)")
+    assert "wrong passphrase" not in told  # the sentence says it all: no English after it
     full = describe(OSError(errno.ENOSPC, "No space left on device", "/data/history.db"))
     assert full.startswith("Ổ đĩa đã đầy")
     assert "/data/history.db" in full

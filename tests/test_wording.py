@@ -262,3 +262,35 @@ def test_the_review_shows_problems_in_vietnamese_and_again_in_english_on_switchi
     assert "Technical detail" not in gap_tip
     assert garbage.startswith("not a bundle:")
     review.close()
+
+
+# -- key and history errors: no English detail in Vietnamese ----------------------------------
+
+
+def test_common_key_and_history_errors_keep_english_out_of_the_vietnamese(
+    window: MainWindow, private_home: Path
+) -> None:
+    from desktop.core.base import logs
+    from desktop.core.records.history import HistoryDamaged
+    from desktop.core.signing.keyfile import WrongPassphrase
+    from desktop.core.signing.keys import KeychainLocked
+    from desktop.gui.messages import describe
+
+    wrong = WrongPassphrase("wrong passphrase, or the key file has been altered")
+    locked = KeychainLocked("the keychain is locked (org.freedesktop.Secret)")
+    damaged = HistoryDamaged("the history database is damaged; it was kept as /h/history.db.x")
+    window.set_language("vi")
+    assert describe(wrong) == "Cụm mật khẩu không đúng, hoặc tệp khóa đã bị sửa đổi."
+    assert "keychain" not in describe(locked) and "(the" not in describe(locked)
+    assert "\n" not in describe(locked)
+    told = describe(damaged)
+    assert "(the history" not in told  # not in brackets after the sentence
+    lead, technical = told.split("\n")
+    assert "damaged" not in lead
+    assert technical == "Chi tiết kỹ thuật: " + str(damaged)  # the copy kept aside, labelled
+    # What the sentence leaves out is in the support log, for whoever helps.
+    log = logs.log_path().read_text("utf-8")
+    assert "told WrongPassphrase" in log  # its words are withheld by the log's filter
+    assert "told KeychainLocked: the keychain is locked (org.freedesktop.Secret)" in log
+    window.set_language("en")  # English keeps the core's words after the sentence
+    assert describe(wrong).endswith("(wrong passphrase, or the key file has been altered)")

@@ -713,6 +713,11 @@
         <source>The bundle is not signed by a key enrolled for this person, or the key was not valid at that time.</source>
         <translation>Gói bản khai không được ký bằng khóa đã đăng ký cho người này, hoặc khóa đó không có hiệu lực vào thời điểm ký.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="172"/>
+        <source>Technical detail: %1</source>
+        <translation>Chi tiết kỹ thuật: %1</translation>
+    </message>
 </context>
 <context>
     <name>FindingsDialog</name>
