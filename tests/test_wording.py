@@ -250,10 +250,10 @@ def test_the_review_shows_problems_in_vietnamese_and_again_in_english_on_switchi
         return [(item.text(at), item.toolTip(at)) for item in items]
 
     (gap, gap_tip), (garbage, garbage_tip) = column(6)
-    assert gap.startswith("thiếu bản khai")
-    assert "missing" not in gap and "gap" not in gap  # no English in the column
-    assert "Chi tiết kỹ thuật: declaration 2 is missing" in gap_tip  # labelled, in the tooltip
-    assert garbage.startswith("không phải gói bản khai") and "rác.bin" in garbage
+    assert gap == gap_tip == "thiếu bản khai: thiếu bản khai số 2"  # no English at all
+    # A file the verifier refused: its English reason only in the tooltip, labelled.
+    assert garbage.startswith("không phải gói bản khai (") and "rác.bin" in garbage
+    assert garbage_tip.startswith("không phải gói bản khai\nChi tiết kỹ thuật: ")
     assert "rác.bin" in garbage_tip
 
     window.set_language("en")  # the table is filled again in the new language
