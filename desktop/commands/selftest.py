@@ -105,7 +105,8 @@ def _translations() -> Check:
             return Check(
                 "translations", Status.FAIL, f"cannot load {path} (run `make translations`)"
             )
-    return Check("translations", Status.OK, f"from {', '.join(map(str, paths))}")
+    listed = ", ".join(map(str, paths))
+    return Check("translations", Status.OK, f"Vietnamese and English plurals from {listed}")
 
 
 def _qt() -> Check:
