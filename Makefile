@@ -52,6 +52,7 @@ pack: $(VENV)/.installed
 # After changing visible strings in desktop/gui: extract them, then translate the .ts.
 update-translations: $(VENV)/.installed
 	$(VENV)/bin/pyside6-lupdate -no-obsolete desktop/gui/*.py desktop/gui/pages/*.py -ts assets/translations/selfcheck_vi.ts
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -pluralonly desktop/gui/*.py desktop/gui/pages/*.py -ts assets/translations/selfcheck_en.ts
 
 # PNGs of every screen in both languages, under a private X server, for looking at.
 screenshots: $(VENV)/.installed translations

@@ -2,7 +2,8 @@
 
 Usage: python scripts/check_translations.py assets/translations/*.ts
 Exits 1 and lists them when any message is unfinished (what `make lint` checks too): the
-app's own selfcheck_vi.ts and qtbase_vi.ts, the Vietnamese of Qt's own dialogs.
+app's own selfcheck_vi.ts, selfcheck_en.ts (the English plurals of the strings with a
+count) and qtbase_vi.ts, the Vietnamese of Qt's own dialogs.
 """
 
 import sys

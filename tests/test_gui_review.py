@@ -98,7 +98,7 @@ def test_a_declaration_that_requires_action_is_never_ticked(
     assert row_of(rows, "BNG-2").text(3) == "action required"
     assert "✔" not in row_of(rows, "BNG-2").text(6)
     status = review.findChild(QLabel, "reviewStatus").text()
-    assert "1 compliant without problems, 1 to follow up" in status
+    assert "compliant without problems: 1 · to follow up: 1" in status
     review.findChild(QComboBox, "filterUnit")  # the filter of those to follow up keeps Bình
     review.problems_only.setChecked(True)
     assert [rows.topLevelItem(i).text(0) for i in range(rows.topLevelItemCount())] == ["BNG-2"]

@@ -372,4 +372,8 @@ def test_the_self_test_fails_without_qt_s_vietnamese(
     assert check.status == Status.FAIL
     assert "qtbase_vi.qm" in check.detail
     shutil.copy(translations_dir() / "qtbase_vi.qm", tmp_path)
+    check = selftest._translations()
+    assert check.status == Status.FAIL  # English would say "1 day(s)"
+    assert "selfcheck_en.qm" in check.detail
+    shutil.copy(translations_dir() / "selfcheck_en.qm", tmp_path)
     assert selftest._translations().status == Status.OK

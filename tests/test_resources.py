@@ -109,6 +109,7 @@ def test_the_wheel_carries_the_checklists_assets_and_compiled_translations(
         assert f"desktop/_shipped/{path.relative_to(ROOT).as_posix()}" in names
     assert "desktop/_shipped/assets/translations/selfcheck_vi.qm" in names
     assert "desktop/_shipped/assets/translations/qtbase_vi.qm" in names  # Qt's own dialogs
+    assert "desktop/_shipped/assets/translations/selfcheck_en.qm" in names  # English plurals
     assert "desktop/_shipped/assets/icons/selfcheck.svg" in names
     for language in ("vi", "en"):  # the Help menu's guide; the other docs stay behind
         assert f"desktop/_shipped/docs/user-guide.{language}.md" in names

@@ -713,6 +713,11 @@
         <source>The bundle is not signed by a key enrolled for this person, or the key was not valid at that time.</source>
         <translation>Gói bản khai không được ký bằng khóa đã đăng ký cho người này, hoặc khóa đó không có hiệu lực vào thời điểm ký.</translation>
     </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="172"/>
+        <source>Technical detail: %1</source>
+        <translation>Chi tiết kỹ thuật: %1</translation>
+    </message>
 </context>
 <context>
     <name>FindingsDialog</name>
@@ -1250,170 +1255,177 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="200"/>
-        <source>Checking… %1 file(s)</source>
-        <translation>Đang kiểm tra… %1 tệp</translation>
-    </message>
-    <message>
         <location filename="../../desktop/gui/review_window.py" line="232"/>
-        <location filename="../../desktop/gui/review_window.py" line="363"/>
-        <location filename="../../desktop/gui/review_window.py" line="365"/>
+        <location filename="../../desktop/gui/review_window.py" line="364"/>
+        <location filename="../../desktop/gui/review_window.py" line="366"/>
         <source>All units</source>
         <translation>Tất cả đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="47"/>
+        <location filename="../../desktop/gui/review_table.py" line="66"/>
         <source>(overdue)</source>
         <translation>(quá hạn)</translation>
     </message>
-    <message>
-        <location filename="../../desktop/gui/review_window.py" line="220"/>
-        <source>%1 file(s) checked: %2 people, %3 compliant without problems, %4 to follow up, %5 file(s) unusable.</source>
-        <translation>Đã kiểm tra %1 tệp: %2 người, %3 người đạt và không có vấn đề, %4 người cần theo dõi, %5 tệp không dùng được.</translation>
+    <message numerus="yes">
+        <location filename="../../desktop/gui/review_window.py" line="200"/>
+        <source>Checking… %n file(s)</source>
+        <translation>
+            <numerusform>Đang kiểm tra… %n tệp</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="270"/>
+        <location filename="../../desktop/gui/review_window.py" line="220"/>
+        <source>Files checked: %1 · people: %2 · compliant without problems: %3 · to follow up: %4 · files unusable: %5.</source>
+        <translation>Số tệp đã kiểm tra: %1 · số người: %2 · đạt, không có vấn đề: %3 · cần theo dõi: %4 · tệp không dùng được: %5.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_window.py" line="271"/>
         <source>Save the table</source>
         <translation>Lưu bảng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="286"/>
+        <location filename="../../desktop/gui/review_window.py" line="287"/>
         <source>Save the unit report</source>
         <translation>Lưu báo cáo của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="317"/>
+        <location filename="../../desktop/gui/review_window.py" line="318"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="333"/>
+        <location filename="../../desktop/gui/review_window.py" line="334"/>
         <source>Accepted: the latest declaration of %1 people.</source>
         <translation>Đã chấp nhận bản khai mới nhất của %1 người.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="345"/>
+        <location filename="../../desktop/gui/review_window.py" line="346"/>
         <source>SelfCheck: review a unit&apos;s declarations</source>
         <translation>SelfCheck: rà soát bản khai của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="346"/>
+        <location filename="../../desktop/gui/review_window.py" line="347"/>
         <source>Declarations in the folder</source>
         <translation>Các bản khai trong thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="347"/>
+        <location filename="../../desktop/gui/review_window.py" line="348"/>
         <source>&amp;Roster:</source>
         <translation>&amp;Danh sách cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="348"/>
+        <location filename="../../desktop/gui/review_window.py" line="349"/>
         <source>&amp;Folder of bundles:</source>
         <translation>&amp;Thư mục gói bản khai:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="349"/>
         <location filename="../../desktop/gui/review_window.py" line="350"/>
+        <location filename="../../desktop/gui/review_window.py" line="351"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="351"/>
+        <location filename="../../desktop/gui/review_window.py" line="352"/>
         <source>&amp;Check the folder</source>
         <translation>&amp;Kiểm tra thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="352"/>
+        <location filename="../../desktop/gui/review_window.py" line="353"/>
         <source>Show:</source>
         <translation>Hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="353"/>
+        <location filename="../../desktop/gui/review_window.py" line="354"/>
         <source>Only those to follow up</source>
         <translation>Chỉ những người cần theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="357"/>
+        <location filename="../../desktop/gui/review_window.py" line="358"/>
         <source>Any verdict</source>
         <translation>Mọi kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="79"/>
+        <location filename="../../desktop/gui/review_table.py" line="99"/>
         <source>Staff id</source>
         <translation>Mã cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="80"/>
+        <location filename="../../desktop/gui/review_table.py" line="100"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="86"/>
+        <location filename="../../desktop/gui/review_table.py" line="106"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="81"/>
+        <location filename="../../desktop/gui/review_table.py" line="101"/>
         <source>Latest</source>
         <translation>Bản khai mới nhất</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="82"/>
+        <location filename="../../desktop/gui/review_table.py" line="38"/>
+        <source>Technical detail: %1</source>
+        <translation>Chi tiết kỹ thuật: %1</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/review_table.py" line="102"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="83"/>
+        <location filename="../../desktop/gui/review_table.py" line="103"/>
         <source>Open (c/h/m/l)</source>
         <translation>Mục mở (NT/C/TB/T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="84"/>
+        <location filename="../../desktop/gui/review_table.py" line="104"/>
         <source>Next due</source>
         <translation>Hạn tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="85"/>
+        <location filename="../../desktop/gui/review_table.py" line="105"/>
         <source>Problems</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="368"/>
+        <location filename="../../desktop/gui/review_window.py" line="369"/>
         <source>Export &amp;CSV…</source>
         <translation>Xuất &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="369"/>
+        <location filename="../../desktop/gui/review_window.py" line="370"/>
         <source>Export &amp;PDF report…</source>
         <translation>Xuất &amp;báo cáo PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="370"/>
+        <location filename="../../desktop/gui/review_window.py" line="371"/>
         <source>&amp;Accept the sound declarations</source>
         <translation>&amp;Chấp nhận các bản khai hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="371"/>
+        <location filename="../../desktop/gui/review_window.py" line="372"/>
         <source>Countersi&amp;gn…</source>
         <translation>Ký &amp;xác nhận…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="372"/>
+        <location filename="../../desktop/gui/review_window.py" line="373"/>
         <source>&amp;New…</source>
         <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="373"/>
+        <location filename="../../desktop/gui/review_window.py" line="374"/>
         <source>Edi&amp;t…</source>
         <translation>&amp;Sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="374"/>
+        <location filename="../../desktop/gui/review_window.py" line="375"/>
         <source>Enrol a &amp;key…</source>
         <translation>Đăn&amp;g ký khóa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="375"/>
+        <location filename="../../desktop/gui/review_window.py" line="376"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>

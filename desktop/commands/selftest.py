@@ -92,15 +92,21 @@ def _translations() -> Check:
 
     from desktop.gui.language import CATALOGUES, translations_dir
 
-    # The app's own strings, and Qt's dialogs (file dialogs, buttons), which Qt ships none of.
-    paths = [translations_dir() / f"{catalogue}_vi.qm" for catalogue in CATALOGUES]
+    # The app's own strings, and Qt's dialogs (file dialogs, buttons), which Qt ships none of;
+    # the English plurals ("1 day", "2 days") of the strings with a count.
+    paths = [
+        translations_dir() / f"{catalogue}_{language}.qm"
+        for language, catalogues in CATALOGUES.items()
+        for catalogue in catalogues
+    ]
     for path in paths:
         translator = QTranslator()
         if not translator.load(str(path)) or translator.isEmpty():
             return Check(
                 "translations", Status.FAIL, f"cannot load {path} (run `make translations`)"
             )
-    return Check("translations", Status.OK, f"Vietnamese from {', '.join(map(str, paths))}")
+    listed = ", ".join(map(str, paths))
+    return Check("translations", Status.OK, f"Vietnamese and English plurals from {listed}")
 
 
 def _qt() -> Check:

@@ -6,6 +6,7 @@ it is given one. tests/test_gui_forms.py walks every page and window for control
 without one."""
 
 import re
+from html import unescape
 
 from PySide6.QtWidgets import QWidget
 
@@ -13,8 +14,12 @@ _TAG = re.compile(r"<[^>]*>")
 
 
 def spoken(text: str) -> str:
-    """A label's text as it is read out: no mnemonic '&', no markup, no closing colon."""
-    text = _TAG.sub("", text).replace("&&", "\0").replace("&", "").replace("\0", "&")
+    """A label's text as it is read out: no mnemonic '&', no markup, no closing colon.
+    Rich text has no mnemonic: its entities ("&#x27;", "&amp;") are read as characters."""
+    if _TAG.search(text):
+        text = unescape(_TAG.sub("", text))
+    else:
+        text = text.replace("&&", "\0").replace("&", "").replace("\0", "&")
     return text.strip().rstrip(":").strip()
 
 

@@ -12,8 +12,10 @@ if TYPE_CHECKING:  # i18n needs dataclasses and datetime (~10 ms): not before th
     from desktop.core.base.i18n import Language
 
 # The app's own strings, then Qt's (file dialogs, dialog buttons, context menus): Qt ships
-# no Vietnamese catalogue of its own, so assets/translations/qtbase_vi.ts is ours.
-CATALOGUES = ("selfcheck", "qtbase")
+# no Vietnamese catalogue of its own, so assets/translations/qtbase_vi.ts is ours. The
+# source strings are English but say "%n day(s)": selfcheck_en.ts holds only the messages
+# with a count, with the English singular and plural ("1 day", "2 days").
+CATALOGUES = {"vi": ("selfcheck", "qtbase"), "en": ("selfcheck",)}
 
 
 def translations_dir() -> Path:
@@ -45,14 +47,13 @@ class LanguageSwitch(QObject):
             QCoreApplication.removeTranslator(translator)
         self._translators.clear()
         loaded = True
-        if language != "en":  # the source strings are English
-            for catalogue in CATALOGUES:
-                translator = QTranslator(self)
-                if translator.load(f"{catalogue}_{language}", str(translations_dir())):
-                    QCoreApplication.installTranslator(translator)
-                    self._translators.append(translator)
-                else:
-                    loaded = False
+        for catalogue in CATALOGUES[language]:
+            translator = QTranslator(self)
+            if translator.load(f"{catalogue}_{language}", str(translations_dir())):
+                QCoreApplication.installTranslator(translator)
+                self._translators.append(translator)
+            else:
+                loaded = False
         # The system's own file dialogs (Windows Explorer's, GTK's) speak the system's
         # language: when it is not the app's, Qt's own dialogs, translated above, are used.
         QCoreApplication.setAttribute(

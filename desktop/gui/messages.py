@@ -9,7 +9,7 @@ helper or the inspectorate will ask for.
 import errno
 from typing import TYPE_CHECKING, assert_never
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from desktop.core.base.errors import AnswersError, PolicyError
 from desktop.core.records.history import HistoryDamaged, HistoryError
@@ -143,9 +143,32 @@ def bundle_lead(failure: "Failure") -> str:
             assert_never(failure)
 
 
+# The common failures of keys and of the history: in a language other than English, the
+# core's English words never follow the sentence in brackets. Where the sentence says all
+# (a wrong passphrase, a locked keychain) they go to the support log only; elsewhere (a
+# damaged history names the copy kept aside) on a line labelled as technical detail.
+SAID_BY_LEAD = (WrongPassphrase, WeakPassphrase, KeychainLocked, PassphraseNeeded)
+TECHNICAL = (KeyFileDamaged, KeyStoreError, HistoryError)
+
+
 def describe(exc: BaseException) -> str:
     """The translated lead, then the core's own words as the detail."""
     detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
     if isinstance(exc, OSError) and exc.filename:
         detail = f"{exc.filename}: {detail}"
-    return f"{lead(exc)}\n({detail})" if detail else lead(exc)
+    if not detail:
+        return lead(exc)
+    if QLocale().language() != QLocale.Language.English and isinstance(
+        exc, SAID_BY_LEAD + TECHNICAL
+    ):
+        import logging  # loaded when needed: this module is loaded before the first paint
+
+        from desktop.core.base import logs
+
+        logs.configure()
+        logging.getLogger(f"{logs.LOGGER}.gui").info("told %s: %s", type(exc).__name__, detail)
+        if isinstance(exc, SAID_BY_LEAD):
+            return lead(exc)
+        technical = QCoreApplication.translate("Errors", "Technical detail: %1")
+        return f"{lead(exc)}\n{technical.replace('%1', detail)}"
+    return f"{lead(exc)}\n({detail})"

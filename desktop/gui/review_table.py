@@ -8,7 +8,8 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QTreeWidget, QTreeWidgetItem
 
 from desktop.core.assessment.findings import VerdictKind
-from desktop.core.base.i18n import show_date
+from desktop.core.base.i18n import Language, show_date
+from desktop.core.review.rows import PROBLEM_WORDS, Finding
 from desktop.core.review.scan import SEVERITIES, Report, Row
 from desktop.gui.labels import verdict_label
 from desktop.gui.screen_fit import fit_columns
@@ -25,18 +26,36 @@ def needs_attention(row: Row) -> bool:
     return not settled(row) or row.overdue
 
 
-def mark(row: Row) -> str:
-    """The last-but-one column: the problems, else what the verdict asks, else ✔."""
+def problem(finding: Finding, language: Language) -> tuple[str, str]:
+    """A problem as the window shows it, and its tooltip, in `language`. A detail the core
+    has only in English is not shown in Vietnamese: the tooltip gives it, labelled as
+    technical detail (the command line and the CSV keep it as it is)."""
+    if language == "en" or finding.text is not None:
+        shown = finding.shown(language)
+        return shown, shown
+    words = PROBLEM_WORDS.get(finding.problem)
+    label = words.get(language) if words else finding.problem.value
+    technical = QCoreApplication.translate("ReviewWindow", "Technical detail: %1")
+    return label, label + "\n" + technical.replace("%1", finding.detail)
+
+
+def mark(row: Row, language: Language) -> tuple[str, str]:
+    """The last-but-one column and its tooltip: the problems, else what the verdict asks,
+    else ✔."""
     if row.problems:
-        return "; ".join(f"{f.problem.value}: {f.detail}" for f in row.problems)
+        shown = [problem(f, language) for f in row.problems]
+        return "; ".join(text for text, _tip in shown), "\n".join(tip for _text, tip in shown)
     if row.latest is None:
-        return "—"
+        return "—", "—"
     if row.latest.verdict != VerdictKind.COMPLIANT:
-        return "⚠ " + verdict_label(row.latest.verdict)
-    return "✔"
+        verdict = "⚠ " + verdict_label(row.latest.verdict)
+        return verdict, verdict
+    return "✔", "✔"
 
 
-def fill(tree: QTreeWidget, report: Report, wanted: Callable[[Row], bool]) -> None:
+def fill(
+    tree: QTreeWidget, report: Report, wanted: Callable[[Row], bool], language: Language
+) -> None:
     tree.clear()
     for row in report.rows:
         if not wanted(row):
@@ -46,6 +65,7 @@ def fill(tree: QTreeWidget, report: Report, wanted: Callable[[Row], bool]) -> No
         if row.overdue:
             due += " " + QCoreApplication.translate("ReviewWindow", "(overdue)")
         opened = "/".join(str(latest.open_by_severity[s]) for s in SEVERITIES) if latest else "—"
+        marked, tip = mark(row, language)
         item = QTreeWidgetItem(
             tree,
             [
@@ -55,18 +75,18 @@ def fill(tree: QTreeWidget, report: Report, wanted: Callable[[Row], bool]) -> No
                 verdict_label(latest.shown_verdict) if latest else "—",
                 opened,
                 due,
-                mark(row),
+                marked,
                 row.unit,
             ],
         )
         item.setData(0, ROW_ROLE, row.staff_id)
-        item.setToolTip(6, item.text(6))
+        item.setToolTip(6, tip)
     for finding in report.unreadable:  # always shown: a file that could not be used
         path = finding.path
-        problem = f"{finding.problem.value}: {finding.detail} ({path})"
+        text, tip = problem(finding, language)
         name = path.name if path is not None else ""
-        item = QTreeWidgetItem(tree, ["✘", name, "", "", "", "", problem, ""])
-        item.setToolTip(6, problem)  # the whole path, when the column is too narrow
+        item = QTreeWidgetItem(tree, ["✘", name, "", "", "", "", f"{text} ({path})", ""])
+        item.setToolTip(6, f"{tip}\n{path}")  # the whole path, when the column is too narrow
     for column in range(tree.columnCount()):
         tree.resizeColumnToContents(column)
         # Long names and paths scroll; the problems column stays in sight.

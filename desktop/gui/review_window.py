@@ -197,7 +197,7 @@ class ReviewWindow(ReviewerActions):
         run_task(work, self._reviewed, receiver=self)
 
     def _progressed(self, count: int) -> None:
-        self.status.setText(self.tr("Checking… %1 file(s)").replace("%1", str(count)))
+        self.status.setText(self.tr("Checking… %n file(s)", "", count))
 
     def _reviewed(self, outcome: Outcome[Report]) -> None:
         if outcome.error is not None:  # a roster that cannot be read, a folder that went away
@@ -217,8 +217,8 @@ class ReviewWindow(ReviewerActions):
         settled = sum(1 for r in report.rows if review_table.settled(r))
         self.status.setText(
             self.tr(
-                "%1 file(s) checked: %2 people, %3 compliant without problems, "
-                "%4 to follow up, %5 file(s) unusable."
+                "Files checked: %1 · people: %2 · compliant without problems: %3 · "
+                "to follow up: %4 · files unusable: %5."
             )
             .replace("%1", str(report.bundles))
             .replace("%2", str(len(report.rows)))
@@ -250,7 +250,8 @@ class ReviewWindow(ReviewerActions):
         self.rows.clear()
         self._enable()
         if self.report is not None:
-            review_table.fill(self.rows, self.report, self._wanted)
+            language = self.session.language.language
+            review_table.fill(self.rows, self.report, self._wanted, language)
 
     def _enable(self) -> None:
         ready = self.report is not None and not self.saving

@@ -45,7 +45,8 @@ WORDS: dict[str, Text] = {
         "Không công nhận: bộ tiêu chí không được chấp nhận",
         "Not accepted: assessed against a policy the unit does not accept",
     ),
-    "open_items": Text("{n} mục cần khắc phục", "{n} item(s) to fix"),
+    "open_items": Text("{n} mục cần khắc phục", "{n} items to fix"),
+    "open_items.one": Text("{n} mục cần khắc phục", "{n} item to fix"),  # n == 1: word()
     "qr": Text(
         "Mã QR chứa mã băm SHA-256 của summary.json và dấu vân tay khóa ký.",
         "The QR code holds the SHA-256 of summary.json and the signing key's fingerprint.",
@@ -132,8 +133,10 @@ WORDS: dict[str, Text] = {
 
 
 def word(key: str, language: Language, **params: object) -> str:
-    """The word for `key`; an unknown key (a newer summary's value) is shown as it is."""
-    text = WORDS.get(key)
+    """The word for `key`; an unknown key (a newer summary's value) is shown as it is.
+    A count n of one reads `key.one` where there is one ("1 item", "2 items")."""
+    text = WORDS.get(f"{key}.one") if params.get("n") == 1 else None
+    text = text or WORDS.get(key)
     if text is None:
         return key
     return text.get(language).format(**params) if params else text.get(language)

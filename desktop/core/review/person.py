@@ -28,7 +28,8 @@ def person_row(
     name, unit = (staff.name, staff.unit) if staff else (None, None)
     row = Row(staff_id, name or "", unit or "")
     if not declared:
-        row.problems.append(Finding(Problem.NO_DECLARATION, "nothing handed in"))
+        none = Text("chưa nộp bản khai nào", "nothing handed in")
+        row.problems.append(Finding(Problem.NO_DECLARATION, none.en, None, none))
         row.overdue = True
         return row
     chains: dict[str, list[Link]] = {}
@@ -59,32 +60,56 @@ def check_chain(row: Row, chain: list[Link], today: date) -> None:
         if first is None:
             by_seq[item.seq] = item
         elif first.sha256 == item.sha256:
-            again = f"declaration {item.seq} again ({Path(first.path).name})"
-            row.problems.append(Finding(Problem.DUPLICATE, again, Path(item.path)))
+            name = Path(first.path).name
+            again = Text(
+                f"bản khai số {item.seq} nộp lại lần nữa ({name})",
+                f"declaration {item.seq} again ({name})",
+            )
+            row.problems.append(Finding(Problem.DUPLICATE, again.en, Path(item.path), again))
         else:
-            different = f"two different declarations {item.seq}"
-            row.problems.append(Finding(Problem.FORK, different, Path(item.path)))
+            different = Text(
+                f"hai bản khai số {item.seq} khác nhau", f"two different declarations {item.seq}"
+            )
+            row.problems.append(Finding(Problem.FORK, different.en, Path(item.path), different))
         if item.issued_at[:10] > tomorrow:
-            future = f"declaration {item.seq} is dated in the future ({item.issued_at[:10]})"
-            row.problems.append(Finding(Problem.BROKEN_CHAIN, future, Path(item.path)))
+            day = item.issued_at[:10]
+            future = Text(
+                f"bản khai số {item.seq} ghi ngày trong tương lai ({day})",
+                f"declaration {item.seq} is dated in the future ({day})",
+            )
+            row.problems.append(Finding(Problem.BROKEN_CHAIN, future.en, Path(item.path), future))
     seqs = sorted(by_seq)
     for before, after in pairwise(seqs):
         earlier, later = by_seq[before], by_seq[after]
         if after != before + 1:
             missing = _missing(before + 1, after - 1)
-            row.problems.append(Finding(Problem.GAP, missing, Path(later.path)))
+            row.problems.append(Finding(Problem.GAP, missing.en, Path(later.path), missing))
         elif later.prev != earlier.sha256:
-            broken = f"declaration {after} does not continue from declaration {before}"
-            row.problems.append(Finding(Problem.BROKEN_CHAIN, broken, Path(later.path)))
+            broken = Text(
+                f"bản khai số {after} không nối tiếp bản khai số {before}",
+                f"declaration {after} does not continue from declaration {before}",
+            )
+            row.problems.append(Finding(Problem.BROKEN_CHAIN, broken.en, Path(later.path), broken))
         if later.issued_at < earlier.issued_at:
-            back = f"declaration {after} is dated before declaration {before}"
-            row.problems.append(Finding(Problem.BROKEN_CHAIN, back, Path(later.path)))
+            back = Text(
+                f"bản khai số {after} ghi ngày trước bản khai số {before}",
+                f"declaration {after} is dated before declaration {before}",
+            )
+            row.problems.append(Finding(Problem.BROKEN_CHAIN, back.en, Path(later.path), back))
 
 
-def _missing(first: int, last: int) -> str:
+def _missing(first: int, last: int, since: bool = False) -> Text:
+    vi_since, en_since = (
+        (" kể từ bản đã được chấp nhận", " since the accepted one") if since else ("", "")
+    )
     if first == last:
-        return f"declaration {first} is missing"
-    return f"declarations {first}–{last} are missing"
+        return Text(
+            f"thiếu bản khai số {first}{vi_since}", f"declaration {first} is missing{en_since}"
+        )
+    return Text(
+        f"thiếu các bản khai số {first}–{last}{vi_since}",
+        f"declarations {first}–{last} are missing{en_since}",
+    )
 
 
 def check_accepted(row: Row, chain: list[Link], declared: list[Link], accepted: Accepted) -> None:
@@ -108,18 +133,28 @@ def check_accepted(row: Row, chain: list[Link], declared: list[Link], accepted: 
     by_seq = {link.seq: link for link in chain}
     same, following = by_seq.get(accepted.seq), by_seq.get(accepted.seq + 1)
     if same is not None and same.sha256 != accepted.sha256:
-        changed = f"declaration {accepted.seq} differs from the one accepted"
-        row.problems.append(Finding(Problem.REWRITTEN, changed, Path(same.path)))
+        changed = Text(
+            f"bản khai số {accepted.seq} khác với bản đã được chấp nhận",
+            f"declaration {accepted.seq} differs from the one accepted",
+        )
+        row.problems.append(Finding(Problem.REWRITTEN, changed.en, Path(same.path), changed))
     elif following is not None and following.prev != accepted.sha256:
-        detail = f"declaration {following.seq} does not continue from the accepted {accepted.seq}"
-        row.problems.append(Finding(Problem.REWRITTEN, detail, Path(following.path)))
+        detail = Text(
+            f"bản khai số {following.seq} không nối tiếp bản số {accepted.seq} đã được chấp nhận",
+            f"declaration {following.seq} does not continue from the accepted {accepted.seq}",
+        )
+        row.problems.append(Finding(Problem.REWRITTEN, detail.en, Path(following.path), detail))
     last, first = max(by_seq), min(by_seq)
     if last < accepted.seq and newest.key == accepted.key and not older:
-        rolled = f"the latest is {last}, but {accepted.seq} was accepted before"
-        row.problems.append(Finding(Problem.ROLLED_BACK, rolled, Path(by_seq[last].path)))
+        rolled = Text(
+            f"bản mới nhất là số {last}, nhưng bản số {accepted.seq} đã được chấp nhận trước đây",
+            f"the latest is {last}, but {accepted.seq} was accepted before",
+        )
+        path = Path(by_seq[last].path)
+        row.problems.append(Finding(Problem.ROLLED_BACK, rolled.en, path, rolled))
     elif first > accepted.seq + 1:
-        gap = _missing(accepted.seq + 1, first - 1) + " since the accepted one"
-        row.problems.append(Finding(Problem.GAP, gap, Path(by_seq[first].path)))
+        gap = _missing(accepted.seq + 1, first - 1, since=True)
+        row.problems.append(Finding(Problem.GAP, gap.en, Path(by_seq[first].path), gap))
 
 
 def replaced_keys(signers: Iterable[AllowedSigner]) -> dict[str, set[str]]:
