@@ -74,9 +74,9 @@
     <message numerus="yes">
         <location filename="../../desktop/gui/token_box.py" line="163"/>
         <source>%n certificate(s) on the token.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n certificate on the token.</numerusform>
+            <numerusform>%n certificates on the token.</numerusform>
         </translation>
     </message>
 </context>
