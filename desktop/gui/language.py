@@ -4,7 +4,7 @@ for Qt's own dialogs, and the checklists' own Vietnamese or English text for the
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, Qt, QTranslator, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QObject, QTranslator, Signal
 
 from desktop.core.base.resources import assets_dir
 
@@ -41,8 +41,11 @@ class LanguageSwitch(QObject):
         self.language: Language = "vi"  # i18n.DEFAULT_LANGUAGE (tests/test_startup.py)
         self._translators: list[QTranslator] = []
 
-    def set_language(self, language: "Language") -> bool:
-        """Switch to `language`; False when one of its translation files is missing."""
+    def set_language(self, language: "Language", *, file_dialogs: bool = True) -> bool:
+        """Switch to `language`; False when one of its translation files is missing.
+
+        `file_dialogs=False` leaves the choice of file dialogs to `choose_file_dialogs`,
+        called later: the start screen's first paint (see MainWindow)."""
         for translator in self._translators:
             QCoreApplication.removeTranslator(translator)
         self._translators.clear()
@@ -54,17 +57,26 @@ class LanguageSwitch(QObject):
                 self._translators.append(translator)
             else:
                 loaded = False
-        # The system's own file dialogs (Windows Explorer's, GTK's) speak the system's
-        # language: when it is not the app's, Qt's own dialogs, translated above, are used.
-        QCoreApplication.setAttribute(
-            Qt.ApplicationAttribute.AA_DontUseNativeDialogs, not system_speaks(language)
-        )
         QLocale.setDefault(
             QLocale(QLocale.Language.Vietnamese if language == "vi" else QLocale.Language.English)
         )
         self.language = language
+        if file_dialogs:
+            self.choose_file_dialogs()
         # Deliver the LanguageChange events now, so every window reads the new language
         # before this call returns: the switch takes effect at once.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self.changed.emit(language)
         return loaded
+
+    def choose_file_dialogs(self) -> None:
+        """The system's own file dialogs (Windows Explorer's, GTK's) speak the system's
+        language: when it is not the app's, Qt's own dialogs, translated, are used.
+
+        Not before the first paint: PySide6 builds its whole `Qt` namespace (~40 ms) the
+        first time it hands out one of its enums."""
+        from PySide6.QtCore import Qt
+
+        QCoreApplication.setAttribute(
+            Qt.ApplicationAttribute.AA_DontUseNativeDialogs, not system_speaks(self.language)
+        )

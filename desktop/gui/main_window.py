@@ -38,7 +38,7 @@ class MainWindow(QMainWindow):
             language = session.language
         else:  # before any widget exists: each is built in the right language
             language = LanguageSwitch(QCoreApplication.instance())
-            language.set_language("vi")
+            language.set_language("vi", file_dialogs=False)  # chosen once the screen is ready
         super().__init__()
         self.setObjectName("mainWindow")
         self.session = session
@@ -132,6 +132,7 @@ class MainWindow(QMainWindow):
             box.open()  # not exec(): the start screen stays live behind it
 
     def _check_policy(self) -> None:
+        self.language.choose_file_dialogs()  # before anything can open one (set_language)
         if self.session is not None and self.session.policy_check is not None:
             self.session.policy_check.start(self.policy_checked.emit, receiver=self)
 

@@ -6,12 +6,14 @@ into the screen's available area (without the task bar) as it is shown. What is 
 must then shrink with it: page contents scroll, button rows stay outside the scrolling.
 """
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QFileDialog,
     QFileSystemModel,
+    QMainWindow,
     QStyle,
     QTreeView,
     QWidget,
@@ -19,8 +21,10 @@ from PySide6.QtWidgets import (
 
 # The size the main window asks for on a screen that has room for it.
 PREFERRED_SIZE = QSize(1024, 700)
-# Windows and dialogs (message boxes among them); not menus, tooltips or popups.
-_FITTED = (Qt.WindowType.Window, Qt.WindowType.Dialog)
+# Windows and dialogs (message boxes and file dialogs among them); not menus, tooltips or
+# popups. Told by class, not by windowType(): the first Qt enum PySide6 hands out builds
+# its whole `Qt` namespace (~40 ms), and the main window is shown before its first paint.
+_FITTED = (QMainWindow, QDialog)
 # How long a window manager may take to frame a new window.
 _FRAMED_AFTER_MS = 300
 
@@ -38,7 +42,7 @@ def fit_to_screen(window: QWidget, preferred: QSize | None = None) -> None:
     # The title bar and borders: known once the window manager has framed the window;
     # before that (the first show), room for a title bar is kept.
     frame = window.frameGeometry().size() - window.geometry().size()
-    if frame.isEmpty() and not window.windowFlags() & Qt.WindowType.FramelessWindowHint:
+    if frame.isEmpty():  # (SelfCheck has no frameless window: no windowFlags(), see above)
         frame = QSize(0, window.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight))
     width = min(size.width(), area.width() - frame.width())
     height = min(size.height(), area.height() - frame.height())
@@ -59,7 +63,7 @@ class ScreenFit(QObject):
             event.type() == QEvent.Type.Show
             and isinstance(watched, QWidget)
             and watched.isWindow()
-            and watched.windowType() in _FITTED
+            and isinstance(watched, _FITTED)
         ):
             fit_to_screen(watched)
             if isinstance(watched, QFileDialog):
