@@ -439,3 +439,14 @@ def test_the_packs_the_unit_accepts_are_chosen_in_the_roster(
     with qtbot.waitSignal(dialog.saved):
         dialog.save()
     assert load_roster(path).packs == (in_use,)
+
+
+def test_the_verdict_filter_offers_the_policy_not_accepted_verdict(
+    window: MainWindow, session: Session
+) -> None:
+    """A row shown "not accepted (policy)" can be picked out like the others."""
+    from desktop.core.review.rows import POLICY_NOT_ACCEPTED_VERDICT
+
+    review = open_review(window)
+    offered = [review.verdict.itemData(i) for i in range(review.verdict.count())]
+    assert POLICY_NOT_ACCEPTED_VERDICT in offered

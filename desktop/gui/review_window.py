@@ -29,6 +29,7 @@ from desktop.core.assessment.findings import VerdictKind
 from desktop.core.base.atomic import write_atomic
 from desktop.core.review.desk import load_desk
 from desktop.core.review.roster import load_accepted, load_roster, save_accepted
+from desktop.core.review.rows import POLICY_NOT_ACCEPTED_VERDICT
 from desktop.core.review.scan import Report, Row, csv_bytes, review, to_accept
 from desktop.gui import review_table
 from desktop.gui.labels import verdict_label
@@ -356,8 +357,8 @@ class ReviewWindow(ReviewerActions):
         self.verdict.blockSignals(True)
         self.verdict.clear()
         self.verdict.addItem(self.tr("Any verdict"), "")
-        for kind in VerdictKind:
-            self.verdict.addItem(verdict_label(kind), kind.value)
+        for verdict in (*(kind.value for kind in VerdictKind), POLICY_NOT_ACCEPTED_VERDICT):
+            self.verdict.addItem(verdict_label(verdict), verdict)
         self.verdict.setCurrentIndex(max(current, 0))
         self.verdict.blockSignals(False)
         if self.unit.count() == 0:

@@ -217,6 +217,7 @@ class SignPage(WizardPage):
             return
         history, flow = self.session.history, self.session.flow
         if self.retired or history is None or flow is None or self.session.signed:
+            self._sign_pdf = None  # the token's signer holds the PIN: not kept past here
             self._set_busy(False)
             return
         self.passphrase.clear()  # the key is open: its passphrase is needed no more
