@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 from desktop.core.records import bundle
 from desktop.gui.main_window import MainWindow
 from desktop.gui.session import Session
-from tests.gui_driver import declare_every_password, type_text
-from tests.test_gui import _open_example
+from tests.gui_driver import type_text
+from tests.test_gui_tasks import _to_sign
 from tests.tools import needs
 
 VI_TITLE = "Bản khai tự kiểm tra tài khoản mạng xã hội"
@@ -50,19 +50,6 @@ def _pdf_text(path: Path) -> str:
         ["pdftotext", str(path), "-"], capture_output=True, text=True, check=True
     ).stdout
     return " ".join(out.split())
-
-
-def _to_sign(window: MainWindow, session: Session, folder: Path) -> QWidget:
-    _open_example(window, session)
-    declare_every_password(window)
-    window.wizard.show_step(len(window.wizard.steps) - 1)
-    sign = window.wizard.page
-    type_text(sign.findChild(QLineEdit, "outputFolder"), str(folder))
-    passphrase = sign.findChild(QLineEdit, "passphrase")
-    if not passphrase.isHidden():
-        type_text(passphrase, "a long enough passphrase")
-        type_text(sign.findChild(QLineEdit, "passphraseAgain"), "a long enough passphrase")
-    return sign
 
 
 def _sign(qtbot: QtBot, sign: QWidget) -> None:

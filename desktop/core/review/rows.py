@@ -10,6 +10,7 @@ from typing import NamedTuple
 from desktop.core.base.i18n import Language, Text
 from desktop.core.policy.model import Severity
 from desktop.core.records.bundle import Failure
+from desktop.core.review.policy import PolicyProblem
 
 
 class Problem(StrEnum):
@@ -29,11 +30,11 @@ class Problem(StrEnum):
     REPLACED_KEY = "signed by a replaced key"
     NAME_MISMATCH = "name differs from the roster"
     UNIT_MISMATCH = "unit differs from the roster"
-    # The policy it was assessed against (review.policy.PolicyProblem, by value).
-    UNSIGNED_POLICY = "unsigned policy"
-    POLICY_NOT_ACCEPTED = "policy not accepted"
-    MODIFIED_POLICY = "modified policy"
-    EXPIRED_POLICY = "expired policy"
+    # The policy it was assessed against: review.policy's words, defined there.
+    UNSIGNED_POLICY = PolicyProblem.UNSIGNED.value
+    POLICY_NOT_ACCEPTED = PolicyProblem.NOT_ACCEPTED.value
+    MODIFIED_POLICY = PolicyProblem.MODIFIED.value
+    EXPIRED_POLICY = PolicyProblem.EXPIRED.value
 
 
 # Shown instead of "compliant" for a declaration assessed against a policy not accepted.
