@@ -75,7 +75,7 @@ $(VENV)/.installed: pyproject.toml $(VENV)/.created
 	$(PY) -m pip install --quiet -e .
 	touch $@
 
-# A longer crash loop: 1,000 SIGKILLs of the save path (make test runs 250), 5-7 minutes.
+# A longer crash loop: 1,000 SIGKILLs of the save path (make test runs 100), 5-7 minutes.
 test-long: $(VENV)/.installed-test
 	scripts/system-packages.sh test
 	$(MAKE) --no-print-directory translations

@@ -1,5 +1,7 @@
 """Shared pieces for the signing tests: a real ssh-keygen, keys, a small summary."""
 
+import copy
+import functools
 import shutil
 import subprocess
 from collections.abc import Sequence
@@ -143,7 +145,17 @@ def declare_example(  # type: ignore[no-untyped-def]
 
 
 def reference_policy() -> dict[str, Any]:
-    """The policy record of the built-in checklists (the signed reference pack)."""
+    """The policy record of the built-in checklists (the signed reference pack): a fresh
+    copy each time, the callers change what they get."""
+    from desktop.core.base.resources import checklists_dir
+
+    return copy.deepcopy(_reference_policy(checklists_dir()))
+
+
+@functools.cache
+def _reference_policy(checklists: Path) -> dict[str, Any]:
+    # Loading and verifying the pack takes ~0.2 s: the property tests build hundreds of
+    # summaries, each with this record.
     from desktop.core.records.summary import policy_record
     from desktop.core.signing.pack_policy import load_active_policy
 

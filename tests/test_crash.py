@@ -11,7 +11,7 @@ continues the same history:
   declarations; only hidden staging folders may be left behind;
 - the draft reads back whole, either an older or a newer one.
 
-`make test` kills 250 times (a kill costs a fork: tests/crash_child.py); set
+`make test` kills 100 times (a kill costs a fork: tests/crash_child.py); set
 SELFCHECK_CRASH_KILLS for more, as `make test-long` does (1,000).
 """
 
@@ -32,7 +32,7 @@ from desktop.core.records import bundle as bundles
 from desktop.core.records.history import DATABASE, History
 from tests.conftest import ROOT
 
-KILLS = int(os.environ.get("SELFCHECK_CRASH_KILLS", "250"))
+KILLS = int(os.environ.get("SELFCHECK_CRASH_KILLS", "100"))
 KILLS_PER_HISTORY = 25
 MAX_DELAY_S = 0.3  # long enough for several rounds, so kills land in every step
 
