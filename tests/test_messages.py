@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.base.i18n import Text
 from desktop.core.records import bundle
 from desktop.core.records import summary as summary_json
 from desktop.core.records.bundle import BundleError, Failure
@@ -52,11 +53,23 @@ def told(qapp: object) -> Iterator[Told]:
 
 
 def _check(told: Told, exc: BaseException, leads: tuple[str, str]) -> None:
+    """The lead in each language, then the core's words: its English in English, its
+    Vietnamese in Vietnamese, or, where the core has only English, nothing after the lead."""
+    from desktop.core.base.errors import said
+
     for code, lead in zip(("en", "vi"), leads, strict=True):
         text = told[code](exc)
         assert text.startswith(lead), (code, text)
         assert not text.startswith(GENERIC), text
-        assert f"({exc})" in text  # the core's words stay, as the detail
+    assert f"({exc})" in told["en"](exc)  # the core's words stay, as the detail
+    vietnamese = told["vi"](exc)
+    assert str(exc) not in vietnamese
+    words = said(exc)
+    if words is not None:
+        assert words.vi != words.en
+        assert f"({words.vi})" in vietnamese
+    else:
+        assert vietnamese == leads[1] or "\n" not in vietnamese
 
 
 def test_every_way_a_bundle_fails_has_its_sentence(told: Told) -> None:
@@ -65,6 +78,7 @@ def test_every_way_a_bundle_fails_has_its_sentence(told: Told) -> None:
     assert set(BUNDLE_LEADS) == set(Failure)
     for failure, leads in BUNDLE_LEADS.items():
         _check(told, BundleError(failure, "detail"), leads)
+        _check(told, BundleError(failure, Text("chi tiết", "detail")), leads)
     assert len({bundle_lead(f) for f in Failure}) == len(Failure)
 
 

@@ -143,7 +143,7 @@ def countersign(args: argparse.Namespace) -> int:
         return invalid_bundle(args.bundle, exc)
     problems = PolicyJudge.here(book.packs, data_home()).problems(verified.summary)
     if problems:
-        reasons = "; ".join(f"{kind.value}: {detail}" for kind, detail in problems)
+        reasons = "; ".join(f"{kind.value}: {detail.en}" for kind, detail in problems)
         print(printable(f"selfcheck: {args.bundle}: {reasons}"), file=sys.stderr)
         if args.decision == "accepted":
             print("selfcheck: not countersigned as accepted; it may be returned", file=sys.stderr)

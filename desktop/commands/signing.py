@@ -101,7 +101,7 @@ def verify(args: argparse.Namespace) -> int:
         problems = judge.problems(summary) if judge is not None else []
         if problems:  # signed, but against a policy the unit does not accept: not compliant
             failed += 1
-            reasons = "; ".join(f"{kind.value}: {detail}" for kind, detail in problems)
+            reasons = "; ".join(f"{kind.value}: {detail.en}" for kind, detail in problems)
             print(printable(f"POLICY  {path}: {line}; NOT ACCEPTED ({reasons})"))
             continue
         print(printable(f"OK      {path}: {line}{note}"))
