@@ -63,29 +63,32 @@ class LocatedError(SelfCheckError):
 
     def __init__(
         self,
-        file: str | Path,
+        file: "str | Path | Text",
         message: "str | Text",
         *,
         item: str | None = None,
         field: str | None = None,
         flaw: Flaw = Flaw.INVALID,
     ) -> None:
-        self.file = str(file)
+        # A file's name is the same in both languages; a thing named in words (a draft)
+        # is not.
+        self.place: Text | None = None if isinstance(file, str | Path) else file
+        self.file = str(file) if self.place is None else self.place.en
         self.item = item
         self.field = field
         self.message = message if isinstance(message, str) else message.en
         self.flaw = flaw
         super().__init__(str(self))
         if not isinstance(message, str):
-            from desktop.core.base.i18n import Text
-
-            self.text = Text(self._located("vi", message.vi), self._located("en", message.en))
+            self.text = type(message)(
+                self._located("vi", message.vi), self._located("en", message.en)
+            )
 
     def __str__(self) -> str:
         return self._located("en", self.message)
 
     def _located(self, language: "Language", message: str) -> str:
-        parts = [self.file]
+        parts = [self.file if self.place is None else self.place.get(language)]
         if self.item is not None:
             parts.append(_LABELS[language][0].format(_shortened(self.item)))
         if self.field is not None:

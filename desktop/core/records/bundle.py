@@ -202,7 +202,9 @@ def verify(
         try:
             trusted = allowed_signers.parse(bundle.signers.decode("utf-8"))
         except (UnicodeDecodeError, AllowedSignersError) as exc:
-            raise BundleError(Failure.MALFORMED, _in(SIGNERS, exc, "không đọc được")) from None
+            raise BundleError(
+                Failure.MALFORMED, _in(SIGNERS, exc, "không phải văn bản UTF-8")
+            ) from None
     try:
         key = sshsig.verify(bundle.summary, bundle.signature, NAMESPACE_SUMMARY)
     except sshsig.SignatureTruncated as exc:
