@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from desktop.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, counted
 from desktop.core.base import reading
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.errors import SelfCheckError
@@ -160,7 +160,7 @@ def history(args: argparse.Namespace) -> int:
         for flag in report.flags:
             print(printable(f"  ! {flag}"))
     if report.intact:
-        print(f"chain intact: {report.declarations} declaration(s)")
+        print(f"chain intact: {counted(report.declarations, 'declaration')}")
         return EXIT_FINDINGS if report.flags else EXIT_OK
     print("chain NOT intact:")
     for problem in report.problems:
