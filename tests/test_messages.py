@@ -130,6 +130,7 @@ def _failures(tmp_path: Path) -> dict[str, BaseException]:
     from desktop.core.records import history_errors
     from desktop.core.records.history import HistoryDamaged
     from desktop.core.signing import keyfile
+    from desktop.core.signing.pack_manifest import PackError
     from desktop.core.signing.token import TokenError, TokenProblem
     from tests.signing_helpers import minimal_summary, signed_bundle, write_folder, write_zip
 
@@ -166,6 +167,7 @@ def _failures(tmp_path: Path) -> dict[str, BaseException]:
         # English only in the core: told by the lead alone.
         "checklist": PolicyError("items/accounts.toml", "the item is not known", field="x"),
         "answers file": AnswersError("answers.json", "is not what it should be"),
+        "refused pack": PackError("not newer than the installed version 3"),
     }
 
 

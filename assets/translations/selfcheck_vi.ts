@@ -391,7 +391,7 @@
 <context>
     <name>EndScreen</name>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="123"/>
+        <location filename="../../desktop/gui/end_screen.py" line="125"/>
         <source>The PDF could not be opened: %1</source>
         <translation>Không mở được tệp PDF: %1</translation>
     </message>
@@ -674,42 +674,47 @@
         <translation>Không đọc được bản nháp này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="106"/>
+        <location filename="../../desktop/gui/messages.py" line="107"/>
+        <source>The policy pack was refused: it is damaged, or not signed by an agency key this computer trusts.</source>
+        <translation>Gói bộ tiêu chí bị từ chối: gói bị hỏng, hoặc không được ký bằng khóa của cơ quan mà máy tính này tin cậy.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="114"/>
         <source>The disk is full; nothing was saved. Free some space and try again.</source>
         <translation>Ổ đĩa đã đầy; chưa có gì được lưu. Hãy giải phóng dung lượng rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="110"/>
+        <location filename="../../desktop/gui/messages.py" line="118"/>
         <source>SelfCheck may not write there; choose another folder.</source>
         <translation>SelfCheck không được phép ghi vào đó; hãy chọn thư mục khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="113"/>
+        <location filename="../../desktop/gui/messages.py" line="121"/>
         <source>A file could not be read or written.</source>
         <translation>Không đọc hoặc ghi được một tệp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="114"/>
+        <location filename="../../desktop/gui/messages.py" line="122"/>
         <source>Something did not work.</source>
         <translation>Đã có lỗi xảy ra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="123"/>
+        <location filename="../../desktop/gui/messages.py" line="131"/>
         <source>This is not a SelfCheck bundle, or a file in it is damaged or out of place.</source>
         <translation>Đây không phải là gói bản khai SelfCheck, hoặc có tệp trong gói bị hỏng hay đặt sai chỗ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="128"/>
+        <location filename="../../desktop/gui/messages.py" line="136"/>
         <source>The bundle is incomplete: a file in it was cut short, perhaps while it was copied.</source>
         <translation>Gói bản khai không đầy đủ: có tệp trong gói bị cắt ngắn, có thể do sao chép chưa xong.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="134"/>
+        <location filename="../../desktop/gui/messages.py" line="142"/>
         <source>The signature does not match: the declaration was changed after it was signed.</source>
         <translation>Chữ ký không khớp: bản khai đã bị sửa đổi sau khi ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="139"/>
+        <location filename="../../desktop/gui/messages.py" line="147"/>
         <source>The bundle is not signed by a key enrolled for this person, or the key was not valid at that time.</source>
         <translation>Gói bản khai không được ký bằng khóa đã đăng ký cho người này, hoặc khóa đó không có hiệu lực vào thời điểm ký.</translation>
     </message>
@@ -954,12 +959,7 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Gói bộ tiêu chí (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pack_install.py" line="32"/>
-        <source>The policy pack was refused: %1</source>
-        <translation>Gói bộ tiêu chí bị từ chối: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/pack_install.py" line="43"/>
+        <location filename="../../desktop/gui/pack_install.py" line="39"/>
         <source>Installed policy pack %1, version %2, signed by %3.</source>
         <translation>Đã cài đặt gói bộ tiêu chí %1, phiên bản %2, do khóa %3 ký.</translation>
     </message>

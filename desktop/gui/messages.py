@@ -101,6 +101,14 @@ def lead(exc: BaseException) -> str:
         )
     if isinstance(exc, AnswersError):
         return QCoreApplication.translate("Errors", "This draft cannot be read.")
+    from desktop.core.signing.pack_manifest import PackError
+
+    if isinstance(exc, PackError):
+        return QCoreApplication.translate(
+            "Errors",
+            "The policy pack was refused: it is damaged, or not signed by an agency key this "
+            "computer trusts.",
+        )
     if isinstance(exc, OSError):
         if exc.errno == errno.ENOSPC:
             return QCoreApplication.translate(
@@ -157,18 +165,24 @@ def describe(exc: BaseException) -> str:
     The core's English (`str(exc)`) is shown only in English. An error the core has in
     English only is told, in Vietnamese, by its lead alone; its words go to the support
     log, for whoever helps."""
-    english = QLocale().language() == QLocale.Language.English
-    if english:
+    detail = words(exc)
+    return f"{lead(exc)}\n({detail})" if detail else lead(exc)
+
+
+def words(exc: BaseException) -> str:
+    """What the core says of `exc`, in the interface's language; "" where it says it in
+    English only and the interface is not English (the words are logged instead)."""
+    if QLocale().language() == QLocale.Language.English:
         detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
         if isinstance(exc, OSError) and exc.filename:
             detail = f"{exc.filename}: {detail}"
-        return f"{lead(exc)}\n({detail})" if detail else lead(exc)
+        return detail
     text = bilingual_detail(exc)
     if text is None or isinstance(exc, SAID_BY_LEAD):
         if str(exc):
             _log_withheld(exc)
-        return lead(exc)
-    return f"{lead(exc)}\n({text.vi})"
+        return ""
+    return text.vi
 
 
 def bilingual_detail(exc: BaseException) -> "Text | None":
