@@ -241,3 +241,13 @@ def test_a_listening_display_socket_counts_as_a_display(
 def test_version() -> None:
     result = selfcheck("--version")
     assert result.returncode == 0 and result.stdout.startswith("selfcheck ")
+
+
+def test_counts_are_singular_or_plural_never_with_an_s_in_brackets() -> None:
+    from desktop.commands import counted
+
+    assert counted(1, "file") == "1 file"
+    assert counted(0, "file") == "0 files"
+    assert counted(2, "declaration") == "2 declarations"
+    assert counted(1, "person", "people") == "1 person"
+    assert counted(3, "person", "people") == "3 people"

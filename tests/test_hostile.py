@@ -200,7 +200,7 @@ def test_a_review_of_the_whole_corpus_reports_every_file_and_writes_only_its_rep
     for case, path in zip(BUNDLE_CASES, made, strict=True):
         if case.name not in sound_to_a_reviewer:
             assert printable(str(path)) in output, f"{case.name}: {path} is not reported"
-    assert "; 1 people, 0 without problems," in output
+    assert "; 1 person, 0 without problems," in output
     after = snapshot(world.root)
     assert set(after) - set(before) == {"out/review.csv"}
     before.pop("out")  # the folder chosen for the report: its time changes, as it should

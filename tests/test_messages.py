@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from desktop.core.base.i18n import Text
 from desktop.core.records import bundle
 from desktop.core.records import summary as summary_json
 from desktop.core.records.bundle import BundleError, Failure
@@ -52,11 +53,23 @@ def told(qapp: object) -> Iterator[Told]:
 
 
 def _check(told: Told, exc: BaseException, leads: tuple[str, str]) -> None:
+    """The lead in each language, then the core's words: its English in English, its
+    Vietnamese in Vietnamese, or, where the core has only English, nothing after the lead."""
+    from desktop.core.base.errors import said
+
     for code, lead in zip(("en", "vi"), leads, strict=True):
         text = told[code](exc)
         assert text.startswith(lead), (code, text)
         assert not text.startswith(GENERIC), text
-        assert f"({exc})" in text  # the core's words stay, as the detail
+    assert f"({exc})" in told["en"](exc)  # the core's words stay, as the detail
+    vietnamese = told["vi"](exc)
+    assert str(exc) not in vietnamese
+    words = said(exc)
+    if words is not None:
+        assert words.vi != words.en
+        assert f"({words.vi})" in vietnamese
+    else:
+        assert vietnamese == leads[1] or "\n" not in vietnamese
 
 
 def test_every_way_a_bundle_fails_has_its_sentence(told: Told) -> None:
@@ -65,6 +78,7 @@ def test_every_way_a_bundle_fails_has_its_sentence(told: Told) -> None:
     assert set(BUNDLE_LEADS) == set(Failure)
     for failure, leads in BUNDLE_LEADS.items():
         _check(told, BundleError(failure, "detail"), leads)
+        _check(told, BundleError(failure, Text("chi tiết", "detail")), leads)
     assert len({bundle_lead(f) for f in Failure}) == len(Failure)
 
 
@@ -100,3 +114,92 @@ def test_a_key_enrolled_for_another_staff_id_is_told_as_such_not_as_an_unreadabl
     refused = KeyEnrolledElsewhere(tmp_path / "allowed_signers", "already enrolled for BNG-1")
     leads = ("This key is already enrolled for another staff id", "Khóa ký này đã được đăng ký")
     _check(told, refused, leads)
+
+
+# -- every family of errors, in Vietnamese: no English sentence of the core -------------------
+
+
+def _failures(tmp_path: Path) -> dict[str, BaseException]:
+    """One real failure of each family the windows can show, made as the core makes it."""
+    import errno
+
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from desktop.core.assessment.draft import load_draft
+    from desktop.core.base.errors import AnswersError, PolicyError, SelfCheckError
+    from desktop.core.records import history_errors
+    from desktop.core.records.history import HistoryDamaged
+    from desktop.core.signing import keyfile
+    from desktop.core.signing.pack_manifest import PackError
+    from desktop.core.signing.token import TokenError, TokenProblem
+    from tests.signing_helpers import minimal_summary, signed_bundle, write_folder, write_zip
+
+    def raised(call: Callable[[], object]) -> BaseException:
+        with pytest.raises((SelfCheckError, OSError)) as caught:
+            call()
+        return caught.value
+
+    key = Ed25519PrivateKey.generate()
+    doc = minimal_summary(bundle.PublicKey.of(key).fingerprint)
+    made = signed_bundle(key, summary_json.encode(doc))
+    cut = write_zip(made, tmp_path, "cut")
+    cut.write_bytes(cut.read_bytes()[:200])
+    flipped = write_folder(made, tmp_path, "flipped")
+    summary = flipped / bundle.SUMMARY
+    summary.write_bytes(summary.read_bytes().replace(b'"seq":1', b'"seq":2'))
+    roster = tmp_path / "roster.toml"
+    roster.write_text('[[staff]]\nname = "Lê Văn Tám"\n', "utf-8")
+    return {
+        "truncated bundle": raised(lambda: bundle.verify_path(cut)),
+        "bad signature": raised(lambda: bundle.verify_path(flipped)),
+        "roster without a staff id": raised(lambda: load_roster(roster)),
+        "summary of a newer version": raised(
+            lambda: summary_json.decode(b'{"format": "selfcheck-summary", "version": 99}')
+        ),
+        "unreadable draft": raised(lambda: load_draft(b"{not json", "d-1")),
+        "damaged key file": raised(lambda: keyfile.open_seed(b"garbage", "a passphrase")),
+        "damaged history": HistoryDamaged(
+            history_errors.damaged("file is not a database", tmp_path / "history.db.x")
+        ),
+        "disk full": OSError(errno.ENOSPC, "No space left on device", "/data/history.db"),
+        "device error": OSError(errno.EIO, "Input/output error", "/media/usb/a.zip"),
+        "no token": TokenError(TokenProblem.NO_TOKEN),
+        # English only in the core: told by the lead alone.
+        "checklist": PolicyError("items/accounts.toml", "the item is not known", field="x"),
+        "answers file": AnswersError("answers.json", "is not what it should be"),
+        "refused pack": PackError("not newer than the installed version 3"),
+    }
+
+
+def test_no_english_sentence_of_the_core_reaches_the_vietnamese_window(
+    told: Told, tmp_path: Path
+) -> None:
+    from desktop.core.base.errors import said
+    from tests.test_bilingual_errors import english_in
+
+    for family, error in _failures(tmp_path).items():
+        vietnamese = told["vi"](error)
+        assert not english_in(vietnamese), (family, vietnamese)
+        assert str(error) not in vietnamese, family
+        words = said(error)
+        if words is not None:  # the core's Vietnamese is shown, in brackets after the lead
+            assert f"({words.vi})" in vietnamese, (family, vietnamese)
+        english = told["en"](error)
+        assert not english.startswith(GENERIC) or family == "no token", (family, english)
+        if not isinstance(error, OSError):
+            assert f"({error})" in english, (family, english)  # English unchanged
+
+
+def test_an_english_only_error_is_told_by_its_lead_and_logged(
+    told: Told, private_home: Path
+) -> None:
+    from desktop.core.base import logs
+    from desktop.core.base.errors import PolicyError
+    from desktop.gui.messages import lead
+
+    error = PolicyError("items/accounts.toml", "the item is not known", field="x")
+    vietnamese = told["vi"](error)
+    assert vietnamese == lead(error) and vietnamese.startswith("Không đọc được các danh mục")
+    assert "told PolicyError: items/accounts.toml: field 'x': the item is not known" in (
+        logs.log_path().read_text("utf-8")
+    )

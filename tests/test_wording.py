@@ -251,10 +251,11 @@ def test_the_review_shows_problems_in_vietnamese_and_again_in_english_on_switchi
 
     (gap, gap_tip), (garbage, garbage_tip) = column(6)
     assert gap == gap_tip == "thiếu bản khai: thiếu bản khai số 2"  # no English at all
-    # A file the verifier refused: its English reason only in the tooltip, labelled.
-    assert garbage.startswith("không phải gói bản khai (") and "rác.bin" in garbage
-    assert garbage_tip.startswith("không phải gói bản khai\nChi tiết kỹ thuật: ")
-    assert "rác.bin" in garbage_tip
+    # A file the verifier refused: its reason in Vietnamese too, nothing in English.
+    reason = "không phải gói bản khai: không phải thư mục hay tệp zip của gói bản khai"
+    assert garbage.startswith(reason + " (") and "rác.bin" in garbage
+    assert garbage_tip.startswith(reason + "\n") and "rác.bin" in garbage_tip
+    assert "not a bundle" not in garbage_tip and "Chi tiết kỹ thuật" not in garbage_tip
 
     window.set_language("en")  # the table is filled again in the new language
     (gap, gap_tip), (garbage, _tip) = column(6)
@@ -271,6 +272,7 @@ def test_common_key_and_history_errors_keep_english_out_of_the_vietnamese(
     window: MainWindow, private_home: Path
 ) -> None:
     from desktop.core.base import logs
+    from desktop.core.records import history_errors
     from desktop.core.records.history import HistoryDamaged
     from desktop.core.signing.keyfile import WrongPassphrase
     from desktop.core.signing.keys import KeychainLocked
@@ -278,16 +280,16 @@ def test_common_key_and_history_errors_keep_english_out_of_the_vietnamese(
 
     wrong = WrongPassphrase("wrong passphrase, or the key file has been altered")
     locked = KeychainLocked("the keychain is locked (org.freedesktop.Secret)")
-    damaged = HistoryDamaged("the history database is damaged; it was kept as /h/history.db.x")
+    damaged = HistoryDamaged(history_errors.damaged("file is not a database", Path("/h/h.db.x")))
     window.set_language("vi")
     assert describe(wrong) == "Cụm mật khẩu không đúng, hoặc tệp khóa đã bị sửa đổi."
     assert "keychain" not in describe(locked) and "(the" not in describe(locked)
     assert "\n" not in describe(locked)
     told = describe(damaged)
-    assert "(the history" not in told  # not in brackets after the sentence
-    lead, technical = told.split("\n")
+    assert "the history" not in told and "not a database" not in told  # no English at all
+    lead, detail = told.split("\n")
     assert "damaged" not in lead
-    assert technical == "Chi tiết kỹ thuật: " + str(damaged)  # the copy kept aside, labelled
+    assert detail.startswith("(cơ sở dữ liệu lịch sử bị hỏng; bản cũ được giữ lại tại /h/h.db.x ")
     # What the sentence leaves out is in the support log, for whoever helps.
     log = logs.log_path().read_text("utf-8")
     assert "told WrongPassphrase" in log  # its words are withheld by the log's filter

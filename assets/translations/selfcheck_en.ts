@@ -34,7 +34,7 @@
 <context>
     <name>ReviewWindow</name>
     <message numerus="yes">
-        <location filename="../../desktop/gui/review_window.py" line="200"/>
+        <location filename="../../desktop/gui/review_window.py" line="201"/>
         <source>Checking… %n file(s)</source>
         <translation>
             <numerusform>Checking… %n file</numerusform>

@@ -391,7 +391,7 @@
 <context>
     <name>EndScreen</name>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="123"/>
+        <location filename="../../desktop/gui/end_screen.py" line="125"/>
         <source>The PDF could not be opened: %1</source>
         <translation>Không mở được tệp PDF: %1</translation>
     </message>
@@ -599,124 +599,124 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="38"/>
+        <location filename="../../desktop/gui/messages.py" line="40"/>
         <source>The passphrase is wrong, or the key file has been altered.</source>
         <translation>Cụm mật khẩu không đúng, hoặc tệp khóa đã bị sửa đổi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="42"/>
+        <location filename="../../desktop/gui/messages.py" line="44"/>
         <source>The passphrase is too short: use at least 8 characters.</source>
         <translation>Cụm mật khẩu quá ngắn: hãy dùng ít nhất 8 ký tự.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="46"/>
+        <location filename="../../desktop/gui/messages.py" line="48"/>
         <source>The encrypted key file is damaged and cannot be used.</source>
         <translation>Tệp khóa mã hóa đã bị hỏng và không dùng được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="50"/>
+        <location filename="../../desktop/gui/messages.py" line="52"/>
         <source>The keychain is locked: unlock it (log in again) and try once more.</source>
         <translation>Kho khóa của hệ thống đang bị khóa: hãy mở khóa (đăng nhập lại) rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="54"/>
+        <location filename="../../desktop/gui/messages.py" line="56"/>
         <source>The keychain is not the one the signing key was made in.</source>
         <translation>Kho khóa hiện tại không phải kho khóa đã tạo khóa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="58"/>
+        <location filename="../../desktop/gui/messages.py" line="60"/>
         <source>The key file needs its passphrase.</source>
         <translation>Tệp khóa cần cụm mật khẩu của nó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="60"/>
+        <location filename="../../desktop/gui/messages.py" line="62"/>
         <source>The signing key cannot be found.</source>
         <translation>Không tìm thấy khóa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="62"/>
+        <location filename="../../desktop/gui/messages.py" line="64"/>
         <source>The keychain refused to give or keep the signing key.</source>
         <translation>Kho khóa của hệ thống từ chối trả về hoặc lưu khóa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="66"/>
+        <location filename="../../desktop/gui/messages.py" line="68"/>
         <source>The history of declarations was damaged. A copy was kept aside and a new history was started; tell your unit&apos;s IT officer.</source>
         <translation>Lịch sử khai báo đã bị hỏng. Một bản sao đã được giữ riêng và lịch sử mới đã được bắt đầu; hãy báo cho cán bộ công nghệ thông tin của đơn vị.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="72"/>
+        <location filename="../../desktop/gui/messages.py" line="74"/>
         <source>The history of declarations cannot be opened; nothing in it is shown.</source>
         <translation>Không mở được lịch sử khai báo; không hiển thị nội dung nào trong đó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="76"/>
+        <location filename="../../desktop/gui/messages.py" line="78"/>
         <source>This key is already enrolled for another staff id, and one key signs for one person. Ask the official for their own key&apos;s fingerprint.</source>
         <translation>Khóa ký này đã được đăng ký cho một mã cán bộ khác, mà mỗi khóa ký chỉ ký cho một người. Anh/chị hãy đề nghị cán bộ cung cấp dấu vân tay khóa của chính mình.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="82"/>
+        <location filename="../../desktop/gui/messages.py" line="84"/>
         <source>The roster cannot be read: check the file named below (the staff list, its keys file or the record of accepted declarations).</source>
         <translation>Không đọc được danh sách cán bộ: anh/chị hãy kiểm tra tệp được nêu dưới đây (danh sách cán bộ, tệp khóa đi kèm hoặc tệp ghi các bản khai đã chấp nhận).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="90"/>
+        <location filename="../../desktop/gui/messages.py" line="92"/>
         <source>The declaration cannot be read: its content is damaged, or it was made by a newer version of SelfCheck.</source>
         <translation>Không đọc được bản khai: nội dung đã bị hỏng, hoặc bản khai được tạo bằng phiên bản SelfCheck mới hơn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="96"/>
+        <location filename="../../desktop/gui/messages.py" line="98"/>
         <source>The checklists cannot be read, so SelfCheck cannot work; ask your IT officer.</source>
         <translation>Không đọc được các danh mục kiểm tra nên SelfCheck không thể hoạt động; hãy hỏi cán bộ công nghệ thông tin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="101"/>
+        <location filename="../../desktop/gui/messages.py" line="103"/>
         <source>This draft cannot be read.</source>
         <translation>Không đọc được bản nháp này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="104"/>
+        <location filename="../../desktop/gui/messages.py" line="107"/>
+        <source>The policy pack was refused: it is damaged, or not signed by an agency key this computer trusts.</source>
+        <translation>Gói bộ tiêu chí bị từ chối: gói bị hỏng, hoặc không được ký bằng khóa của cơ quan mà máy tính này tin cậy.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="114"/>
         <source>The disk is full; nothing was saved. Free some space and try again.</source>
         <translation>Ổ đĩa đã đầy; chưa có gì được lưu. Hãy giải phóng dung lượng rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="108"/>
+        <location filename="../../desktop/gui/messages.py" line="118"/>
         <source>SelfCheck may not write there; choose another folder.</source>
         <translation>SelfCheck không được phép ghi vào đó; hãy chọn thư mục khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="111"/>
+        <location filename="../../desktop/gui/messages.py" line="121"/>
         <source>A file could not be read or written.</source>
         <translation>Không đọc hoặc ghi được một tệp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="112"/>
+        <location filename="../../desktop/gui/messages.py" line="122"/>
         <source>Something did not work.</source>
         <translation>Đã có lỗi xảy ra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="121"/>
+        <location filename="../../desktop/gui/messages.py" line="131"/>
         <source>This is not a SelfCheck bundle, or a file in it is damaged or out of place.</source>
         <translation>Đây không phải là gói bản khai SelfCheck, hoặc có tệp trong gói bị hỏng hay đặt sai chỗ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="126"/>
+        <location filename="../../desktop/gui/messages.py" line="136"/>
         <source>The bundle is incomplete: a file in it was cut short, perhaps while it was copied.</source>
         <translation>Gói bản khai không đầy đủ: có tệp trong gói bị cắt ngắn, có thể do sao chép chưa xong.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="132"/>
+        <location filename="../../desktop/gui/messages.py" line="142"/>
         <source>The signature does not match: the declaration was changed after it was signed.</source>
         <translation>Chữ ký không khớp: bản khai đã bị sửa đổi sau khi ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="137"/>
+        <location filename="../../desktop/gui/messages.py" line="147"/>
         <source>The bundle is not signed by a key enrolled for this person, or the key was not valid at that time.</source>
         <translation>Gói bản khai không được ký bằng khóa đã đăng ký cho người này, hoặc khóa đó không có hiệu lực vào thời điểm ký.</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/messages.py" line="172"/>
-        <source>Technical detail: %1</source>
-        <translation>Chi tiết kỹ thuật: %1</translation>
     </message>
 </context>
 <context>
@@ -892,12 +892,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="272"/>
+        <location filename="../../desktop/gui/main_window.py" line="273"/>
         <source>About SelfCheck</source>
         <translation>Giới thiệu SelfCheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="274"/>
+        <location filename="../../desktop/gui/main_window.py" line="275"/>
         <source>SelfCheck %1
 
 Self-assessment of social-network accounts for Vietnamese public officials. Everything stays on this computer.</source>
@@ -906,42 +906,42 @@ Self-assessment of social-network accounts for Vietnamese public officials. Ever
 Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, công chức, viên chức. Mọi thông tin chỉ nằm trên máy tính này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="297"/>
+        <location filename="../../desktop/gui/main_window.py" line="298"/>
         <source>SelfCheck %1: social-network account self-assessment</source>
         <translation>SelfCheck %1: tự kiểm tra tài khoản mạng xã hội</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="301"/>
+        <location filename="../../desktop/gui/main_window.py" line="302"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="302"/>
+        <location filename="../../desktop/gui/main_window.py" line="303"/>
         <source>&amp;Reviewer</source>
         <translation>&amp;Rà soát</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="303"/>
+        <location filename="../../desktop/gui/main_window.py" line="304"/>
         <source>&amp;Review a unit&apos;s declarations…</source>
         <translation>Rà &amp;soát bản khai của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="304"/>
+        <location filename="../../desktop/gui/main_window.py" line="305"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="305"/>
+        <location filename="../../desktop/gui/main_window.py" line="306"/>
         <source>&amp;About SelfCheck</source>
         <translation>&amp;Giới thiệu SelfCheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="306"/>
+        <location filename="../../desktop/gui/main_window.py" line="307"/>
         <source>User &amp;guide</source>
         <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="307"/>
+        <location filename="../../desktop/gui/main_window.py" line="308"/>
         <source>&amp;Install a policy pack…</source>
         <translation>&amp;Cài đặt gói bộ tiêu chí…</translation>
     </message>
@@ -959,12 +959,7 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Gói bộ tiêu chí (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pack_install.py" line="32"/>
-        <source>The policy pack was refused: %1</source>
-        <translation>Gói bộ tiêu chí bị từ chối: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/pack_install.py" line="43"/>
+        <location filename="../../desktop/gui/pack_install.py" line="39"/>
         <source>Installed policy pack %1, version %2, signed by %3.</source>
         <translation>Đã cài đặt gói bộ tiêu chí %1, phiên bản %2, do khóa %3 ký.</translation>
     </message>
@@ -1235,197 +1230,192 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>ReviewWindow</name>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="158"/>
+        <location filename="../../desktop/gui/review_window.py" line="159"/>
         <source>The unit&apos;s roster</source>
         <translation>Danh sách cán bộ của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="166"/>
+        <location filename="../../desktop/gui/review_window.py" line="167"/>
         <source>The folder of bundles</source>
         <translation>Thư mục chứa các gói bản khai</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="175"/>
+        <location filename="../../desktop/gui/review_window.py" line="176"/>
         <source>Choose the roster file and the folder of bundles.</source>
         <translation>Hãy chọn tệp danh sách cán bộ và thư mục chứa các gói bản khai.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="183"/>
+        <location filename="../../desktop/gui/review_window.py" line="184"/>
         <source>Checking…</source>
         <translation>Đang kiểm tra…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="232"/>
-        <location filename="../../desktop/gui/review_window.py" line="364"/>
-        <location filename="../../desktop/gui/review_window.py" line="366"/>
+        <location filename="../../desktop/gui/review_window.py" line="233"/>
+        <location filename="../../desktop/gui/review_window.py" line="365"/>
+        <location filename="../../desktop/gui/review_window.py" line="367"/>
         <source>All units</source>
         <translation>Tất cả đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="66"/>
+        <location filename="../../desktop/gui/review_table.py" line="71"/>
         <source>(overdue)</source>
         <translation>(quá hạn)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../desktop/gui/review_window.py" line="200"/>
+        <location filename="../../desktop/gui/review_window.py" line="201"/>
         <source>Checking… %n file(s)</source>
         <translation>
             <numerusform>Đang kiểm tra… %n tệp</numerusform>
         </translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="220"/>
+        <location filename="../../desktop/gui/review_window.py" line="221"/>
         <source>Files checked: %1 · people: %2 · compliant without problems: %3 · to follow up: %4 · files unusable: %5.</source>
         <translation>Số tệp đã kiểm tra: %1 · số người: %2 · đạt, không có vấn đề: %3 · cần theo dõi: %4 · tệp không dùng được: %5.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="271"/>
+        <location filename="../../desktop/gui/review_window.py" line="272"/>
         <source>Save the table</source>
         <translation>Lưu bảng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="287"/>
+        <location filename="../../desktop/gui/review_window.py" line="288"/>
         <source>Save the unit report</source>
         <translation>Lưu báo cáo của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="318"/>
+        <location filename="../../desktop/gui/review_window.py" line="319"/>
         <source>Saved: %1</source>
         <translation>Đã lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="334"/>
+        <location filename="../../desktop/gui/review_window.py" line="335"/>
         <source>Accepted: the latest declaration of %1 people.</source>
         <translation>Đã chấp nhận bản khai mới nhất của %1 người.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="346"/>
+        <location filename="../../desktop/gui/review_window.py" line="347"/>
         <source>SelfCheck: review a unit&apos;s declarations</source>
         <translation>SelfCheck: rà soát bản khai của đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="347"/>
+        <location filename="../../desktop/gui/review_window.py" line="348"/>
         <source>Declarations in the folder</source>
         <translation>Các bản khai trong thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="348"/>
+        <location filename="../../desktop/gui/review_window.py" line="349"/>
         <source>&amp;Roster:</source>
         <translation>&amp;Danh sách cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="349"/>
+        <location filename="../../desktop/gui/review_window.py" line="350"/>
         <source>&amp;Folder of bundles:</source>
         <translation>&amp;Thư mục gói bản khai:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="350"/>
         <location filename="../../desktop/gui/review_window.py" line="351"/>
+        <location filename="../../desktop/gui/review_window.py" line="352"/>
         <source>Choose…</source>
         <translation>Chọn…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="352"/>
+        <location filename="../../desktop/gui/review_window.py" line="353"/>
         <source>&amp;Check the folder</source>
         <translation>&amp;Kiểm tra thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="353"/>
+        <location filename="../../desktop/gui/review_window.py" line="354"/>
         <source>Show:</source>
         <translation>Hiển thị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="354"/>
+        <location filename="../../desktop/gui/review_window.py" line="355"/>
         <source>Only those to follow up</source>
         <translation>Chỉ những người cần theo dõi</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="358"/>
+        <location filename="../../desktop/gui/review_window.py" line="359"/>
         <source>Any verdict</source>
         <translation>Mọi kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="99"/>
+        <location filename="../../desktop/gui/review_table.py" line="104"/>
         <source>Staff id</source>
         <translation>Mã cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="100"/>
+        <location filename="../../desktop/gui/review_table.py" line="105"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="106"/>
+        <location filename="../../desktop/gui/review_table.py" line="111"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="101"/>
+        <location filename="../../desktop/gui/review_table.py" line="106"/>
         <source>Latest</source>
         <translation>Bản khai mới nhất</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="38"/>
-        <source>Technical detail: %1</source>
-        <translation>Chi tiết kỹ thuật: %1</translation>
-    </message>
-    <message>
-        <location filename="../../desktop/gui/review_table.py" line="102"/>
+        <location filename="../../desktop/gui/review_table.py" line="107"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="103"/>
+        <location filename="../../desktop/gui/review_table.py" line="108"/>
         <source>Open (c/h/m/l)</source>
         <translation>Mục mở (NT/C/TB/T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="104"/>
+        <location filename="../../desktop/gui/review_table.py" line="109"/>
         <source>Next due</source>
         <translation>Hạn tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="105"/>
+        <location filename="../../desktop/gui/review_table.py" line="110"/>
         <source>Problems</source>
         <translation>Vấn đề</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="369"/>
+        <location filename="../../desktop/gui/review_window.py" line="370"/>
         <source>Export &amp;CSV…</source>
         <translation>Xuất &amp;CSV…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="370"/>
+        <location filename="../../desktop/gui/review_window.py" line="371"/>
         <source>Export &amp;PDF report…</source>
         <translation>Xuất &amp;báo cáo PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="371"/>
+        <location filename="../../desktop/gui/review_window.py" line="372"/>
         <source>&amp;Accept the sound declarations</source>
         <translation>&amp;Chấp nhận các bản khai hợp lệ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="372"/>
+        <location filename="../../desktop/gui/review_window.py" line="373"/>
         <source>Countersi&amp;gn…</source>
         <translation>Ký &amp;xác nhận…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="373"/>
+        <location filename="../../desktop/gui/review_window.py" line="374"/>
         <source>&amp;New…</source>
         <translation>Tạo &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="374"/>
+        <location filename="../../desktop/gui/review_window.py" line="375"/>
         <source>Edi&amp;t…</source>
         <translation>&amp;Sửa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="375"/>
+        <location filename="../../desktop/gui/review_window.py" line="376"/>
         <source>Enrol a &amp;key…</source>
         <translation>Đăn&amp;g ký khóa…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_window.py" line="376"/>
+        <location filename="../../desktop/gui/review_window.py" line="377"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -1590,7 +1580,7 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
     <name>SignPage</name>
     <message>
         <location filename="../../desktop/gui/pages/sign_page.py" line="129"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="319"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="320"/>
         <source>Save the bundle in</source>
         <translation>Lưu bộ hồ sơ vào</translation>
     </message>
@@ -1629,68 +1619,68 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Kho khóa của hệ điều hành không nhận giữ khóa ký, nên khóa ký sẽ được giữ trong một tệp khóa. Anh/chị hãy chọn cụm mật khẩu ở trên rồi ký lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="279"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="280"/>
         <source>Signed and kept in the history, but the bundle could not be saved in %1. Export it from the History window of the start screen.</source>
         <translation>Bản kê khai đã được ký và lưu trong lịch sử, nhưng không lưu được gói bản khai vào %1. Anh/chị hãy xuất lại gói bản khai từ cửa sổ Lịch sử ở màn hình bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="287"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="288"/>
         <source>Signed and saved: %1</source>
         <translation>Đã ký và lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="296"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="303"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="297"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="304"/>
         <source>the keychain (%1)</source>
         <translation>kho khóa của hệ điều hành (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="298"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="299"/>
         <source>an encrypted key file protected by a passphrase</source>
         <translation>một tệp khóa được mã hóa, bảo vệ bằng cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="300"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="301"/>
         <source>A signing key will be made and kept in %1.</source>
         <translation>Một khóa ký sẽ được tạo và lưu trong %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="305"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="306"/>
         <source>an encrypted key file</source>
         <translation>một tệp khóa được mã hóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="308"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="309"/>
         <source>Signing key %1, kept in %2.</source>
         <translation>Khóa ký %1, lưu trong %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="323"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="324"/>
         <source>&amp;Language of the PDF:</source>
         <translation>&amp;Ngôn ngữ của tệp PDF:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="317"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="318"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="318"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="319"/>
         <source>Save the bundle in:</source>
         <translation>Lưu bộ hồ sơ vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="320"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="321"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Chọn thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="321"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="322"/>
         <source>As one .zip file (for e-mail or USB)</source>
         <translation>Thành một tệp .zip (để gửi thư điện tử hoặc chép USB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="322"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="323"/>
         <source>&amp;Sign and save</source>
         <translation>&amp;Ký và lưu</translation>
     </message>

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop.commands import EXIT_FINDINGS, EXIT_OK
+from desktop.commands import EXIT_FINDINGS, EXIT_OK, counted
 from desktop.core.base import reading
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.paths import data_home
@@ -84,7 +84,8 @@ def _build(args: argparse.Namespace) -> int:
     print(
         printable(
             f"pack {manifest.id} version {manifest.version} ({', '.join(manifest.profiles)}), "
-            f"{len(files)} file(s), expires {manifest.expires}, digest {manifest.digest}: {target}"
+            f"{counted(len(files), 'file')}, expires {manifest.expires}, "
+            f"digest {manifest.digest}: {target}"
         )
     )
     return EXIT_OK

@@ -3,7 +3,7 @@
 import argparse
 from pathlib import Path
 
-from desktop.commands import EXIT_FINDINGS, EXIT_OK
+from desktop.commands import EXIT_FINDINGS, EXIT_OK, counted
 from desktop.commands.signing import invalid_bundle
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.i18n import Language
@@ -58,7 +58,7 @@ def diff(args: argparse.Namespace) -> int:
         print(printable(line))
     totals = counts(changes)
     summary = ", ".join(f"{n} {word(k.value, language).lower()}" for k, n in totals.items() if n)
-    print(f"{len(changes)} change(s)" + (f": {summary}" if summary else ""))
+    print(counted(len(changes), "change") + (f": {summary}" if summary else ""))
     return EXIT_OK
 
 

@@ -5,7 +5,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from desktop.commands import EXIT_FINDINGS, EXIT_OK
+from desktop.commands import EXIT_FINDINGS, EXIT_OK, counted
 from desktop.commands.signing import invalid_bundle, passphrase_source
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.i18n import show_date
@@ -108,8 +108,9 @@ def review_folder(args: argparse.Namespace) -> int:
         print(printable(f"INVALID {finding.path}: {finding.problem.value}: {finding.detail}"))
     sound = sum(1 for r in report.rows if r.sound)
     print(
-        f"{report.bundles} file(s) checked; {len(report.rows)} people, {sound} without problems, "
-        f"{len(report.unreadable)} file(s) unusable"
+        f"{counted(report.bundles, 'file')} checked; "
+        f"{counted(len(report.rows), 'person', 'people')}, {sound} without problems, "
+        f"{counted(len(report.unreadable), 'file')} unusable"
     )
     if args.csv is not None:
         write_atomic(args.csv, csv_bytes_with_signatures(report, signatures), mode=0o600)
@@ -143,7 +144,7 @@ def countersign(args: argparse.Namespace) -> int:
         return invalid_bundle(args.bundle, exc)
     problems = PolicyJudge.here(book.packs, data_home()).problems(verified.summary)
     if problems:
-        reasons = "; ".join(f"{kind.value}: {detail}" for kind, detail in problems)
+        reasons = "; ".join(f"{kind.value}: {detail.en}" for kind, detail in problems)
         print(printable(f"selfcheck: {args.bundle}: {reasons}"), file=sys.stderr)
         if args.decision == "accepted":
             print("selfcheck: not countersigned as accepted; it may be returned", file=sys.stderr)

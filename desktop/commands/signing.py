@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from desktop.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from desktop.commands import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, counted
 from desktop.core.base import reading
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.errors import SelfCheckError
@@ -101,7 +101,7 @@ def verify(args: argparse.Namespace) -> int:
         problems = judge.problems(summary) if judge is not None else []
         if problems:  # signed, but against a policy the unit does not accept: not compliant
             failed += 1
-            reasons = "; ".join(f"{kind.value}: {detail}" for kind, detail in problems)
+            reasons = "; ".join(f"{kind.value}: {detail.en}" for kind, detail in problems)
             print(printable(f"POLICY  {path}: {line}; NOT ACCEPTED ({reasons})"))
             continue
         print(printable(f"OK      {path}: {line}{note}"))
@@ -160,7 +160,7 @@ def history(args: argparse.Namespace) -> int:
         for flag in report.flags:
             print(printable(f"  ! {flag}"))
     if report.intact:
-        print(f"chain intact: {report.declarations} declaration(s)")
+        print(f"chain intact: {counted(report.declarations, 'declaration')}")
         return EXIT_FINDINGS if report.flags else EXIT_OK
     print("chain NOT intact:")
     for problem in report.problems:

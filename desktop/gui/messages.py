@@ -1,9 +1,10 @@
 """What went wrong, told in the person's language.
 
-The core raises errors in English, naming the file and the field (the CLI prints them as
-they are). The GUI leads with a translated sentence that says what happened and what to
-do, chosen by the error's class, and keeps the core's words after it as the detail a
-helper or the inspectorate will ask for.
+The core raises errors naming the file and the field, in English for the command line
+and, where it can, in Vietnamese too (`error.text`). The GUI leads with a translated
+sentence that says what happened and what to do, chosen by the error's class, and keeps
+the core's words after it, in the person's language, as the detail a helper or the
+inspectorate will ask for. English never follows a Vietnamese sentence.
 """
 
 import errno
@@ -24,6 +25,7 @@ from desktop.core.signing.keys import (
 )
 
 if TYPE_CHECKING:
+    from desktop.core.base.i18n import Text
     from desktop.core.records.bundle import Failure
 
 
@@ -99,6 +101,14 @@ def lead(exc: BaseException) -> str:
         )
     if isinstance(exc, AnswersError):
         return QCoreApplication.translate("Errors", "This draft cannot be read.")
+    from desktop.core.signing.pack_manifest import PackError
+
+    if isinstance(exc, PackError):
+        return QCoreApplication.translate(
+            "Errors",
+            "The policy pack was refused: it is damaged, or not signed by an agency key this "
+            "computer trusts.",
+        )
     if isinstance(exc, OSError):
         if exc.errno == errno.ENOSPC:
             return QCoreApplication.translate(
@@ -143,32 +153,53 @@ def bundle_lead(failure: "Failure") -> str:
             assert_never(failure)
 
 
-# The common failures of keys and of the history: in a language other than English, the
-# core's English words never follow the sentence in brackets. Where the sentence says all
-# (a wrong passphrase, a locked keychain) they go to the support log only; elsewhere (a
-# damaged history names the copy kept aside) on a line labelled as technical detail.
+# Where the sentence says all (a wrong passphrase, a locked keychain), the core's words
+# go to the support log only, in every language but English.
 SAID_BY_LEAD = (WrongPassphrase, WeakPassphrase, KeychainLocked, PassphraseNeeded)
-TECHNICAL = (KeyFileDamaged, KeyStoreError, HistoryError)
 
 
 def describe(exc: BaseException) -> str:
-    """The translated lead, then the core's own words as the detail."""
-    detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-    if isinstance(exc, OSError) and exc.filename:
-        detail = f"{exc.filename}: {detail}"
-    if not detail:
-        return lead(exc)
-    if QLocale().language() != QLocale.Language.English and isinstance(
-        exc, SAID_BY_LEAD + TECHNICAL
-    ):
-        import logging  # loaded when needed: this module is loaded before the first paint
+    """The translated lead, then what the core says of it (file, field, reason) in the
+    person's language, in brackets.
 
-        from desktop.core.base import logs
+    The core's English (`str(exc)`) is shown only in English. An error the core has in
+    English only is told, in Vietnamese, by its lead alone; its words go to the support
+    log, for whoever helps."""
+    detail = words(exc)
+    return f"{lead(exc)}\n({detail})" if detail else lead(exc)
 
-        logs.configure()
-        logging.getLogger(f"{logs.LOGGER}.gui").info("told %s: %s", type(exc).__name__, detail)
-        if isinstance(exc, SAID_BY_LEAD):
-            return lead(exc)
-        technical = QCoreApplication.translate("Errors", "Technical detail: %1")
-        return f"{lead(exc)}\n{technical.replace('%1', detail)}"
-    return f"{lead(exc)}\n({detail})"
+
+def words(exc: BaseException) -> str:
+    """What the core says of `exc`, in the interface's language; "" where it says it in
+    English only and the interface is not English (the words are logged instead)."""
+    if QLocale().language() == QLocale.Language.English:
+        detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        if isinstance(exc, OSError) and exc.filename:
+            detail = f"{exc.filename}: {detail}"
+        return detail
+    text = bilingual_detail(exc)
+    if text is None or isinstance(exc, SAID_BY_LEAD):
+        if str(exc):
+            _log_withheld(exc)
+        return ""
+    return text.vi
+
+
+def bilingual_detail(exc: BaseException) -> "Text | None":
+    """What the core says of `exc` in both languages, if it says it in both: an OSError
+    by its file and the reason its number stands for, never the system's English."""
+    from desktop.core.base import os_reasons
+    from desktop.core.base.errors import said
+
+    if isinstance(exc, OSError):
+        return os_reasons.located(exc)
+    return said(exc)
+
+
+def _log_withheld(exc: BaseException) -> None:
+    import logging  # loaded when needed: this module is loaded before the first paint
+
+    from desktop.core.base import logs
+
+    logs.configure()
+    logging.getLogger(f"{logs.LOGGER}.gui").info("told %s: %s", type(exc).__name__, exc)

@@ -26,13 +26,9 @@ def install_pack_dialog(parent: QWidget, session: Session) -> bool:
     try:
         installed = install_pack(Path(chosen), session.home)
     except PackError as exc:
-        QMessageBox.warning(
-            parent,
-            "SelfCheck",
-            QCoreApplication.translate("PackInstall", "The policy pack was refused: %1").replace(
-                "%1", str(exc)
-            ),
-        )
+        from desktop.gui.messages import describe
+
+        QMessageBox.warning(parent, "SelfCheck", describe(exc))
         return False
     session.policy = load_active_policy(None, session.home)
     session.policy_check = None

@@ -28,15 +28,20 @@ def needs_attention(row: Row) -> bool:
 
 def problem(finding: Finding, language: Language) -> tuple[str, str]:
     """A problem as the window shows it, and its tooltip, in `language`. A detail the core
-    has only in English is not shown in Vietnamese: the tooltip gives it, labelled as
-    technical detail (the command line and the CSV keep it as it is)."""
+    has only in English is not shown in Vietnamese: the problem's name alone is, and the
+    detail goes to the support log (the command line and the CSV keep it as it is)."""
     if language == "en" or finding.text is not None:
         shown = finding.shown(language)
         return shown, shown
     words = PROBLEM_WORDS.get(finding.problem)
     label = words.get(language) if words else finding.problem.value
-    technical = QCoreApplication.translate("ReviewWindow", "Technical detail: %1")
-    return label, label + "\n" + technical.replace("%1", finding.detail)
+    import logging  # loaded when needed, as messages.py does
+
+    from desktop.core.base import logs
+
+    logs.configure()
+    logging.getLogger(f"{logs.LOGGER}.gui").info("shown %s: %s", label, finding.detail)
+    return label, label
 
 
 def mark(row: Row, language: Language) -> tuple[str, str]:

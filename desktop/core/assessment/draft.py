@@ -11,7 +11,7 @@ from typing import Any
 
 from desktop.core.assessment.answers import FORMAT, VERSION
 from desktop.core.base.errors import AnswersError
-from desktop.core.base.i18n import Language
+from desktop.core.base.i18n import Language, Text
 
 OVERSEAS_FIELDS = ("destination", "mission", "departure_date")  # pre-deployment only
 
@@ -41,7 +41,10 @@ class Draft:
     def load(cls, data: bytes, draft_id: str) -> "Draft":
         doc = json.loads(data)
         if not isinstance(doc, dict):
-            raise AnswersError(f"draft {draft_id}", "is not an answers document")
+            raise AnswersError(
+                _named(draft_id),
+                Text("không phải là tài liệu trả lời", "is not an answers document"),
+            )
         return cls(doc, draft_id)
 
     def dump(self) -> bytes:
@@ -132,10 +135,25 @@ def load_draft(data: bytes, draft_id: str) -> Draft:
     try:
         draft = Draft.load(data, draft_id)
     except (ValueError, RecursionError):
-        raise AnswersError(f"draft {draft_id}", "is damaged (not JSON)") from None
+        raise AnswersError(
+            _named(draft_id), Text("bị hỏng (không phải JSON)", "is damaged (not JSON)")
+        ) from None
     if draft.doc.get("format") != FORMAT:
-        raise AnswersError(f"draft {draft_id}", "is not a SelfCheck draft")
+        raise AnswersError(
+            _named(draft_id),
+            Text("không phải là bản nháp của SelfCheck", "is not a SelfCheck draft"),
+        )
     version = draft.doc.get("version")
     if not isinstance(version, int) or version > VERSION:
-        raise AnswersError(f"draft {draft_id}", "was written by a newer SelfCheck; please update")
+        raise AnswersError(
+            _named(draft_id),
+            Text(
+                "được lập bằng phiên bản SelfCheck mới hơn; hãy cập nhật ứng dụng",
+                "was written by a newer SelfCheck; please update",
+            ),
+        )
     return draft
+
+
+def _named(draft_id: str) -> Text:
+    return Text(f"bản nháp {draft_id}", f"draft {draft_id}")

@@ -2,16 +2,53 @@
 
 Each error names where the problem is (file, item, field) so that a user or an agency
 editing a checklist can fix it without reading code; `str(error)` is the one line shown.
+
+Raised with a `Text` instead of a string, an error is bilingual: `error.text` holds its
+message in Vietnamese and English for the windows and the Vietnamese report, while
+`str(error)` stays the English for the command line, the logs and the CSV. An error raised
+with English only has `text` None; the windows then say only the sentence they choose for
+its kind, never the English.
 """
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from desktop.core.base.text import printable
+
+if TYPE_CHECKING:  # i18n needs dataclasses and datetime: this module loads before the first paint
+    from desktop.core.base.i18n import Language, Text
 
 
 class SelfCheckError(Exception):
     """Something SelfCheck cannot go on with; the message says what and where."""
+
+    text: "Text | None" = None  # the message in both languages, when raised with them
+
+    def __init__(self, *args: object) -> None:
+        if len(args) == 1 and not isinstance(args[0], str):
+            from desktop.core.base.i18n import Text
+
+            if isinstance(args[0], Text):
+                self.text = args[0]
+                args = (args[0].en,)
+        super().__init__(*args)
+
+
+def said(exc: BaseException) -> "Text | None":
+    """The error's message in both languages, None when the core has it in English only."""
+    from desktop.core.base.i18n import Text
+
+    text = getattr(exc, "text", None)
+    return text if isinstance(text, Text) else None
+
+
+def bilingual(exc: BaseException, vi: str) -> "Text":
+    """`exc`'s message in both languages; `vi` stands in for it in Vietnamese when the
+    error has its words in English only (a library's, the operating system's)."""
+    from desktop.core.base.i18n import Text
+
+    return said(exc) or Text(vi, str(exc))
 
 
 class Flaw(StrEnum):
@@ -26,30 +63,47 @@ class LocatedError(SelfCheckError):
 
     def __init__(
         self,
-        file: str | Path,
-        message: str,
+        file: "str | Path | Text",
+        message: "str | Text",
         *,
         item: str | None = None,
         field: str | None = None,
         flaw: Flaw = Flaw.INVALID,
     ) -> None:
-        self.file = str(file)
+        # A file's name is the same in both languages; a thing named in words (a draft)
+        # is not.
+        self.place: Text | None = None if isinstance(file, str | Path) else file
+        self.file = str(file) if self.place is None else self.place.en
         self.item = item
         self.field = field
-        self.message = message
+        self.message = message if isinstance(message, str) else message.en
         self.flaw = flaw
         super().__init__(str(self))
+        if not isinstance(message, str):
+            self.text = type(message)(
+                self._located("vi", message.vi), self._located("en", message.en)
+            )
 
     def __str__(self) -> str:
-        parts = [self.file]
+        return self._located("en", self.message)
+
+    def _located(self, language: "Language", message: str) -> str:
+        parts = [self.file if self.place is None else self.place.get(language)]
         if self.item is not None:
-            parts.append(f"item '{_shortened(self.item)}'")
+            parts.append(_LABELS[language][0].format(_shortened(self.item)))
         if self.field is not None:
-            parts.append(f"field '{_shortened(self.field)}'")
-        parts.append(self.message)
+            parts.append(_LABELS[language][1].format(_shortened(self.field)))
+        parts.append(message)
         # Names and ids in the message come from the file: a line break in a key must not
         # turn the one line a user reads into two.
         return printable(": ".join(parts))
+
+
+# How a located message names the item and the field, in each language.
+_LABELS: "dict[Language, tuple[str, str]]" = {
+    "vi": ("mục '{}'", "trường '{}'"),
+    "en": ("item '{}'", "field '{}'"),
+}
 
 
 def _shortened(name: str, limit: int = 120) -> str:

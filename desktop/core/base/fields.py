@@ -10,26 +10,16 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from desktop.core.base import field_words as said
 from desktop.core.base.errors import Flaw, LocatedError
 from desktop.core.base.i18n import LANGUAGES, Steps, Text
 from desktop.core.base.text import printable
+from desktop.core.base.toml_text import parse_toml as parse_toml
 
 E = TypeVar("E", bound=StrEnum)
 
 MAX_TEXT = 20_000  # characters; longer fields are a mistake or an attack
 MAX_LIST = 1_000
-MAX_KEY_DOTS_PER_LINE = 64  # a.b.c…: dots outside strings and comments, on one line
-MAX_KEY_DOTS = 4_096  # … and in the whole file
-_OUTSIDE = re.compile(r"[.#\n\"']")
-# Where each kind of string ends: basic strings honour backslash escapes, literal ones do
-# not; a one-line string also ends (unclosed) at the end of its line.
-_CLOSING = {
-    '"': re.compile(r'(?:[^"\\\n]|\\.)*(?:"|(?=\n)|$)'),
-    "'": re.compile(r"[^'\n]*(?:'|(?=\n)|$)"),
-    '"""': re.compile(r'(?:[^"\\]|\\.|"(?!""))*"""', re.DOTALL),
-    "'''": re.compile(r"(?:[^']|'(?!''))*'''"),
-}
-
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_.-]{0,63}$")
 # A staff id: it names bundle folders and is an ssh-keygen principal, so no path
 # separators and no leading dot.
@@ -78,61 +68,6 @@ def _describe(value: object) -> str:
     return names.get(type(value), type(value).__name__)
 
 
-def parse_toml(raw: bytes, name: str, error: type[LocatedError], limit: int) -> Any:
-    """Strict TOML from untrusted bytes: bounded size, UTF-8, depth; errors name the file."""
-    if len(raw) > limit:
-        raise error(name, f"is larger than {limit} bytes")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise error(name, f"is not UTF-8 text (byte {exc.start})") from None
-    _check_key_depth(text, name, error)
-    import tomllib  # here: the summaries' fields are checked at start-up, where no TOML is read
-
-    try:
-        return tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise error(name, f"is not valid TOML: {exc}") from None
-    except RecursionError:
-        raise error(name, "is nested too deeply") from None
-
-
-def _check_key_depth(text: str, name: str, error: type[LocatedError]) -> None:
-    """Refuse deeply dotted keys before tomllib sees them.
-
-    tomllib's time and memory grow with the square of a dotted key's depth, and with the
-    depth of the table header above it: a.a.a… 20,000 deep took 2 GiB and 10 s, and a
-    2 MiB file of 1,000-deep keys under a 1,000-deep header 158 s. Dots outside strings
-    and comments are key separators (or the point of a float), so they are counted per
-    line and over the file. The shipped checklists have at most 2 on a line."""
-    total = on_line = 0
-    line, index = 1, 0
-    while (found := _OUTSIDE.search(text, index)) is not None:
-        char, index = found[0], found.end()
-        if char == "\n":
-            line += 1
-            on_line = 0
-        elif char == "#":
-            index = text.find("\n", index)
-            if index < 0:
-                return
-        elif char == ".":
-            on_line += 1
-            total += 1
-            if on_line > MAX_KEY_DOTS_PER_LINE:
-                raise error(name, f"line {line}: a key more than {MAX_KEY_DOTS_PER_LINE} deep")
-            if total > MAX_KEY_DOTS:
-                raise error(name, f"line {line}: more than {MAX_KEY_DOTS} dotted keys")
-        else:  # a string opens: skip to its end (tomllib judges whether it has one)
-            delimiter = char * 3 if text.startswith(char * 3, found.start()) else char
-            index = found.start() + len(delimiter)
-            ended = _CLOSING[delimiter].match(text, index)
-            if ended is None:
-                return
-            line += text.count("\n", index, ended.end())
-            index = ended.end()
-
-
 def has_surrogate(text: str) -> bool:
     # JSON's "\ud800" escapes decode to lone surrogates that no output can encode.
     if text.isascii():
@@ -165,7 +100,7 @@ class Fields:
         self.item = item
         self.path = path
         if not isinstance(data, dict):
-            raise self.fail(None, f"must be a table, got {_describe(data)}")
+            raise self.fail(None, said.must_be("a table", _describe(data)))
         self.data: dict[str, Any] = data
         self._seen: set[str] = set()
 
@@ -176,16 +111,16 @@ class Fields:
             return self.path or None
         return f"{self.path}.{key}" if self.path else key
 
-    def got(self, value: object) -> str:
-        """' (got …)' quoting a bad value, when this document may be quoted."""
-        return f" (got {str(value)[:40]!r})" if self.echo else ""
+    def quoting(self, message: Text, value: object) -> Text:
+        """`message` quoting the bad value, when this document may be quoted."""
+        return said.with_value(message, value) if self.echo else message
 
     def _child(self, data: object, path: str) -> "Fields":
         return Fields(
             data, file=self.file, error=self.error, item=self.item, path=path, echo=self.echo
         )
 
-    def fail(self, key: str | None, message: str, flaw: Flaw = Flaw.INVALID) -> LocatedError:
+    def fail(self, key: str | None, message: str | Text, flaw: Flaw = Flaw.INVALID) -> LocatedError:
         return self.error(self.file, message, item=self.item, field=self.where(key), flaw=flaw)
 
     def with_item(self, item: str) -> "Fields":
@@ -210,13 +145,13 @@ class Fields:
         if value is None:  # JSON null counts as absent
             if optional:
                 return None
-            raise self.fail(key, "is missing", Flaw.MISSING)
+            raise self.fail(key, said.MISSING, Flaw.MISSING)
         return value
 
     def _typed(self, key: str, value: Any, kind: type, label: str) -> Any:
         # bool is an int in Python; a checklist that says `months = true` is wrong.
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise self.fail(key, f"must be {label}, got {_describe(value)}")
+            raise self.fail(key, said.must_be(label, _describe(value)))
         return value
 
     # -- scalars --------------------------------------------------------------------------
@@ -235,13 +170,13 @@ class Fields:
             return None
         value = self._typed(key, value, str, "text")
         if not allow_empty and not value.strip():
-            raise self.fail(key, "must not be empty")
+            raise self.fail(key, said.EMPTY)
         if len(value) > max_length:
-            raise self.fail(key, f"is longer than {max_length} characters")
+            raise self.fail(key, said.longer_than(max_length))
         if has_surrogate(value):
-            raise self.fail(key, "is not valid Unicode text")
+            raise self.fail(key, said.NOT_UNICODE)
         if pattern is not None and not pattern.fullmatch(value):
-            raise self.fail(key, "has an invalid form" + self.got(value))
+            raise self.fail(key, self.quoting(said.INVALID_FORM, value))
         return str(value)
 
     def required(self, key: str, **kwargs: Any) -> str:
@@ -258,7 +193,7 @@ class Fields:
             return None
         value = self._typed(key, value, int, "a whole number")
         if not low <= value <= high:
-            raise self.fail(key, f"must be between {low} and {high}" + self.got(value))
+            raise self.fail(key, self.quoting(said.between(low, high), value))
         return int(value)
 
     def boolean(self, key: str, *, optional: bool = False) -> bool | None:
@@ -275,7 +210,7 @@ class Fields:
             return cls(value)
         except ValueError:
             allowed = ", ".join(member.value for member in cls)
-            raise self.fail(key, f"must be one of {allowed}" + self.got(value)) from None
+            raise self.fail(key, self.quoting(said.one_of(allowed), value)) from None
 
     def required_enum(self, key: str, cls: type[E]) -> E:
         value = self.enum(key, cls)
@@ -293,7 +228,8 @@ class Fields:
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise self.fail(key, "must be a date as YYYY-MM-DD" + self.got(value)) from None
+            message = Text("phải là ngày theo dạng YYYY-MM-DD", "must be a date as YYYY-MM-DD")
+            raise self.fail(key, self.quoting(message, value)) from None
 
     # -- compound -------------------------------------------------------------------------
 
@@ -305,20 +241,20 @@ class Fields:
             return None
         value = self._typed(key, value, list, "a list")
         if len(value) > MAX_LIST:
-            raise self.fail(key, f"has more than {MAX_LIST} entries")
+            raise self.fail(key, said.more_entries(MAX_LIST))
         out: list[str] = []
         for index, entry in enumerate(value):
             entry_key = f"{key}[{index}]"
             if not isinstance(entry, str):
-                raise self.fail(entry_key, f"must be text, got {_describe(entry)}")
+                raise self.fail(entry_key, said.must_be("text", _describe(entry)))
             if not entry.strip():
-                raise self.fail(entry_key, "must not be empty")
+                raise self.fail(entry_key, said.EMPTY)
             if len(entry) > MAX_TEXT:
-                raise self.fail(entry_key, f"is longer than {MAX_TEXT} characters")
+                raise self.fail(entry_key, said.longer_than(MAX_TEXT))
             if has_surrogate(entry):
-                raise self.fail(entry_key, "is not valid Unicode text")
+                raise self.fail(entry_key, said.NOT_UNICODE)
             if pattern is not None and not pattern.fullmatch(entry):
-                raise self.fail(entry_key, "has an invalid form" + self.got(entry))
+                raise self.fail(entry_key, self.quoting(said.INVALID_FORM, entry))
             out.append(entry)
         return tuple(out)
 
@@ -333,7 +269,7 @@ class Fields:
             except ValueError:
                 allowed = ", ".join(member.value for member in cls)
                 raise self.fail(
-                    f"{key}[{index}]", f"must be one of {allowed}" + self.got(value)
+                    f"{key}[{index}]", self.quoting(said.one_of(allowed), value)
                 ) from None
         return frozenset(out)
 
@@ -351,7 +287,7 @@ class Fields:
             return []
         value = self._typed(key, value, list, "a list of tables")
         if len(value) > max_entries:
-            raise self.fail(key, f"has more than {max_entries} entries")
+            raise self.fail(key, said.more_entries(max_entries))
         return [
             self._child(entry, self.where(f"{key}[{i}]") or key) for i, entry in enumerate(value)
         ]
@@ -368,7 +304,14 @@ class Fields:
         assert table is not None
         vi, en = (table.string_list(language) or () for language in LANGUAGES)
         if len(vi) != len(en):
-            raise table.fail(None, f"has {len(vi)} Vietnamese and {len(en)} English steps")
+            n_vi, n_en = len(vi), len(en)
+            raise table.fail(
+                None,
+                Text(
+                    f"có {n_vi} bước tiếng Việt và {n_en} bước tiếng Anh",
+                    f"has {n_vi} Vietnamese and {n_en} English steps",
+                ),
+            )
         table.done()
         return Steps(vi=vi, en=en)
 
@@ -376,4 +319,4 @@ class Fields:
         """Reject any key nobody asked for: a typo in a checklist must not pass silently."""
         unknown = sorted(set(self.data) - self._seen)
         if unknown:
-            raise self.fail(unknown[0], "is not a known field")
+            raise self.fail(unknown[0], said.UNKNOWN_FIELD)

@@ -13,9 +13,16 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
+from desktop.core.base.i18n import Text
+
 
 class RefusedFileError(OSError):
-    """A file that is not read; the message names it and says why."""
+    """A file that is not read; the message names it and says why (`text`: in both
+    languages, for the windows; strerror is the English)."""
+
+    def __init__(self, code: int, text: Text, filename: str) -> None:
+        super().__init__(code, text.en, filename)
+        self.text = text
 
     def __str__(self) -> str:
         return f"{self.filename}: {self.strerror}"
@@ -67,11 +74,15 @@ def read_bounded(path: Path, limit: int, *, follow: bool, pipe: bool = False) ->
     finally:
         os.close(fd)
     if total > limit:
-        raise TooLargeError(errno.EFBIG, f"is larger than {limit} bytes", str(path))
+        raise TooLargeError(
+            errno.EFBIG, Text(f"lớn hơn {limit} byte", f"is larger than {limit} bytes"), str(path)
+        )
     return b"".join(parts)
 
 
 _CHUNK = 64 * 1024
+_LINK = Text("là một liên kết tượng trưng", "is a symbolic link")
+_NOT_REGULAR = Text("không phải là tệp thông thường", "is not a regular file")
 
 
 def _is_fifo(path: Path) -> bool:
@@ -97,7 +108,7 @@ def _open_fd(path: Path, *, follow: bool, pipe: bool) -> tuple[int, int]:
         fd = os.open(path, flags)
     except OSError as exc:
         if exc.errno == errno.ELOOP and not follow:
-            raise SymbolicLinkError(errno.ELOOP, "is a symbolic link", str(path)) from None
+            raise SymbolicLinkError(errno.ELOOP, _LINK, str(path)) from None
         raise
     status = os.fstat(fd)
     if pipe and stat.S_ISFIFO(status.st_mode):
@@ -105,5 +116,5 @@ def _open_fd(path: Path, *, follow: bool, pipe: bool) -> tuple[int, int]:
         return fd, 0
     if not stat.S_ISREG(status.st_mode):
         os.close(fd)
-        raise NotRegularFileError(errno.EINVAL, "is not a regular file", str(path))
+        raise NotRegularFileError(errno.EINVAL, _NOT_REGULAR, str(path))
     return fd, status.st_size

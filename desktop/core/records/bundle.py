@@ -8,25 +8,33 @@ JSON only after; a bundle is never re-serialised to be checked.
 import contextlib
 import os
 import shutil
-import stat
-import struct
 import tempfile
 import zipfile
-import zlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from enum import StrEnum
 from io import BytesIO
-from pathlib import Path, PurePosixPath
-from typing import BinaryIO
+from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop.core.base import reading
+from desktop.core.base import os_reasons
 from desktop.core.base.atomic import write_atomic
-from desktop.core.base.errors import SelfCheckError
+from desktop.core.base.errors import bilingual
 from desktop.core.base.folders import private_folder
+from desktop.core.base.i18n import Text
 from desktop.core.records import summary as summary_json
+from desktop.core.records.bundle_read import (
+    LIMITS,
+    PDF,
+    SIGNATURE,
+    SIGNERS,
+    SUMMARY,
+    Bundle,
+    BundleError,
+    Failure,
+    missing,
+    read,
+)
 from desktop.core.signing import allowed_signers, sshsig
 from desktop.core.signing.allowed_signers import (
     NAMESPACE_SUMMARY,
@@ -36,40 +44,26 @@ from desktop.core.signing.allowed_signers import (
 )
 from desktop.core.signing.sshsig import PublicKey
 
-SUMMARY = "summary.json"
-SIGNATURE = "summary.json.sig"
-SIGNERS = "allowed_signers"
-PDF = "summary.pdf"  # made from summary.json; not signed, so never read to verify
-LIMITS = {SUMMARY: summary_json.MAX_BYTES, SIGNATURE: sshsig.MAX_ARMOR, SIGNERS: 64 * 1024}
-MAX_ZIP_ENTRIES = 64
-MAX_ZIP_DIRECTORY = 64 * 1024  # 64 entries with long names; a bundle's has 3 or 4
-EOCD_SEARCH = 22 + 65535  # the end record and the longest comment it may carry
-
-
-class Failure(StrEnum):
-    """Why a bundle did not verify, in the words a reviewer reads."""
-
-    MALFORMED = "malformed"
-    TRUNCATED = "truncated"
-    BAD_SIGNATURE = "bad signature"
-    UNKNOWN_SIGNER = "unknown signer"
-
-
-class BundleError(SelfCheckError):
-    """The bundle is not valid."""
-
-    def __init__(self, failure: Failure, detail: str) -> None:
-        self.failure = failure
-        self.detail = detail
-        super().__init__(f"{failure.value}: {detail}")
-
-
-@dataclass(frozen=True, slots=True)
-class Bundle:
-    summary: bytes
-    signature: bytes
-    signers: bytes | None
-    pdf: bytes | None = None  # the printable summary, when one was made
+# Reading is bundle_read's; its names are the bundle's too.
+__all__ = [
+    "LIMITS",
+    "PDF",
+    "SIGNATURE",
+    "SIGNERS",
+    "SUMMARY",
+    "Bundle",
+    "BundleError",
+    "Failure",
+    "Staged",
+    "Verified",
+    "bundle_name",
+    "from_history",
+    "make",
+    "read",
+    "stage",
+    "verify",
+    "verify_path",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,7 +88,11 @@ def from_history(summary: bytes, signature: bytes, public_key: str) -> Bundle:
         doc = summary_json.decode(summary)
         key = PublicKey.from_openssh(public_key)
     except (summary_json.SummaryError, sshsig.SignatureError, ValueError) as exc:
-        raise BundleError(Failure.MALFORMED, f"the declaration cannot be read: {exc}") from None
+        why = bilingual(exc, "nội dung bị hỏng")
+        raise BundleError(
+            Failure.MALFORMED,
+            Text(f"không đọc được bản khai: {why.vi}", f"the declaration cannot be read: {why.en}"),
+        ) from None
     line = allowed_signers.signer_for(doc.person.staff_id, key).line() + "\n"
     return Bundle(summary, signature, line.encode("utf-8"))
 
@@ -181,141 +179,6 @@ def stage(bundle: Bundle, out: Path, name: str, *, as_zip: bool = False) -> Stag
     return Staged(staging, out, name, "")
 
 
-# -- reading --------------------------------------------------------------------------------
-
-
-def read(path: Path, *, own_signers: bool = True) -> Bundle:
-    """Read a bundle folder or zip, refusing anything oversized or out of place.
-
-    `own_signers=False` skips the bundle's allowed_signers, for a reviewer who checks
-    against a roster (a third of the reading, over a unit's folder)."""
-    files: dict[str, bytes | None]
-    try:
-        mode = path.stat().st_mode  # the path the user named may be a link; inside, none
-    except FileNotFoundError:
-        raise BundleError(Failure.MALFORMED, "no such file or folder") from None
-    if stat.S_ISDIR(mode):
-        wanted = LIMITS if own_signers else {k: v for k, v in LIMITS.items() if k != SIGNERS}
-        files = {name: _read_limited(path / name, limit) for name, limit in wanted.items()}
-    else:
-        with _open_regular(path, "the bundle", follow=True) as stream:
-            if zipfile.is_zipfile(stream):
-                files = dict(_read_zip(stream))
-            elif path.suffix.lower() == ".zip":
-                raise BundleError(Failure.TRUNCATED, "the zip file is truncated or damaged")
-            else:
-                raise BundleError(Failure.MALFORMED, "not a bundle folder or zip")
-    summary, signature = files.get(SUMMARY), files.get(SIGNATURE)
-    if summary is None:
-        raise BundleError(Failure.MALFORMED, f"{SUMMARY} is missing")
-    if signature is None:
-        raise BundleError(Failure.MALFORMED, f"{SIGNATURE} is missing")
-    return Bundle(summary, signature, files.get(SIGNERS))
-
-
-def _open_regular(path: Path, what: str, *, follow: bool) -> BinaryIO:
-    """`reading.open_regular` with bundle errors; `what` names the file in messages."""
-    try:
-        return reading.open_regular(path, follow=follow)
-    except reading.RefusedFileError as exc:
-        raise BundleError(Failure.MALFORMED, f"{what} {exc.strerror}") from None
-
-
-def _read_limited(path: Path, limit: int) -> bytes | None:
-    """One file of a bundle folder, None if it is not there."""
-    try:
-        return reading.read_bounded(path, limit, follow=False)
-    except FileNotFoundError:
-        return None
-    except reading.RefusedFileError as exc:
-        raise BundleError(Failure.MALFORMED, f"{path.name} {exc.strerror}") from None
-
-
-def _central_directory(stream: BinaryIO) -> None:
-    """Refuse a zip whose directory lists too many entries, before zipfile reads it.
-
-    zipfile builds an object for every entry it lists (about 600 bytes each): a small
-    hostile zip could list a million. The end record says how many there are."""
-    size = stream.seek(0, os.SEEK_END)
-    tail_size = min(size, EOCD_SEARCH)
-    stream.seek(size - tail_size)
-    tail = stream.read(tail_size)
-    # Found as zipfile finds it: a record without a comment at the very end first (a
-    # record can hold the signature in its own fields), else the last signature.
-    if len(tail) >= 22 and tail[-22:-18] == b"PK\x05\x06" and tail[-2:] == b"\0\0":
-        at = len(tail) - 22
-    else:
-        at = tail.rfind(b"PK\x05\x06")
-    if at < 0 or len(tail) - at < 22:
-        return  # no end record: zipfile will say the file is damaged
-    entries, directory_size = struct.unpack_from("<2xHL", tail, at + 8)
-    if at >= 20 and tail[at - 20 : at - 16] == b"PK\x06\x07":
-        raise BundleError(Failure.MALFORMED, "the zip is a ZIP64 archive; bundles never are")
-    if entries > MAX_ZIP_ENTRIES or directory_size > MAX_ZIP_DIRECTORY:
-        raise BundleError(Failure.MALFORMED, "the zip holds too many files")
-    stream.seek(0)
-
-
-def _read_zip(stream: BinaryIO) -> dict[str, bytes]:
-    files: dict[str, bytes] = {}
-    folders: set[tuple[str, ...]] = set()
-    try:
-        _central_directory(stream)
-        with zipfile.ZipFile(stream) as archive:
-            entries = archive.infolist()
-            if len(entries) > MAX_ZIP_ENTRIES:
-                raise BundleError(Failure.MALFORMED, "the zip holds too many files")
-            for info in entries:
-                name = PurePosixPath(info.filename).name
-                parts = PurePosixPath(info.filename).parts
-                # Only the three files, at the top or inside one folder; never "..".
-                if name not in LIMITS or len(parts) > 2 or ".." in parts or info.is_dir():
-                    continue
-                if name in files:
-                    raise BundleError(Failure.MALFORMED, f"the zip holds {name} twice")
-                folders.add(parts[:-1])
-                if len(folders) > 1:
-                    raise BundleError(Failure.MALFORMED, "the zip mixes files of several folders")
-                files[name] = _read_member(archive, info, name)
-    except (zipfile.BadZipFile, EOFError, zipfile.LargeZipFile, struct.error) as exc:
-        raise BundleError(
-            Failure.TRUNCATED, f"the zip file is truncated or damaged ({exc})"
-        ) from None
-    except ValueError as exc:  # a file name flagged UTF-8 that is not, among others
-        raise BundleError(Failure.MALFORMED, f"the zip cannot be read ({exc})") from None
-    return files
-
-
-def _read_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str) -> bytes:
-    """One of the bundle's files from the zip, at most its size limit, never a link."""
-    problem = None
-    if stat.S_ISLNK(info.external_attr >> 16):
-        problem = "is a symbolic link"
-    elif info.flag_bits & 0x1:
-        problem = "is encrypted"
-    elif info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
-        problem = f"uses a compression bundles never use ({info.compress_type})"
-    elif info.file_size > LIMITS[name]:
-        problem = "is too large"
-    if problem is not None:
-        raise BundleError(Failure.MALFORMED, f"{name} in the zip {problem}")
-    try:
-        with archive.open(info) as member:
-            data = member.read(LIMITS[name] + 1)  # a lying header stops here too
-    except (
-        zipfile.BadZipFile,
-        EOFError,
-        zlib.error,
-        NotImplementedError,
-        RuntimeError,
-        ValueError,
-    ) as exc:
-        raise BundleError(Failure.TRUNCATED, f"{name} in the zip is damaged ({exc})") from None
-    if len(data) > LIMITS[name]:
-        raise BundleError(Failure.MALFORMED, f"{name} in the zip is too large")
-    return data
-
-
 # -- verifying ------------------------------------------------------------------------------
 
 
@@ -335,47 +198,69 @@ def verify(
     """
     if trusted is None:
         if bundle.signers is None:
-            raise BundleError(Failure.MALFORMED, f"{SIGNERS} is missing")
+            raise BundleError(Failure.MALFORMED, missing(SIGNERS))
         try:
             trusted = allowed_signers.parse(bundle.signers.decode("utf-8"))
         except (UnicodeDecodeError, AllowedSignersError) as exc:
-            raise BundleError(Failure.MALFORMED, f"{SIGNERS}: {exc}") from None
+            raise BundleError(
+                Failure.MALFORMED, _in(SIGNERS, exc, "không phải văn bản UTF-8")
+            ) from None
     try:
         key = sshsig.verify(bundle.summary, bundle.signature, NAMESPACE_SUMMARY)
     except sshsig.SignatureTruncated as exc:
-        raise BundleError(Failure.TRUNCATED, f"{SIGNATURE}: {exc}") from None
+        raise BundleError(Failure.TRUNCATED, _in(SIGNATURE, exc, "bị cắt cụt")) from None
     except sshsig.SignatureMalformed as exc:
-        raise BundleError(Failure.MALFORMED, f"{SIGNATURE}: {exc}") from None
+        raise BundleError(Failure.MALFORMED, _in(SIGNATURE, exc, "sai định dạng")) from None
     except sshsig.SignatureMismatch as exc:
-        raise BundleError(Failure.BAD_SIGNATURE, str(exc)) from None
+        raise BundleError(Failure.BAD_SIGNATURE, bilingual(exc, "chữ ký không khớp")) from None
     if isinstance(trusted, SignerIndex):
         trusted = trusted.for_key(key)
     now = datetime.now(UTC)
     if allowed_signers.find(trusted, key, NAMESPACE_SUMMARY) is None:
-        raise BundleError(Failure.UNKNOWN_SIGNER, f"key {key.fingerprint} is not an allowed signer")
+        raise BundleError(
+            Failure.UNKNOWN_SIGNER,
+            Text(
+                f"khóa {key.fingerprint} không có trong danh sách người được phép ký",
+                f"key {key.fingerprint} is not an allowed signer",
+            ),
+        )
     if not at_issue and allowed_signers.find(trusted, key, NAMESPACE_SUMMARY, when=now) is None:
         raise BundleError(
-            Failure.UNKNOWN_SIGNER, f"key {key.fingerprint} is outside its validity period"
+            Failure.UNKNOWN_SIGNER,
+            Text(
+                f"khóa {key.fingerprint} đang ngoài thời hạn hiệu lực",
+                f"key {key.fingerprint} is outside its validity period",
+            ),
         )
     # Only now that the signature holds are the bytes parsed.
     try:
         summary = summary_json.decode(bundle.summary)
     except summary_json.SummaryError as exc:
-        raise BundleError(Failure.MALFORMED, str(exc)) from None
+        raise BundleError(Failure.MALFORMED, bilingual(exc, "nội dung bản khai bị hỏng")) from None
     if at_issue:
         now = datetime.fromisoformat(summary.issued_at.replace("Z", "+00:00"))
         if allowed_signers.find(trusted, key, NAMESPACE_SUMMARY, when=now) is None:
             raise BundleError(
                 Failure.UNKNOWN_SIGNER,
-                f"key {key.fingerprint} was outside its validity period when it signed",
+                Text(
+                    f"khóa {key.fingerprint} đã ở ngoài thời hạn hiệu lực khi ký",
+                    f"key {key.fingerprint} was outside its validity period when it signed",
+                ),
             )
     staff_id = summary.person.staff_id
     if allowed_signers.find(trusted, key, NAMESPACE_SUMMARY, when=now, principal=staff_id) is None:
         raise BundleError(
-            Failure.UNKNOWN_SIGNER, f"the key is not allowed to sign for staff id {staff_id!r}"
+            Failure.UNKNOWN_SIGNER,
+            Text(
+                f"khóa này không được phép ký cho mã cán bộ {staff_id!r}",
+                f"the key is not allowed to sign for staff id {staff_id!r}",
+            ),
         )
     if summary.signer.fingerprint != key.fingerprint:
-        raise BundleError(Failure.MALFORMED, "the summary names another signing key")
+        raise BundleError(
+            Failure.MALFORMED,
+            Text("bản khai ghi một khóa ký khác", "the summary names another signing key"),
+        )
     return Verified(summary, staff_id, key)
 
 
@@ -385,7 +270,13 @@ def verify_path(
     try:
         return verify(read(path), trusted, at_issue=at_issue)
     except OSError as exc:
-        raise BundleError(Failure.MALFORMED, exc.strerror or str(exc)) from None
+        raise BundleError(Failure.MALFORMED, os_reasons.reason(exc)) from None
+
+
+def _in(name: str, exc: BaseException, vi: str) -> Text:
+    """`name: why`, why in both languages (`vi` when the error has English only)."""
+    why = bilingual(exc, vi)
+    return Text(f"{name}: {why.vi}", f"{name}: {why.en}")
 
 
 def bundle_name(summary: summary_json.Summary) -> str:

@@ -22,7 +22,6 @@ from typing import TYPE_CHECKING
 
 from desktop.core.base import reading
 from desktop.core.base.atomic import write_atomic
-from desktop.core.base.errors import SelfCheckError
 from desktop.core.base.folders import private_folder
 from desktop.core.records.chain import (
     ChainReport,
@@ -32,6 +31,15 @@ from desktop.core.records.chain import (
     check_dates_and_key,
     heads_of,
 )
+from desktop.core.records.history_errors import (
+    MEANWHILE,
+    NAMES_OTHER_KEY,
+    OTHER_KEY,
+    damaged,
+    unusable,
+)
+from desktop.core.records.history_errors import HistoryDamaged as HistoryDamaged
+from desktop.core.records.history_errors import HistoryError as HistoryError
 
 # Summaries and signatures (cryptography) load when a declaration is read or added: an
 # empty history, a new official's, opens without them (the desktop app's start-up).
@@ -83,14 +91,6 @@ CREATE TABLE IF NOT EXISTS drafts (
 """
 
 
-class HistoryError(SelfCheckError):
-    """The local history cannot be used."""
-
-
-class HistoryDamaged(HistoryError):  # noqa: N818 (reads as the state shown to users)
-    """The history database is damaged; a copy was kept aside."""
-
-
 def _private_file(path: Path) -> None:
     """Create `path` empty with mode 0600 if it does not exist (sqlite would use 0644)."""
     fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
@@ -124,14 +124,11 @@ class History:
             # read-only or full disk is a passing problem: report it and touch nothing.
             if (getattr(exc, "sqlite_errorcode", 0) & 0xFF) not in (_CORRUPT, _NOT_A_DATABASE):
                 self._close_quietly()
-                raise HistoryError(f"the history database cannot be used now ({exc})") from None
+                raise HistoryError(unusable(exc)) from None
             damage = str(exc)
         if damage is not None:
             aside = self._set_aside()
-            raise HistoryDamaged(
-                f"the history database is damaged ({damage}); it was kept as {aside} "
-                "and nothing in it is shown as valid"
-            )
+            raise HistoryDamaged(damaged(damage, aside))
         if new and not self.head_path.exists():
             self._write_head()  # an empty head: "nothing declared yet" is known, not missing
         for suffix in ("-wal", "-shm"):
@@ -233,11 +230,11 @@ class History:
         from desktop.core.signing.allowed_signers import NAMESPACE_SUMMARY
 
         if sshsig.verify(summary, signature, NAMESPACE_SUMMARY) != public_key:
-            raise HistoryError("the summary was signed by another key")
+            raise HistoryError(OTHER_KEY)
         doc = summary_json.decode(summary)
         signer = public_key.fingerprint
         if doc.signer.fingerprint != signer:
-            raise HistoryError("the summary names another signing key")
+            raise HistoryError(NAMES_OTHER_KEY)
         declaration = Declaration(
             signer=signer,
             seq=doc.seq,
@@ -252,10 +249,7 @@ class History:
         )
         with self._transaction() as db:
             if (declaration.seq, declaration.prev) != self.next_link(signer):
-                raise HistoryError(
-                    "another declaration was saved meanwhile (is SelfCheck running twice?); "
-                    "nothing was saved, please try again"
-                )
+                raise HistoryError(MEANWHILE)
             db.execute(
                 "INSERT INTO declarations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (

@@ -10,6 +10,7 @@ from typing import Any
 
 import msgspec
 
+from desktop.core.base.i18n import Text
 from desktop.core.records.summary_refusal import refusal, strict_json
 from desktop.core.records.summary_shape import Summary, SummaryError, check_across
 
@@ -51,7 +52,7 @@ def decode(data: bytes) -> Summary:
     """Parse verified bytes strictly: UTF-8, no duplicate keys, no floats, every field of
     the right type and form (summary_shape.py); errors name the field."""
     if len(data) > MAX_BYTES:
-        raise SummaryError("summary.json is too large")
+        raise SummaryError(Text("summary.json quá lớn", "summary.json is too large"))
     try:
         summary = _DECODER.decode(data)
     except msgspec.DecodeError as exc:  # a ValidationError too

@@ -15,7 +15,9 @@ from typing import Any
 import msgspec
 import msgspec.inspect as mi
 
+from desktop.core.base import field_words as said
 from desktop.core.base.fields import has_surrogate
+from desktop.core.base.i18n import Text
 from desktop.core.base.text import printable
 from desktop.core.records.summary_shape import FORMAT, VERSION, Summary, SummaryError, located
 
@@ -32,6 +34,7 @@ _GOT = {
     "array": "a list",
     "object": "a table",
 }
+_NOT_JSON = "summary.json không phải JSON hợp lệ"
 
 
 def strict_json(data: bytes) -> Any:
@@ -45,11 +48,15 @@ def strict_json(data: bytes) -> Any:
             parse_constant=_no_constant,
         )
     except UnicodeDecodeError:
-        raise SummaryError("summary.json is not UTF-8") from None
+        raise SummaryError(
+            Text("summary.json không phải văn bản UTF-8", "summary.json is not UTF-8")
+        ) from None
     except RecursionError:
-        raise SummaryError("summary.json is nested too deeply") from None
+        raise SummaryError(
+            Text("summary.json lồng nhau quá sâu", "summary.json is nested too deeply")
+        ) from None
     except ValueError as exc:
-        raise SummaryError(f"summary.json is not valid JSON: {exc}") from None
+        raise SummaryError(Text(_NOT_JSON, f"summary.json is not valid JSON: {exc}")) from None
 
 
 def _strict_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -58,17 +65,19 @@ def _strict_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _value in pairs:
             if key in seen:
-                raise SummaryError(f"duplicate key {key!r}")
+                raise SummaryError(Text(f"khóa {key!r} bị lặp lại", f"duplicate key {key!r}"))
             seen.add(key)
     return out
 
 
 def _no_float(text: str) -> float:
-    raise SummaryError("floating-point numbers are not allowed")
+    raise SummaryError(
+        Text("không được dùng số thập phân", "floating-point numbers are not allowed")
+    )
 
 
 def _no_constant(text: str) -> float:
-    raise SummaryError(f"{text} is not allowed")
+    raise SummaryError(Text(f"không được dùng {text}", f"{text} is not allowed"))
 
 
 def refusal(data: bytes, error: msgspec.DecodeError) -> SummaryError:
@@ -78,24 +87,32 @@ def refusal(data: bytes, error: msgspec.DecodeError) -> SummaryError:
     except SummaryError as exc:
         return exc
     if not isinstance(value, dict) or value.get("format") != FORMAT:
-        return SummaryError("not a SelfCheck summary")
+        return SummaryError(Text("không phải bản khai của SelfCheck", "not a SelfCheck summary"))
     version = value.get("version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        return SummaryError("summary.json has no valid version")
+        return SummaryError(
+            Text("summary.json không có số phiên bản hợp lệ", "summary.json has no valid version")
+        )
     if version > VERSION:
-        return SummaryError(f"summary.json is version {version}, newer than this app")
+        return SummaryError(
+            Text(
+                f"summary.json thuộc phiên bản {version}, mới hơn phiên bản ứng dụng này",
+                f"summary.json is version {version}, newer than this app",
+            )
+        )
     if isinstance(error, msgspec.ValidationError):
         try:
             return _explained(str(error), value)
         except (LookupError, TypeError, StopIteration):  # worded as no msgspec here words it
-            return SummaryError(printable(f"summary.json: {error}"))
+            english = printable(f"summary.json: {error}")
+            return SummaryError(Text("summary.json có trường sai kiểu hoặc sai dạng", english))
     try:  # JSON's "\ud800" escapes: text that no output can encode
         where = _surrogate(value, [])
     except RecursionError:
         where = None
     if where is not None:
-        return located(_dotted(where), "is not valid Unicode text")
-    return SummaryError(f"summary.json is not valid JSON: {error}")
+        return located(_dotted(where), said.NOT_UNICODE)
+    return SummaryError(Text(_NOT_JSON, f"summary.json is not valid JSON: {error}"))
 
 
 def _explained(message: str, doc: dict[str, Any]) -> SummaryError:
@@ -108,34 +125,31 @@ def _explained(message: str, doc: dict[str, Any]) -> SummaryError:
         if isinstance(step, int) and isinstance(kind, mi.ListType) and kind.max_length:
             entries = _value_at(doc, steps[:depth])
             if len(entries) > kind.max_length:
-                return located(_dotted(steps[:depth]), f"has more than {kind.max_length} entries")
+                return located(_dotted(steps[:depth]), said.more_entries(kind.max_length))
     named = _NAMED.fullmatch(text)
     if named:
         known = named[1] == "missing required"
-        return located(
-            _dotted([*steps, named[2]]), "is missing" if known else "is not a known field"
-        )
+        return located(_dotted([*steps, named[2]]), said.MISSING if known else said.UNKNOWN_FIELD)
     field, kind, value = _dotted(steps), _type_at(steps), _value_at(doc, steps)
-    got = f" (got {str(value)[:40]!r})"
     wrong = _TYPE.fullmatch(text)
     if wrong:
         if wrong[2] == "null":
-            return located(field, "is missing")
-        return located(field, f"must be {_label(kind)}, got {_GOT.get(wrong[2], wrong[2])}")
+            return located(field, said.MISSING)
+        return located(field, said.must_be(_label(kind), _GOT.get(wrong[2], wrong[2])))
     if text.startswith("Invalid enum value"):
-        return located(field, f"must be one of {', '.join(_allowed(kind))}" + got)
+        return located(field, said.with_value(said.one_of(", ".join(_allowed(kind))), value))
     length = _LENGTH.match(text)
     if length and isinstance(kind, mi.StrType | mi.ListType):
         if length[2] == ">":
-            return located(field, "must not be empty")
+            return located(field, said.EMPTY)
         if isinstance(kind, mi.StrType):
-            return located(field, f"is longer than {kind.max_length} characters")
-        return located(field, f"has more than {kind.max_length} entries")
+            return located(field, said.longer_than(kind.max_length))
+        return located(field, said.more_entries(kind.max_length))
     if isinstance(kind, mi.StrType) and text.startswith("Expected `str` matching regex"):
-        return located(field, "has an invalid form" + got)
+        return located(field, said.with_value(said.INVALID_FORM, value))
     if isinstance(kind, mi.IntType):
-        return located(field, f"must be between {kind.ge} and {kind.le}" + got)
-    return located(field, text)
+        return located(field, said.with_value(said.between(kind.ge, kind.le), value))
+    return located(field, Text("không đúng kiểu hoặc dạng", text))
 
 
 @cache

@@ -15,9 +15,11 @@ from typing import Annotated, Final, Literal
 from msgspec import UNSET, Meta, Struct, UnsetType
 
 from desktop.core.assessment.findings import Evidence, VerdictKind
+from desktop.core.base import field_words as said
 from desktop.core.base.errors import LocatedError, SelfCheckError
 from desktop.core.base.fields import ID_PATTERN, MAX_LIST, MAX_TEXT, STAFF_ID
 from desktop.core.base.i18n import Language
+from desktop.core.base.i18n import Text as Said
 from desktop.core.policy.audience import AccountKind, Category, ProgrammeId
 from desktop.core.policy.model import Severity, Status
 
@@ -226,9 +228,11 @@ class SummaryError(SelfCheckError):
     """summary.json is malformed."""
 
 
-def located(field: str, message: str) -> SummaryError:
+def located(field: str, message: Said) -> SummaryError:
     """The error naming `field` of summary.json, as every checked file's errors name one."""
-    return SummaryError(str(LocatedError(FILE, message, field=field)))
+    error = LocatedError(FILE, message, field=field)
+    assert error.text is not None  # given a Text, it has one
+    return SummaryError(error.text)
 
 
 def check_across(summary: Summary) -> None:
@@ -239,28 +243,28 @@ def check_across(summary: Summary) -> None:
         ("person.full_name", summary.person.full_name),
     ):
         if text.isspace():  # not empty, as its type says: blank is all spaces
-            raise located(field, "must not be empty")
+            raise located(field, said.EMPTY)
     for finding in summary.findings:
         for provision in finding.provisions:
             if provision.isspace():
                 at = f"findings[{summary.findings.index(finding)}].provisions"
-                raise located(f"{at}[{finding.provisions.index(provision)}]", "must not be empty")
+                raise located(f"{at}[{finding.provisions.index(provision)}]", said.EMPTY)
     for field, value, since in (
         ("person.profile", summary.person.profile, 2),
         ("declared_no_accounts", summary.declared_no_accounts, 2),
         ("policy", summary.policy, 3),
     ):
         if summary.version >= since and value is UNSET:
-            raise located(field, "is missing")
+            raise located(field, said.MISSING)
         if summary.version < since and value is not UNSET:
-            raise located(field, "is not a known field")
+            raise located(field, said.UNKNOWN_FIELD)
     _check_policy(summary)
     if summary.seq > MAX_SEQ:
-        raise located("seq", f"must be from 1 to {MAX_SEQ}")
+        raise located("seq", Said(f"phải từ 1 đến {MAX_SEQ}", f"must be from 1 to {MAX_SEQ}"))
     try:
         datetime.fromisoformat(summary.issued_at.replace("Z", "+00:00"))
     except ValueError:  # the right shape, not a real time: 2026-13-01, 25:00...
-        raise located("issued_at", "is not a real time") from None
+        raise located("issued_at", said.NOT_A_TIME) from None
     for field, day in (
         ("person.departure_date", summary.person.departure_date),
         ("next_due.date", summary.next_due.date if summary.next_due else None),
@@ -269,7 +273,7 @@ def check_across(summary: Summary) -> None:
             try:
                 date.fromisoformat(day)
             except ValueError:
-                raise located(field, "is not a real date") from None
+                raise located(field, said.NOT_A_DATE) from None
 
 
 def _check_policy(summary: Summary) -> None:
@@ -280,11 +284,20 @@ def _check_policy(summary: Summary) -> None:
         return
     named = (policy.pack, policy.version, policy.manifest_sha256, policy.signer, policy.expires)
     if policy.signed and any(value is None for value in named):
-        raise located("policy", "a signed policy must name pack, version, manifest and signer")
+        raise located(
+            "policy",
+            Said(
+                "bộ tiêu chí đã ký phải ghi rõ gói, phiên bản, bản kê nội dung và người ký",
+                "a signed policy must name pack, version, manifest and signer",
+            ),
+        )
     if not policy.signed and any(value is not None for value in named):
-        raise located("policy", "an unsigned policy names no pack")
+        raise located(
+            "policy",
+            Said("bộ tiêu chí chưa ký không ghi gói nào", "an unsigned policy names no pack"),
+        )
     if policy.expires is not None:
         try:
             date.fromisoformat(policy.expires)
         except ValueError:
-            raise located("policy.expires", "is not a real date") from None
+            raise located("policy.expires", said.NOT_A_DATE) from None

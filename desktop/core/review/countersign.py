@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.fields import STAFF_ID
+from desktop.core.base.i18n import Text
 from desktop.core.records.bundle import Bundle, BundleError, Failure, Verified
 from desktop.core.signing import sshsig
 from desktop.core.signing.allowed_signers import AllowedSigner
@@ -65,7 +66,11 @@ def countersign(
 ) -> Countersignature:
     """Countersign a bundle that has been verified (against the roster) by the caller."""
     if not STAFF_ID.fullmatch(reviewer):
-        raise BundleError(Failure.MALFORMED, f"{reviewer[:40]!r} is not a reviewer id")
+        shown = repr(reviewer[:40])
+        raise BundleError(
+            Failure.MALFORMED,
+            Text(f"{shown} không phải là mã người rà soát", f"{shown} is not a reviewer id"),
+        )
     public = PublicKey.of(key)
     statement = {
         "format": FORMAT,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
+from desktop.core.base.i18n import Text, show_date
 from desktop.core.policy.files import read_checklists
 from desktop.core.records.summary_shape import PolicyRecord, Summary
 from desktop.core.review.roster import AcceptedPack
@@ -59,28 +60,44 @@ class PolicyJudge:
             )
         return cls(accepted, trusted, known)
 
-    def problems(self, summary: Summary) -> list[tuple[PolicyProblem, str]]:
-        """What is wrong with the summary's policy; empty when it counts."""
+    def problems(self, summary: Summary) -> list[tuple[PolicyProblem, Text]]:
+        """What is wrong with the summary's policy, in both languages; empty when it counts."""
         policy = summary.policy
         if not isinstance(policy, PolicyRecord):
-            detail = f"no policy pack recorded (summary version {summary.version})"
+            form = summary.version
+            detail = Text(
+                f"bản khai không ghi gói bộ tiêu chí (bản khai phiên bản {form})",
+                f"no policy pack recorded (summary version {form})",
+            )
             return [(PolicyProblem.NOT_ACCEPTED, detail)]
         if not policy.signed:
-            detail = f"assessed with checklists that are not a signed pack ({policy.digest[:12]}…)"
+            digest = policy.digest[:12]
+            detail = Text(
+                f"được đánh giá theo bộ tiêu chí không phải gói đã ký ({digest}…)",
+                f"assessed with checklists that are not a signed pack ({digest}…)",
+            )
             return [(PolicyProblem.UNSIGNED, detail)]
         assert policy.pack is not None  # check_across: a signed policy names its pack
         assert policy.version is not None
-        name = f"pack {policy.pack} version {policy.version} by {policy.signer}"
-        out: list[tuple[PolicyProblem, str]] = []
+        pack, version, signer = policy.pack, policy.version, policy.signer
+        vi = f"gói {pack} phiên bản {version} do khóa {signer} ký"
+        en = f"pack {pack} version {version} by {signer}"
+        out: list[tuple[PolicyProblem, Text]] = []
         if not self._accepts(policy, summary.person.profile):
-            out.append((PolicyProblem.NOT_ACCEPTED, f"{name} is not accepted by the roster"))
+            refused = Text(
+                f"{vi} không được danh sách cán bộ chấp nhận", f"{en} is not accepted by the roster"
+            )
+            out.append((PolicyProblem.NOT_ACCEPTED, refused))
         known = self.known.get((policy.pack, policy.version))
         if known is not None and (
             known.manifest_sha256 != policy.manifest_sha256 or known.digest != policy.digest
         ):
-            out.append((PolicyProblem.MODIFIED, f"{name} differs from the signed one"))
+            changed = Text(f"{vi} khác với gói đã ký", f"{en} differs from the signed one")
+            out.append((PolicyProblem.MODIFIED, changed))
         if policy.expires is not None and summary.issued_at[:10] >= policy.expires:
-            out.append((PolicyProblem.EXPIRED, f"{name} expired on {policy.expires}"))
+            day = policy.expires
+            ended = Text(f"{vi} đã hết hạn ngày {show_date(day)}", f"{en} expired on {day}")
+            out.append((PolicyProblem.EXPIRED, ended))
         return out
 
     def _accepts(self, policy: PolicyRecord, profile: object) -> bool:

@@ -16,10 +16,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from desktop.core.base import reading
+from desktop.core.base import field_words, os_reasons, reading
 from desktop.core.base.atomic import write_atomic
-from desktop.core.base.errors import LocatedError
+from desktop.core.base.errors import LocatedError, bilingual
 from desktop.core.base.fields import FINGERPRINT, STAFF_ID, Fields, parse_toml
+from desktop.core.base.i18n import Text
 from desktop.core.signing.allowed_signers import (
     AllowedSigner,
     AllowedSignersError,
@@ -100,7 +101,8 @@ def load_roster(path: Path) -> Roster:
     name = str(path)
     raw = _read(path, MAX_ROSTER_BYTES, follow=True)
     if raw is None:
-        raise RosterError(name, f"cannot be read ({os.strerror(errno.ENOENT)})")
+        missing = FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT))
+        raise RosterError(name, _unreadable(os_reasons.reason(missing)))
     doc = Fields(parse_toml(raw, name, RosterError, MAX_ROSTER_BYTES), file=name, error=RosterError)
     head = doc.table("roster", optional=True)
     title = None
@@ -116,7 +118,7 @@ def load_roster(path: Path) -> Roster:
         staff_id = table.required("id", pattern=STAFF_ID, max_length=40)
         table.with_item(staff_id)
         if staff_id in staff:
-            raise table.fail("id", "is listed twice")
+            raise table.fail("id", field_words.TWICE)
         staff[staff_id] = Staff(
             staff_id,
             table.string("name", optional=True),
@@ -128,21 +130,19 @@ def load_roster(path: Path) -> Roster:
     doc.done()
     if Path(signers_name).name != signers_name or signers_name in (".", ".."):
         # Beside the roster only: `enrol` writes this file.
-        raise RosterError(
-            name, "must be a file name in the roster's folder", field="roster.signers"
-        )
+        raise RosterError(name, _BESIDE, field="roster.signers")
     signers_path = path.parent / signers_name
     for index, anchor in enumerate(anchors):
         if Path(anchor).name != anchor or anchor in (".", ".."):
             field = f"roster.trust_anchors[{index}]"
-            raise RosterError(name, "must be a file name in the roster's folder", field=field)
+            raise RosterError(name, _BESIDE, field=field)
     signers: list[AllowedSigner] = []
     raw = _read(signers_path, MAX_ROSTER_BYTES, follow=False)  # none enrolled yet: missing
     if raw is not None:
         try:
             signers = parse(raw.decode("utf-8"))
         except (AllowedSignersError, UnicodeDecodeError) as exc:
-            raise RosterError(signers_path, str(exc)) from None
+            raise RosterError(signers_path, bilingual(exc, "không phải văn bản UTF-8")) from None
     trust_anchors = tuple(path.parent / anchor for anchor in anchors)
     return Roster(path, title, signers_path, tuple(signers), staff, packs, trust_anchors)
 
@@ -163,9 +163,20 @@ def _read(path: Path, limit: int, *, follow: bool) -> bytes | None:
     except FileNotFoundError:
         return None
     except reading.RefusedFileError as exc:
-        raise RosterError(path, str(exc.strerror)) from None
+        raise RosterError(path, os_reasons.reason(exc)) from None
     except OSError as exc:
-        raise RosterError(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise RosterError(path, _unreadable(os_reasons.reason(exc))) from None
+
+
+def _unreadable(why: Text) -> Text:
+    return Text(f"không đọc được ({why.vi})", f"cannot be read ({why.en})")
+
+
+_BESIDE = Text(
+    "phải là tên một tệp trong thư mục của danh sách cán bộ",
+    "must be a file name in the roster's folder",
+)
+_DAMAGED = Text("bị hỏng", "is damaged")
 
 
 def new_roster(path: Path, title: str | None = None) -> Roster:
@@ -203,16 +214,25 @@ def enrol(
     otherwise sign as `principal` and end the real owner's key. Forced, it is enrolled for
     both, and the review flags both rows."""
     if not STAFF_ID.fullmatch(principal):
-        raise RosterError(roster.signers_path, f"{principal[:40]!r} is not a staff id")
+        shown = repr(principal[:40])
+        raise RosterError(
+            roster.signers_path,
+            Text(f"{shown} không phải là mã cán bộ", f"{shown} is not a staff id"),
+        )
     others = sorted(
         {p for s in roster.signers if s.key == key for p in s.principals if p != principal}
     )
     if others and not force:
+        owners = ", ".join(others)
         raise KeyEnrolledElsewhere(
             roster.signers_path,
-            f"the key {key.fingerprint} is already enrolled for {', '.join(others)}; one key "
-            f"signs for one person, so nothing was enrolled for {principal} (--force if "
-            "they really share it)",
+            Text(
+                f"khóa {key.fingerprint} đã được đăng ký cho {owners}; mỗi khóa chỉ ký cho một "
+                f"người, nên chưa đăng ký gì cho {principal}",
+                f"the key {key.fingerprint} is already enrolled for {owners}; one key "
+                f"signs for one person, so nothing was enrolled for {principal} (--force if "
+                "they really share it)",
+            ),
         )
     when = (now or datetime.now(UTC)).astimezone(UTC).replace(second=0, microsecond=0)
     kept: list[AllowedSigner] = []
@@ -239,9 +259,9 @@ def load_accepted(roster: Roster) -> dict[str, Accepted]:
     try:
         data: Any = json.loads(raw)
     except (ValueError, RecursionError) as exc:
-        raise RosterError(path, f"cannot be read ({exc})") from None
+        raise RosterError(path, _unreadable(Text("không phải JSON hợp lệ", str(exc)))) from None
     if not isinstance(data, dict):
-        raise RosterError(path, "must be a JSON object")
+        raise RosterError(path, Text("phải là một đối tượng JSON", "must be a JSON object"))
     accepted = {}
     for staff_id, entry in data.items():
         if (
@@ -249,10 +269,10 @@ def load_accepted(roster: Roster) -> dict[str, Accepted]:
             or not isinstance(entry.get("seq"), int)
             or not _SHA256.fullmatch(str(entry.get("sha256")))
         ):
-            raise RosterError(path, "is damaged", item=str(staff_id)[:40])
+            raise RosterError(path, _DAMAGED, item=str(staff_id)[:40])
         key, issued_at = entry.get("key"), entry.get("issued_at")
         if issued_at is not None and not _ISSUED_AT.fullmatch(str(issued_at)):
-            raise RosterError(path, "is damaged", item=str(staff_id)[:40], field="issued_at")
+            raise RosterError(path, _DAMAGED, item=str(staff_id)[:40], field="issued_at")
         accepted[str(staff_id)] = Accepted(
             entry["seq"],
             str(entry["sha256"]),

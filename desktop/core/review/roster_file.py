@@ -7,8 +7,10 @@ import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
+from desktop.core.base import field_words
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.fields import FINGERPRINT, STAFF_ID
+from desktop.core.base.i18n import Text
 from desktop.core.review.roster import (
     DEFAULT_SIGNERS,
     PACK_ID,
@@ -66,12 +68,17 @@ def check_staff(path: Path, title: str | None, staff: Sequence[Staff]) -> None:
         if not STAFF_ID.fullmatch(person.id):
             raise RosterError(
                 path,
-                "must be 1-40 letters, digits, '.', '_' or '-', starting with a letter or digit",
+                Text(
+                    "phải gồm 1-40 chữ cái, chữ số, '.', '_' hoặc '-', bắt đầu bằng chữ cái "
+                    "hoặc chữ số",
+                    "must be 1-40 letters, digits, '.', '_' or '-', starting with a letter or "
+                    "digit",
+                ),
                 item=person.id or "(empty)",
                 field="staff.id",
             )
         if person.id in seen:
-            raise RosterError(path, "is listed twice", item=person.id, field="staff.id")
+            raise RosterError(path, field_words.TWICE, item=person.id, field="staff.id")
         seen.add(person.id)
         for key in ("name", "unit", "programme"):
             _check_text(path, person.id, f"staff.{key}", getattr(person, key))
@@ -84,21 +91,28 @@ def check_packs(path: Path, packs: Sequence[AcceptedPack]) -> None:
         if not PACK_ID.fullmatch(pack.id):
             raise RosterError(
                 path,
-                "must be lowercase letters, digits and '-', starting with a letter or digit",
+                Text(
+                    "phải gồm chữ cái thường, chữ số và '-', bắt đầu bằng chữ cái hoặc chữ số",
+                    "must be lowercase letters, digits and '-', starting with a letter or digit",
+                ),
                 item=pack.id or "(empty)",
                 field="packs.id",
             )
         if not FINGERPRINT.fullmatch(pack.signer):
             raise RosterError(
                 path,
-                "must be a key fingerprint as ssh-keygen -l prints it (SHA256:...)",
+                Text(
+                    "phải là dấu vân tay khóa như ssh-keygen -l in ra (SHA256:...)",
+                    "must be a key fingerprint as ssh-keygen -l prints it (SHA256:...)",
+                ),
                 item=pack.id,
                 field="packs.signer",
             )
         if not 1 <= pack.min_version < 2**31:
-            raise RosterError(path, "must be 1 or more", item=pack.id, field="packs.min_version")
+            at_least = Text("phải từ 1 trở lên", "must be 1 or more")
+            raise RosterError(path, at_least, item=pack.id, field="packs.min_version")
         if (pack.id, pack.signer) in seen:
-            raise RosterError(path, "is listed twice", item=pack.id, field="packs")
+            raise RosterError(path, field_words.TWICE, item=pack.id, field="packs")
         seen.add((pack.id, pack.signer))
 
 
@@ -106,9 +120,10 @@ def _check_text(path: Path, item: str | None, field: str, value: str | None) -> 
     if value is None:
         return
     if len(value) > MAX_FIELD:
-        raise RosterError(path, f"is longer than {MAX_FIELD} characters", item=item, field=field)
+        raise RosterError(path, field_words.longer_than(MAX_FIELD), item=item, field=field)
     if not value.isprintable():  # line breaks, controls, bidirectional overrides
-        raise RosterError(path, "holds a control character", item=item, field=field)
+        control = Text("chứa ký tự điều khiển", "holds a control character")
+        raise RosterError(path, control, item=item, field=field)
 
 
 def save_roster(
@@ -163,5 +178,11 @@ def other_tables(path: Path, text: str, own: tuple[str, ...] = OWN_TABLES) -> st
     except tomllib.TOMLDecodeError:
         whole, cut = {}, None
     if cut != {k: v for k, v in whole.items() if k not in own}:
-        raise RosterError(path, "has tables the app cannot keep as they are: edit it by hand")
+        raise RosterError(
+            path,
+            Text(
+                "có những bảng ứng dụng không giữ nguyên được: hãy sửa tệp bằng tay",
+                "has tables the app cannot keep as they are: edit it by hand",
+            ),
+        )
     return kept

@@ -12,9 +12,13 @@ from datetime import date
 from pathlib import Path
 
 from desktop.core.assessment.findings import NEEDS_ACTION
+from desktop.core.base import os_reasons
+from desktop.core.base.errors import said
+from desktop.core.base.i18n import Text
 from desktop.core.policy.model import Severity
 from desktop.core.records import summary as summary_json
 from desktop.core.records.bundle import SUMMARY, BundleError, read, verify
+from desktop.core.records.bundle_read import NOT_A_BUNDLE
 from desktop.core.records.due import recorded_due
 from desktop.core.review.person import (
     check_identity,
@@ -42,9 +46,18 @@ from desktop.core.signing.allowed_signers import SignerIndex
 
 SEVERITIES = tuple(Severity)  # worst first, as the columns show them
 MAX_DEPTH = 12  # nested folders followed; deeper is not a unit's hand-in
+_LINK = Text("là liên kết tượng trưng (không đi theo)", "a symbolic link (not followed)")
+_TOO_DEEP = Text(
+    f"lồng sâu hơn {MAX_DEPTH} cấp thư mục (không mở)",
+    f"nested more than {MAX_DEPTH} folders deep (not opened)",
+)
+_NOT_REGULAR = Text(
+    "không phải tệp thông thường (không bao giờ đọc ống dẫn, socket hay thiết bị)",
+    "not a regular file (a pipe, socket or device is never read)",
+)
 
 
-def candidates(root: Path) -> Iterator[tuple[Path, str | None]]:
+def candidates(root: Path) -> Iterator[tuple[Path, Text | None]]:
     """Every bundle folder and zip under `root`, and every other entry with the reason it
     is not one. Names starting with "." are skipped: bundles still being written, and the
     operating system's own files."""
@@ -57,25 +70,26 @@ def candidates(root: Path) -> Iterator[tuple[Path, str | None]]:
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
         except OSError as exc:
-            yield folder, f"cannot be read ({exc.strerror or exc})"
+            why = os_reasons.reason(exc)
+            yield folder, Text(f"không đọc được ({why.vi})", f"cannot be read ({why.en})")
             continue
         for entry in entries:
             path = Path(entry.path)
             if entry.name.startswith(".") or _is_sidecar(entry.name):
                 continue
             if entry.is_symlink():  # could point anywhere, /dev/zero included
-                yield path, "a symbolic link (not followed)"
+                yield path, _LINK
             elif entry.is_dir(follow_symlinks=False):
                 if depth < MAX_DEPTH:
                     stack.append((path, depth + 1))
                 else:
-                    yield path, f"nested more than {MAX_DEPTH} folders deep (not opened)"
+                    yield path, _TOO_DEEP
             elif not entry.is_file(follow_symlinks=False):
-                yield path, "not a regular file (a pipe, socket or device is never read)"
+                yield path, _NOT_REGULAR
             elif entry.name.lower().endswith(".zip"):
                 yield path, None
             else:
-                yield path, "not a bundle folder or zip"
+                yield path, NOT_A_BUNDLE
 
 
 def _is_sidecar(name: str) -> bool:
@@ -105,22 +119,23 @@ def review(
         if progress is not None:
             progress(count, path)
         if not_a_bundle is not None:
-            unreadable.append(Finding(Problem.NOT_A_BUNDLE, not_a_bundle, path))
+            unreadable.append(Finding(Problem.NOT_A_BUNDLE, not_a_bundle.en, path, not_a_bundle))
             continue
         try:
             bundle = read(path, own_signers=False)
             verified = verify(bundle, trusted, at_issue=True)
         except BundleError as exc:
-            unreadable.append(Finding(FAILURE_PROBLEMS[exc.failure], exc.detail, path))
+            problem = FAILURE_PROBLEMS[exc.failure]
+            unreadable.append(Finding(problem, exc.detail, path, said(exc)))
             continue
         except (OSError, ValueError, RecursionError, MemoryError) as exc:
-            detail = f"cannot be read ({type(exc).__name__})"
-            unreadable.append(Finding(Problem.MALFORMED, detail, path))
+            detail = Text("không đọc được", f"cannot be read ({type(exc).__name__})")
+            unreadable.append(Finding(Problem.MALFORMED, detail.en, path, detail))
             continue
         staff_id, sha256 = verified.principal, summary_json.sha256(bundle.summary)
         newest = _declared(path, verified.summary, sha256)
         newest.policy_problems = [
-            Finding(Problem(kind.value), detail, path)
+            Finding(Problem(kind.value), detail.en, path, detail)
             for kind, detail in judge.problems(verified.summary)
         ]
         link = Link(newest.key, newest.seq, sha256, newest.prev, newest.issued_at, str(path))

@@ -12,7 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from desktop.core.base.errors import SelfCheckError
+from desktop.core.base.errors import SelfCheckError, bilingual
+from desktop.core.base.i18n import Text
 from desktop.core.signing.sshsig import KEY_TYPE, PublicKey, SignatureMalformed
 
 NAMESPACE_SUMMARY = "selfcheck-summary-v1"
@@ -25,6 +26,9 @@ _TIME_FORMATS = {8: "%Y%m%d", 12: "%Y%m%d%H%M", 14: "%Y%m%d%H%M%S"}
 
 class AllowedSignersError(SelfCheckError):
     """An allowed_signers file could not be read."""
+
+
+_NO_PRINCIPAL = Text("không ghi người được phép ký", "no principal")
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,11 +80,15 @@ def _parse_time(value: str) -> datetime:
     digits = value[:-1] if utc else value
     fmt = _TIME_FORMATS.get(len(digits))
     if fmt is None or not digits.isdigit():
-        raise AllowedSignersError(f"invalid time {value[:40]!r}")
+        raise AllowedSignersError(
+            Text(f"thời điểm {value[:40]!r} không hợp lệ", f"invalid time {value[:40]!r}")
+        )
     try:
         parsed = datetime.strptime(digits, fmt)
     except ValueError:
-        raise AllowedSignersError(f"invalid time {value[:40]!r}") from None
+        raise AllowedSignersError(
+            Text(f"thời điểm {value[:40]!r} không hợp lệ", f"invalid time {value[:40]!r}")
+        ) from None
     return parsed.replace(tzinfo=UTC) if utc else parsed.astimezone(UTC)
 
 
@@ -94,13 +102,13 @@ def parse_line(line: str) -> AllowedSigner | None:
     if not line or line.startswith("#"):
         return None
     if len(line) > MAX_LINE:
-        raise AllowedSignersError("line too long")
+        raise AllowedSignersError(Text("dòng quá dài", "line too long"))
     match = _PRINCIPALS.match(line)
     if match is None:
-        raise AllowedSignersError("no principal")
+        raise AllowedSignersError(_NO_PRINCIPAL)
     principals = tuple(p.strip('"') for p in match.group(0).split(",") if p.strip('"'))
     if not principals:
-        raise AllowedSignersError("no principal")
+        raise AllowedSignersError(_NO_PRINCIPAL)
     rest = line[match.end() :].lstrip()
     namespaces: tuple[str, ...] | None = None
     valid_after = valid_before = None
@@ -109,7 +117,7 @@ def parse_line(line: str) -> AllowedSigner | None:
         while True:
             option = _OPTION.match(rest, position)
             if option is None or option.end() == position:
-                raise AllowedSignersError("unreadable options")
+                raise AllowedSignersError(Text("không đọc được các tùy chọn", "unreadable options"))
             name, value = option.group(1).lower(), option.group(2) or ""
             if name == "namespaces":
                 namespaces = tuple(v for v in value.strip('"').split(",") if v)
@@ -118,9 +126,16 @@ def parse_line(line: str) -> AllowedSigner | None:
             elif name == "valid-before":
                 valid_before = _parse_time(value)
             elif name == "cert-authority":
-                raise AllowedSignersError("certificate authorities are not supported")
+                raise AllowedSignersError(
+                    Text(
+                        "không hỗ trợ khóa của tổ chức cấp chứng thư (cert-authority)",
+                        "certificate authorities are not supported",
+                    )
+                )
             else:
-                raise AllowedSignersError(f"unknown option {name[:40]!r}")
+                raise AllowedSignersError(
+                    Text(f"tùy chọn {name[:40]!r} không xác định", f"unknown option {name[:40]!r}")
+                )
             position = option.end()
             if rest[position : position + 1] != ",":
                 break
@@ -129,11 +144,11 @@ def parse_line(line: str) -> AllowedSigner | None:
     if rest.split(maxsplit=1)[:1] != [KEY_TYPE]:
         if _KEY_START.match(rest + " "):
             return None  # another key type: it can never have made an Ed25519 signature
-        raise AllowedSignersError("no public key")
+        raise AllowedSignersError(Text("không có khóa công khai", "no public key"))
     try:
         key = PublicKey.from_openssh(rest)
     except SignatureMalformed as exc:
-        raise AllowedSignersError(str(exc)) from None
+        raise AllowedSignersError(bilingual(exc, "khóa công khai không hợp lệ")) from None
     return AllowedSigner(principals, key, namespaces, valid_after, valid_before)
 
 
@@ -143,7 +158,10 @@ def parse(text: str) -> list[AllowedSigner]:
         try:
             entry = parse_line(line)
         except AllowedSignersError as exc:
-            raise AllowedSignersError(f"line {number}: {exc}") from None
+            words = bilingual(exc, "không đọc được")
+            raise AllowedSignersError(
+                Text(f"dòng {number}: {words.vi}", f"line {number}: {words.en}")
+            ) from None
         if entry is not None:
             signers.append(entry)
     return signers

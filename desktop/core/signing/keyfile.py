@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.errors import SelfCheckError
+from desktop.core.base.i18n import Text
 
 MAGIC = b"SELFCHECK ENCRYPTED KEY v1\n"
 MAX_FILE = 4096
@@ -44,13 +45,21 @@ class WeakPassphrase(KeyFileError):  # noqa: N818
     """The passphrase is too short."""
 
 
+_HEADER = Text("phần đầu của tệp khóa bị hỏng", "the key file's header is damaged")
+
+
 def _kdf(salt: bytes, cost: int) -> Scrypt:
     return Scrypt(salt=salt, length=32, n=2**cost, r=8, p=1)
 
 
 def seal(seed: bytes, public_key: str, passphrase: str, cost: int = DEFAULT_COST) -> bytes:
     if len(passphrase) < MIN_PASSPHRASE:
-        raise WeakPassphrase(f"the passphrase needs at least {MIN_PASSPHRASE} characters")
+        raise WeakPassphrase(
+            Text(
+                f"cụm mật khẩu cần ít nhất {MIN_PASSPHRASE} ký tự",
+                f"the passphrase needs at least {MIN_PASSPHRASE} characters",
+            )
+        )
     salt, nonce = os.urandom(16), os.urandom(12)
     header = json.dumps(
         {
@@ -75,17 +84,22 @@ def seal(seed: bytes, public_key: str, passphrase: str, cost: int = DEFAULT_COST
 def read_header(data: bytes) -> tuple[dict[str, object], bytes, bytes]:
     """(header, associated data, ciphertext) of a key file, or KeyFileDamaged."""
     if len(data) > MAX_FILE or not data.startswith(MAGIC):
-        raise KeyFileDamaged("not a SelfCheck key file")
+        raise KeyFileDamaged(Text("không phải tệp khóa của SelfCheck", "not a SelfCheck key file"))
     lines = data[len(MAGIC) :].split(b"\n")
     if len(lines) != 3 or lines[2] != b"":
-        raise KeyFileDamaged("the key file is truncated or has extra lines")
+        raise KeyFileDamaged(
+            Text(
+                "tệp khóa bị cắt cụt hoặc có thêm dòng thừa",
+                "the key file is truncated or has extra lines",
+            )
+        )
     try:
         header = json.loads(lines[0])
         box = base64.b64decode(lines[1], validate=True)
     except (ValueError, binascii.Error, RecursionError):
-        raise KeyFileDamaged("the key file's header is damaged") from None
+        raise KeyFileDamaged(_HEADER) from None
     if not isinstance(header, dict):
-        raise KeyFileDamaged("the key file's header is damaged")
+        raise KeyFileDamaged(_HEADER)
     return header, MAGIC + lines[0] + b"\n", box
 
 
@@ -107,15 +121,27 @@ def open_seed(data: bytes, passphrase: str) -> bytes:
     except (KeyError, ValueError, binascii.Error):
         valid = False
     if not valid:
-        raise KeyFileDamaged("the key file's parameters are damaged or unsupported")
+        raise KeyFileDamaged(
+            Text(
+                "tham số của tệp khóa bị hỏng hoặc không được hỗ trợ",
+                "the key file's parameters are damaged or unsupported",
+            )
+        )
     assert isinstance(cost, int)
     key = _kdf(salt, cost).derive(passphrase.encode("utf-8"))
     try:
         seed = AESGCM(key).decrypt(nonce, box, aad)
     except InvalidTag:
-        raise WrongPassphrase("wrong passphrase, or the key file has been altered") from None
+        raise WrongPassphrase(
+            Text(
+                "cụm mật khẩu không đúng, hoặc tệp khóa đã bị sửa đổi",
+                "wrong passphrase, or the key file has been altered",
+            )
+        ) from None
     if len(seed) != 32:
-        raise KeyFileDamaged("the key file holds no Ed25519 seed")
+        raise KeyFileDamaged(
+            Text("tệp khóa không chứa khóa Ed25519", "the key file holds no Ed25519 seed")
+        )
     return seed
 
 

@@ -22,10 +22,11 @@ from typing import Protocol
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
 
-from desktop.core.base import reading
+from desktop.core.base import os_reasons, reading
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.errors import SelfCheckError
 from desktop.core.base.folders import private_folder
+from desktop.core.base.i18n import Text, show_date
 from desktop.core.base.lock import locked
 from desktop.core.signing import keyfile
 from desktop.core.signing.sshsig import PublicKey
@@ -57,6 +58,9 @@ class Keychain(Protocol):
 
 class KeyStoreError(SelfCheckError):
     """The signing key cannot be used."""
+
+
+_REENROL = "hãy tạo lại khóa ký (selfcheck keys enrol --replace)"
 
 
 class KeychainLocked(KeyStoreError):  # noqa: N818 (reads as the state shown to users)
@@ -176,9 +180,13 @@ class KeyStore:
         except FileNotFoundError:
             return None
         except reading.RefusedFileError as exc:  # a FIFO or a huge file is never waited on
+            why = os_reasons.reason(exc)
             raise KeyMissing(
-                f"the key record {path} {exc.strerror}; "
-                "re-enrol with `selfcheck keys enrol --replace`"
+                Text(
+                    f"bản ghi khóa {path} {why.vi}; {_REENROL}",
+                    f"the key record {path} {why.en}; "
+                    "re-enrol with `selfcheck keys enrol --replace`",
+                )
             ) from None
         try:
             data = json.loads(raw)
@@ -192,7 +200,11 @@ class KeyStore:
             )
         except (ValueError, KeyError, TypeError, RecursionError):
             raise KeyMissing(
-                f"the key record {path} is damaged; re-enrol with `selfcheck keys enrol --replace`"
+                Text(
+                    f"bản ghi khóa {path} bị hỏng; {_REENROL}",
+                    f"the key record {path} is damaged; re-enrol with "
+                    "`selfcheck keys enrol --replace`",
+                )
             ) from None
 
     def enrolled(self) -> tuple[str, datetime] | None:
@@ -217,9 +229,14 @@ class KeyStore:
         with locked(self.home / LOCK):
             if self.record() is None:
                 if (self.home / KEY_FILE).exists():
+                    record = self.home / RECORD
                     raise KeyMissing(
-                        f"the key record {self.home / RECORD} is gone but a key file remains; "
-                        "restore the record, or re-enrol with `selfcheck keys enrol --replace`"
+                        Text(
+                            f"bản ghi khóa {record} không còn nhưng tệp khóa vẫn còn; hãy khôi "
+                            f"phục bản ghi, hoặc {_REENROL}",
+                            f"the key record {record} is gone but a key file remains; "
+                            "restore the record, or re-enrol with `selfcheck keys enrol --replace`",
+                        )
                     )
                 return self._create(passphrase, replace=False)
             return self.load(passphrase)
@@ -227,7 +244,12 @@ class KeyStore:
     def load(self, passphrase: Passphrase | None = None) -> Ed25519PrivateKey:
         record = self.record()
         if record is None:
-            raise KeyMissing("no signing key has been made on this computer yet")
+            raise KeyMissing(
+                Text(
+                    "máy tính này chưa tạo khóa ký nào",
+                    "no signing key has been made on this computer yet",
+                )
+            )
         if record.storage == Storage.KEYCHAIN:
             seed = self._seed_from_keychain(record)
         else:
@@ -235,8 +257,11 @@ class KeyStore:
         key = Ed25519PrivateKey.from_private_bytes(seed)
         if PublicKey.of(key).openssh != record.public_key:
             raise KeyMissing(
-                f"the key found is not the enrolled key {record.fingerprint}; "
-                "re-enrol with `selfcheck keys enrol --replace`"
+                Text(
+                    f"khóa tìm thấy không phải khóa đã đăng ký {record.fingerprint}; {_REENROL}",
+                    f"the key found is not the enrolled key {record.fingerprint}; "
+                    "re-enrol with `selfcheck keys enrol --replace`",
+                )
             )
         return key
 
@@ -244,9 +269,14 @@ class KeyStore:
         current = _backend_name(self.backend)
         if current != record.backend:
             raise KeychainChanged(
-                f"the signing key {record.fingerprint} was kept in {record.backend}, but the "
-                f"keychain now is {current}; switch back, or re-enrol with "
-                "`selfcheck keys enrol --replace` (old summaries stay valid)"
+                Text(
+                    f"khóa ký {record.fingerprint} được lưu trong {record.backend}, nhưng kho "
+                    f"khóa hiện là {current}; hãy chuyển lại, hoặc {_REENROL} (các bản khai "
+                    "cũ vẫn hợp lệ)",
+                    f"the signing key {record.fingerprint} was kept in {record.backend}, but the "
+                    f"keychain now is {current}; switch back, or re-enrol with "
+                    "`selfcheck keys enrol --replace` (old summaries stay valid)",
+                )
             )
         # keyring is imported only once a keychain is used: it takes ~70 ms to import.
         from keyring.errors import KeyringError, KeyringLocked
@@ -256,34 +286,48 @@ class KeyStore:
         except KeyringLocked:
             raise KeychainLocked(KeychainLocked.__doc__) from None
         except KeyringError as exc:
-            raise KeyStoreError(f"the keychain failed: {exc}") from None
+            raise KeyStoreError(Text("kho khóa báo lỗi", f"the keychain failed: {exc}")) from None
         if stored is None:
+            made = record.created[:10]
             raise KeyMissing(
-                f"the signing key {record.fingerprint} made on {record.created[:10]} is no "
-                "longer in the keychain; re-enrol with `selfcheck keys enrol --replace` "
-                "(old summaries stay valid)"
+                Text(
+                    f"khóa ký {record.fingerprint} tạo ngày {show_date(made)} không còn trong "
+                    f"kho khóa; {_REENROL} (các bản khai cũ vẫn hợp lệ)",
+                    f"the signing key {record.fingerprint} made on {made} is no "
+                    "longer in the keychain; re-enrol with `selfcheck keys enrol --replace` "
+                    "(old summaries stay valid)",
+                )
             )
         try:
             seed = base64.b64decode(stored, validate=True)
         except (binascii.Error, ValueError):
             seed = b""
         if len(seed) != 32:
-            raise KeyMissing("the keychain entry is damaged; re-enrol")
+            raise KeyMissing(
+                Text(
+                    f"mục khóa trong kho khóa bị hỏng; {_REENROL}",
+                    "the keychain entry is damaged; re-enrol",
+                )
+            )
         return seed
 
     def _seed_from_file(self, record: KeyRecord, passphrase: Passphrase | None) -> bytes:
         path = self.home / KEY_FILE
         if not path.exists():
             raise KeyMissing(
-                f"the key file {path} for key {record.fingerprint} is gone; re-enrol with "
-                "`selfcheck keys enrol --replace` (old summaries stay valid)"
+                Text(
+                    f"tệp khóa {path} của khóa {record.fingerprint} không còn; {_REENROL} "
+                    "(các bản khai cũ vẫn hợp lệ)",
+                    f"the key file {path} for key {record.fingerprint} is gone; re-enrol with "
+                    "`selfcheck keys enrol --replace` (old summaries stay valid)",
+                )
             )
         if passphrase is None:
             raise PassphraseNeeded(PassphraseNeeded.__doc__)
         try:
             data = reading.read_bounded(path, keyfile.MAX_FILE, follow=True)
         except reading.RefusedFileError as exc:
-            raise keyfile.KeyFileDamaged(str(exc)) from None
+            raise keyfile.KeyFileDamaged(os_reasons.located(exc)) from None
         return keyfile.open_seed(data, passphrase(False))
 
     # -- enrolment ------------------------------------------------------------------------
@@ -296,7 +340,12 @@ class KeyStore:
 
     def _create(self, passphrase: Passphrase | None, *, replace: bool) -> Ed25519PrivateKey:
         if (self.record() is not None or (self.home / KEY_FILE).exists()) and not replace:
-            raise KeyStoreError("a signing key exists already; use --replace to make a new one")
+            raise KeyStoreError(
+                Text(
+                    "đã có khóa ký; dùng --replace để tạo khóa mới",
+                    "a signing key exists already; use --replace to make a new one",
+                )
+            )
         private_folder(self.home)
         key = Ed25519PrivateKey.generate()
         seed = key.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
@@ -317,8 +366,12 @@ class KeyStore:
         if storage == Storage.FILE:
             if passphrase is None:
                 raise PassphraseNeeded(
-                    "there is no usable keychain, so the key goes into an encrypted file: "
-                    "a passphrase is needed"
+                    Text(
+                        "không có kho khóa dùng được, nên khóa được lưu vào một tệp mã hóa: "
+                        "cần có cụm mật khẩu",
+                        "there is no usable keychain, so the key goes into an encrypted file: "
+                        "a passphrase is needed",
+                    )
                 )
             sealed = keyfile.seal(seed, public.openssh, passphrase(True), self.cost)
             old = self.home / KEY_FILE

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey,
 from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
 
 from desktop.core.base.errors import SelfCheckError
+from desktop.core.base.i18n import Text
 
 MAGIC = b"SSHSIG"
 VERSION = 1
@@ -53,7 +54,7 @@ class _Reader:
 
     def take(self, size: int) -> bytes:
         if size < 0 or self.offset + size > len(self.data):
-            raise SignatureTruncated("truncated signature")
+            raise SignatureTruncated(Text("chữ ký bị cắt cụt", "truncated signature"))
         chunk = self.data[self.offset : self.offset + size]
         self.offset += size
         return chunk
@@ -67,7 +68,9 @@ class _Reader:
 
     def end(self) -> None:
         if self.offset != len(self.data):
-            raise SignatureMalformed("trailing bytes after the signature")
+            raise SignatureMalformed(
+                Text("có dữ liệu thừa sau chữ ký", "trailing bytes after the signature")
+            )
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,11 +88,13 @@ class PublicKey:
     def from_blob(cls, blob: bytes) -> "PublicKey":
         reader = _Reader(blob)
         if reader.string() != KEY_TYPE.encode():
-            raise SignatureMalformed("not an ssh-ed25519 key")
+            raise SignatureMalformed(Text("không phải khóa ssh-ed25519", "not an ssh-ed25519 key"))
         raw = reader.string()
         reader.end()
         if len(raw) != 32:
-            raise SignatureMalformed("an Ed25519 key has 32 bytes")
+            raise SignatureMalformed(
+                Text("khóa Ed25519 phải dài 32 byte", "an Ed25519 key has 32 bytes")
+            )
         return cls(raw)
 
     @classmethod
@@ -97,11 +102,20 @@ class PublicKey:
         """Parse `ssh-ed25519 AAAA… [comment]`."""
         parts = line.split()
         if len(parts) < 2 or parts[0] != KEY_TYPE:
-            raise SignatureMalformed("not an ssh-ed25519 public key line")
+            raise SignatureMalformed(
+                Text(
+                    "không phải dòng khóa công khai ssh-ed25519",
+                    "not an ssh-ed25519 public key line",
+                )
+            )
         try:
             blob = base64.b64decode(parts[1], validate=True)
         except (binascii.Error, ValueError):
-            raise SignatureMalformed("the public key is not valid base64") from None
+            raise SignatureMalformed(
+                Text(
+                    "khóa công khai không phải base64 hợp lệ", "the public key is not valid base64"
+                )
+            ) from None
         return cls.from_blob(blob)
 
     @property
@@ -162,50 +176,71 @@ class ParsedSignature:
 def parse(armored: bytes) -> ParsedSignature:
     """Parse an armored signature strictly; raises SignatureMalformed."""
     if len(armored) > MAX_ARMOR:
-        raise SignatureMalformed("the signature file is too large")
+        raise SignatureMalformed(Text("tệp chữ ký quá lớn", "the signature file is too large"))
     try:
         text = armored.decode("ascii")
     except UnicodeDecodeError:
-        raise SignatureMalformed("the signature file is not text") from None
+        raise SignatureMalformed(
+            Text("tệp chữ ký không phải là văn bản", "the signature file is not text")
+        ) from None
     lines = [line.strip() for line in text.strip().splitlines()]
     if not lines or lines[0] != BEGIN:
-        raise SignatureMalformed("no SSH signature header")
+        raise SignatureMalformed(Text("thiếu dòng mở đầu chữ ký SSH", "no SSH signature header"))
     if lines[-1] != END:
-        raise SignatureTruncated("truncated signature: no end line")
+        raise SignatureTruncated(
+            Text("chữ ký bị cắt cụt: thiếu dòng kết thúc", "truncated signature: no end line")
+        )
     try:
         blob = base64.b64decode("".join(lines[1:-1]), validate=True)
     except (binascii.Error, ValueError):
-        raise SignatureMalformed("the signature is not valid base64") from None
+        raise SignatureMalformed(
+            Text("chữ ký không phải base64 hợp lệ", "the signature is not valid base64")
+        ) from None
     reader = _Reader(blob)
     if reader.take(len(MAGIC)) != MAGIC:
-        raise SignatureMalformed("not an SSHSIG signature")
+        raise SignatureMalformed(Text("không phải chữ ký SSHSIG", "not an SSHSIG signature"))
     if reader.uint32() != VERSION:
-        raise SignatureMalformed("unsupported SSHSIG version")
+        raise SignatureMalformed(
+            Text("phiên bản SSHSIG không được hỗ trợ", "unsupported SSHSIG version")
+        )
     public_key = PublicKey.from_blob(reader.string())
     try:
         namespace = reader.string().decode("utf-8")
     except UnicodeDecodeError:
-        raise SignatureMalformed("the namespace is not text") from None
+        raise SignatureMalformed(
+            Text("phạm vi dùng của chữ ký không phải là văn bản", "the namespace is not text")
+        ) from None
     reader.string()  # reserved; OpenSSH ignores its content
     hash_alg = reader.string().decode("ascii", errors="replace")
     if hash_alg not in _HASHES:
-        raise SignatureMalformed(f"unsupported hash algorithm {hash_alg!r}")
+        raise SignatureMalformed(
+            Text(
+                f"thuật toán băm {hash_alg!r} không được hỗ trợ",
+                f"unsupported hash algorithm {hash_alg!r}",
+            )
+        )
     inner = _Reader(reader.string())
     reader.end()
     if inner.string() != KEY_TYPE.encode():
-        raise SignatureMalformed("not an Ed25519 signature")
+        raise SignatureMalformed(Text("không phải chữ ký Ed25519", "not an Ed25519 signature"))
     signature = inner.string()
     inner.end()
     if len(signature) != 64:
-        raise SignatureMalformed("an Ed25519 signature has 64 bytes")
+        raise SignatureMalformed(
+            Text("chữ ký Ed25519 phải dài 64 byte", "an Ed25519 signature has 64 bytes")
+        )
     # Only the layout ssh-keygen writes (and reads: it refuses CRLF, stray spaces, other
     # line breaks and base64 padding bits set): a bundle valid here is valid to a
     # reviewer who checks it with `ssh-keygen -Y verify`.
     canonical = _armor(blob)
     if text not in (canonical, canonical[:-1]):
         raise SignatureMalformed(
-            "the signature file is not laid out as ssh-keygen writes it "
-            "(line breaks, spaces or base64 padding)"
+            Text(
+                "tệp chữ ký không được trình bày như ssh-keygen tạo ra "
+                "(ngắt dòng, khoảng trắng hoặc phần đệm base64)",
+                "the signature file is not laid out as ssh-keygen writes it "
+                "(line breaks, spaces or base64 padding)",
+            )
         )
     return ParsedSignature(public_key, namespace, hash_alg, signature)
 
@@ -217,10 +252,17 @@ def verify(message: bytes, armored: bytes, namespace: str) -> PublicKey:
     """
     parsed = parse(armored)
     if parsed.namespace != namespace:
-        raise SignatureMismatch(f"signed for namespace {parsed.namespace!r}, not {namespace!r}")
+        raise SignatureMismatch(
+            Text(
+                f"chữ ký dành cho phạm vi {parsed.namespace!r}, không phải {namespace!r}",
+                f"signed for namespace {parsed.namespace!r}, not {namespace!r}",
+            )
+        )
     public = Ed25519PublicKey.from_public_bytes(parsed.public_key.raw)
     try:
         public.verify(parsed.signature, _signed_data(namespace, parsed.hash_alg, message))
     except InvalidSignature:
-        raise SignatureMismatch("the signature does not match the data") from None
+        raise SignatureMismatch(
+            Text("chữ ký không khớp với dữ liệu", "the signature does not match the data")
+        ) from None
     return parsed.public_key

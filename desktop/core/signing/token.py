@@ -100,6 +100,8 @@ _MESSAGES = {
 class TokenError(SelfCheckError):
     """The token cannot sign; `text` says why in both languages, on one line."""
 
+    text: Text
+
     def __init__(self, problem: TokenProblem, where: str = "", detail: str = "") -> None:
         self.problem = problem
         template = _MESSAGES[problem]
