@@ -37,7 +37,13 @@ from tests.gui_driver import (
     go_next,
     type_text,
 )
-from tests.screen_checks import TS, english_sources, visible_texts
+from tests.screen_checks import (
+    TS,
+    english_sources,
+    shown_texts,
+    visible_texts,
+    wording_problems,
+)
 from tests.tools import needs
 
 CANARY = "Canary-pw-GUI-8c1f2e"
@@ -257,6 +263,8 @@ def test_no_visible_string_is_left_in_english_on_any_page(
         window.wizard.show_step(index)
         left = [t for t in visible_texts(window) if t in english]
         assert left == [], (window.wizard.steps[index].key, left)
+        # Nor an English word, an HTML entity, "(s)" or an ISO date anywhere shown.
+        assert wording_problems(shown_texts(window), "vi") == [], window.wizard.steps[index].key
     window.wizard.close_button.click()
     assert [t for t in visible_texts(window) if t in english] == []
 
