@@ -7,7 +7,7 @@ LINTED := desktop tests scripts bench packaging build.spec
 QM     := $(patsubst %.ts,%.qm,$(wildcard assets/translations/*.ts))
 
 .PHONY: run test test-long test-frozen build build-onefile icons lint format translations update-translations pack \
-	screenshots bench bench-bundle clean
+	screenshots walk bench bench-bundle clean
 
 # System packages come first: Qt's own tools (lrelease) need some of them too.
 run: $(VENV)/.installed
@@ -63,6 +63,15 @@ screenshots: $(VENV)/.installed translations
 	  xvfb-run --auto-servernum --server-args="-screen 0 $${size%@*}x24" \
 	    $(PY) scripts/screenshots.py --size $$size docs/screenshots || exit 1; \
 	done
+
+# The three programmes walked from the start screen to the end screen, in both languages, on
+# both small screens; each page checked and saved as a PNG in build/walk/ (not committed).
+walk: $(VENV)/.installed-test translations
+	scripts/system-packages.sh test
+	@status=0; for size in 1024x600 1366x768@150; do \
+	  xvfb-run --auto-servernum --server-args="-screen 0 $${size%@*}x24" \
+	    $(PY) scripts/walk.py --size $$size build/walk || status=1; \
+	done; exit $$status
 
 $(VENV)/.created:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || { \

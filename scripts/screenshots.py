@@ -29,6 +29,7 @@ from typing import Any
 from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # this tree's app, whatever tree an editable install names
 SIZE = ""  # "-1024x600" in each name when a screen size is given
 
 

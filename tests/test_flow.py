@@ -202,6 +202,9 @@ def test_before_the_about_page_is_complete_nothing_after_it_can_be_reached(
     assert not progress.can_go(programme, sign)  # no jumping ahead from the step list
     assert progress.can_go(about, programme)  # back is always allowed
     assert not flow.can_reach(sign)
+    # Nothing listed yet and nothing declared: the accounts step is not done (the list of
+    # steps must not tick it before the person has said who they are).
+    assert not progress.complete(Step(StepKind.ACCOUNTS))
 
 
 def test_an_empty_account_list_holds_the_wizard_until_none_held_is_declared(

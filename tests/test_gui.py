@@ -1,7 +1,6 @@
 """The desktop app through pytest-qt: start screen, the whole wizard, drafts, languages."""
 
 import shutil
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import msgspec
@@ -14,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QGroupBox,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -39,10 +37,16 @@ from tests.gui_driver import (
     go_next,
     type_text,
 )
+from tests.screen_checks import (
+    TS,
+    english_sources,
+    shown_texts,
+    visible_texts,
+    wording_problems,
+)
 from tests.tools import needs
 
 CANARY = "Canary-pw-GUI-8c1f2e"
-TS = translations_dir() / "selfcheck_vi.ts"
 
 
 def test_vietnamese_translation_is_built_and_complete() -> None:
@@ -238,34 +242,6 @@ def test_a_draft_survives_closing_and_reopening_the_window(
     assert page.findChild(QLineEdit, "field-staff_id").text() == "QN-1"
 
 
-def _english_sources() -> set[str]:
-    tree = ET.parse(TS)  # noqa: S314 (our own file)
-    sources = set()
-    for message in tree.iter("message"):
-        source = message.findtext("source") or ""
-        translation = message.find("translation")
-        text = translation.text if translation is not None else ""
-        if translation is not None and message.get("numerus") == "yes":
-            text = translation.findtext("numerusform")
-        if text != source:
-            sources.add(source.replace("&", ""))
-    return sources
-
-
-def _visible_texts(root: QWidget) -> list[str]:
-    texts = []
-    for widget in root.findChildren(QWidget):
-        if not widget.isVisibleTo(root):
-            continue
-        if isinstance(widget, QLabel | QAbstractButton | QCheckBox):
-            texts.append(widget.text())
-        if isinstance(widget, QGroupBox):
-            texts.append(widget.title())
-        if isinstance(widget, QLineEdit):
-            texts.append(widget.placeholderText())
-    return [t.replace("&", "") for t in texts if t]
-
-
 def test_no_visible_string_is_left_in_english_on_any_page(
     qtbot: QtBot, window: MainWindow, session: Session
 ) -> None:
@@ -282,13 +258,15 @@ def test_no_visible_string_is_left_in_english_on_any_page(
     window.findChild(QWidget, "wizard")
     # Switch to Vietnamese while the wizard is open: it takes effect at once.
     window.set_language("vi")
-    english = _english_sources()
+    english = english_sources()
     for index in range(len(window.wizard.steps)):
         window.wizard.show_step(index)
-        left = [t for t in _visible_texts(window) if t in english]
+        left = [t for t in visible_texts(window) if t in english]
         assert left == [], (window.wizard.steps[index].key, left)
+        # Nor an English word, an HTML entity, "(s)" or an ISO date anywhere shown.
+        assert wording_problems(shown_texts(window), "vi") == [], window.wizard.steps[index].key
     window.wizard.close_button.click()
-    assert [t for t in _visible_texts(window) if t in english] == []
+    assert [t for t in visible_texts(window) if t in english] == []
 
 
 def test_window_names_the_app_with_its_version_and_icon(window: MainWindow) -> None:

@@ -13,12 +13,8 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QRect, QTimer
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QAbstractScrollArea,
     QApplication,
     QMessageBox,
-    QTableView,
-    QTreeView,
     QWidget,
 )
 from pytestqt.qtbot import QtBot
@@ -28,6 +24,7 @@ from desktop.gui import screen_fit
 from desktop.gui.main_window import MainWindow
 from desktop.gui.session import Session
 from tests.conftest import EXAMPLES
+from tests.screen_checks import clipped, misfits
 from tests.signing_helpers import MemoryKeyring, declare_example
 from tests.tools import needs
 
@@ -61,42 +58,9 @@ def small_window(qtbot: QtBot, area: QRect, session: Session, tasks_at_once: Non
     return window
 
 
-def _in_scroll_area(widget: QWidget, window: QWidget) -> bool:
-    parent = widget.parentWidget()
-    while parent is not None and parent is not window:
-        if isinstance(parent, QAbstractScrollArea):
-            return True
-        parent = parent.parentWidget()
-    return False
-
-
 def assert_fits(window: QWidget, area: QRect) -> None:
-    """The window inside the area; every button outside a scrolling area whole and in
-    sight; every column at least as wide as its heading."""
-    QApplication.processEvents()
-    name = window.objectName()
-    assert area.contains(window.frameGeometry()), (name, window.frameGeometry(), area)
-    for button in window.findChildren(QAbstractButton):
-        if not button.isVisibleTo(window) or _in_scroll_area(button, window):
-            continue
-        label = button.objectName() or button.text()
-        assert button.visibleRegion().boundingRect() == button.rect(), (name, label)
-        where = QRect(button.mapToGlobal(button.rect().topLeft()), button.size())
-        assert area.contains(where), (name, label, where, area)
-    views = [
-        *((t, t.header()) for t in window.findChildren(QTreeView)),
-        *((t, t.horizontalHeader()) for t in window.findChildren(QTableView)),
-    ]
-    for view, header in views:
-        if not view.isVisibleTo(window) or header.isHidden():
-            continue
-        for column in range(header.count()):
-            if header.isSectionHidden(column):
-                continue
-            shown = header.sectionSize(column)
-            if column == header.count() - 1 and header.stretchLastSection():
-                shown = max(shown, header.width() - header.sectionPosition(column))
-            assert shown >= header.sectionSizeHint(column), (name, view.objectName(), column)
+    """The window inside the area, its buttons in sight, its headings whole."""
+    assert misfits(window, area) == []
 
 
 def test_every_wizard_page_fits_with_back_and_next_in_sight(
@@ -114,6 +78,7 @@ def test_every_wizard_page_fits_with_back_and_next_in_sight(
         for index in range(len(window.wizard.steps)):
             window.wizard.show_step(index)
             assert_fits(window, area)
+            assert clipped(window) == [], (language, window.wizard.page.step.key)
             for button in (window.wizard.back, window.wizard.next):
                 assert button.isVisible()
         window.wizard.page.leave()
@@ -320,3 +285,26 @@ def test_on_a_real_small_screen_the_windows_and_their_buttons_fit(
         assert area.contains(QRect(*shown[name])), (name, shown)
     for button in shown["buttons"]:
         assert area.contains(QRect(*button)), shown
+
+
+def test_sign_is_in_sight_while_a_new_key_file_s_passphrase_is_asked_twice(
+    small_window: MainWindow, session: Session, area: QRect, private_home: Path, tmp_path: Path
+) -> None:
+    """The Sign page asks the most (two passphrase fields, their strength, the folder, the
+    PDF's language, the token box): Sign and what it says stay below the scrolling part."""
+    from keyring.backends import fail
+    from PySide6.QtWidgets import QLabel, QPushButton
+
+    from desktop.core.signing.keys import KeyStore
+    from tests.screen_checks import in_sight
+    from tests.test_gui_tasks import _to_sign
+
+    session._keys = KeyStore(private_home, fail.Keyring(), cost=14)  # no keychain: a key file
+    sign = _to_sign(small_window, session, tmp_path / "out")
+    assert not sign.findChild(QWidget, "passphraseAgain").isHidden()
+    for language in ("vi", "en"):
+        session.language.set_language(language)
+        sign.findChild(QLabel, "signResult").setText("Chưa ký. Hai cụm mật khẩu không khớp.")
+        assert_fits(small_window, area)
+        for name, kind in (("signButton", QPushButton), ("signResult", QLabel)):
+            assert in_sight(sign.findChild(kind, name), small_window), (language, name)

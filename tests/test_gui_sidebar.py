@@ -90,3 +90,17 @@ def test_review_is_ticked_once_looked_at_and_sign_once_signed(
     receipt = Receipt(1, tmp_path / "history.db", tmp_path, None, None, "vi")
     window.wizard.page.signed.emit(receipt)  # what the Sign page says once signed
     assert rows(window)["sign"].startswith("▶ ✔")
+
+
+def test_a_new_assessment_ticks_only_what_is_done_and_counts_nothing_not_yet_known(
+    window: MainWindow,
+) -> None:
+    """Before the About page says who the person is, no item is known: no "(0/0)", no
+    "0 of 0", and the empty list of accounts is not ticked as if declared."""
+    window.start.start_button.click()
+    shown = rows(window)
+    assert shown["programme"].startswith("▶ ✔")
+    for key in ("about", "accounts", "pledges", "programme-items", "review", "sign"):
+        assert shown[key].startswith("    ○"), (key, shown[key])
+        assert "(0/0)" not in shown[key]
+    assert window.wizard.findChild(QLabel, "answeredCount").text() == ""

@@ -4,13 +4,21 @@ SoftHSM2 token, and summary.pdf signed on it (PAdES) with the declaration."""
 import os
 from pathlib import Path
 
-from PySide6.QtWidgets import QComboBox, QGroupBox, QLabel, QLineEdit, QPushButton
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+)
 from pytestqt.qtbot import QtBot
 
 from desktop.core.signing.pades_check import PdfSignatureState, check_pdf
 from desktop.gui.main_window import MainWindow
 from desktop.gui.session import Session
 from tests.gui_driver import choose, declare_every_password, files_under, type_text
+from tests.screen_checks import clipped
 from tests.test_gui import _open_example
 from tests.token_helpers import Token, needs_token, pdfsig
 
@@ -74,8 +82,14 @@ def test_the_pdf_is_signed_on_the_token_from_the_sign_page(
     assert certificates.currentData() == "official"
     if SHOTS:
         Path(SHOTS).mkdir(parents=True, exist_ok=True)
+        meter = page.findChild(QLabel, "passphraseMeter")
+        qtbot.waitUntil(lambda: meter.text() != "", timeout=10_000)  # measured on a thread
         for language in ("vi", "en"):
             window.set_language(language)
+            # The layouts follow the new words once their posted requests are handled: a
+            # grab before that caught "Type it again:" cut to the width of "Nhập lại:".
+            QApplication.processEvents()
+            assert clipped(window) == [], language
             window.grab().save(str(Path(SHOTS) / f"sign-token-{language}.png"))
         window.set_language("vi")
     pin = box.findChild(QLineEdit, "tokenPin")

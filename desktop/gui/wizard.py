@@ -231,7 +231,7 @@ class WizardView(QWidget):
             here = step == current
             text = ("▶ " if here else "    ") + ("✔ " if done else "○ ")
             text += titles.get(step.key, step.key)
-            if step.key in progress.tally:
+            if progress.tally.get(step.key, (0, 0))[1]:  # none counted before About is done
                 text += " ({}/{})".format(*progress.tally[step.key])
             row = QListWidgetItem(text)
             state = [self.tr("current step")] if here else []
@@ -254,6 +254,8 @@ class WizardView(QWidget):
             .replace("%1", str(answered))
             .replace("%2", str(asked))
             .replace("%3", str(asked - answered))
+            if asked
+            else ""  # what is asked depends on the About page: no "0 of 0" before it
         )
         following = progress.next_step(current)
         moving = not self.held and not self.ended

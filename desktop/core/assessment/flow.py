@@ -272,8 +272,10 @@ class Flow:
                     and str(a.get("handle") or "").strip()
                 )
             ]
-            # An empty list is complete only when the person says they hold nothing.
-            empty = not draft.accounts and self.inventory_item() is not None
+            # An empty list is complete only when the person says they hold nothing; until
+            # the About page says who they are, nothing can be said (no tick on a new draft).
+            unknown = self.profile is None or self.category is None
+            empty = not draft.accounts and (unknown or self.inventory_item() is not None)
             if empty and not self.holds_no_accounts:
                 incomplete.append("no-accounts-declared")
             if draft.accounts and self.holds_no_accounts:

@@ -8,10 +8,10 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QSizePolicy,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -64,7 +64,9 @@ class AboutPage(WizardPage):
     def __init__(self, session: Session, step: Step) -> None:
         super().__init__(session, step)
         self.form = QFormLayout()
-        # Fields take the page's width: agencies' names and units run long in Vietnamese.
+        # Each label above its field, and the field the page's whole width: agencies' names
+        # run long in Vietnamese, and beside the labels they were cut off on a small screen.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.labels: dict[str, QLabel] = {}
         self.edits: dict[str, QLineEdit] = {}
@@ -110,10 +112,11 @@ class AboutPage(WizardPage):
         problem.setStyleSheet("color: #b00020")
         problem.setWordWrap(True)  # a long reason never widens the page past the window
         row = QWidget()
-        line = QHBoxLayout(row)
+        line = QVBoxLayout(row)  # the reason under the field: the field keeps its width
         line.setContentsMargins(0, 0, 0, 0)
-        line.addWidget(editor, 2)
-        line.addWidget(problem, 1)
+        line.setSpacing(0)
+        line.addWidget(editor)
+        line.addWidget(problem)
         label.setBuddy(editor)
         self.labels[name], self.problems[name], self.rows[name] = label, problem, row
         self.form.addRow(label, row)
@@ -221,6 +224,7 @@ class AboutPage(WizardPage):
         for name, label in self.problems.items():
             problem = problems.get(name)
             label.setText("" if problem is None else self._explain(name, problem))
+            label.setVisible(problem is not None)  # no gap under a field that is fine
 
     def _explain(self, name: str, problem: str) -> str:
         if problem == "missing":

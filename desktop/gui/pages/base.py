@@ -29,7 +29,8 @@ class WizardPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        layout = QVBoxLayout(self)
+        # The heading, the scrolling body, and below it what must stay in sight (Sign).
+        self.page_layout = layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(scroll, 1)
 

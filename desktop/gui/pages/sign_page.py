@@ -103,9 +103,11 @@ class SignPage(WizardPage):
         language_row.addStretch(1)
         self.content.addLayout(language_row)
         self.content.addWidget(self.token_box)
-        self.content.addWidget(self.sign_button)
-        self.content.addWidget(self.result)
         self.content.addStretch(1)
+        # Below the scrolling part: Sign and what it says stay in sight on a small screen,
+        # whatever the token box and the passphrase's two fields take above.
+        self.page_layout.addWidget(self.result)
+        self.page_layout.addWidget(self.sign_button)
         self.retranslate()
 
     def _needs_passphrase(self) -> bool:
