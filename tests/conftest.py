@@ -104,3 +104,24 @@ def checklist_copy(tmp_path: Path) -> Path:
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_bytes(source.read_bytes())
     return target
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
+    """No window outlives its test. pytest-qt closes the widgets a test registered and
+    asks Qt to delete them later, but a deferred delete waits for an event loop that may
+    never run: thousands of hidden widgets piled up, and each later language switch
+    retranslated them all (a GUI test's setup and teardown grew to seconds)."""
+    result = yield
+    import sys
+
+    if "PySide6.QtWidgets" in sys.modules:  # a test that never used Qt starts no app
+        from PySide6.QtCore import QCoreApplication, QEvent
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.instance() is not None:
+            for widget in QApplication.topLevelWidgets():
+                widget.close()
+                widget.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    return result
