@@ -18,7 +18,7 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-test
 	scripts/system-packages.sh test
 	$(MAKE) --no-print-directory translations lint
-	scripts/run-tests.sh
+	scripts/run-tests.sh -n auto --dist loadfile
 
 lint: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check $(LINTED)
