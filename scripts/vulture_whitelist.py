@@ -46,6 +46,7 @@ _.qapp
 _.pytest_plugins
 _.pytest_configure
 _.pytest_runtest_setup
+_.pytest_runtest_teardown
 _.pytestmark
 _._qt_application
 _.tasks_at_once

@@ -107,7 +107,7 @@ def checklist_copy(tmp_path: Path) -> Path:
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item: pytest.Item, nextitem: pytest.Item | None) -> Any:
+def pytest_runtest_teardown(item: pytest.Item) -> Any:
     """No window outlives its test. pytest-qt closes the widgets a test registered and
     asks Qt to delete them later, but a deferred delete waits for an event loop that may
     never run: thousands of hidden widgets piled up, and each later language switch
