@@ -296,3 +296,23 @@ def test_progress_is_worked_out_once_per_change(
     passwords.forget("fb")
     assert not flow.progress(passwords).complete(Step(StepKind.ACCOUNT, "fb"))
     assert len(assessed) == counted + 3
+
+
+def test_the_inventory_counts_as_answered_only_once_the_person_has_answered_it(
+    policy: Policy,
+) -> None:
+    """With no account listed the engine finds the inventory "empty", not unanswered: the
+    list of steps showed "Programme items (1/5)" before the person had answered anything."""
+    draft = _example_draft("annual")
+    for account_id in [a["id"] for a in draft.accounts]:
+        draft.remove_account(account_id)
+    draft.doc["answers"] = {}
+    flow = Flow(policy, draft)
+    inventory = flow.inventory_item()
+    assert inventory is not None
+    items = Step(StepKind.PROGRAMME_ITEMS)
+    assert inventory.id in flow.missing(items)
+    assert flow.progress().tally[items.key] == (0, len(flow.items(inventory.kind)))
+    flow.declare_no_accounts(True)
+    assert inventory.id not in flow.missing(items)
+    assert flow.progress().tally[items.key][0] == 1

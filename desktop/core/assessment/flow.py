@@ -292,12 +292,8 @@ class Flow:
             StepKind.PLEDGES: ItemKind.PLEDGE,
             StepKind.PROGRAMME_ITEMS: ItemKind.PROGRAMME,
         }[step.kind]
-        measured = (
-            passwords is not None
-            and step.account_id is not None
-            and (passwords.measured(step.account_id))
-        )
-        return [
+        measured = step.account_id is not None and passwords and passwords.measured(step.account_id)
+        unanswered = [
             f.item_id
             for f in result.findings
             if f.account_id == step.account_id
@@ -307,6 +303,12 @@ class Flow:
             # does not hold its page up waiting for the others.
             and not (measured and self.policy.items[f.item_id].answer.check == "password_reuse")
         ]
+        # With no account listed the engine finds the inventory "empty", not unanswered:
+        # the person has still not said that the list is whole, or that they hold none.
+        inventory = self.inventory_item() if wanted == ItemKind.PROGRAMME else None
+        if inventory and self.draft.answer(inventory.id) is None and inventory.id not in unanswered:
+            unanswered.append(inventory.id)
+        return unanswered
 
     def identity_hints(self, account_id: str) -> IdentityHints:
         """The real-name and official-e-mail checks of one account, as typed so far; each
