@@ -4,9 +4,10 @@ Language menu ticking the language in use, the user guide under Help, drafts del
 the start screen, exports named with staff id and date, the draft saved on every change,
 and an accessible name on every control of every page and window."""
 
+import time
 import tomllib
 from collections.abc import Iterator
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from itertools import pairwise
 from pathlib import Path
 
@@ -350,15 +351,27 @@ def test_a_draft_is_deleted_from_the_start_screen_once_confirmed(
     assert drafts.count() == 0 and not delete.isEnabled()
 
 
-def test_the_draft_list_shows_dates_dd_mm_yyyy(window: MainWindow, session: Session) -> None:
+@pytest.fixture
+def in_hanoi(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """The computer's clock at UTC+7, as in Việt Nam (a POSIX rule: no tz database needed)."""
+    monkeypatch.setenv("TZ", "ICT-7")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_the_draft_list_shows_the_local_time_dd_mm_yyyy(
+    window: MainWindow, session: Session, in_hanoi: None
+) -> None:
     assert session.history is not None
     session.history.save_draft("d1", "annual", _example("annual").dump())
     window.start.refresh()
     shown = window.start.findChild(QWidget, "draftList").item(0).text()
-    saved = session.history.drafts()[0][2]  # ISO, "2026-11-30T01:30:00+00:00"
-    day = date.fromisoformat(saved[:10])
-    assert f"{day.day:02d}/{day.month:02d}/{day.year} {saved[11:16]}" in shown
-    assert saved[:10] not in shown
+    saved = session.history.drafts()[0][2]  # ISO in UTC, "2026-11-30T01:30:00+00:00"
+    here = datetime.fromisoformat(saved) + timedelta(hours=7)
+    assert f"{here.day:02d}/{here.month:02d}/{here.year} {here.hour:02d}:{here.minute:02d}" in shown
+    assert saved[:10] not in shown and "UTC" not in shown
 
 
 # -- saved on every change --------------------------------------------------------------------

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.core.base.errors import SelfCheckError
-from desktop.core.base.i18n import show_time
+from desktop.core.base.i18n import show_local_time
 from desktop.core.records import bundle as bundles
 from desktop.core.records import summary as summary_json
 from desktop.core.records.chain import Declaration
@@ -107,7 +107,7 @@ class HistoryWindow(QDialog):
                 self.list,
                 [
                     str(declaration.seq),
-                    show_time(declaration.issued_at),
+                    show_local_time(declaration.issued_at),
                     known.title.get(language) if known else declaration.programme,
                     verdict_label(declaration.verdict),
                     "✘ " + "; ".join(problems) if problems else "✔ " + self.tr("intact"),

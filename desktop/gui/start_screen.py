@@ -130,7 +130,7 @@ class StartScreen(QWidget):
                 )
             )
             return
-        from desktop.core.base.i18n import show_date, show_time  # not before the first paint
+        from desktop.core.base.i18n import show_date, show_local_time  # not before the first paint
 
         programmes = self.session.policy.programmes
         language = self.session.language.language
@@ -138,7 +138,7 @@ class StartScreen(QWidget):
             name = (
                 programmes[programme].title.get(language) if programme in programmes else programme
             )
-            self.drafts.addItem(QListWidgetItem(f"{name} · {show_time(saved_at)}"))
+            self.drafts.addItem(QListWidgetItem(f"{name} · {show_local_time(saved_at)}"))
             self._draft_ids.append(draft_id)
         if self.drafts.count():
             self.drafts.setCurrentRow(0)

@@ -1,7 +1,7 @@
 """Bilingual text as it comes from the checklists: Vietnamese first, English complete."""
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Literal, get_args
 
 Language = Literal["vi", "en"]
@@ -57,7 +57,22 @@ def show_date(value: date | str) -> str:
 
 
 def show_time(value: str) -> str:
-    """A recorded UTC time ("2026-11-29T08:05:00Z") as dd/mm/yyyy hh:mm UTC."""
+    """A recorded UTC time ("2026-11-29T08:05:00Z") as dd/mm/yyyy hh:mm UTC: for what is
+    read on another computer (the PDF), where the local clock means nothing."""
     if len(value) < 16 or value[10] != "T":
         return value
     return f"{show_date(value)} {value[11:16]} UTC"
+
+
+def show_local_time(value: str) -> str:
+    """A recorded UTC time as this computer's clock shows it, dd/mm/yyyy hh:mm: for the
+    app's own lists (drafts, history), where an official in Hà Nội saved a draft at 15:05,
+    not at 08:05 UTC."""
+    try:
+        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return value
+    if moment.tzinfo is None:
+        return show_time(value)
+    here = moment.astimezone()
+    return f"{show_date(here.date())} {here.hour:02d}:{here.minute:02d}"
