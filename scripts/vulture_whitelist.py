@@ -50,6 +50,7 @@ _.pytest_runtest_teardown
 _.pytestmark
 _._qt_application
 _.tasks_at_once
+_.in_hanoi
 _.real_tasks
 _.optionxform  # configparser's hook: keep keys' case
 _.tempdir  # tempfile's module-level setting, patched in a test
