@@ -8,7 +8,10 @@ is not its English, and has no English sentence in it.
 
 import errno
 import re
+import shutil
+from datetime import date, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -25,8 +28,13 @@ from desktop.core.review.roster import (
     load_roster,
     new_roster,
 )
+from desktop.core.signing.pack_archive import build_pack, zip_bytes
+from desktop.core.signing.pack_manifest import PackError, parse_manifest
+from desktop.core.signing.pack_store import install_pack
 from desktop.core.signing.sshsig import PublicKey
+from tests.conftest import CHECKLISTS
 from tests.hostile import BUNDLE_CASES, BundleCase
+from tests.test_packs import BAD_MANIFESTS, BAD_PACKS, _manifest_doc, _rezip
 
 # Words of the core's English messages; none belongs in its Vietnamese.
 _ENGLISH = re.compile(
@@ -148,3 +156,73 @@ def test_an_unknown_system_error_is_named_by_its_code_not_its_words() -> None:
     told = os_reasons.reason(OSError(errno.ENOTSOCK, "Socket operation on non-socket"))
     assert told.vi == "hệ điều hành báo lỗi ENOTSOCK"
     assert told.en == "Socket operation on non-socket"
+
+
+# -- policy packs ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def signed_pack(
+    tmp_path_factory: pytest.TempPathFactory, key: Ed25519PrivateKey
+) -> tuple[Path, Path]:
+    """A data folder trusting `key` for profile bng, and a v2 pack it signed (built here,
+    without ssh-keygen)."""
+    folder = tmp_path_factory.mktemp("packs")
+    home = folder / "home"
+    home.mkdir()
+    (home / "policy_signers").write_text(
+        f'bng namespaces="selfcheck-policy-v1" {PublicKey.of(key).openssh}\n'
+    )
+    today = date.today()
+    _manifest, data, signature, files = build_pack(
+        CHECKLISTS, key, pack_id="bng-policy", version=2, profiles=("bng",),
+        issued=today, expires=today + timedelta(days=365),
+    )  # fmt: skip
+    pack = folder / "bng-2.zip"
+    pack.write_bytes(zip_bytes(data, signature, files))
+    return home, pack
+
+
+def _refused_pack(path: Path, home: Path, **kwargs: Any) -> PackError:
+    with pytest.raises(PackError) as caught:
+        install_pack(path, home, **kwargs)
+    assert_bilingual(said(caught.value), str(caught.value))
+    return caught.value
+
+
+@pytest.mark.parametrize(("change", "words"), BAD_PACKS)
+def test_a_bad_pack_is_refused_in_vietnamese_too(
+    signed_pack: tuple[Path, Path], tmp_path: Path, change: Any, words: str
+) -> None:
+    home, pack = signed_pack
+    error = _refused_pack(_rezip(pack, tmp_path / "bad.zip", change), home)
+    assert re.search(words, str(error))  # the English the command line prints, kept
+
+
+@pytest.mark.parametrize(("data", "words"), BAD_MANIFESTS)
+def test_a_malformed_manifest_is_refused_in_vietnamese_too(data: Any, words: str) -> None:
+    with pytest.raises(PackError, match=words) as caught:
+        parse_manifest(data(_manifest_doc()))
+    assert_bilingual(said(caught.value), str(caught.value))
+
+
+def test_a_pack_out_of_date_or_of_another_publisher_is_refused_in_vietnamese_too(
+    signed_pack: tuple[Path, Path], tmp_path: Path
+) -> None:
+    home, pack = signed_pack
+    later, earlier = date.today() + timedelta(days=400), date.today() - timedelta(days=1)
+    assert "expired" in str(_refused_pack(pack, home, today=later))
+    assert "not yet valid" in str(_refused_pack(pack, home, today=earlier))
+    error = _refused_pack(pack, home, app_version="0.0.1")
+    assert "app too old" in str(error) and "0.0.1" in said(error).vi  # type: ignore[union-attr]
+    stranger = tmp_path / "stranger"
+    stranger.mkdir()
+    assert "untrusted signer" in str(_refused_pack(pack, stranger))
+    (stranger / "policy_signers").write_text("bng ssh-ed25519 !!!\n")
+    _refused_pack(pack, stranger)
+    (tmp_path / "not.zip").write_bytes(b"PK not a zip")
+    assert "not a zip" in str(_refused_pack(tmp_path / "not.zip", home))
+    installed = tmp_path / "installed"
+    shutil.copytree(home, installed)
+    install_pack(pack, installed)
+    assert "not newer" in str(_refused_pack(pack, installed))
