@@ -7,6 +7,7 @@ is not its English, and has no English sentence in it.
 """
 
 import errno
+import json
 import re
 import shutil
 from datetime import date, timedelta
@@ -16,9 +17,13 @@ from typing import Any
 import pytest
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+from desktop.core.assessment.answers import load_answers, parse_answers
+from desktop.core.assessment.draft import draft_name
 from desktop.core.base import os_reasons, reading
-from desktop.core.base.errors import said
+from desktop.core.base.errors import AnswersError, PolicyError, said
 from desktop.core.base.i18n import Text
+from desktop.core.policy.loader import load_policy
+from desktop.core.policy.model import Policy
 from desktop.core.records import bundle
 from desktop.core.review.roster import (
     KeyEnrolledElsewhere,
@@ -34,7 +39,9 @@ from desktop.core.signing.pack_store import install_pack
 from desktop.core.signing.sshsig import PublicKey
 from tests.conftest import CHECKLISTS
 from tests.hostile import BUNDLE_CASES, BundleCase
+from tests.test_answers_file import MALFORMED_ANSWERS, UNREADABLE_ANSWERS, _example
 from tests.test_packs import BAD_MANIFESTS, BAD_PACKS, _manifest_doc, _rezip
+from tests.test_policy_loader import ACCOUNTS, MALFORMED_ITEMS, _edit
 
 # Words of the core's English messages; none belongs in its Vietnamese.
 _ENGLISH = re.compile(
@@ -226,3 +233,129 @@ def test_a_pack_out_of_date_or_of_another_publisher_is_refused_in_vietnamese_too
     shutil.copytree(home, installed)
     install_pack(pack, installed)
     assert "not newer" in str(_refused_pack(pack, installed))
+
+
+# -- answers files and drafts ---------------------------------------------------------------
+
+
+def _refused_answers(policy: Policy, raw: bytes, name: str | Text = "answers.json") -> Text:
+    with pytest.raises(AnswersError) as caught:
+        parse_answers(raw, name, policy)
+    assert_bilingual(said(caught.value), str(caught.value))
+    return said(caught.value)  # type: ignore[return-value]
+
+
+def _changed(change: Any) -> bytes:
+    doc = _example()
+    change(doc)
+    return json.dumps(doc, ensure_ascii=False).encode()
+
+
+@pytest.mark.parametrize(("change", "expected"), MALFORMED_ANSWERS)
+def test_a_malformed_answers_file_is_refused_in_vietnamese_too(
+    policy: Policy, change: Any, expected: str
+) -> None:
+    told = _refused_answers(policy, _changed(change))
+    assert expected in told.en and told.vi.startswith("answers.json: ")
+
+
+@pytest.mark.parametrize(("raw", "expected"), UNREADABLE_ANSWERS)
+def test_bytes_that_are_no_answers_file_are_refused_in_vietnamese_too(
+    policy: Policy, raw: bytes, expected: str
+) -> None:
+    assert expected in _refused_answers(policy, raw).en
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda d: d["accounts"][0].update(password="hunter2"),
+        lambda d: d["person"].pop("profile"),
+        lambda d: d["person"].update(profile="ha-noi"),
+        lambda d: d["person"].update(profile="quang-ninh", category="mission_member"),
+        lambda d: d.update(programme="predeployment") or d["person"].update(
+            profile="quang-ninh", destination="Nhật Bản", departure_date="2027-03-01"),
+        lambda d: d.update(programme="predeployment") or d["person"].update(
+            destination="Nhật Bản", departure_date="2027-03-01"),
+        lambda d: d.update(accounts=[d["accounts"][0]] * 201),
+        lambda d: d["accounts"][0]["answers"].update({"pledge-language": "affirm"}),
+        lambda d: d.update(not_applicable={"acct-two-factor": "no reason"}),
+    ],
+    ids=["secret", "no-profile", "unknown-profile", "category-not-covered",
+         "programme-not-run", "programme-not-for-category", "too-many-accounts",
+         "top-level-item-in-account", "account-item-at-top-level"],
+)  # fmt: skip
+def test_a_person_or_an_answer_that_does_not_fit_is_refused_in_vietnamese_too(
+    policy: Policy, change: Any
+) -> None:
+    _refused_answers(policy, _changed(change))
+
+
+def test_a_draft_and_a_toml_answers_file_are_refused_in_vietnamese_too(
+    policy: Policy, tmp_path: Path
+) -> None:
+    told = _refused_answers(policy, _changed(lambda d: d.update(version=9)), draft_name("d1"))
+    assert told.vi.startswith("bản nháp d1: ") and told.en.startswith("draft d1: ")
+    for raw in (b'{"a": 1, "a": 2}', b'{"pin": "1234"}', b"\xff"):
+        _refused_answers(policy, raw)
+    leaky = tmp_path / "leaky.toml"
+    leaky.write_text('format = "selfcheck-answers"\n[person]\nmat_khau = "x"\n', "utf-8")
+    with pytest.raises(AnswersError) as caught:
+        load_answers(leaky, policy)
+    assert_bilingual(said(caught.value), str(caught.value))
+    with pytest.raises(AnswersError) as caught:
+        load_answers(Path("/dev/zero"), policy)
+    assert_bilingual(said(caught.value), str(caught.value))
+
+
+# -- checklists -----------------------------------------------------------------------------
+
+
+def _refused_checklists(root: Path) -> Text:
+    with pytest.raises(PolicyError) as caught:
+        load_policy(root)
+    assert_bilingual(said(caught.value), str(caught.value))
+    return said(caught.value)  # type: ignore[return-value]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), MALFORMED_ITEMS)
+def test_a_malformed_checklist_item_is_refused_in_vietnamese_too(
+    checklist_copy: Path, old: str, new: str, expected: str
+) -> None:
+    _edit(checklist_copy, ACCOUNTS, old, new)
+    assert expected in _refused_checklists(checklist_copy).en
+
+
+@pytest.mark.parametrize(
+    ("name", "old", "new"),
+    [
+        ("items/pledges.toml", "[item.answer]\n", '[item.answer]\ncheck = "real_name"\n'),
+        ("items/pledges.toml", 'kind = "pledge"\n', 'kind = "pledge"\nplatforms = ["facebook"]\n'),
+        (ACCOUNTS, 'provisions = ["BNG-5.6", "QN-II.2.a"]', 'provisions = ["BNG-9.9"]'),
+        ("items/programme.toml", 'id = "prog-training"', 'id = "acct-real-name"'),
+        ("profiles.toml", 'programmes = ["onboarding", "annual", "predeployment"]',
+         'programmes = ["abroad"]'),
+        ("profiles.toml", 'sources = ["BNG"]', "sources = []"),
+        ("platforms.toml", 'method = "sms"', 'method = "email"'),
+        ("platforms.toml", 'id = "other"', 'id = "others"'),
+        ("programmes.toml", "months = 12, follow_up_days = 30,", "months = 12,"),
+    ],
+    ids=["check-on-a-pledge", "platforms-on-a-pledge", "unknown-provision", "item-twice",
+         "unknown-programme", "no-source", "never-a-second-factor", "no-other-platform",
+         "severity-without-days"],
+)  # fmt: skip
+def test_inconsistent_checklists_are_refused_in_vietnamese_too(
+    checklist_copy: Path, name: str, old: str, new: str
+) -> None:
+    _edit(checklist_copy, name, old, new)
+    _refused_checklists(checklist_copy)
+
+
+def test_a_folder_that_holds_no_checklists_is_refused_in_vietnamese_too(tmp_path: Path) -> None:
+    _refused_checklists(tmp_path)
+    _refused_checklists(tmp_path / "nowhere")
+    (tmp_path / "linked").symlink_to(tmp_path / "elsewhere.toml")
+    (tmp_path / "elsewhere.toml").write_text("")
+    (tmp_path / "folder").mkdir()
+    (tmp_path / "folder" / "a.toml").symlink_to(tmp_path / "elsewhere.toml")
+    assert "symbolic link" in _refused_checklists(tmp_path / "folder").en
