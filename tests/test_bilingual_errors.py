@@ -8,6 +8,7 @@ is not its English, and has no English sentence in it.
 
 import errno
 import json
+import os
 import re
 import shutil
 from datetime import date, timedelta
@@ -359,3 +360,30 @@ def test_a_folder_that_holds_no_checklists_is_refused_in_vietnamese_too(tmp_path
     (tmp_path / "folder").mkdir()
     (tmp_path / "folder" / "a.toml").symlink_to(tmp_path / "elsewhere.toml")
     assert "symbolic link" in _refused_checklists(tmp_path / "folder").en
+
+
+# -- the review's trust anchors, the token's list of modules --------------------------------
+
+
+def test_trust_anchors_and_a_list_of_modules_are_refused_in_vietnamese_too(
+    tmp_path: Path,
+) -> None:
+    from desktop.core.records.bundle_pdf import TrustAnchorError, load_anchors
+    from desktop.core.signing.token_modules import ModuleListError, load
+
+    garbage = tmp_path / "garbage.pem"
+    garbage.write_text("-----BEGIN CERTIFICATE-----\n!!!\n-----END CERTIFICATE-----\n")
+    os.mkfifo(tmp_path / "fifo.pem")
+    for path in (tmp_path / "nowhere.pem", garbage, tmp_path / "fifo.pem", tmp_path):
+        with pytest.raises(TrustAnchorError) as caught:
+            load_anchors([path])
+        assert_bilingual(said(caught.value), str(caught.value))
+    modules = tmp_path / "pkcs11-modules.toml"
+    for text in ('[[module]]\nname = "x"\nlinux = "/x.so"\n', "[[module]\n", "x = 1\n"):
+        modules.write_text(text)
+        with pytest.raises(ModuleListError) as caught:
+            load(modules, "linux")
+        assert_bilingual(said(caught.value), str(caught.value))
+    with pytest.raises(ModuleListError) as caught:
+        load(tmp_path / "fifo.pem", "linux")
+    assert_bilingual(said(caught.value), str(caught.value))
