@@ -77,54 +77,55 @@ def test_duplicate_keys_are_refused(policy: Policy) -> None:
     assert _error(policy, raw) == "answers.json: field 'format': appears twice"
 
 
-@pytest.mark.parametrize(
-    ("change", "expected"),
-    [
-        (lambda d: d.update(version=2), "field 'version': is 2: written by a newer SelfCheck"),
-        (
-            lambda d: d.update(programme="yearly"),
-            "field 'programme': must be one of onboarding, annual, predeployment",
-        ),
-        (lambda d: d["person"].pop("full_name"), "field 'person.full_name': is missing"),
-        (lambda d: d["person"].update(category="boss"), "field 'person.category': must be one of"),
-        (
-            lambda d: d["person"].update(birth_year="1978"),
-            "field 'person.birth_year': must be a whole number, got text",
-        ),
-        (
-            lambda d: d["accounts"][0].update(platform="myspace"),
-            "item 'fb': field 'platform': must be one of facebook, zalo",
-        ),
-        (lambda d: d["accounts"][1].update(id="fb"), "item 'fb': field 'id': duplicate account id"),
-        (lambda d: d["accounts"][0].update(kind="page"), "item 'fb': field 'kind': must be one of"),
-        (
-            lambda d: d["accounts"][0].update(recovery_confirmed="yes"),
-            "item 'fb': field 'recovery_confirmed': must be true or false, got text",
-        ),
-        (
-            lambda d: d["accounts"][0]["answers"].update({"acct-two-factor": "carrier-pigeon"}),
-            "item 'fb': field 'answers.acct-two-factor': must be one of authenticator_app, "
-            "cloud_password",
-        ),
-        (
-            lambda d: d["accounts"][0]["answers"].update({"acct-login-alert": "on"}),
-            "field 'answers.acct-login-alert': unknown item id 'acct-login-alert'",
-        ),
-        (
-            lambda d: d["answers"].update({"acct-two-factor": "sms"}),
-            "field 'answers.acct-two-factor': belongs inside an account (account item)",
-        ),
-        (
-            lambda d: d["accounts"][0]["answers"].update({"pledge-language": "affirm"}),
-            "field 'answers.pledge-language': belongs at the top level (pledge item)",
-        ),
-        (lambda d: d.update(colour="red"), "field 'colour': is not a known field"),
-        (
-            lambda d: d.update(accounts={}),
-            "field 'accounts': must be a list of tables, got a table",
-        ),
-    ],
-)
+# An answers file changed for the worse, and the words its refusal must have.
+MALFORMED_ANSWERS = [
+    (lambda d: d.update(version=2), "field 'version': is 2: written by a newer SelfCheck"),
+    (
+        lambda d: d.update(programme="yearly"),
+        "field 'programme': must be one of onboarding, annual, predeployment",
+    ),
+    (lambda d: d["person"].pop("full_name"), "field 'person.full_name': is missing"),
+    (lambda d: d["person"].update(category="boss"), "field 'person.category': must be one of"),
+    (
+        lambda d: d["person"].update(birth_year="1978"),
+        "field 'person.birth_year': must be a whole number, got text",
+    ),
+    (
+        lambda d: d["accounts"][0].update(platform="myspace"),
+        "item 'fb': field 'platform': must be one of facebook, zalo",
+    ),
+    (lambda d: d["accounts"][1].update(id="fb"), "item 'fb': field 'id': duplicate account id"),
+    (lambda d: d["accounts"][0].update(kind="page"), "item 'fb': field 'kind': must be one of"),
+    (
+        lambda d: d["accounts"][0].update(recovery_confirmed="yes"),
+        "item 'fb': field 'recovery_confirmed': must be true or false, got text",
+    ),
+    (
+        lambda d: d["accounts"][0]["answers"].update({"acct-two-factor": "carrier-pigeon"}),
+        "item 'fb': field 'answers.acct-two-factor': must be one of authenticator_app, "
+        "cloud_password",
+    ),
+    (
+        lambda d: d["accounts"][0]["answers"].update({"acct-login-alert": "on"}),
+        "field 'answers.acct-login-alert': unknown item id 'acct-login-alert'",
+    ),
+    (
+        lambda d: d["answers"].update({"acct-two-factor": "sms"}),
+        "field 'answers.acct-two-factor': belongs inside an account (account item)",
+    ),
+    (
+        lambda d: d["accounts"][0]["answers"].update({"pledge-language": "affirm"}),
+        "field 'answers.pledge-language': belongs at the top level (pledge item)",
+    ),
+    (lambda d: d.update(colour="red"), "field 'colour': is not a known field"),
+    (
+        lambda d: d.update(accounts={}),
+        "field 'accounts': must be a list of tables, got a table",
+    ),
+]
+
+
+@pytest.mark.parametrize(("change", "expected"), MALFORMED_ANSWERS)
 def test_malformed_answers_name_the_field(policy: Policy, change: Any, expected: str) -> None:
     doc = _example()
     change(doc)
@@ -140,17 +141,18 @@ def test_pre_deployment_needs_destination_and_departure(policy: Policy) -> None:
     assert "must be a date as YYYY-MM-DD" in _error(policy, doc)
 
 
-@pytest.mark.parametrize(
-    ("raw", "expected"),
-    [
-        (b"\xff\xfe{}", "is not UTF-8 text"),
-        (b"{", "is not valid JSON"),
-        (b"[1, 2]", "must be a table, got a list"),
-        (b'{"version": NaN}', "is not valid JSON"),
-        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
-        (b" " * (1024 * 1024 + 1), "is larger than"),
-    ],
-)
+# Bytes that are no answers file at all, and the words their refusal must have.
+UNREADABLE_ANSWERS = [
+    (b"\xff\xfe{}", "is not UTF-8 text"),
+    (b"{", "is not valid JSON"),
+    (b"[1, 2]", "must be a table, got a list"),
+    (b'{"version": NaN}', "is not valid JSON"),
+    (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+    (b" " * (1024 * 1024 + 1), "is larger than"),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), UNREADABLE_ANSWERS)
 def test_unreadable_files_are_refused_in_one_line(
     policy: Policy, raw: bytes, expected: str
 ) -> None:

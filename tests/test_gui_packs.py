@@ -111,6 +111,11 @@ def test_a_pack_is_installed_from_the_menu_and_then_used(
         lead, detail = told[-1].split("\n")
         assert lead.startswith("The policy pack was refused")
         assert detail.startswith("(not newer")  # the core's words, in English
+        win.set_language("vi")
+        win.pack_action.trigger()  # in Vietnamese: the lead, then why, no English after it
+        lead, detail = told[-1].split("\n")
+        assert lead.startswith("Gói bộ tiêu chí bị từ chối")
+        assert detail.startswith("(không mới hơn: gói 'bng-policy' phiên bản 3"), detail
     finally:
         _close(win)
 

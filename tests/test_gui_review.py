@@ -245,6 +245,28 @@ def test_a_malformed_key_is_refused_with_one_line(
     assert roster.signers_path.read_text() == "BNG-7 not-a-key\n"
 
 
+def test_a_bundle_that_does_not_verify_is_told_with_its_reason_in_vietnamese(
+    window: MainWindow, session: Session, tmp_path: Path
+) -> None:
+    session.language.set_language("vi")
+    roster = new_roster(tmp_path / "roster.toml")
+    review = open_review(window)
+    type_text(review.findChild(QLineEdit, "rosterFile"), str(roster.path))
+    dialog = enrol_dialog(review)
+    message = dialog.findChild(QLabel, "enrolMessage")
+    dialog.staff.setCurrentText("BNG-1")
+    cut = tmp_path / "BNG-1-annual.zip"
+    cut.write_bytes(b"PK\x03\x04 and then nothing")
+    type_text(dialog.findChild(QLineEdit, "enrolBundle"), str(cut))
+    click(dialog, "enrolButton")
+    # The lead, then why, in Vietnamese, on one line: no English sentence of the core.
+    assert message.text().startswith("Chưa đăng ký khóa nào. Gói bản khai không đầy đủ")
+    assert "(tệp zip bị cắt cụt hoặc hư hỏng)" in message.text(), message.text()
+    assert "\n" not in message.text() and "truncated" not in message.text()
+    assert load_roster(roster.path).signers == ()
+    session.language.set_language("en")
+
+
 def test_double_clicking_a_row_shows_its_findings_in_either_language(
     qtbot: QtBot, window: MainWindow, session: Session, tmp_path: Path, template: dict[str, Any]
 ) -> None:

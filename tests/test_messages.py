@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from desktop.core.base.i18n import Text
+from desktop.core.policy.model import Policy
 from desktop.core.records import bundle
 from desktop.core.records import summary as summary_json
 from desktop.core.records.bundle import BundleError, Failure
@@ -106,6 +107,17 @@ def test_a_summary_error_is_told_as_one(told: Told) -> None:
     _check(told, caught.value, SUMMARY_LEAD)
 
 
+def test_a_token_and_its_list_of_modules_have_their_sentences(told: Told, tmp_path: Path) -> None:
+    from desktop.core.signing.token import TokenError, TokenProblem
+    from desktop.core.signing.token_modules import ModuleListError
+
+    leads = ("Signing with the USB token did not work.", "Không ký được bằng USB token.")
+    _check(told, TokenError(TokenProblem.WRONG_PIN), leads)
+    listed = ModuleListError(tmp_path / "pkcs11-modules.toml", Text("hỏng", "damaged"))
+    leads = ("The list of USB tokens' PKCS#11 modules", "Không đọc được danh sách thư viện")
+    _check(told, listed, leads)
+
+
 def test_a_key_enrolled_for_another_staff_id_is_told_as_such_not_as_an_unreadable_roster(
     told: Told, tmp_path: Path
 ) -> None:
@@ -119,18 +131,20 @@ def test_a_key_enrolled_for_another_staff_id_is_told_as_such_not_as_an_unreadabl
 # -- every family of errors, in Vietnamese: no English sentence of the core -------------------
 
 
-def _failures(tmp_path: Path) -> dict[str, BaseException]:
+def _failures(tmp_path: Path, policy: Policy) -> dict[str, BaseException]:
     """One real failure of each family the windows can show, made as the core makes it."""
     import errno
 
     from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
+    from desktop.core.assessment.answers import parse_answers
     from desktop.core.assessment.draft import load_draft
     from desktop.core.base.errors import AnswersError, PolicyError, SelfCheckError
+    from desktop.core.policy.loader import load_policy
     from desktop.core.records import history_errors
     from desktop.core.records.history import HistoryDamaged
-    from desktop.core.signing import keyfile
-    from desktop.core.signing.pack_manifest import PackError
+    from desktop.core.signing import keyfile, token_modules
+    from desktop.core.signing.pack_manifest import PackError, parse_manifest
     from desktop.core.signing.token import TokenError, TokenProblem
     from tests.signing_helpers import minimal_summary, signed_bundle, write_folder, write_zip
 
@@ -149,6 +163,7 @@ def _failures(tmp_path: Path) -> dict[str, BaseException]:
     summary.write_bytes(summary.read_bytes().replace(b'"seq":1', b'"seq":2'))
     roster = tmp_path / "roster.toml"
     roster.write_text('[[staff]]\nname = "Lê Văn Tám"\n', "utf-8")
+    (tmp_path / "modules.toml").write_text('[[module]]\nname = "x"\nlinux = "/x.so"\n')
     return {
         "truncated bundle": raised(lambda: bundle.verify_path(cut)),
         "bad signature": raised(lambda: bundle.verify_path(flipped)),
@@ -164,20 +179,25 @@ def _failures(tmp_path: Path) -> dict[str, BaseException]:
         "disk full": OSError(errno.ENOSPC, "No space left on device", "/data/history.db"),
         "device error": OSError(errno.EIO, "Input/output error", "/media/usb/a.zip"),
         "no token": TokenError(TokenProblem.NO_TOKEN),
+        "expired certificate": TokenError(TokenProblem.EXPIRED, "Nguyễn Văn An", "01/01/2026"),
+        "token module list": raised(lambda: token_modules.load(tmp_path / "modules.toml")),
+        "checklists": raised(lambda: load_policy(tmp_path)),
+        "answers file": raised(lambda: parse_answers(b'{"pin": 1}', "answers.json", policy)),
+        "refused pack": raised(lambda: parse_manifest(b"[]")),
         # English only in the core: told by the lead alone.
         "checklist": PolicyError("items/accounts.toml", "the item is not known", field="x"),
-        "answers file": AnswersError("answers.json", "is not what it should be"),
-        "refused pack": PackError("not newer than the installed version 3"),
+        "answers": AnswersError("answers.json", "is not what it should be"),
+        "pack": PackError("not newer than the installed version 3"),
     }
 
 
 def test_no_english_sentence_of_the_core_reaches_the_vietnamese_window(
-    told: Told, tmp_path: Path
+    told: Told, tmp_path: Path, policy: Policy
 ) -> None:
     from desktop.core.base.errors import said
     from tests.test_bilingual_errors import english_in
 
-    for family, error in _failures(tmp_path).items():
+    for family, error in _failures(tmp_path, policy).items():
         vietnamese = told["vi"](error)
         assert not english_in(vietnamese), (family, vietnamese)
         assert str(error) not in vietnamese, family
@@ -185,7 +205,7 @@ def test_no_english_sentence_of_the_core_reaches_the_vietnamese_window(
         if words is not None:  # the core's Vietnamese is shown, in brackets after the lead
             assert f"({words.vi})" in vietnamese, (family, vietnamese)
         english = told["en"](error)
-        assert not english.startswith(GENERIC) or family == "no token", (family, english)
+        assert not english.startswith(GENERIC), (family, english)
         if not isinstance(error, OSError):
             assert f"({error})" in english, (family, english)  # English unchanged
 

@@ -147,23 +147,26 @@ def _rezip(source: Path, out: Path, change) -> Path:  # type: ignore[no-untyped-
     return out
 
 
-@pytest.mark.parametrize(
-    ("change", "words"),
-    [
-        (lambda e: e.update({"domains.toml": e["domains.toml"].replace(b"gov.vn", b"gov.xx")}),
-         "file modified: domains.toml"),
-        (lambda e: e.pop("pack.json.sig"), "unsigned"),
-        (lambda e: e.pop("pack.json"), "unsigned"),
-        (lambda e: e.update({"extra.toml": b""}), "extra file: extra.toml"),
-        (lambda e: e.update({"../evil.toml": b""}), "not a plain relative path"),
-        (lambda e: e.update({"/abs.toml": b""}), "not a plain relative path"),
-        (lambda e: e.pop("groups.toml"), "file missing: groups.toml"),
-        (lambda e: e.update({"pack.json": e["pack.json"].replace(b'"version":2', b'"version":7')}),
-         "bad signature"),
-    ],
-    ids=["tampered", "unsigned", "no-manifest", "extra", "traversal", "absolute", "missing",
-         "edited-manifest"],
-)  # fmt: skip
+# A pack made bad after it was signed: how, and the words its refusal must have.
+BAD_PACKS = [
+    pytest.param(
+        lambda e: e.update({"domains.toml": e["domains.toml"].replace(b"gov.vn", b"gov.xx")}),
+        "file modified: domains.toml", id="tampered"),
+    pytest.param(lambda e: e.pop("pack.json.sig"), "unsigned", id="unsigned"),
+    pytest.param(lambda e: e.pop("pack.json"), "unsigned", id="no-manifest"),
+    pytest.param(lambda e: e.update({"extra.toml": b""}), "extra file: extra.toml", id="extra"),
+    pytest.param(lambda e: e.update({"../evil.toml": b""}), "not a plain relative path",
+                 id="traversal"),
+    pytest.param(lambda e: e.update({"/abs.toml": b""}), "not a plain relative path",
+                 id="absolute"),
+    pytest.param(lambda e: e.pop("groups.toml"), "file missing: groups.toml", id="missing"),
+    pytest.param(
+        lambda e: e.update({"pack.json": e["pack.json"].replace(b'"version":2', b'"version":7')}),
+        "bad signature", id="edited-manifest"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("change", "words"), BAD_PACKS)
 def test_a_bad_pack_is_refused_naming_what_failed(  # type: ignore[no-untyped-def]
     agency, env: dict[str, str], tmp_path: Path, change, words: str
 ) -> None:
@@ -339,35 +342,36 @@ def _canonical(doc: dict[str, object]) -> bytes:
     return json.dumps(doc, sort_keys=True, separators=(",", ":")).encode()
 
 
-@pytest.mark.parametrize(
-    ("data", "words"),
-    [
-        (lambda d: _canonical(d).replace(b'{"expires"', b'{"id":"x","expires"'), "appears twice"),
-        (lambda d: _canonical(d).replace(b'"version":1', b'"version":1.0'), "must be whole"),
-        (lambda d: _canonical(d).replace(b'"version":1', b'"version":NaN'), "must be whole"),
-        (lambda d: json.dumps(d, sort_keys=True).encode(), "not in canonical form"),
-        (lambda d: _canonical({**d, "extra": 1}), "field 'extra' is not a known field"),
-        (lambda d: _canonical({**d, "expires": None}).replace(b'"expires":null,', b""),
-         "'expires' is missing"),
-        (lambda d: _canonical({**d, "format": "other"}), "field 'format' must be"),
-        (lambda d: _canonical({**d, "id": "Bad Id"}), "field 'id'"),
-        (lambda d: _canonical({**d, "version": 0}), "field 'version'"),
-        (lambda d: _canonical({**d, "version": True}), "field 'version'"),
-        (lambda d: _canonical({**d, "profiles": []}), "field 'profiles'"),
-        (lambda d: _canonical({**d, "profiles": ["bng", "bng"]}), "field 'profiles'"),
-        (lambda d: _canonical({**d, "expires": d["issued"]}), "'expires' must be after"),
-        (lambda d: _canonical({**d, "issued": "2026-02-30"}), "'issued' is not a real date"),
-        (lambda d: _canonical({**d, "min_app_version": "latest"}), "field 'min_app_version'"),
-        (lambda d: _canonical({**d, "files": {"../x.toml": "0" * 64}}), "not a checklist path"),
-        (lambda d: _canonical({**d, "files": {"a.txt": "0" * 64}}), "not a checklist path"),
-        (lambda d: _canonical({**d, "files": {"a.toml": "A" * 64}}), "must be a sha256"),
-        (lambda d: _canonical({**d, "files": {}}), "field 'files'"),
-        (lambda d: b"[]", "must be a JSON object"),
-        (lambda d: b"\xff", "not JSON"),
-        (lambda d: b"[" * 100_000, "not JSON"),
-        (lambda d: b" " * (256 * 1024 + 1), "larger than"),
-    ],
-)  # fmt: skip
+# A manifest as it must not be, and the words its refusal must have.
+BAD_MANIFESTS = [
+    (lambda d: _canonical(d).replace(b'{"expires"', b'{"id":"x","expires"'), "appears twice"),
+    (lambda d: _canonical(d).replace(b'"version":1', b'"version":1.0'), "must be whole"),
+    (lambda d: _canonical(d).replace(b'"version":1', b'"version":NaN'), "must be whole"),
+    (lambda d: json.dumps(d, sort_keys=True).encode(), "not in canonical form"),
+    (lambda d: _canonical({**d, "extra": 1}), "field 'extra' is not a known field"),
+    (lambda d: _canonical({**d, "expires": None}).replace(b'"expires":null,', b""),
+     "'expires' is missing"),
+    (lambda d: _canonical({**d, "format": "other"}), "field 'format' must be"),
+    (lambda d: _canonical({**d, "id": "Bad Id"}), "field 'id'"),
+    (lambda d: _canonical({**d, "version": 0}), "field 'version'"),
+    (lambda d: _canonical({**d, "version": True}), "field 'version'"),
+    (lambda d: _canonical({**d, "profiles": []}), "field 'profiles'"),
+    (lambda d: _canonical({**d, "profiles": ["bng", "bng"]}), "field 'profiles'"),
+    (lambda d: _canonical({**d, "expires": d["issued"]}), "'expires' must be after"),
+    (lambda d: _canonical({**d, "issued": "2026-02-30"}), "'issued' is not a real date"),
+    (lambda d: _canonical({**d, "min_app_version": "latest"}), "field 'min_app_version'"),
+    (lambda d: _canonical({**d, "files": {"../x.toml": "0" * 64}}), "not a checklist path"),
+    (lambda d: _canonical({**d, "files": {"a.txt": "0" * 64}}), "not a checklist path"),
+    (lambda d: _canonical({**d, "files": {"a.toml": "A" * 64}}), "must be a sha256"),
+    (lambda d: _canonical({**d, "files": {}}), "field 'files'"),
+    (lambda d: b"[]", "must be a JSON object"),
+    (lambda d: b"\xff", "not JSON"),
+    (lambda d: b"[" * 100_000, "not JSON"),
+    (lambda d: b" " * (256 * 1024 + 1), "larger than"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("data", "words"), BAD_MANIFESTS)
 def test_a_malformed_manifest_is_refused_in_one_line(data, words: str) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(PackError, match=words) as caught:
         parse_manifest(data(_manifest_doc()))

@@ -142,52 +142,53 @@ def test_duplicate_item_id_within_a_file(checklist_copy: Path) -> None:
     assert "duplicate item id 'acct-real-name'" in _error(checklist_copy)
 
 
-@pytest.mark.parametrize(
-    ("old", "new", "expected"),
-    [
-        (
-            'severity = "critical"',
-            'severity = "urgent"',
-            "item 'acct-two-factor': field 'severity': must be one of critical, high, medium, low",
-        ),
-        ('guide = "two_factor"', 'guide = "two-factor"', "field 'guide': must be one of"),
-        (
-            'programmes = ["onboarding", "annual", "predeployment"]\naccount_kinds = ["personal"]'
-            '\nseverity = "high"\n# Decree',
-            'programmes = ["abroad"]\naccount_kinds = ["personal"]\nseverity = "high"\n# Decree',
-            "item 'acct-vietnamese-number': field 'programmes': unknown programme id 'abroad'",
-        ),
-        ('check = "real_name"', 'check = "realname"', "field 'answer.check': must be one of"),
-        (
-            'id = "security_key"\n',
-            'id = "security_key"\nstatus = "pass"\n',
-            "field 'answer.choice[0].status': is decided by the 'two_factor' check",
-        ),
-        ('id = "passkey"', 'id = "fingerprint"', "field 'answer.choice[1].id': must be one of"),
-        (
-            'account_kinds = ["personal"]',
-            'account_kinds = ["private"]',
-            "field 'account_kinds[0]': must be one of personal, official_page",
-        ),
-        (
-            'account_kinds = ["personal"]',
-            'account_kinds = "personal"',
-            "field 'account_kinds': must be a list, got text",
-        ),
-        ('severity = "medium"', "severity = 3", "field 'severity': must be text, got a number"),
-        (
-            'group = "identity"',
-            'group = "identity"\ncolour = "red"',
-            "item 'acct-real-name': field 'colour': is not a known field",
-        ),
-        ('id = "other-name"', 'id = "real-name"', "duplicate choice id 'real-name'"),
-        (
-            'group = "identity"',
-            'group = "identiy"',
-            "item 'acct-real-name': field 'group': unknown group id 'identiy'",
-        ),
-    ],
-)
+# An edit of items/accounts.toml that breaks it, and the words its refusal must have.
+MALFORMED_ITEMS = [
+    (
+        'severity = "critical"',
+        'severity = "urgent"',
+        "item 'acct-two-factor': field 'severity': must be one of critical, high, medium, low",
+    ),
+    ('guide = "two_factor"', 'guide = "two-factor"', "field 'guide': must be one of"),
+    (
+        'programmes = ["onboarding", "annual", "predeployment"]\naccount_kinds = ["personal"]'
+        '\nseverity = "high"\n# Decree',
+        'programmes = ["abroad"]\naccount_kinds = ["personal"]\nseverity = "high"\n# Decree',
+        "item 'acct-vietnamese-number': field 'programmes': unknown programme id 'abroad'",
+    ),
+    ('check = "real_name"', 'check = "realname"', "field 'answer.check': must be one of"),
+    (
+        'id = "security_key"\n',
+        'id = "security_key"\nstatus = "pass"\n',
+        "field 'answer.choice[0].status': is decided by the 'two_factor' check",
+    ),
+    ('id = "passkey"', 'id = "fingerprint"', "field 'answer.choice[1].id': must be one of"),
+    (
+        'account_kinds = ["personal"]',
+        'account_kinds = ["private"]',
+        "field 'account_kinds[0]': must be one of personal, official_page",
+    ),
+    (
+        'account_kinds = ["personal"]',
+        'account_kinds = "personal"',
+        "field 'account_kinds': must be a list, got text",
+    ),
+    ('severity = "medium"', "severity = 3", "field 'severity': must be text, got a number"),
+    (
+        'group = "identity"',
+        'group = "identity"\ncolour = "red"',
+        "item 'acct-real-name': field 'colour': is not a known field",
+    ),
+    ('id = "other-name"', 'id = "real-name"', "duplicate choice id 'real-name'"),
+    (
+        'group = "identity"',
+        'group = "identiy"',
+        "item 'acct-real-name': field 'group': unknown group id 'identiy'",
+    ),
+]
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), MALFORMED_ITEMS)
 def test_malformed_item_fields_are_named(
     checklist_copy: Path, old: str, new: str, expected: str
 ) -> None:

@@ -4,108 +4,108 @@
 <context>
     <name>AboutPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="227"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="231"/>
         <source>required</source>
         <translation>bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="229"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="233"/>
         <source>already past: the check is made before leaving</source>
         <translation>ngày này đã qua: phải kiểm tra trước khi lên đường</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="231"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="235"/>
         <source>not covered by this code or programme</source>
         <translation>không thuộc đối tượng của quy tắc hoặc chương trình này</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="235"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="239"/>
         <source>choose your agency from the list</source>
         <translation>chọn cơ quan của anh/chị trong danh sách</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="236"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="240"/>
         <source>does not run this programme: go back and choose another</source>
         <translation>không áp dụng chương trình này: quay lại và chọn chương trình khác</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="238"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="242"/>
         <source>letters, digits, &apos;.&apos;, &apos;-&apos; or &apos;_&apos; only</source>
         <translation>chỉ gồm chữ, số, &apos;.&apos;, &apos;-&apos; hoặc &apos;_&apos;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="239"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="243"/>
         <source>a year such as 1985</source>
         <translation>một năm, ví dụ 1985</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="240"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="244"/>
         <source>a date as dd/mm/yyyy</source>
         <translation>ngày theo dạng ngày/tháng/năm</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="242"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="246"/>
         <source>too long</source>
         <translation>quá dài</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="245"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="249"/>
         <source>About you</source>
         <translation>Thông tin cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="247"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="251"/>
         <source>A&amp;gency (the code that applies):</source>
         <translation>Cơ quan (quy tắc áp &amp;dụng):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="248"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="252"/>
         <source>Full &amp;name (with diacritics):</source>
         <translation>&amp;Họ và tên (có dấu):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="249"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="253"/>
         <source>&amp;Staff id:</source>
         <translation>&amp;Mã cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="250"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="254"/>
         <source>&amp;Unit:</source>
         <translation>Đơn &amp;vị:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="251"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="255"/>
         <source>&amp;Position:</source>
         <translation>&amp;Chức vụ, chức danh:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="252"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="256"/>
         <source>Cate&amp;gory:</source>
         <translation>Đối &amp;tượng:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="253"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="257"/>
         <source>Birth &amp;year (optional, only used here):</source>
         <translation>&amp;Năm sinh (không bắt buộc, chỉ dùng trên máy này):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="254"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="258"/>
         <source>&amp;Destination country:</source>
         <translation>Nước &amp;đến:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="255"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="259"/>
         <source>&amp;Mission:</source>
         <translation>Cơ &amp;quan đại diện:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="256"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="260"/>
         <source>De&amp;parture date (dd/mm/yyyy):</source>
         <translation>Ngày &amp;lên đường (ngày/tháng/năm):</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/about_page.py" line="156"/>
-        <location filename="../../desktop/gui/pages/about_page.py" line="267"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="159"/>
+        <location filename="../../desktop/gui/pages/about_page.py" line="271"/>
         <source>(choose)</source>
         <translation>(chọn)</translation>
     </message>
@@ -469,129 +469,128 @@
 <context>
     <name>EnrolDialog</name>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="100"/>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="107"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="99"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="106"/>
         <source>The official&apos;s bundle</source>
         <translation>Gói bản khai của cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="116"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="115"/>
         <source>The official&apos;s summary PDF</source>
         <translation>Tệp PDF bản khai của cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="124"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="123"/>
         <source>Reading the PDF…</source>
         <translation>Đang đọc tệp PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="133"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="132"/>
         <source>No SelfCheck QR code or key fingerprint was found in that PDF.</source>
         <translation>Không tìm thấy mã QR của SelfCheck hay dấu vân tay khóa trong tệp PDF đó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="140"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="139"/>
         <source>Read from the QR code: %1. Check it against the printout.</source>
         <translation>Đã đọc từ mã QR: %1. Anh/chị hãy đối chiếu với bản in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="142"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="141"/>
         <source>Read from the PDF&apos;s text: %1. Check it against the printout.</source>
         <translation>Đã đọc từ nội dung tệp PDF: %1. Anh/chị hãy đối chiếu với bản in.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="150"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="149"/>
         <source>Type or choose the staff id.</source>
         <translation>Anh/chị hãy nhập hoặc chọn mã cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="165"/>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="169"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="166"/>
         <source>Nothing was enrolled.</source>
         <translation>Chưa đăng ký khóa nào.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="172"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="169"/>
         <source>Enrolled %1: %2</source>
         <translation>Đã đăng ký khóa cho %1: %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="180"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="177"/>
         <source>Nothing was enrolled: the key is not an ssh-ed25519 public key (it starts with ssh-ed25519 AAAA).</source>
         <translation>Chưa đăng ký khóa nào: đây không phải khóa công khai ssh-ed25519 (khóa bắt đầu bằng ssh-ed25519 AAAA).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="184"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="181"/>
         <source>Nothing was enrolled: give the key fingerprint printed on the official&apos;s PDF (SHA256: and 43 characters), or read it from the PDF.</source>
         <translation>Chưa đăng ký khóa nào: anh/chị hãy nhập dấu vân tay khóa in trên tệp PDF của cán bộ (SHA256: và 43 ký tự), hoặc đọc từ tệp PDF.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="188"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="185"/>
         <source>Nothing was enrolled: choose the official&apos;s bundle or paste their public key.</source>
         <translation>Chưa đăng ký khóa nào: anh/chị hãy chọn gói bản khai của cán bộ hoặc dán khóa công khai của cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="191"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="188"/>
         <source>Nothing was enrolled: the key&apos;s fingerprint is %1, not the one given.</source>
         <translation>Chưa đăng ký khóa nào: dấu vân tay của khóa là %1, không phải dấu vân tay đã nhập.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="194"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="191"/>
         <source>Nothing was enrolled: the bundle is signed for %1, not for this staff id.</source>
         <translation>Chưa đăng ký khóa nào: gói bản khai được ký cho %1, không phải cho mã cán bộ này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="205"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="202"/>
         <source>SelfCheck: enrol an official&apos;s key</source>
         <translation>SelfCheck: đăng ký khóa của cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="208"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="205"/>
         <source>Take the key from the official&apos;s bundle, or paste the public key they sent; it is enrolled only if its fingerprint is the one on their summary PDF.</source>
         <translation>Lấy khóa từ gói bản khai của cán bộ, hoặc dán khóa công khai cán bộ gửi; khóa chỉ được đăng ký khi dấu vân tay khớp với dấu vân tay in trên tệp PDF bản khai của cán bộ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="215"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="212"/>
         <source>&amp;Staff id:</source>
         <translation>&amp;Mã cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="216"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="213"/>
         <source>&amp;Bundle:</source>
         <translation>&amp;Gói bản khai:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="217"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="214"/>
         <source>or public &amp;key:</source>
         <translation>hoặc &amp;khóa công khai:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="218"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="215"/>
         <source>&amp;Fingerprint:</source>
         <translation>&amp;Dấu vân tay khóa:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="223"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="220"/>
         <source>Zip…</source>
         <translation>Tệp zip…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="224"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="221"/>
         <source>Folder…</source>
         <translation>Thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="225"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="222"/>
         <source>Read from the &amp;PDF…</source>
         <translation>Đọc từ tệp &amp;PDF…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="226"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="223"/>
         <source>&amp;Enrol</source>
         <translation>Đăng &amp;ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/enrol_dialog.py" line="227"/>
+        <location filename="../../desktop/gui/enrol_dialog.py" line="224"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
@@ -679,42 +678,52 @@
         <translation>Gói bộ tiêu chí bị từ chối: gói bị hỏng, hoặc không được ký bằng khóa của cơ quan mà máy tính này tin cậy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="114"/>
+        <location filename="../../desktop/gui/messages.py" line="116"/>
+        <source>Signing with the USB token did not work.</source>
+        <translation>Không ký được bằng USB token.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="118"/>
+        <source>The list of USB tokens&apos; PKCS#11 modules cannot be read.</source>
+        <translation>Không đọc được danh sách thư viện PKCS#11 của USB token.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="123"/>
         <source>The disk is full; nothing was saved. Free some space and try again.</source>
         <translation>Ổ đĩa đã đầy; chưa có gì được lưu. Hãy giải phóng dung lượng rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="118"/>
+        <location filename="../../desktop/gui/messages.py" line="127"/>
         <source>SelfCheck may not write there; choose another folder.</source>
         <translation>SelfCheck không được phép ghi vào đó; hãy chọn thư mục khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="121"/>
+        <location filename="../../desktop/gui/messages.py" line="130"/>
         <source>A file could not be read or written.</source>
         <translation>Không đọc hoặc ghi được một tệp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="122"/>
+        <location filename="../../desktop/gui/messages.py" line="131"/>
         <source>Something did not work.</source>
         <translation>Đã có lỗi xảy ra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="131"/>
+        <location filename="../../desktop/gui/messages.py" line="140"/>
         <source>This is not a SelfCheck bundle, or a file in it is damaged or out of place.</source>
         <translation>Đây không phải là gói bản khai SelfCheck, hoặc có tệp trong gói bị hỏng hay đặt sai chỗ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="136"/>
+        <location filename="../../desktop/gui/messages.py" line="145"/>
         <source>The bundle is incomplete: a file in it was cut short, perhaps while it was copied.</source>
         <translation>Gói bản khai không đầy đủ: có tệp trong gói bị cắt ngắn, có thể do sao chép chưa xong.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="142"/>
+        <location filename="../../desktop/gui/messages.py" line="151"/>
         <source>The signature does not match: the declaration was changed after it was signed.</source>
         <translation>Chữ ký không khớp: bản khai đã bị sửa đổi sau khi ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="147"/>
+        <location filename="../../desktop/gui/messages.py" line="156"/>
         <source>The bundle is not signed by a key enrolled for this person, or the key was not valid at that time.</source>
         <translation>Gói bản khai không được ký bằng khóa đã đăng ký cho người này, hoặc khóa đó không có hiệu lực vào thời điểm ký.</translation>
     </message>
@@ -1579,108 +1588,108 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
 <context>
     <name>SignPage</name>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="129"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="320"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="131"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="322"/>
         <source>Save the bundle in</source>
         <translation>Lưu bộ hồ sơ vào</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="140"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="142"/>
         <source>Choose the folder to save the bundle in.</source>
         <translation>Hãy chọn thư mục để lưu bộ hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="143"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="145"/>
         <source>Some pages are not complete yet; nothing was signed.</source>
         <translation>Một số trang chưa hoàn thành; chưa ký gì.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="157"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="159"/>
         <source>The local history is not intact; nothing was signed:</source>
         <translation>Lịch sử trên máy không còn nguyên vẹn; chưa ký gì:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="151"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="163"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="167"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="197"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="204"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="153"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="165"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="169"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="199"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="206"/>
         <source>Not signed.</source>
         <translation>Chưa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="174"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="176"/>
         <source>Opening the signing key… The keychain may ask you to unlock it.</source>
         <translation>Đang mở khóa ký… Kho khóa của hệ thống có thể yêu cầu anh/chị mở khóa.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="207"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="209"/>
         <source>The keychain refused to keep the signing key: it will be kept in a key file instead. Choose its passphrase above, then sign again.</source>
         <translation>Kho khóa của hệ điều hành không nhận giữ khóa ký, nên khóa ký sẽ được giữ trong một tệp khóa. Anh/chị hãy chọn cụm mật khẩu ở trên rồi ký lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="280"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="282"/>
         <source>Signed and kept in the history, but the bundle could not be saved in %1. Export it from the History window of the start screen.</source>
         <translation>Bản kê khai đã được ký và lưu trong lịch sử, nhưng không lưu được gói bản khai vào %1. Anh/chị hãy xuất lại gói bản khai từ cửa sổ Lịch sử ở màn hình bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="288"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="290"/>
         <source>Signed and saved: %1</source>
         <translation>Đã ký và lưu: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="297"/>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="304"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="299"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="306"/>
         <source>the keychain (%1)</source>
         <translation>kho khóa của hệ điều hành (%1)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="299"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="301"/>
         <source>an encrypted key file protected by a passphrase</source>
         <translation>một tệp khóa được mã hóa, bảo vệ bằng cụm mật khẩu</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="301"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="303"/>
         <source>A signing key will be made and kept in %1.</source>
         <translation>Một khóa ký sẽ được tạo và lưu trong %1.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="306"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="308"/>
         <source>an encrypted key file</source>
         <translation>một tệp khóa được mã hóa</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="309"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="311"/>
         <source>Signing key %1, kept in %2.</source>
         <translation>Khóa ký %1, lưu trong %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="324"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="326"/>
         <source>&amp;Language of the PDF:</source>
         <translation>&amp;Ngôn ngữ của tệp PDF:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="318"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="320"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="319"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="321"/>
         <source>Save the bundle in:</source>
         <translation>Lưu bộ hồ sơ vào:</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="321"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="323"/>
         <source>Bro&amp;wse…</source>
         <translation>&amp;Chọn thư mục…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="322"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="324"/>
         <source>As one .zip file (for e-mail or USB)</source>
         <translation>Thành một tệp .zip (để gửi thư điện tử hoặc chép USB)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/pages/sign_page.py" line="323"/>
+        <location filename="../../desktop/gui/pages/sign_page.py" line="325"/>
         <source>&amp;Sign and save</source>
         <translation>&amp;Ký và lưu</translation>
     </message>
@@ -1964,62 +1973,62 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Đã trả lời: %1/%2 nội dung (còn lại: %3)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="274"/>
+        <location filename="../../desktop/gui/wizard.py" line="276"/>
         <source>Programme</source>
         <translation>Chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="275"/>
+        <location filename="../../desktop/gui/wizard.py" line="277"/>
         <source>About you</source>
         <translation>Thông tin cá nhân</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="276"/>
+        <location filename="../../desktop/gui/wizard.py" line="278"/>
         <source>Your accounts</source>
         <translation>Các tài khoản</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="277"/>
+        <location filename="../../desktop/gui/wizard.py" line="279"/>
         <source>Pledges</source>
         <translation>Cam kết</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="278"/>
+        <location filename="../../desktop/gui/wizard.py" line="280"/>
         <source>Programme items</source>
         <translation>Nội dung chương trình</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="279"/>
+        <location filename="../../desktop/gui/wizard.py" line="281"/>
         <source>Review</source>
         <translation>Xem lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="280"/>
+        <location filename="../../desktop/gui/wizard.py" line="282"/>
         <source>Sign</source>
         <translation>Ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="321"/>
+        <location filename="../../desktop/gui/wizard.py" line="323"/>
         <source>Warning: these checklists are not a signed policy pack. Your summary will record that, and a reviewer will not accept it as compliant.</source>
         <translation>Lưu ý: bộ tiêu chí đang dùng không phải là gói bộ tiêu chí có chữ ký của cơ quan. Bản khai của anh/chị sẽ ghi lại điều này và người rà soát sẽ không công nhận là đạt.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="332"/>
+        <location filename="../../desktop/gui/wizard.py" line="334"/>
         <source>&lt; &amp;Back</source>
         <translation>&lt; &amp;Quay lại</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="333"/>
+        <location filename="../../desktop/gui/wizard.py" line="335"/>
         <source>&amp;Next &gt;</source>
         <translation>&amp;Kế tiếp &gt;</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="334"/>
+        <location filename="../../desktop/gui/wizard.py" line="336"/>
         <source>Save and &amp;close</source>
         <translation>Lưu và đón&amp;g</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/wizard.py" line="335"/>
+        <location filename="../../desktop/gui/wizard.py" line="337"/>
         <source>Steps</source>
         <translation>Các bước</translation>
     </message>

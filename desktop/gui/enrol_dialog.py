@@ -19,10 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.core.records.bundle import BundleError
 from desktop.core.review.enrolment import EnrolmentRefused, Refusal, enrol_confirmed
 from desktop.core.review.roster import load_roster
-from desktop.gui.messages import bundle_lead, describe
+from desktop.gui.messages import describe
 from desktop.gui.tasks import Outcome, run_task
 
 
@@ -161,11 +160,9 @@ class EnrolDialog(QDialog):
         except EnrolmentRefused as exc:
             self.message.setText(self.refusal(exc))
             return
-        except BundleError as exc:
-            self.message.setText(self.tr("Nothing was enrolled.") + " " + bundle_lead(exc.failure))
-            return
-        except Exception as exc:  # the roster, its keys file, a key enrolled for another
-            detail = " ".join(describe(exc).split())  # one line: the lead, then the file's words
+        except Exception as exc:  # the bundle, the roster, its keys file, a key enrolled for
+            # another: one line, the lead, then the core's words in the person's language
+            detail = " ".join(describe(exc).split())
             self.message.setText(self.tr("Nothing was enrolled.") + " " + detail)
             return
         self.message.setText(

@@ -109,6 +109,15 @@ def lead(exc: BaseException) -> str:
             "The policy pack was refused: it is damaged, or not signed by an agency key this "
             "computer trusts.",
         )
+    from desktop.core.signing.token import TokenError
+    from desktop.core.signing.token_modules import ModuleListError
+
+    if isinstance(exc, TokenError):
+        return QCoreApplication.translate("Errors", "Signing with the USB token did not work.")
+    if isinstance(exc, ModuleListError):
+        return QCoreApplication.translate(
+            "Errors", "The list of USB tokens' PKCS#11 modules cannot be read."
+        )
     if isinstance(exc, OSError):
         if exc.errno == errno.ENOSPC:
             return QCoreApplication.translate(

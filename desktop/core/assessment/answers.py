@@ -12,12 +12,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from desktop.core.assessment.answers_json import MAX_BYTES, NO_SECRET
+from desktop.core.assessment.answers_json import SECRET_KEY as SECRET_KEY  # for the tests
+from desktop.core.assessment.answers_json import parse_json as parse_json  # for carry
 from desktop.core.assessment.people import Account, Person, Submission
-from desktop.core.base import reading
+from desktop.core.base import field_words, os_reasons, reading
 from desktop.core.base.errors import AnswersError, Flaw
-from desktop.core.base.fields import STAFF_ID, Fields, has_surrogate
+from desktop.core.base.fields import STAFF_ID, Fields
 from desktop.core.base.fields import parse_toml as read_toml
-from desktop.core.base.i18n import LANGUAGES, Language
+from desktop.core.base.i18n import LANGUAGES, Language, Text
 from desktop.core.base.text import fold
 from desktop.core.policy.audience import AccountKind, Category
 from desktop.core.policy.checks import INTERPRETED_CHOICES, CheckName
@@ -25,73 +28,8 @@ from desktop.core.policy.model import Item, ItemKind, Policy
 
 FORMAT = "selfcheck-answers"
 VERSION = 1
-MAX_BYTES = 1024 * 1024
 MAX_ACCOUNTS = 200
 ACCOUNT_ID = re.compile(r"[A-Za-z0-9_-]{1,40}")
-# Field names that would hold a secret. Nothing in the format is named like this, so a
-# file that has one was written by mistake, and we refuse it rather than read past it.
-SECRET_KEY = re.compile(r"(pass(word|wd|phrase)?|pwd|mat[ _-]?khau|secret|otp|pin)")
-
-
-class _KeyRefusedError(ValueError):
-    """A field name that stops json.loads, raised from inside its hook; `key` is the name."""
-
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-class _DuplicateKeyError(_KeyRefusedError):
-    pass
-
-
-class _SecretKeyError(_KeyRefusedError):
-    pass
-
-
-class _NotUnicodeKeyError(_KeyRefusedError):
-    pass
-
-
-def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    out: dict[str, Any] = {}
-    for key, value in pairs:
-        if has_surrogate(key):
-            raise _NotUnicodeKeyError(key.encode("utf-8", "replace").decode())
-        if key in out:
-            raise _DuplicateKeyError(key)
-        if SECRET_KEY.fullmatch(fold(key)):
-            raise _SecretKeyError(key)
-        out[key] = value
-    return out
-
-
-def _reject_constant(name: str) -> None:
-    raise ValueError(f"{name} is not allowed")
-
-
-def parse_json(raw: bytes, name: str) -> Any:
-    """Strict JSON: UTF-8, no duplicate keys, no NaN, bounded size and depth."""
-    if len(raw) > MAX_BYTES:
-        raise AnswersError(name, f"is larger than {MAX_BYTES} bytes")
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise AnswersError(name, f"is not UTF-8 text (byte {exc.start})") from None
-    try:
-        return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
-    except _NotUnicodeKeyError:
-        raise AnswersError(name, "has a field name that is not valid Unicode text") from None
-    except _SecretKeyError as exc:
-        raise AnswersError(
-            name, "must never hold a password or other secret; remove it", field=exc.key
-        ) from None
-    except _DuplicateKeyError as exc:
-        raise AnswersError(name, "appears twice", field=exc.key) from None
-    except RecursionError:
-        raise AnswersError(name, "is nested too deeply") from None
-    except ValueError as exc:
-        raise AnswersError(name, f"is not valid JSON: {exc}") from None
 
 
 def load_answers(path: Path, policy: Policy) -> Submission:
@@ -100,7 +38,7 @@ def load_answers(path: Path, policy: Policy) -> Submission:
     try:
         raw = reading.read_bounded(path, MAX_BYTES, follow=True)
     except reading.RefusedFileError as exc:  # a FIFO, a device, a file of gigabytes
-        raise AnswersError(path, str(exc.strerror)) from None
+        raise AnswersError(path, os_reasons.reason(exc)) from None
     if path.suffix.lower() == ".toml":
         return submission_from(parse_toml(raw, str(path)), str(path), policy)
     return parse_answers(raw, str(path), policy)
@@ -116,48 +54,63 @@ def _refuse_secret_keys(value: Any, name: str) -> None:
     if isinstance(value, dict):
         for key, inner in value.items():
             if SECRET_KEY.fullmatch(fold(key)):
-                raise AnswersError(
-                    name, "must never hold a password or other secret; remove it", field=key
-                )
+                raise AnswersError(name, NO_SECRET, field=key)
             _refuse_secret_keys(inner, name)
     elif isinstance(value, list):
         for inner in value:
             _refuse_secret_keys(inner, name)
 
 
-def parse_answers(raw: bytes, name: str, policy: Policy) -> Submission:
+def parse_answers(raw: bytes, name: str | Text, policy: Policy) -> Submission:
     """Parse the JSON form (drafts, and answers files named *.json)."""
     return submission_from(parse_json(raw, name), name, policy)
 
 
-def submission_from(data: Any, name: str, policy: Policy) -> Submission:
+def submission_from(data: Any, name: str | Text, policy: Policy) -> Submission:
+    """The submission in `data`; `name` is the file's, or a draft's in words."""
     doc = Fields(data, file=name, error=AnswersError, echo=False)
     if doc.required("format") != FORMAT:
-        raise doc.fail("format", f"must be '{FORMAT}'")
+        raise doc.fail("format", Text(f"phải là '{FORMAT}'", f"must be '{FORMAT}'"))
     version = doc.integer("version", low=1, high=1_000_000)
     assert version is not None
     if version > VERSION:
-        raise doc.fail("version", f"is {version}: written by a newer SelfCheck; please update")
+        raise doc.fail(
+            "version",
+            Text(
+                f"là {version}: được lập bằng phiên bản SelfCheck mới hơn; anh/chị hãy cập "
+                "nhật ứng dụng",
+                f"is {version}: written by a newer SelfCheck; please update",
+            ),
+        )
     doc.string("saved_at", optional=True, max_length=40)  # drafts record when; not used here
     doc.string("step", optional=True, max_length=80)  # drafts record the page they stopped on
     doc.raw("carried")  # drafts record what was carried over (assessment.carryover); unused
     programme = doc.required("programme")
     if programme not in policy.programmes:
-        raise doc.fail("programme", f"must be one of {', '.join(policy.programmes)}")
+        raise doc.fail("programme", field_words.one_of(", ".join(policy.programmes)))
     language = doc.string("language", optional=True) or "vi"
     if language not in LANGUAGES:
-        raise doc.fail("language", f"must be one of {', '.join(LANGUAGES)}")
+        raise doc.fail("language", field_words.one_of(", ".join(LANGUAGES)))
     person_fields = doc.table("person")
     assert person_fields is not None
     person = _person(person_fields, programme, policy)
     account_tables = doc.tables("accounts")
     if len(account_tables) > MAX_ACCOUNTS:
-        raise doc.fail("accounts", f"has more than {MAX_ACCOUNTS} accounts")
+        raise doc.fail(
+            "accounts",
+            Text(f"có hơn {MAX_ACCOUNTS} tài khoản", f"has more than {MAX_ACCOUNTS} accounts"),
+        )
     accounts: list[Account] = []
     for table in account_tables:
         account = _account(table, policy)
         if any(a.id == account.id for a in accounts):
-            raise table.fail("id", f"duplicate account id '{account.id}'")
+            raise table.fail(
+                "id",
+                Text(
+                    f"mã tài khoản '{account.id}' bị trùng",
+                    f"duplicate account id '{account.id}'",
+                ),
+            )
         accounts.append(account)
     answers = _answers(doc, "answers", policy, account_item=False)
     not_applicable = _not_applicable(doc, policy, account_item=False)
@@ -189,37 +142,54 @@ def _profile(t: Fields, programme: str, policy: Policy) -> str:
     if t.raw("profile") is None:
         raise t.fail(
             "profile",
-            f"is missing: add profile = one of {choices} to the person "
-            "(the agency whose code applies; docs/answers-format.md)",
+            Text(
+                f"còn thiếu: anh/chị hãy ghi một trong các giá trị {choices} (quy tắc áp dụng "
+                "của cơ quan anh/chị; xem docs/answers-format.md)",
+                f"is missing: add profile = one of {choices} to the person "
+                "(the agency whose code applies; docs/answers-format.md)",
+            ),
             Flaw.MISSING,
         )
     profile_id = t.required("profile", max_length=64)
     profile = policy.profiles.get(profile_id)
     if profile is None:
-        raise t.fail("profile", f"must be one of {choices}")
+        raise t.fail("profile", field_words.one_of(choices))
     if programme in policy.programmes and programme not in profile.programmes:
         offered = ", ".join(profile.programmes)
         raise t.fail(
-            "profile", f"'{profile_id}' does not run the {programme} programme ({offered})"
+            "profile",
+            Text(
+                f"quy tắc áp dụng '{profile_id}' không có chương trình '{programme}' (chỉ có: "
+                f"{offered})",
+                f"'{profile_id}' does not run the {programme} programme ({offered})",
+            ),
         )
     return profile_id
 
 
-def _category_problem(profile_id: object, category: object, programme: str, policy: Policy) -> str:
-    """Why a category does not fit the person's code or programme; empty when it does."""
+def _category_problem(
+    profile_id: object, category: object, programme: str, policy: Policy
+) -> Text | None:
+    """Why a category does not fit the person's code or programme; None when it does."""
     profile = policy.profiles.get(str(profile_id))
     try:
         chosen = Category(str(category))
     except ValueError:
-        return ""  # reported as the field's own problem
+        return None  # reported as the field's own problem
     if profile is not None and chosen not in profile.categories:
         allowed = ", ".join(c.value for c in profile.categories)
-        return f"is not covered by the '{profile.id}' code (covered: {allowed})"
+        return Text(
+            f"không thuộc phạm vi của quy tắc '{profile.id}' (phạm vi: {allowed})",
+            f"is not covered by the '{profile.id}' code (covered: {allowed})",
+        )
     target = policy.programmes.get(programme)
     if target is not None and not target.admits(chosen):
         allowed = ", ".join(c.value for c in Category if target.admits(c))
-        return f"the {programme} programme is for: {allowed}"
-    return ""
+        return Text(
+            f"chương trình '{programme}' chỉ dành cho: {allowed}",
+            f"the {programme} programme is for: {allowed}",
+        )
+    return None
 
 
 def _person(t: Fields, programme: str, policy: Policy) -> Person:
@@ -227,7 +197,7 @@ def _person(t: Fields, programme: str, policy: Policy) -> Person:
     t.done()
     person = Person(**values)
     problem = _category_problem(person.profile, person.category, programme, policy)
-    if problem:
+    if problem is not None:
         raise t.fail("category", problem)
     return person
 
@@ -248,8 +218,10 @@ def person_problems(
         except AnswersError as exc:
             problems[name] = "missing" if exc.flaw is Flaw.MISSING else "invalid"
     already = "category" in problems or "profile" in problems
-    if not already and _category_problem(
-        person.get("profile"), person.get("category"), programme, policy
+    if (
+        not already
+        and _category_problem(person.get("profile"), person.get("category"), programme, policy)
+        is not None
     ):
         problems["category"] = "not-covered"
     departure = person.get("departure_date")
@@ -267,7 +239,7 @@ def _account(t: Fields, policy: Policy) -> Account:
     t.with_item(account_id)
     platform = t.required("platform")
     if platform not in policy.platforms:
-        raise t.fail("platform", f"must be one of {', '.join(policy.platforms)}")
+        raise t.fail("platform", field_words.one_of(", ".join(policy.platforms)))
     kind = t.required_enum("kind", AccountKind)
     account = Account(
         id=account_id,
@@ -302,20 +274,36 @@ def _answers(t: Fields, key: str, policy: Policy, *, account_item: bool) -> Mapp
             known = sorted(INTERPRETED_CHOICES[CheckName(item.answer.check)] & set(known))
         if choice not in known:
             # The rejected value is not quoted: it could be a password pasted by mistake.
-            raise table.fail(item_id, f"must be one of {', '.join(known) or 'nothing (measured)'}")
+            raise table.fail(item_id, _one_of_choices(known))
         out[item_id] = choice
     table.done()
     return out
+
+
+def _one_of_choices(known: list[str]) -> Text:
+    if known:
+        return field_words.one_of(", ".join(known))
+    return Text("không nhận câu trả lời nào (mục này được đo)", "must be one of nothing (measured)")
 
 
 def _item_in_place(table: Fields, item_id: str, policy: Policy, account_item: bool) -> Item:
     """The item `item_id` names, refused when unknown or answered in the wrong place."""
     item = policy.items.get(item_id)
     if item is None:
-        raise table.fail(item_id, f"unknown item id '{item_id}'")
+        raise table.fail(
+            item_id, Text(f"không có mục nào mang mã '{item_id}'", f"unknown item id '{item_id}'")
+        )
     if (item.kind == ItemKind.ACCOUNT) != account_item:
-        where = "inside an account" if item.kind == ItemKind.ACCOUNT else "at the top level"
-        raise table.fail(item_id, f"belongs {where} ({item.kind.value} item)")
+        inside = item.kind == ItemKind.ACCOUNT
+        where = "inside an account" if inside else "at the top level"
+        there = "trong một tài khoản" if inside else "ở ngoài, không thuộc tài khoản nào"
+        kind = item.kind.value
+        raise table.fail(
+            item_id,
+            Text(
+                f"phải được trả lời {there} (mục loại '{kind}')", f"belongs {where} ({kind} item)"
+            ),
+        )
     return item
 
 

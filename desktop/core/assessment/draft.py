@@ -42,7 +42,7 @@ class Draft:
         doc = json.loads(data)
         if not isinstance(doc, dict):
             raise AnswersError(
-                _named(draft_id),
+                draft_name(draft_id),
                 Text("không phải là tài liệu trả lời", "is not an answers document"),
             )
         return cls(doc, draft_id)
@@ -136,17 +136,17 @@ def load_draft(data: bytes, draft_id: str) -> Draft:
         draft = Draft.load(data, draft_id)
     except (ValueError, RecursionError):
         raise AnswersError(
-            _named(draft_id), Text("bị hỏng (không phải JSON)", "is damaged (not JSON)")
+            draft_name(draft_id), Text("bị hỏng (không phải JSON)", "is damaged (not JSON)")
         ) from None
     if draft.doc.get("format") != FORMAT:
         raise AnswersError(
-            _named(draft_id),
+            draft_name(draft_id),
             Text("không phải là bản nháp của SelfCheck", "is not a SelfCheck draft"),
         )
     version = draft.doc.get("version")
     if not isinstance(version, int) or version > VERSION:
         raise AnswersError(
-            _named(draft_id),
+            draft_name(draft_id),
             Text(
                 "được lập bằng phiên bản SelfCheck mới hơn; hãy cập nhật ứng dụng",
                 "was written by a newer SelfCheck; please update",
@@ -155,5 +155,6 @@ def load_draft(data: bytes, draft_id: str) -> Draft:
     return draft
 
 
-def _named(draft_id: str) -> Text:
+def draft_name(draft_id: str) -> Text:
+    """A draft as its errors name it, in both languages."""
     return Text(f"bản nháp {draft_id}", f"draft {draft_id}")

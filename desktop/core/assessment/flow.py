@@ -16,7 +16,7 @@ from typing import Any
 from desktop.core.assessment.answers import person_problems, submission_from
 from desktop.core.assessment.checks.identity import NameMatch, match_real_name, official_domain
 from desktop.core.assessment.checks.password import PasswordSession, min_length
-from desktop.core.assessment.draft import Draft
+from desktop.core.assessment.draft import Draft, draft_name
 from desktop.core.assessment.engine import Assessment, assess
 from desktop.core.assessment.findings import Finding
 from desktop.core.assessment.people import Submission
@@ -236,7 +236,7 @@ class Flow:
 
     def submission(self) -> Submission:
         """The draft as a submission; raises AnswersError while it is incomplete."""
-        return submission_from(self.draft.doc, f"draft {self.draft.id}", self.policy)
+        return submission_from(self.draft.doc, draft_name(self.draft.id), self.policy)
 
     def assessment(self, passwords: PasswordSession | None = None) -> Assessment | None:
         try:

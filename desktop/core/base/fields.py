@@ -86,7 +86,7 @@ class Fields:
         self,
         data: object,
         *,
-        file: str,
+        file: str | Text,  # a file's name, or a thing named in words (a draft)
         error: type[LocatedError],
         item: str | None = None,
         path: str = "",

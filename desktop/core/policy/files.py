@@ -11,6 +11,7 @@ from pathlib import Path
 
 from desktop.core.base import reading
 from desktop.core.base.errors import PolicyError
+from desktop.core.base.i18n import Text
 from desktop.core.base.resources import checklists_dir
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
@@ -37,15 +38,29 @@ def read_checklists(directory: Path | None = None) -> Checklists:
     """Every `*.toml` under `directory` (default: the shipped checklists), read, not parsed."""
     root = directory if directory is not None else checklists_dir()
     if not root.is_dir():
-        raise PolicyError(root, "is not a folder of checklists")
+        raise PolicyError(
+            root,
+            Text("không phải thư mục chứa danh mục kiểm tra", "is not a folder of checklists"),
+        )
     # Everything named *.toml, FIFOs and links included: each is refused by name. A linked
     # folder would be skipped without a word by rglob, so it is refused here.
     for entry in root.rglob("*"):
         if entry.is_symlink() and entry.is_dir():
-            raise PolicyError(entry, "is a symbolic link to a folder; put the folder itself here")
+            raise PolicyError(
+                entry,
+                Text(
+                    "là liên kết tượng trưng tới một thư mục; hãy đặt chính thư mục đó vào đây",
+                    "is a symbolic link to a folder; put the folder itself here",
+                ),
+            )
     paths = sorted(root.rglob("*.toml"))
     if not paths:
-        raise PolicyError(root, "holds no checklist files (*.toml)")
+        raise PolicyError(
+            root,
+            Text(
+                "không có tệp danh mục kiểm tra nào (*.toml)", "holds no checklist files (*.toml)"
+            ),
+        )
     return Checklists(root, tuple((path, _read_bytes(path)) for path in paths))
 
 
@@ -54,6 +69,12 @@ def _read_bytes(path: Path) -> bytes:
     try:
         return reading.read_bounded(path, MAX_FILE_BYTES, follow=False)
     except reading.SymbolicLinkError:
-        raise PolicyError(name, "is a symbolic link; put the file itself in the folder") from None
+        raise PolicyError(
+            name,
+            Text(
+                "là liên kết tượng trưng; hãy đặt chính tệp đó vào thư mục",
+                "is a symbolic link; put the file itself in the folder",
+            ),
+        ) from None
     except reading.RefusedFileError as exc:
-        raise PolicyError(name, str(exc.strerror)) from None
+        raise PolicyError(name, exc.text) from None

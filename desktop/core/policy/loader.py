@@ -11,6 +11,7 @@ from typing import Any, Protocol, TypeVar
 
 from desktop.core.base.errors import PolicyError
 from desktop.core.base.fields import Fields, parse_toml
+from desktop.core.base.i18n import Text
 from desktop.core.policy.checks import CheckName
 from desktop.core.policy.files import MAX_FILE_BYTES, Checklists, read_checklists
 from desktop.core.policy.model import (
@@ -63,9 +64,33 @@ class _Collector:
     def add(self, table: dict[str, T], section: str, key: str, value: T, fields: Fields) -> None:
         first = self.origin.get((section, key))
         if first is not None:
-            raise fields.fail("id", f"duplicate {section} id '{key}' (first defined in {first})")
-        self.origin[(section, key)] = fields.file
+            what = _SECTIONS[section]
+            raise fields.fail(
+                "id",
+                Text(
+                    f"mã {what} '{key}' bị trùng (đã khai báo lần đầu trong {first})",
+                    f"duplicate {section} id '{key}' (first defined in {first})",
+                ),
+            )
+        self.origin[(section, key)] = str(fields.file)  # a checklist's path: always a str
         table[key] = value
+
+
+# What each table of a checklist defines, as a message names it in Vietnamese.
+_SECTIONS = {
+    "source": "nguồn",
+    "provision": "điều khoản",
+    "programme": "chương trình",
+    "item": "mục",
+    "platform": "nền tảng",
+    "group": "nhóm",
+    "profile": "quy tắc áp dụng",
+}
+
+
+def _unknown(section: str, key: str, en: str) -> Text:
+    """A reference to what no file defines: "unknown group id 'x'"."""
+    return Text(f"không có {_SECTIONS[section]} nào mang mã '{key}'", f"{en} '{key}'")
 
 
 def load_policy(directory: Path | None = None) -> Policy:
@@ -91,7 +116,7 @@ def policy_from(checklists: Checklists) -> Policy:
         profiles=found.profiles,
     )
     if not policy.items:
-        raise PolicyError(root, "holds no checklist items")
+        raise PolicyError(root, Text("không có mục kiểm tra nào", "holds no checklist items"))
     _cross_check(policy, found, root)
     return policy
 
@@ -109,7 +134,13 @@ def _read_file(path: Path, raw: bytes, root: Path, found: _Collector) -> None:
     meta.done()
     first = found.origin.get(("file", file_id))
     if first is not None:
-        raise meta.fail("id", f"duplicate checklist file id '{file_id}' (also {first})")
+        raise meta.fail(
+            "id",
+            Text(
+                f"mã tệp danh mục kiểm tra '{file_id}' bị trùng (cũng có trong {first})",
+                f"duplicate checklist file id '{file_id}' (also {first})",
+            ),
+        )
     found.origin[("file", file_id)] = name
     found.files.append(
         ChecklistFile(
@@ -143,61 +174,77 @@ def _read_file(path: Path, raw: bytes, root: Path, found: _Collector) -> None:
 def _cross_check(policy: Policy, found: _Collector, root: Path) -> None:
     """References between files: every id an item or programme names must exist."""
 
-    def fail(section: str, key: str, field: str, message: str) -> PolicyError:
+    def fail(section: str, key: str, field: str, message: Text) -> PolicyError:
         return PolicyError(found.origin[(section, key)], message, item=key, field=field)
 
     for provision in policy.provisions.values():
         if provision.source not in policy.sources:
-            raise fail("provision", provision.id, "source", f"unknown source '{provision.source}'")
+            unknown = _unknown("source", provision.source, "unknown source")
+            raise fail("provision", provision.id, "source", unknown)
     for programme in policy.programmes.values():
         for index, ref in enumerate(programme.provisions):
             if ref not in policy.provisions:
-                raise fail(
-                    "programme",
-                    programme.id,
-                    f"provisions[{index}]",
-                    f"unknown provision id '{ref}'",
-                )
+                unknown = _unknown("provision", ref, "unknown provision id")
+                raise fail("programme", programme.id, f"provisions[{index}]", unknown)
     for item in policy.items.values():
         for index, ref in enumerate(item.provisions):
             if ref not in policy.provisions:
-                raise fail("item", item.id, f"provisions[{index}]", f"unknown provision id '{ref}'")
+                unknown = _unknown("provision", ref, "unknown provision id")
+                raise fail("item", item.id, f"provisions[{index}]", unknown)
         for ref in sorted(item.programmes):
             if ref not in policy.programmes:
-                raise fail("item", item.id, "programmes", f"unknown programme id '{ref}'")
+                unknown = _unknown("programme", ref, "unknown programme id")
+                raise fail("item", item.id, "programmes", unknown)
         if item.group not in policy.groups:
-            raise fail("item", item.id, "group", f"unknown group id '{item.group}'")
+            raise fail("item", item.id, "group", _unknown("group", item.group, "unknown group id"))
         for ref in sorted(item.platforms or ()):
             if ref not in policy.platforms:
-                raise fail("item", item.id, "platforms", f"unknown platform id '{ref}'")
+                unknown = _unknown("platform", ref, "unknown platform id")
+                raise fail("item", item.id, "platforms", unknown)
     for profile in policy.profiles.values():
         _check_profile(policy, profile, fail)
     if not policy.profiles:
         raise PolicyError(
-            root, "defines no agency profile (profiles.toml: [[profile]])", field="profile"
+            root,
+            Text(
+                "không có quy tắc áp dụng nào của cơ quan (profiles.toml: [[profile]])",
+                "defines no agency profile (profiles.toml: [[profile]])",
+            ),
+            field="profile",
         )
     if policy.items and "other" not in policy.platforms:
         raise PolicyError(
-            root, "defines no platform 'other' for accounts on unlisted platforms", field="platform"
+            root,
+            Text(
+                "không có nền tảng 'other' cho các tài khoản trên nền tảng không có trong danh "
+                "sách",
+                "defines no platform 'other' for accounts on unlisted platforms",
+            ),
+            field="platform",
         )
 
 
 def _check_profile(
-    policy: Policy, profile: Profile, fail: Callable[[str, str, str, str], PolicyError]
+    policy: Policy, profile: Profile, fail: Callable[[str, str, str, Text], PolicyError]
 ) -> None:
     for index, source in enumerate(profile.sources):
         if source not in policy.sources:
-            raise fail("profile", profile.id, f"sources[{index}]", f"unknown source '{source}'")
+            unknown = _unknown("source", source, "unknown source")
+            raise fail("profile", profile.id, f"sources[{index}]", unknown)
     for index, ref in enumerate(profile.programmes):
         programme = policy.programmes.get(ref)
         if programme is None:
-            raise fail("profile", profile.id, f"programmes[{index}]", f"unknown programme '{ref}'")
+            unknown = _unknown("programme", ref, "unknown programme")
+            raise fail("profile", profile.id, f"programmes[{index}]", unknown)
         if not any(programme.admits(c) for c in profile.categories):
             raise fail(
                 "profile",
                 profile.id,
                 f"programmes[{index}]",
-                f"programme '{ref}' admits none of the profile's categories",
+                Text(
+                    f"chương trình '{ref}' không dành cho đối tượng nào của quy tắc áp dụng này",
+                    f"programme '{ref}' admits none of the profile's categories",
+                ),
             )
     for programme_id in profile.programmes:
         # Never a silent all-clear: an empty list of accounts needs the person's own word,
@@ -212,6 +259,11 @@ def _check_profile(
                     "profile",
                     profile.id,
                     "programmes",
-                    f"no item with the 'inventory' check is asked of '{category}' in "
-                    f"'{programme_id}': a person listing no account would pass unchecked",
+                    Text(
+                        f"không có mục nào dùng phép kiểm tra 'inventory' được hỏi đối tượng "
+                        f"'{category}' trong chương trình '{programme_id}': người không kê khai "
+                        "tài khoản nào sẽ được coi là đạt mà không được kiểm tra",
+                        f"no item with the 'inventory' check is asked of '{category}' in "
+                        f"'{programme_id}': a person listing no account would pass unchecked",
+                    ),
                 )

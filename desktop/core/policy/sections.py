@@ -5,6 +5,7 @@ checked afterwards, by `policy_loader`."""
 
 import re
 
+from desktop.core.base import field_words
 from desktop.core.base.fields import DOMAIN, ID_PATTERN, Fields
 from desktop.core.base.i18n import Text
 from desktop.core.policy.audience import AccountKind, Category
@@ -32,6 +33,7 @@ from desktop.core.policy.model import (
 from desktop.core.policy.twofactor import ALWAYS_ANSWERABLE, TwoFactorMethod
 
 ITEM_ID = re.compile(r"[a-z][a-z0-9-]{1,63}")
+_AT_LEAST_ONE = Text("phải nêu ít nhất một giá trị", "must name at least one")
 PROVISION_ID = re.compile(r"[A-Z]{2,5}(-[A-Za-z0-9.]+)+")
 
 
@@ -51,16 +53,16 @@ def read_profile(t: Fields) -> Profile:
     categories = t.string_list("categories") or ()
     for key, values in (("sources", sources), ("programmes", programmes)):
         if not values:
-            raise t.fail(key, "must name at least one")
+            raise t.fail(key, _AT_LEAST_ONE)
     if not categories:
-        raise t.fail("categories", "must name at least one")
+        raise t.fail("categories", _AT_LEAST_ONE)
     chosen: list[Category] = []
     for index, value in enumerate(categories):
         try:
             chosen.append(Category(value))
         except ValueError:
             allowed = ", ".join(c.value for c in Category)
-            raise t.fail(f"categories[{index}]", f"must be one of {allowed}") from None
+            raise t.fail(f"categories[{index}]", field_words.one_of(allowed)) from None
     profile = Profile(
         id=profile_id,
         name=t.text("name"),
@@ -114,7 +116,10 @@ def read_programme(t: Fields) -> Programme:
         follow_up_severity=due.enum("follow_up_severity", Severity, optional=True),
     )
     if rule.follow_up_severity is not None and not rule.follow_up_days:
-        raise due.fail("follow_up_severity", "needs follow_up_days")
+        raise due.fail(
+            "follow_up_severity",
+            Text("cần có cả trường 'follow_up_days'", "needs follow_up_days"),
+        )
     due.done()
     programme = Programme(
         id=programme_id,
@@ -135,14 +140,26 @@ def read_item(t: Fields) -> Item:
     programmes = t.string_list("programmes") or ()
     provisions = t.string_list("provisions") or ()
     if not programmes:
-        raise t.fail("programmes", "must name at least one programme")
+        raise t.fail(
+            "programmes",
+            Text("phải nêu ít nhất một chương trình", "must name at least one programme"),
+        )
     if not provisions:
-        raise t.fail("provisions", "must cite at least one provision")
+        raise t.fail(
+            "provisions",
+            Text("phải dẫn chiếu ít nhất một điều khoản", "must cite at least one provision"),
+        )
     account_only = ("account_kinds", "platforms", "guide")
     if kind != ItemKind.ACCOUNT:
         for key in account_only:
             if t.has(key):
-                raise t.fail(key, f"only applies to account items, not {kind.value} items")
+                raise t.fail(
+                    key,
+                    Text(
+                        f"chỉ dùng cho mục loại 'account', không dùng cho mục loại '{kind}'",
+                        f"only applies to account items, not {kind.value} items",
+                    ),
+                )
     platforms = t.string_list("platforms", optional=True, pattern=ID_PATTERN)
     item = Item(
         id=item_id,
@@ -162,7 +179,7 @@ def read_item(t: Fields) -> Item:
         guide=t.enum("guide", GuideTopic, optional=True),
     )
     if not item.fix:
-        raise t.fail("fix", "must give at least one step")
+        raise t.fail("fix", Text("phải có ít nhất một bước", "must give at least one step"))
     t.done()
     return item
 
@@ -174,7 +191,13 @@ def _answer(t: Fields, kind: ItemKind) -> AnswerSpec:
     if check is not None:
         wanted = ItemKind.PROGRAMME if check in PROGRAMME_CHECKS else ItemKind.ACCOUNT
         if kind != wanted:
-            raise table.fail("check", f"the '{check}' check only applies to {wanted} items")
+            raise table.fail(
+                "check",
+                Text(
+                    f"phép kiểm tra '{check}' chỉ dùng cho mục loại '{wanted}'",
+                    f"the '{check}' check only applies to {wanted} items",
+                ),
+            )
     interpreted = INTERPRETED_CHOICES.get(check) if check is not None else None
     choices: list[Choice] = []
     for c in table.tables("choice", optional=True):
@@ -182,19 +205,40 @@ def _answer(t: Fields, kind: ItemKind) -> AnswerSpec:
         label = c.text("label")
         if interpreted is not None:
             if c.has("status"):
-                raise c.fail("status", f"is decided by the '{check}' check; remove it")
+                raise c.fail(
+                    "status",
+                    Text(
+                        f"do phép kiểm tra '{check}' quyết định; hãy xóa trường này",
+                        f"is decided by the '{check}' check; remove it",
+                    ),
+                )
             if choice_id not in interpreted:
                 allowed = ", ".join(sorted(interpreted))
-                raise c.fail("id", f"must be one of {allowed} for the '{check}' check")
+                raise c.fail(
+                    "id",
+                    Text(
+                        f"phải là một trong các giá trị {allowed} đối với phép kiểm tra '{check}'",
+                        f"must be one of {allowed} for the '{check}' check",
+                    ),
+                )
             status = None
         else:
             status = c.required_enum("status", Status)
         c.done()
         if any(existing.id == choice_id for existing in choices):
-            raise c.fail("id", f"duplicate choice id '{choice_id}'")
+            raise c.fail(
+                "id",
+                Text(f"mã lựa chọn '{choice_id}' bị trùng", f"duplicate choice id '{choice_id}'"),
+            )
         choices.append(Choice(id=choice_id, label=label, status=status))
     if check is None and not choices:
-        raise table.fail(None, "needs a measured 'check', at least one 'choice', or both")
+        raise table.fail(
+            None,
+            Text(
+                "cần có phép đo 'check', ít nhất một 'choice', hoặc cả hai",
+                "needs a measured 'check', at least one 'choice', or both",
+            ),
+        )
     table.done()
     return AnswerSpec(check=check, choices=tuple(choices))
 
@@ -210,9 +254,16 @@ def read_platform(t: Fields) -> Platform:
     for entry in t.tables("two_factor_method", optional=True):
         method = entry.required_enum("method", TwoFactorMethod)
         if method in ALWAYS_ANSWERABLE:
-            raise entry.fail("method", f"'{method}' is never a second factor; do not list it")
+            raise entry.fail(
+                "method",
+                Text(
+                    f"'{method}' không bao giờ là yếu tố xác thực thứ hai; hãy bỏ khỏi danh sách",
+                    f"'{method}' is never a second factor; do not list it",
+                ),
+            )
         if any(o.method == method for o in offers):
-            raise entry.fail("method", f"'{method}' is listed twice")
+            twice = field_words.TWICE
+            raise entry.fail("method", Text(f"'{method}' {twice.vi}", f"'{method}' {twice.en}"))
         offers.append(
             TwoFactorOffer(
                 method=method.value,

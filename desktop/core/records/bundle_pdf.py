@@ -7,8 +7,9 @@ from pathlib import Path
 
 from cryptography import x509
 
-from desktop.core.base import reading
+from desktop.core.base import os_reasons, reading
 from desktop.core.base.errors import SelfCheckError
+from desktop.core.base.i18n import Text
 from desktop.core.records.bundle import PDF, Bundle
 from desktop.core.signing.pades_check import PdfSignatureCheck, check_pdf
 
@@ -45,14 +46,27 @@ def load_anchors(paths: list[Path]) -> list[x509.Certificate]:
             raw = reading.read_bounded(path, MAX_ANCHORS, follow=True)
             anchors.extend(x509.load_pem_x509_certificates(raw))
         except FileNotFoundError:
-            raise TrustAnchorError(f"{path}: the trust anchor file is missing") from None
+            raise _refused(
+                path, "không có tệp chứng thư gốc này", "the trust anchor file is missing"
+            ) from None
         except reading.RefusedFileError as exc:
-            raise TrustAnchorError(f"{path}: the trust anchor file {exc.strerror}") from None
+            raise _refused(
+                path, f"tệp chứng thư gốc {exc.text.vi}", f"the trust anchor file {exc.strerror}"
+            ) from None
         except OSError as exc:
-            raise TrustAnchorError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+            why = os_reasons.reason(exc).vi
+            raise _refused(
+                path, f"không đọc được ({why})", f"cannot be read ({exc.strerror or exc})"
+            ) from None
         except ValueError:
-            raise TrustAnchorError(f"{path}: not a PEM certificate file") from None
+            raise _refused(
+                path, "không phải tệp chứng thư số dạng PEM", "not a PEM certificate file"
+            ) from None
     return anchors
+
+
+def _refused(path: Path, vi: str, en: str) -> TrustAnchorError:
+    return TrustAnchorError(Text(f"{path}: {vi}", f"{path}: {en}"))
 
 
 def check_bundle_pdf(

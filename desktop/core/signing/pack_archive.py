@@ -17,8 +17,9 @@ from pathlib import Path
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 from desktop import __version__
-from desktop.core.base import reading
+from desktop.core.base import os_reasons, reading
 from desktop.core.base.atomic import write_atomic
+from desktop.core.base.i18n import Text
 from desktop.core.policy.files import MAX_FILE_BYTES, read_checklists
 from desktop.core.signing import sshsig
 from desktop.core.signing.pack_manifest import (
@@ -48,46 +49,64 @@ def read_pack_zip(path: Path) -> PackContents:
     try:
         raw = reading.read_bounded(path, MAX_ZIP_BYTES, follow=True)
     except reading.RefusedFileError as exc:
-        raise PackError(f"{path}: {exc.strerror}") from None
+        why = os_reasons.reason(exc)
+        raise _refused(path, why.vi, f"{exc.strerror}") from None
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise PackError(f"{path}: not a zip ({exc})") from None
+        raise _refused(path, "không phải tệp zip hợp lệ", f"not a zip ({exc})") from None
     entries: dict[str, bytes] = {}
     total = 0
     with archive:
         infos = archive.infolist()
         if len(infos) > MAX_FILES + 2:
-            raise PackError(f"{path}: more than {MAX_FILES + 2} entries")
+            most = MAX_FILES + 2
+            raise _refused(path, f"tệp zip có hơn {most} mục", f"more than {most} entries")
         for info in infos:
             name = info.filename
             if info.is_dir():
                 continue
             _check_name(path, name)
             if stat.S_ISLNK(info.external_attr >> 16):
-                raise PackError(f"{path}: {name} is a symbolic link")
+                raise _entry(path, name, "là liên kết tượng trưng", "is a symbolic link")
             if info.flag_bits & 0x1:
-                raise PackError(f"{path}: {name} is encrypted")
+                raise _entry(path, name, "được mã hóa", "is encrypted")
             if name in entries:
-                raise PackError(f"{path}: {name} appears twice")
+                raise _entry(path, name, "xuất hiện hai lần", "appears twice")
             limit = MAX_MANIFEST_BYTES if name in (MANIFEST, SIGNATURE) else MAX_FILE_BYTES
             try:
                 with archive.open(info) as member:
                     data = member.read(limit + 1)
             except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError) as exc:
-                raise PackError(f"{path}: {name} cannot be read ({exc})") from None
+                raise _entry(path, name, "không đọc được", f"cannot be read ({exc})") from None
             if len(data) > limit:
-                raise PackError(f"{path}: {name} is larger than {limit // 1024} KiB")
+                kib = limit // 1024
+                raise _entry(path, name, f"lớn hơn {kib} KiB", f"is larger than {kib} KiB")
             total += len(data)
             if total > MAX_TOTAL_BYTES:
-                raise PackError(
-                    f"{path}: larger than {MAX_TOTAL_BYTES // (1024 * 1024)} MiB unpacked"
+                mib = MAX_TOTAL_BYTES // (1024 * 1024)
+                raise _refused(
+                    path, f"lớn hơn {mib} MiB sau khi giải nén", f"larger than {mib} MiB unpacked"
                 )
             entries[name] = data
     manifest = entries.pop(MANIFEST, None)
     if manifest is None:
-        raise PackError(f"{path}: unsigned: no {MANIFEST} in the zip")
+        raise _refused(
+            path,
+            f"chưa được ký: tệp zip không có {MANIFEST}",
+            f"unsigned: no {MANIFEST} in the zip",
+        )
     return PackContents(manifest, entries.pop(SIGNATURE, None), entries)
+
+
+def _refused(path: Path, vi: str, en: str) -> PackError:
+    return PackError(Text(f"{path}: {vi}", f"{path}: {en}"))
+
+
+def _entry(path: Path, name: str, vi: str, en: str) -> PackError:
+    """An entry of the zip refused: its name quoted in Vietnamese, where it stands among
+    Vietnamese words."""
+    return _refused(path, f"mục '{name}' trong tệp zip {vi}", f"{name} {en}")
 
 
 def _check_name(path: Path, name: str) -> None:
@@ -102,7 +121,12 @@ def _check_name(path: Path, name: str) -> None:
         or len(name) > 400
         or not name.isprintable()
     ):
-        raise PackError(f"{path}: the entry {name[:80]!r} is not a plain relative path")
+        named = repr(name[:80])
+        raise _refused(
+            path,
+            f"mục {named} trong tệp zip không phải đường dẫn tương đối thông thường",
+            f"the entry {named} is not a plain relative path",
+        )
 
 
 def build_pack(
@@ -125,7 +149,11 @@ def build_pack(
     policy = policy_from(checklists)
     for profile in profiles:
         if profile not in policy.profiles:
-            raise PackError(f"{directory}: the checklists define no profile '{profile}'")
+            raise _refused(
+                directory,
+                f"các danh mục kiểm tra không có quy tắc áp dụng '{profile}'",
+                f"the checklists define no profile '{profile}'",
+            )
     files = relative_files(checklists)
     manifest = Manifest(
         pack_id,

@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from desktop.core.base import field_words
 from desktop.core.base.errors import SelfCheckError
+from desktop.core.base.i18n import Text
 
 MANIFEST = "pack.json"
 SIGNATURE = "pack.json.sig"
@@ -82,23 +84,45 @@ def _no_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise PackError(f"{MANIFEST}: key {key[:40]!r} appears twice")
+            name = repr(key[:40])
+            raise PackError(
+                Text(
+                    f"{MANIFEST}: trường {name} xuất hiện hai lần",
+                    f"{MANIFEST}: key {name} appears twice",
+                )
+            )
         out[key] = value
     return out
 
 
 def _no_float(text: str) -> Any:
-    raise PackError(f"{MANIFEST}: numbers must be whole ({text[:20]})")
+    raise PackError(
+        Text(
+            f"{MANIFEST}: các số phải là số nguyên ({text[:20]})",
+            f"{MANIFEST}: numbers must be whole ({text[:20]})",
+        )
+    )
 
 
-def _fail(field: str, message: str) -> PackError:
-    return PackError(f"{MANIFEST}: field '{field}' {message}")
+def _fail(field: str, message: Text) -> PackError:
+    return PackError(
+        Text(
+            f"{MANIFEST}: trường '{field}' {message.vi}",
+            f"{MANIFEST}: field '{field}' {message.en}",
+        )
+    )
+
+
+def _refused(vi: str, en: str) -> PackError:
+    """The manifest as a whole refused."""
+    return PackError(Text(f"{MANIFEST}: {vi}", f"{MANIFEST}: {en}"))
 
 
 def parse_manifest(data: bytes) -> Manifest:
     """The manifest in `data` (already verified as signed), or PackError naming the field."""
     if len(data) > MAX_MANIFEST_BYTES:
-        raise PackError(f"{MANIFEST}: larger than {MAX_MANIFEST_BYTES // 1024} KiB")
+        kib = MAX_MANIFEST_BYTES // 1024
+        raise _refused(f"lớn hơn {kib} KiB", f"larger than {kib} KiB")
     try:
         doc = json.loads(
             data.decode("utf-8"),
@@ -107,23 +131,35 @@ def parse_manifest(data: bytes) -> Manifest:
             parse_constant=_no_float,
         )
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise PackError(f"{MANIFEST}: not JSON ({type(exc).__name__})") from None
+        raise _refused("không phải JSON hợp lệ", f"not JSON ({type(exc).__name__})") from None
     if not isinstance(doc, dict):
-        raise PackError(f"{MANIFEST}: must be a JSON object")
+        raise _refused("phải là một đối tượng JSON", "must be a JSON object")
     unknown = sorted(set(doc) - _KEYS)
     if unknown:
-        raise _fail(unknown[0][:40], "is not a known field")
+        raise _fail(unknown[0][:40], field_words.UNKNOWN_FIELD)
     missing = sorted(_KEYS - set(doc))
     if missing:
-        raise _fail(missing[0], "is missing")
+        raise _fail(missing[0], field_words.MISSING)
     if doc["format"] != FORMAT:
-        raise _fail("format", f"must be '{FORMAT}'")
+        raise _fail("format", Text(f"phải là '{FORMAT}'", f"must be '{FORMAT}'"))
     pack_id = doc["id"]
     if not isinstance(pack_id, str) or not _ID.fullmatch(pack_id):
-        raise _fail("id", "must be lower-case letters, digits and '-' (at most 63)")
+        raise _fail(
+            "id",
+            Text(
+                "chỉ được gồm chữ thường không dấu, chữ số và dấu '-' (tối đa 63 ký tự)",
+                "must be lower-case letters, digits and '-' (at most 63)",
+            ),
+        )
     version = doc["version"]
     if type(version) is not int or not 1 <= version <= MAX_PACK_VERSION:
-        raise _fail("version", f"must be a whole number from 1 to {MAX_PACK_VERSION}")
+        raise _fail(
+            "version",
+            Text(
+                f"phải là số nguyên từ 1 đến {MAX_PACK_VERSION}",
+                f"must be a whole number from 1 to {MAX_PACK_VERSION}",
+            ),
+        )
     profiles = doc["profiles"]
     if (
         not isinstance(profiles, list)
@@ -131,34 +167,62 @@ def parse_manifest(data: bytes) -> Manifest:
         or not all(isinstance(p, str) and _ID.fullmatch(p) for p in profiles)
         or len(set(profiles)) != len(profiles)
     ):
-        raise _fail("profiles", "must list 1 to 100 distinct profile ids")
+        raise _fail(
+            "profiles",
+            Text(
+                "phải liệt kê từ 1 đến 100 mã quy tắc áp dụng, không trùng nhau",
+                "must list 1 to 100 distinct profile ids",
+            ),
+        )
     issued, expires = _date(doc, "issued"), _date(doc, "expires")
     if expires <= issued:
-        raise _fail("expires", "must be after 'issued'")
+        raise _fail("expires", Text("phải sau ngày 'issued'", "must be after 'issued'"))
     app = doc["min_app_version"]
     if not isinstance(app, str) or not _APP_VERSION.fullmatch(app):
-        raise _fail("min_app_version", "must be a version such as 1.2.0")
+        raise _fail(
+            "min_app_version",
+            Text("phải là số phiên bản, ví dụ 1.2.0", "must be a version such as 1.2.0"),
+        )
     files = doc["files"]
     if not isinstance(files, dict) or not 1 <= len(files) <= MAX_FILES:
-        raise _fail("files", f"must name 1 to {MAX_FILES} files")
+        raise _fail(
+            "files",
+            Text(f"phải liệt kê từ 1 đến {MAX_FILES} tệp", f"must name 1 to {MAX_FILES} files"),
+        )
     for path, sha in files.items():
         if not _PATH.fullmatch(path) or ".." in path.split("/"):
-            raise _fail("files", f"names {path[:80]!r}, not a checklist path (a/b.toml)")
+            named = repr(path[:80])
+            raise _fail(
+                "files",
+                Text(
+                    f"ghi tệp {named}, không phải đường dẫn của tệp danh mục kiểm tra (a/b.toml)",
+                    f"names {named}, not a checklist path (a/b.toml)",
+                ),
+            )
         if not isinstance(sha, str) or not _SHA256.fullmatch(sha):
-            raise _fail(f"files.{path}", "must be a sha256 in lower-case hex")
+            raise _fail(
+                f"files.{path}",
+                Text(
+                    "phải là mã băm SHA-256 viết bằng chữ số thập lục phân thường",
+                    "must be a sha256 in lower-case hex",
+                ),
+            )
     manifest = Manifest(
         pack_id, version, tuple(profiles), issued, expires, app, dict(sorted(files.items()))
     )
     if manifest.encode() != data:
-        raise PackError(f"{MANIFEST}: not in canonical form (compact, sorted keys, ASCII)")
+        raise _refused(
+            "không ở dạng chuẩn (viết liền, các trường xếp theo thứ tự, chỉ ký tự ASCII)",
+            "not in canonical form (compact, sorted keys, ASCII)",
+        )
     return manifest
 
 
 def _date(doc: Mapping[str, Any], field: str) -> date:
     value = doc[field]
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise _fail(field, "must be a date YYYY-MM-DD")
+        raise _fail(field, Text("phải là ngày theo dạng YYYY-MM-DD", "must be a date YYYY-MM-DD"))
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise _fail(field, "is not a real date") from None
+        raise _fail(field, field_words.NOT_A_DATE) from None

@@ -10,7 +10,8 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from desktop.core.base import reading
+from desktop.core.base import os_reasons, reading
+from desktop.core.base.i18n import Text
 from desktop.core.base.resources import checklists_dir
 from desktop.core.policy.files import Checklists, read_checklists
 from desktop.core.policy.model import Policy, PolicyOrigin
@@ -27,6 +28,7 @@ from desktop.core.signing.pack_trust import (
     check_files,
     check_usable,
     trusted_signers,
+    unsigned,
     verify_manifest,
 )
 
@@ -45,7 +47,7 @@ def read_signed(root: Path) -> tuple[bytes, bytes | None]:
     """pack.json and pack.json.sig of a folder (the signature None when absent)."""
     manifest = _read_optional(root / MANIFEST)
     if manifest is None:
-        raise PackError(f"unsigned: no {MANIFEST}")
+        raise unsigned(MANIFEST)
     return manifest, _read_optional(root / SIGNATURE)
 
 
@@ -55,7 +57,13 @@ def _read_optional(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise PackError(f"{path.name}: cannot be read ({exc.strerror or exc})") from None
+        why = os_reasons.reason(exc).vi
+        raise PackError(
+            Text(
+                f"{path.name}: không đọc được ({why})",
+                f"{path.name}: cannot be read ({exc.strerror or exc})",
+            )
+        ) from None
 
 
 def verify_folder(checklists: Checklists, signers: list[AllowedSigner]) -> SignedPack:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from desktop import __version__
 from desktop.core.base.atomic import write_atomic
+from desktop.core.base.i18n import Text
 from desktop.core.policy.files import Checklists
 from desktop.core.signing.pack_archive import read_pack_zip
 from desktop.core.signing.pack_manifest import MANIFEST, SIGNATURE, Manifest, PackError
@@ -56,8 +57,12 @@ def install_pack(
     have = installed_version(home, manifest.id)
     if manifest.version <= have:
         raise PackError(
-            f"not newer: pack {manifest.id} version {manifest.version} is not newer than the "
-            f"installed version {have} (no rollback)"
+            Text(
+                f"không mới hơn: gói '{manifest.id}' phiên bản {manifest.version} không mới hơn "
+                f"phiên bản đã cài đặt {have} (không được quay về phiên bản cũ)",
+                f"not newer: pack {manifest.id} version {manifest.version} is not newer than the "
+                f"installed version {have} (no rollback)",
+            )
         )
     check_files(manifest, contents.files)
     _check_loads(manifest, contents.files, zip_path)
@@ -91,7 +96,7 @@ def install_pack(
 
 def _check_loads(manifest: Manifest, files: dict[str, bytes], zip_path: Path) -> None:
     """The checklists load, and define every profile the pack covers."""
-    from desktop.core.base.errors import SelfCheckError
+    from desktop.core.base.errors import SelfCheckError, said
     from desktop.core.policy.loader import policy_from
 
     root = Path(f"{zip_path.name}!")
@@ -99,7 +104,17 @@ def _check_loads(manifest: Manifest, files: dict[str, bytes], zip_path: Path) ->
     try:
         policy = policy_from(checklists)
     except SelfCheckError as exc:
-        raise PackError(f"checklists do not load: {exc}") from None
+        told = said(exc)
+        why = f": {told.vi}" if told is not None else ""
+        raise PackError(
+            Text(f"không đọc được các danh mục kiểm tra{why}", f"checklists do not load: {exc}")
+        ) from None
     for profile in manifest.profiles:
         if profile not in policy.profiles:
-            raise PackError(f"wrong profile: the checklists define no profile '{profile}'")
+            raise PackError(
+                Text(
+                    "sai quy tắc áp dụng: các danh mục kiểm tra không có quy tắc áp dụng "
+                    f"'{profile}'",
+                    f"wrong profile: the checklists define no profile '{profile}'",
+                )
+            )

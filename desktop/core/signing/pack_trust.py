@@ -18,7 +18,9 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from desktop import __version__
-from desktop.core.base import reading
+from desktop.core.base import os_reasons, reading
+from desktop.core.base.errors import bilingual
+from desktop.core.base.i18n import Text, show_date
 from desktop.core.base.resources import assets_dir
 from desktop.core.signing import sshsig
 from desktop.core.signing.allowed_signers import (
@@ -27,6 +29,7 @@ from desktop.core.signing.allowed_signers import (
     parse,
 )
 from desktop.core.signing.pack_manifest import (
+    MANIFEST,
     NAMESPACE_POLICY,
     SIGNATURE,
     Manifest,
@@ -57,14 +60,26 @@ def _read_signers(path: Path, *, required: bool) -> list[AllowedSigner]:
         raw = reading.read_bounded(path, MAX_SIGNERS_BYTES, follow=True)
     except FileNotFoundError:
         if required:
-            raise PackError(f"{path}: the trusted agency keys are missing") from None
+            raise PackError(
+                Text(
+                    f"{path}: không có danh sách khóa của các cơ quan được tin cậy",
+                    f"{path}: the trusted agency keys are missing",
+                )
+            ) from None
         return []
     except OSError as exc:
-        raise PackError(f"{path}: cannot be read ({exc.strerror or exc})") from None
+        why = os_reasons.reason(exc).vi
+        raise PackError(
+            Text(
+                f"{path}: không đọc được ({why})",
+                f"{path}: cannot be read ({exc.strerror or exc})",
+            )
+        ) from None
     try:
         return parse(raw.decode("utf-8"))
     except (AllowedSignersError, UnicodeDecodeError) as exc:
-        raise PackError(f"{path}: {exc}") from None
+        told = bilingual(exc, "không phải văn bản UTF-8")
+        raise PackError(Text(f"{path}: {told.vi}", f"{path}: {exc}")) from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,36 +96,63 @@ def verify_manifest(
     namespace, by a key that may publish every profile the pack covers. PackError naming
     what failed otherwise. (Verify first, parse second: nothing unsigned is parsed.)"""
     if signature is None:
-        raise PackError(f"unsigned: no {SIGNATURE}")
+        raise unsigned(SIGNATURE)
     try:
         key = sshsig.verify(data, signature, NAMESPACE_POLICY)
     except SignatureError as exc:
-        raise PackError(f"bad signature: {exc}") from None
+        told = bilingual(exc, "chữ ký bị hỏng")
+        raise PackError(Text(f"chữ ký không hợp lệ: {told.vi}", f"bad signature: {exc}")) from None
     now = datetime.now(UTC)
     entries = [s for s in signers if s.key == key and s.allows(NAMESPACE_POLICY, now)]
     if not entries:
-        raise PackError(f"untrusted signer: {key.fingerprint} is not a trusted agency key")
+        raise PackError(
+            Text(
+                f"người ký không được tin cậy: {key.fingerprint} không phải khóa của cơ quan "
+                "mà máy tính này tin cậy",
+                f"untrusted signer: {key.fingerprint} is not a trusted agency key",
+            )
+        )
     manifest = parse_manifest(data)
     for profile in manifest.profiles:
         if not any(entry.names(profile) for entry in entries):
             raise PackError(
-                f"wrong profile: {key.fingerprint} may not publish policy for profile '{profile}'"
+                Text(
+                    f"sai quy tắc áp dụng: khóa {key.fingerprint} không được phép ban hành bộ "
+                    f"tiêu chí cho quy tắc áp dụng '{profile}'",
+                    f"wrong profile: {key.fingerprint} may not publish policy for profile "
+                    f"'{profile}'",
+                )
             )
     return SignedPack(manifest, hashlib.sha256(data).hexdigest(), key)
 
 
 def check_usable(manifest: Manifest, today: date, app_version: str = __version__) -> None:
     """Not expired, not issued in the future, not for a newer app."""
+    pack, version = manifest.id, manifest.version
     if today >= manifest.expires:
         raise PackError(
-            f"expired: pack {manifest.id} {manifest.version} expired on {manifest.expires}"
+            Text(
+                f"đã hết hạn: gói '{pack}' phiên bản {version} hết hạn ngày "
+                f"{show_date(manifest.expires)}",
+                f"expired: pack {pack} {version} expired on {manifest.expires}",
+            )
         )
     if manifest.issued > today:
-        raise PackError(f"not yet valid: pack {manifest.id} is issued on {manifest.issued}")
-    if app_version_tuple(app_version) < app_version_tuple(manifest.min_app_version):
         raise PackError(
-            f"app too old: pack {manifest.id} needs SelfCheck {manifest.min_app_version} or "
-            f"newer (this is {app_version})"
+            Text(
+                f"chưa có hiệu lực: gói '{pack}' được ban hành ngày {show_date(manifest.issued)}",
+                f"not yet valid: pack {pack} is issued on {manifest.issued}",
+            )
+        )
+    needed = manifest.min_app_version
+    if app_version_tuple(app_version) < app_version_tuple(needed):
+        raise PackError(
+            Text(
+                f"phiên bản ứng dụng quá cũ: gói '{pack}' cần SelfCheck {needed} trở lên (máy "
+                f"này đang dùng {app_version})",
+                f"app too old: pack {pack} needs SelfCheck {needed} or newer (this is "
+                f"{app_version})",
+            )
         )
 
 
@@ -119,9 +161,25 @@ def check_files(manifest: Manifest, files: Mapping[str, bytes]) -> None:
     for path in sorted(manifest.files):
         raw = files.get(path)
         if raw is None:
-            raise PackError(f"file missing: {path}")
+            raise PackError(Text(f"thiếu tệp: {path}", f"file missing: {path}"))
         if hashlib.sha256(raw).hexdigest() != manifest.files[path]:
-            raise PackError(f"file modified: {path} does not match the manifest")
+            raise PackError(
+                Text(
+                    f"tệp đã bị sửa: {path} không khớp với {MANIFEST}",
+                    f"file modified: {path} does not match the manifest",
+                )
+            )
     extra = sorted(set(files) - set(manifest.files))
     if extra:
-        raise PackError(f"extra file: {extra[0][:80]} is not in the manifest")
+        name = extra[0][:80]
+        raise PackError(
+            Text(
+                f"tệp thừa: '{name}' không có trong {MANIFEST}",
+                f"extra file: {name} is not in the manifest",
+            )
+        )
+
+
+def unsigned(missing: str) -> PackError:
+    """A pack without its manifest or its signature."""
+    return PackError(Text(f"chưa được ký: không có tệp {missing}", f"unsigned: no {missing}"))
