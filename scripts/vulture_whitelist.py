@@ -51,6 +51,7 @@ _.pytestmark
 _._qt_application
 _.tasks_at_once
 _.in_hanoi
+_.widgets_app
 _.real_tasks
 _.optionxform  # configparser's hook: keep keys' case
 _.tempdir  # tempfile's module-level setting, patched in a test

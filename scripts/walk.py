@@ -22,7 +22,9 @@ the exit status is 1 if there is any.
 """
 
 import argparse
+import atexit
 import os
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -149,6 +151,7 @@ def walk(walk: Walk, language_switch: Any) -> None:
     from tests.screen_checks import in_sight
 
     home = Path(tempfile.mkdtemp(prefix="selfcheck-walk-"))
+    atexit.register(shutil.rmtree, home, True)  # its key file and history: not left behind
     os.environ["SELFCHECK_HOME"] = str(home)
     language_switch.set_language(walk.language)
     session = open_session(language_switch)
@@ -270,7 +273,8 @@ def main(out: Path, size: str, programmes: list[str], languages: list[str]) -> i
             one = Walk(out, size or "default", programme, language)
             walk(one, language_switch)
             problems += one.problems
-    print(f"\n{len(problems)} problem(s) at {size or 'the default size'}:")
+    count = f"{len(problems)} problem" + ("" if len(problems) == 1 else "s")
+    print(f"\n{count} at {size or 'the default size'}:")
     for problem in problems:
         print("  " + problem)
     return 1 if problems else 0

@@ -106,6 +106,15 @@ def checklist_copy(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture(scope="session", autouse=True)
+def widgets_app(qapp: Any) -> Any:
+    """The widgets' application, made before any test runs: the PDF report makes a bare
+    QGuiApplication when none exists, and a widget made after that aborts the process
+    ("Cannot create a QWidget without QApplication"). Which test comes first depends on
+    how the files are shared out between the workers."""
+    return qapp
+
+
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_teardown(item: pytest.Item) -> Any:
     """No window outlives its test. pytest-qt closes the widgets a test registered and

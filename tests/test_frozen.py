@@ -7,12 +7,14 @@ must be (tests/tools.py). The frozen app then has to pass its own self-test, off
 server, and sign a bundle that the real `ssh-keygen -Y verify` accepts.
 """
 
+import fcntl
 import importlib.util
 import os
 import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -26,10 +28,11 @@ BUILD_TIMEOUT_S = 900
 
 
 @pytest.fixture(scope="module")
-def frozen_app() -> Path:
+def frozen_app() -> Iterator[Path]:
     given = os.environ.get("SELFCHECK_FROZEN_APP")
     if given:
-        return Path(given)
+        yield Path(given)
+        return
     if importlib.util.find_spec("PyInstaller") is None:
         tools.missing("PyInstaller (pip install -e '.[build]')")
     tools.tool("objdump")
@@ -39,20 +42,25 @@ def frozen_app() -> Path:
     # there and, when no module, data file or setting is newer than the last build, only
     # collects the files again (seconds instead of about a minute on a warm machine).
     work = ROOT / "build" / "test-frozen"
-    result = subprocess.run(
-        [
-            *(sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN"),
-            *("--distpath", str(work / "dist"), "--workpath", str(work / "build")),
-            str(ROOT / "build.spec"),
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=BUILD_TIMEOUT_S,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-4000:]
-    return work / "dist" / "selfcheck" / "selfcheck"
+    work.mkdir(parents=True, exist_ok=True)
+    # Held while this module's tests run the app: a second test run in the same tree
+    # waits instead of rebuilding (and wiping) the folder under the first one's feet.
+    with (work / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        result = subprocess.run(
+            [
+                *(sys.executable, "-m", "PyInstaller", "--noconfirm", "--log-level", "WARN"),
+                *("--distpath", str(work / "dist"), "--workpath", str(work / "build")),
+                str(ROOT / "build.spec"),
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=BUILD_TIMEOUT_S,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr[-4000:]
+        yield work / "dist" / "selfcheck" / "selfcheck"
 
 
 def run_frozen(

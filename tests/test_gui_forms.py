@@ -352,12 +352,13 @@ def test_a_draft_is_deleted_from_the_start_screen_once_confirmed(
 
 
 @pytest.fixture
-def in_hanoi(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """The computer's clock at UTC+7, as in Việt Nam (a POSIX rule: no tz database needed)."""
-    monkeypatch.setenv("TZ", "ICT-7")
-    time.tzset()
-    yield
-    monkeypatch.undo()
+def in_hanoi() -> Iterator[None]:
+    """The computer's clock at UTC+7, as in Việt Nam (a POSIX rule: no tz database needed).
+    Its own patch: undoing the test's would undo the private data folder's too."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("TZ", "ICT-7")
+        time.tzset()
+        yield
     time.tzset()
 
 

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from desktop.core.signing.pack_archive import build_pack, zip_bytes
 from desktop.core.signing.sshsig import PublicKey
+from desktop.gui import messages
 from desktop.gui.main_window import MainWindow
 from desktop.gui.session import open_session
 from tests.conftest import CHECKLISTS
@@ -95,7 +96,7 @@ def test_a_pack_is_installed_from_the_menu_and_then_used(
     told: list[str] = []
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(pack), ""))
     monkeypatch.setattr(QMessageBox, "information", lambda _p, _t, text: told.append(text))
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: told.append(text))
+    monkeypatch.setattr(messages, "warn", lambda _p, text: told.append(text))
     win = _open(qtbot)
     try:
         win.pack_action.trigger()

@@ -5,6 +5,7 @@ remembers its roster and folder."""
 import json
 import stat
 import subprocess
+import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -265,6 +266,34 @@ def test_a_bundle_that_does_not_verify_is_told_with_its_reason_in_vietnamese(
     assert "\n" not in message.text() and "truncated" not in message.text()
     assert load_roster(roster.path).signers == ()
     session.language.set_language("en")
+
+
+def test_a_hostile_bundle_s_own_words_are_never_shown_as_rich_text(
+    window: MainWindow, session: Session, tmp_path: Path, template: dict[str, Any]
+) -> None:
+    """zipfile's English names a member's local header as the bundle wrote it: in one line
+    of an automatic-format label it was drawn as a heading ("OK!"), not as text."""
+    session.language.set_language("en")
+    roster = new_roster(tmp_path / "roster.toml")
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    made = Official("BNG-1", "Nguyễn Văn An", template).declare(inbox)
+    hostile = tmp_path / "BNG-1-annual.zip"
+    with zipfile.ZipFile(hostile, "w") as archive:
+        for member in sorted(made.iterdir()):
+            archive.write(member, member.name)
+    data = hostile.read_bytes()  # the first "summary.json" is its local header's name
+    hostile.write_bytes(data.replace(b"summary.json", b"<h1>OK!</h1>", 1))
+    review = open_review(window)
+    type_text(review.findChild(QLineEdit, "rosterFile"), str(roster.path))
+    dialog = enrol_dialog(review)
+    message = dialog.findChild(QLabel, "enrolMessage")
+    dialog.staff.setCurrentText("BNG-1")
+    type_text(dialog.findChild(QLineEdit, "enrolBundle"), str(hostile))
+    click(dialog, "enrolButton")
+    assert "<h1>OK!</h1>" in message.text(), message.text()
+    assert message.textFormat() == Qt.TextFormat.PlainText
+    assert load_roster(roster.path).signers == ()
 
 
 def test_double_clicking_a_row_shows_its_findings_in_either_language(

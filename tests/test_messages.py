@@ -142,6 +142,7 @@ def _failures(tmp_path: Path, policy: Policy) -> dict[str, BaseException]:
     from desktop.core.base.errors import AnswersError, PolicyError, SelfCheckError
     from desktop.core.policy.loader import load_policy
     from desktop.core.records import history_errors
+    from desktop.core.records.bundle_pdf import load_anchors
     from desktop.core.records.history import HistoryDamaged
     from desktop.core.signing import keyfile, token_modules
     from desktop.core.signing.pack_manifest import PackError, parse_manifest
@@ -184,6 +185,7 @@ def _failures(tmp_path: Path, policy: Policy) -> dict[str, BaseException]:
         "checklists": raised(lambda: load_policy(tmp_path)),
         "answers file": raised(lambda: parse_answers(b'{"pin": 1}', "answers.json", policy)),
         "refused pack": raised(lambda: parse_manifest(b"[]")),
+        "trust anchor": raised(lambda: load_anchors([tmp_path / "ca.pem"])),
         # English only in the core: told by the lead alone.
         "checklist": PolicyError("items/accounts.toml", "the item is not known", field="x"),
         "answers": AnswersError("answers.json", "is not what it should be"),
@@ -223,3 +225,12 @@ def test_an_english_only_error_is_told_by_its_lead_and_logged(
     assert "told PolicyError: items/accounts.toml: field 'x': the item is not known" in (
         logs.log_path().read_text("utf-8")
     )
+
+
+def test_a_tooltip_with_a_file_s_own_markup_shows_it_as_text() -> None:
+    from desktop.gui.messages import plain_tip
+
+    assert plain_tip("thiếu bản khai: thiếu bản khai số 2") == "thiếu bản khai: thiếu bản khai số 2"
+    hostile = plain_tip("BNG-1.zip: header b'<h1>OK!</h1>' differs\n/inbox/BNG-1.zip")
+    assert "<h1>" not in hostile and "&lt;h1&gt;OK!&lt;/h1&gt;" in hostile
+    assert "<br>" in hostile  # the path still on its own line

@@ -383,7 +383,7 @@
 <context>
     <name>DraftSaver</name>
     <message>
-        <location filename="../../desktop/gui/draft_saver.py" line="63"/>
+        <location filename="../../desktop/gui/draft_saver.py" line="61"/>
         <source>The draft could not be saved: %1</source>
         <translation>Không lưu được bản nháp: %1</translation>
     </message>
@@ -391,77 +391,77 @@
 <context>
     <name>EndScreen</name>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="125"/>
+        <location filename="../../desktop/gui/end_screen.py" line="126"/>
         <source>The PDF could not be opened: %1</source>
         <translation>Không mở được tệp PDF: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="136"/>
+        <location filename="../../desktop/gui/end_screen.py" line="137"/>
         <source>No program was found to open it. It is here: %1</source>
         <translation>Không tìm thấy chương trình để mở. Tệp nằm tại: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="148"/>
+        <location filename="../../desktop/gui/end_screen.py" line="149"/>
         <source>Open &amp;folder</source>
         <translation>Mở &amp;thư mục</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="149"/>
+        <location filename="../../desktop/gui/end_screen.py" line="150"/>
         <source>Open &amp;PDF</source>
         <translation>Mở tệp &amp;PDF</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="150"/>
+        <location filename="../../desktop/gui/end_screen.py" line="151"/>
         <source>&amp;Done</source>
         <translation>&amp;Xong</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="158"/>
+        <location filename="../../desktop/gui/end_screen.py" line="159"/>
         <source>Declaration no. %1 is signed</source>
         <translation>Bản khai số %1 đã được ký</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="161"/>
+        <location filename="../../desktop/gui/end_screen.py" line="162"/>
         <source>Vietnamese</source>
         <translation>tiếng Việt</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="161"/>
+        <location filename="../../desktop/gui/end_screen.py" line="162"/>
         <source>English</source>
         <translation>tiếng Anh</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="167"/>
+        <location filename="../../desktop/gui/end_screen.py" line="168"/>
         <source>The bundle could not be saved in %1. Export it from the History window of the start screen.</source>
         <translation>Không lưu được gói bản khai vào %1. Xuất gói bản khai từ cửa sổ Lịch sử trên màn hình bắt đầu.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="173"/>
+        <location filename="../../desktop/gui/end_screen.py" line="174"/>
         <source>The bundle to hand in, as one .zip file: %1</source>
         <translation>Gói bản khai để nộp, dạng một tệp .zip: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="179"/>
+        <location filename="../../desktop/gui/end_screen.py" line="180"/>
         <source>The PDF to print (%1) is inside it, as %2.</source>
         <translation>Tệp PDF để in (%1) nằm trong tệp .zip đó, tên là %2.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="185"/>
+        <location filename="../../desktop/gui/end_screen.py" line="186"/>
         <source>The bundle to hand in, as a folder: %1</source>
         <translation>Gói bản khai để nộp, dạng thư mục: %1</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="189"/>
+        <location filename="../../desktop/gui/end_screen.py" line="190"/>
         <source>The PDF to print (%1): %2</source>
         <translation>Tệp PDF để in (%1): %2</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="195"/>
+        <location filename="../../desktop/gui/end_screen.py" line="196"/>
         <source>A copy is kept in this computer&apos;s history (%1); the start screen lists it under Signed declarations.</source>
         <translation>Một bản được lưu trong lịch sử trên máy tính này (%1); màn hình bắt đầu liệt kê bản khai ở mục Các bản kê khai đã ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/end_screen.py" line="201"/>
+        <location filename="../../desktop/gui/end_screen.py" line="202"/>
         <source>Hand the bundle in as your unit asks (e-mail or USB). Nothing has been sent anywhere.</source>
         <translation>Anh/chị nộp gói bản khai theo cách đơn vị yêu cầu (thư điện tử hoặc USB). Chưa có gì được gửi đi đâu cả.</translation>
     </message>
@@ -598,132 +598,137 @@
 <context>
     <name>Errors</name>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="40"/>
+        <location filename="../../desktop/gui/messages.py" line="42"/>
         <source>The passphrase is wrong, or the key file has been altered.</source>
         <translation>Cụm mật khẩu không đúng, hoặc tệp khóa đã bị sửa đổi.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="44"/>
+        <location filename="../../desktop/gui/messages.py" line="46"/>
         <source>The passphrase is too short: use at least 8 characters.</source>
         <translation>Cụm mật khẩu quá ngắn: hãy dùng ít nhất 8 ký tự.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="48"/>
+        <location filename="../../desktop/gui/messages.py" line="50"/>
         <source>The encrypted key file is damaged and cannot be used.</source>
         <translation>Tệp khóa mã hóa đã bị hỏng và không dùng được.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="52"/>
+        <location filename="../../desktop/gui/messages.py" line="54"/>
         <source>The keychain is locked: unlock it (log in again) and try once more.</source>
         <translation>Kho khóa của hệ thống đang bị khóa: hãy mở khóa (đăng nhập lại) rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="56"/>
+        <location filename="../../desktop/gui/messages.py" line="58"/>
         <source>The keychain is not the one the signing key was made in.</source>
         <translation>Kho khóa hiện tại không phải kho khóa đã tạo khóa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="60"/>
+        <location filename="../../desktop/gui/messages.py" line="62"/>
         <source>The key file needs its passphrase.</source>
         <translation>Tệp khóa cần cụm mật khẩu của nó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="62"/>
+        <location filename="../../desktop/gui/messages.py" line="64"/>
         <source>The signing key cannot be found.</source>
         <translation>Không tìm thấy khóa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="64"/>
+        <location filename="../../desktop/gui/messages.py" line="66"/>
         <source>The keychain refused to give or keep the signing key.</source>
         <translation>Kho khóa của hệ thống từ chối trả về hoặc lưu khóa ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="68"/>
+        <location filename="../../desktop/gui/messages.py" line="70"/>
         <source>The history of declarations was damaged. A copy was kept aside and a new history was started; tell your unit&apos;s IT officer.</source>
         <translation>Lịch sử khai báo đã bị hỏng. Một bản sao đã được giữ riêng và lịch sử mới đã được bắt đầu; hãy báo cho cán bộ công nghệ thông tin của đơn vị.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="74"/>
+        <location filename="../../desktop/gui/messages.py" line="76"/>
         <source>The history of declarations cannot be opened; nothing in it is shown.</source>
         <translation>Không mở được lịch sử khai báo; không hiển thị nội dung nào trong đó.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="78"/>
+        <location filename="../../desktop/gui/messages.py" line="80"/>
         <source>This key is already enrolled for another staff id, and one key signs for one person. Ask the official for their own key&apos;s fingerprint.</source>
         <translation>Khóa ký này đã được đăng ký cho một mã cán bộ khác, mà mỗi khóa ký chỉ ký cho một người. Anh/chị hãy đề nghị cán bộ cung cấp dấu vân tay khóa của chính mình.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="84"/>
+        <location filename="../../desktop/gui/messages.py" line="86"/>
         <source>The roster cannot be read: check the file named below (the staff list, its keys file or the record of accepted declarations).</source>
         <translation>Không đọc được danh sách cán bộ: anh/chị hãy kiểm tra tệp được nêu dưới đây (danh sách cán bộ, tệp khóa đi kèm hoặc tệp ghi các bản khai đã chấp nhận).</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="92"/>
+        <location filename="../../desktop/gui/messages.py" line="94"/>
         <source>The declaration cannot be read: its content is damaged, or it was made by a newer version of SelfCheck.</source>
         <translation>Không đọc được bản khai: nội dung đã bị hỏng, hoặc bản khai được tạo bằng phiên bản SelfCheck mới hơn.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="98"/>
+        <location filename="../../desktop/gui/messages.py" line="100"/>
         <source>The checklists cannot be read, so SelfCheck cannot work; ask your IT officer.</source>
         <translation>Không đọc được các danh mục kiểm tra nên SelfCheck không thể hoạt động; hãy hỏi cán bộ công nghệ thông tin.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="103"/>
+        <location filename="../../desktop/gui/messages.py" line="105"/>
         <source>This draft cannot be read.</source>
         <translation>Không đọc được bản nháp này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="107"/>
+        <location filename="../../desktop/gui/messages.py" line="109"/>
         <source>The policy pack was refused: it is damaged, or not signed by an agency key this computer trusts.</source>
         <translation>Gói bộ tiêu chí bị từ chối: gói bị hỏng, hoặc không được ký bằng khóa của cơ quan mà máy tính này tin cậy.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="116"/>
+        <location filename="../../desktop/gui/messages.py" line="118"/>
         <source>Signing with the USB token did not work.</source>
         <translation>Không ký được bằng USB token.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="118"/>
+        <location filename="../../desktop/gui/messages.py" line="120"/>
         <source>The list of USB tokens&apos; PKCS#11 modules cannot be read.</source>
         <translation>Không đọc được danh sách thư viện PKCS#11 của USB token.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="123"/>
+        <location filename="../../desktop/gui/messages.py" line="126"/>
+        <source>A trust anchor of the agency (a root certificate that PDF signatures are checked against) cannot be used: check the file named below.</source>
+        <translation>Không dùng được một chứng thư gốc của cơ quan (chứng thư dùng để kiểm tra chữ ký số trên tệp PDF): anh/chị kiểm tra tệp được nêu dưới đây.</translation>
+    </message>
+    <message>
+        <location filename="../../desktop/gui/messages.py" line="133"/>
         <source>The disk is full; nothing was saved. Free some space and try again.</source>
         <translation>Ổ đĩa đã đầy; chưa có gì được lưu. Hãy giải phóng dung lượng rồi thử lại.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="127"/>
+        <location filename="../../desktop/gui/messages.py" line="137"/>
         <source>SelfCheck may not write there; choose another folder.</source>
         <translation>SelfCheck không được phép ghi vào đó; hãy chọn thư mục khác.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="130"/>
+        <location filename="../../desktop/gui/messages.py" line="140"/>
         <source>A file could not be read or written.</source>
         <translation>Không đọc hoặc ghi được một tệp.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="131"/>
+        <location filename="../../desktop/gui/messages.py" line="141"/>
         <source>Something did not work.</source>
         <translation>Đã có lỗi xảy ra.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="140"/>
+        <location filename="../../desktop/gui/messages.py" line="150"/>
         <source>This is not a SelfCheck bundle, or a file in it is damaged or out of place.</source>
         <translation>Đây không phải là gói bản khai SelfCheck, hoặc có tệp trong gói bị hỏng hay đặt sai chỗ.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="145"/>
+        <location filename="../../desktop/gui/messages.py" line="155"/>
         <source>The bundle is incomplete: a file in it was cut short, perhaps while it was copied.</source>
         <translation>Gói bản khai không đầy đủ: có tệp trong gói bị cắt ngắn, có thể do sao chép chưa xong.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="151"/>
+        <location filename="../../desktop/gui/messages.py" line="161"/>
         <source>The signature does not match: the declaration was changed after it was signed.</source>
         <translation>Chữ ký không khớp: bản khai đã bị sửa đổi sau khi ký.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/messages.py" line="156"/>
+        <location filename="../../desktop/gui/messages.py" line="166"/>
         <source>The bundle is not signed by a key enrolled for this person, or the key was not valid at that time.</source>
         <translation>Gói bản khai không được ký bằng khóa đã đăng ký cho người này, hoặc khóa đó không có hiệu lực vào thời điểm ký.</translation>
     </message>
@@ -901,12 +906,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="273"/>
+        <location filename="../../desktop/gui/main_window.py" line="271"/>
         <source>About SelfCheck</source>
         <translation>Giới thiệu SelfCheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="275"/>
+        <location filename="../../desktop/gui/main_window.py" line="273"/>
         <source>SelfCheck %1
 
 Self-assessment of social-network accounts for Vietnamese public officials. Everything stays on this computer.</source>
@@ -915,42 +920,42 @@ Self-assessment of social-network accounts for Vietnamese public officials. Ever
 Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, công chức, viên chức. Mọi thông tin chỉ nằm trên máy tính này.</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="298"/>
+        <location filename="../../desktop/gui/main_window.py" line="296"/>
         <source>SelfCheck %1: social-network account self-assessment</source>
         <translation>SelfCheck %1: tự kiểm tra tài khoản mạng xã hội</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="302"/>
+        <location filename="../../desktop/gui/main_window.py" line="300"/>
         <source>&amp;Language</source>
         <translation>&amp;Ngôn ngữ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="303"/>
+        <location filename="../../desktop/gui/main_window.py" line="301"/>
         <source>&amp;Reviewer</source>
         <translation>&amp;Rà soát</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="304"/>
+        <location filename="../../desktop/gui/main_window.py" line="302"/>
         <source>&amp;Review a unit&apos;s declarations…</source>
         <translation>Rà &amp;soát bản khai của đơn vị…</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="305"/>
+        <location filename="../../desktop/gui/main_window.py" line="303"/>
         <source>&amp;Help</source>
         <translation>&amp;Trợ giúp</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="306"/>
+        <location filename="../../desktop/gui/main_window.py" line="304"/>
         <source>&amp;About SelfCheck</source>
         <translation>&amp;Giới thiệu SelfCheck</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="307"/>
+        <location filename="../../desktop/gui/main_window.py" line="305"/>
         <source>User &amp;guide</source>
         <translation>&amp;Hướng dẫn sử dụng</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/main_window.py" line="308"/>
+        <location filename="../../desktop/gui/main_window.py" line="306"/>
         <source>&amp;Install a policy pack…</source>
         <translation>&amp;Cài đặt gói bộ tiêu chí…</translation>
     </message>
@@ -1266,7 +1271,7 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Tất cả đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="71"/>
+        <location filename="../../desktop/gui/review_table.py" line="66"/>
         <source>(overdue)</source>
         <translation>(quá hạn)</translation>
     </message>
@@ -1349,42 +1354,42 @@ Công cụ tự đánh giá tài khoản mạng xã hội dành cho cán bộ, c
         <translation>Mọi kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="104"/>
+        <location filename="../../desktop/gui/review_table.py" line="99"/>
         <source>Staff id</source>
         <translation>Mã cán bộ</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="105"/>
+        <location filename="../../desktop/gui/review_table.py" line="100"/>
         <source>Name</source>
         <translation>Họ tên</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="111"/>
+        <location filename="../../desktop/gui/review_table.py" line="106"/>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="106"/>
+        <location filename="../../desktop/gui/review_table.py" line="101"/>
         <source>Latest</source>
         <translation>Bản khai mới nhất</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="107"/>
+        <location filename="../../desktop/gui/review_table.py" line="102"/>
         <source>Verdict</source>
         <translation>Kết luận</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="108"/>
+        <location filename="../../desktop/gui/review_table.py" line="103"/>
         <source>Open (c/h/m/l)</source>
         <translation>Mục mở (NT/C/TB/T)</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="109"/>
+        <location filename="../../desktop/gui/review_table.py" line="104"/>
         <source>Next due</source>
         <translation>Hạn tiếp theo</translation>
     </message>
     <message>
-        <location filename="../../desktop/gui/review_table.py" line="110"/>
+        <location filename="../../desktop/gui/review_table.py" line="105"/>
         <source>Problems</source>
         <translation>Vấn đề</translation>
     </message>

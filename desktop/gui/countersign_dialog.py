@@ -22,7 +22,7 @@ from desktop.core.records.bundle import BundleError, read, verify
 from desktop.core.review.countersign import Decision, countersign
 from desktop.core.review.roster import load_roster
 from desktop.core.signing.keys import Storage
-from desktop.gui.messages import bundle_lead, describe
+from desktop.gui.messages import bundle_lead, describe, show_plain
 from desktop.gui.pages.sign_page import open_key
 from desktop.gui.session import Session
 from desktop.gui.tasks import Outcome, run_task
@@ -120,7 +120,7 @@ class CountersignDialog(QDialog):
             self.message.setText(self.tr("Not countersigned.") + " " + bundle_lead(error.failure))
             return
         if error is not None:
-            self.message.setText(self.tr("Not countersigned.") + " " + describe(error))
+            show_plain(self.message, self.tr("Not countersigned.") + " " + describe(error))
             return
         written = outcome.get()
         self.message.setText(self.tr("Countersigned: %1").replace("%1", written))

@@ -52,15 +52,13 @@ class DraftSaver(QObject):
         self.failing = False
 
     def _tell(self, exc: Exception) -> None:
-        from PySide6.QtWidgets import QMessageBox, QWidget
+        from PySide6.QtWidgets import QWidget
 
-        from desktop.gui.messages import describe
+        from desktop.gui.messages import describe, plain_box
 
         parent = self.parent()
-        box = QMessageBox(
-            QMessageBox.Icon.Warning,
-            "SelfCheck",
-            self.tr("The draft could not be saved: %1").replace("%1", describe(exc)),
+        box = plain_box(
+            None, self.tr("The draft could not be saved: %1").replace("%1", describe(exc))
         )
         box.setObjectName("draftNotSaved")
         if isinstance(parent, QWidget):

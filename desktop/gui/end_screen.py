@@ -119,10 +119,11 @@ class EndScreen(QWidget):
                 try:
                     self._pdf_copy = _copy_out(receipt.bundle.stem, receipt.pdf)
                 except OSError as exc:
-                    from desktop.gui.messages import words
+                    from desktop.gui.messages import show_plain, words
 
-                    self.told.setText(
-                        self.tr("The PDF could not be opened: %1").replace("%1", words(exc))
+                    show_plain(
+                        self.told,
+                        self.tr("The PDF could not be opened: %1").replace("%1", words(exc)),
                     )
                     return False
             path = self._pdf_copy

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.review.enrolment import EnrolmentRefused, Refusal, enrol_confirmed
 from desktop.core.review.roster import load_roster
-from desktop.gui.messages import describe
+from desktop.gui.messages import describe, show_plain
 from desktop.gui.tasks import Outcome, run_task
 
 
@@ -163,7 +163,7 @@ class EnrolDialog(QDialog):
         except Exception as exc:  # the bundle, the roster, its keys file, a key enrolled for
             # another: one line, the lead, then the core's words in the person's language
             detail = " ".join(describe(exc).split())
-            self.message.setText(self.tr("Nothing was enrolled.") + " " + detail)
+            show_plain(self.message, self.tr("Nothing was enrolled.") + " " + detail)
             return
         self.message.setText(
             self.tr("Enrolled %1: %2").replace("%1", staff_id).replace("%2", key.fingerprint)

@@ -31,7 +31,7 @@ from desktop.core.records import bundle as bundles
 from desktop.core.records import summary as summary_json
 from desktop.core.records.chain import Declaration
 from desktop.gui.labels import verdict_label
-from desktop.gui.messages import describe
+from desktop.gui.messages import describe, show_plain
 from desktop.gui.screen_fit import fit_columns
 from desktop.gui.session import Session
 from desktop.gui.tasks import Outcome, run_task
@@ -168,7 +168,7 @@ class HistoryWindow(QDialog):
             bundle = bundles.from_history(current.summary, current.signature, current.public_key)
             bundles.verify(bundle)  # exactly what a reviewer will check, checked again now
         except SelfCheckError as exc:
-            self.outcome.setText(describe(exc))
+            show_plain(self.outcome, describe(exc))
             return None
         return bundle
 
@@ -225,7 +225,7 @@ class HistoryWindow(QDialog):
         self.exporting = False
         self._enable()
         if isinstance(outcome.error, SelfCheckError | OSError):
-            self.outcome.setText(describe(outcome.error))
+            show_plain(self.outcome, describe(outcome.error))
             return
         target = outcome.get()  # anything else is a fault: the crash report tells it
         self.outcome.setText(self.tr("Saved: %1").replace("%1", str(target)))

@@ -112,9 +112,9 @@ class MainWindow(QMainWindow):
         try:
             session = open_session(self.language, cache=cache_home())
         except Exception as exc:  # whatever it is, say so: never a start screen stuck loading
-            from desktop.gui.messages import describe
+            from desktop.gui.messages import describe, show_plain
 
-            self.start.chain.setText(describe(exc))
+            show_plain(self.start.chain, describe(exc))
             self.failed.emit(describe(exc))
             return
         self.session = session
@@ -148,13 +148,13 @@ class MainWindow(QMainWindow):
             if self.session.settle_policy():
                 self.start.refresh()  # a cache entry that was wrong: show what is right
         except Exception as exc:  # a cache entry for checklists that do not load
-            from desktop.gui.messages import describe
+            from desktop.gui.messages import describe, show_plain
 
             self.session.close()
             self.session = None
             self.start.session = None
             self.start.refresh()
-            self.start.chain.setText(describe(exc))
+            show_plain(self.start.chain, describe(exc))
             self.failed.emit(describe(exc))
             return False
         return True
@@ -224,11 +224,9 @@ class MainWindow(QMainWindow):
         try:
             draft = load_draft(data, draft_id)
         except SelfCheckError as exc:
-            from PySide6.QtWidgets import QMessageBox
+            from desktop.gui.messages import describe, warn
 
-            from desktop.gui.messages import describe
-
-            QMessageBox.warning(self, "SelfCheck", describe(exc))
+            warn(self, describe(exc))
             return
         self.session.start(draft)
         if draft.language != self.session.language.language:

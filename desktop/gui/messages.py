@@ -25,6 +25,8 @@ from desktop.core.signing.keys import (
 )
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
     from desktop.core.base.i18n import Text
     from desktop.core.records.bundle import Failure
 
@@ -118,6 +120,14 @@ def lead(exc: BaseException) -> str:
         return QCoreApplication.translate(
             "Errors", "The list of USB tokens' PKCS#11 modules cannot be read."
         )
+    from desktop.core.records.bundle_pdf import TrustAnchorError
+
+    if isinstance(exc, TrustAnchorError):
+        return QCoreApplication.translate(
+            "Errors",
+            "A trust anchor of the agency (a root certificate that PDF signatures are checked "
+            "against) cannot be used: check the file named below.",
+        )
     if isinstance(exc, OSError):
         if exc.errno == errno.ENOSPC:
             return QCoreApplication.translate(
@@ -187,9 +197,9 @@ def words(exc: BaseException) -> str:
             detail = f"{exc.filename}: {detail}"
         return detail
     text = bilingual_detail(exc)
+    if str(exc):  # the English too, for whoever helps: the Vietnamese may leave out a
+        _log_withheld(exc)  # library's own words (a line number, SQLite's reason)
     if text is None or isinstance(exc, SAID_BY_LEAD):
-        if str(exc):
-            _log_withheld(exc)
         return ""
     return text.vi
 
@@ -212,3 +222,39 @@ def _log_withheld(exc: BaseException) -> None:
 
     logs.configure()
     logging.getLogger(f"{logs.LOGGER}.gui").info("told %s: %s", type(exc).__name__, exc)
+
+
+# Messages carry words from outside (a file's name, a zip member's name in zipfile's
+# English): a label or box set to guess its format would show "<h1>OK</h1>" from a
+# hostile bundle as a heading. Every message is shown as plain text.
+
+
+def show_plain(label: "QLabel", text: str) -> None:
+    from PySide6.QtCore import Qt  # not at import: this module is loaded before first paint
+
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setText(text)
+
+
+def plain_box(parent: "QWidget | None", text: str) -> "QMessageBox":
+    """A warning box (SelfCheck's title, OK) whose text is never read as rich text."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(QMessageBox.Icon.Warning, "SelfCheck", text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
+def warn(parent: "QWidget | None", text: str) -> None:
+    plain_box(parent, text).exec()
+
+
+def plain_tip(text: str) -> str:
+    """A tooltip that shows `text` as it is: a tooltip is rich text when it looks so, and
+    then it is escaped (as it is: most tooltips are left alone)."""
+    from PySide6.QtGui import Qt
+
+    if not Qt.mightBeRichText(text):
+        return text
+    return Qt.convertFromPlainText(text, Qt.WhiteSpaceMode.WhiteSpaceNormal)

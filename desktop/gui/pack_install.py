@@ -26,9 +26,9 @@ def install_pack_dialog(parent: QWidget, session: Session) -> bool:
     try:
         installed = install_pack(Path(chosen), session.home)
     except PackError as exc:
-        from desktop.gui.messages import describe
+        from desktop.gui.messages import describe, warn
 
-        QMessageBox.warning(parent, "SelfCheck", describe(exc))
+        warn(parent, describe(exc))
         return False
     session.policy = load_active_policy(None, session.home)
     session.policy_check = None

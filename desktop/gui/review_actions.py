@@ -11,7 +11,7 @@ from desktop.core.review.desk import Desk, save_desk
 from desktop.core.review.roster import load_roster
 from desktop.core.review.scan import Report, Row
 from desktop.gui import review_table
-from desktop.gui.messages import describe
+from desktop.gui.messages import describe, show_plain
 from desktop.gui.session import Session
 
 
@@ -50,7 +50,7 @@ class ReviewerActions(QDialog):
         try:
             save_desk(self.session.home, desk)
         except OSError as exc:  # the window still works; it only forgets
-            self.status.setText(describe(exc))
+            show_plain(self.status, describe(exc))
         self.desk = desk
 
     def edit_roster(self, *, new: bool) -> None:
@@ -93,7 +93,7 @@ class ReviewerActions(QDialog):
         try:
             roster = load_roster(self.reviewed_roster)
         except Exception as exc:  # the roster moved or changed since the review
-            self.status.setText(describe(exc))
+            show_plain(self.status, describe(exc))
             return
         dialog = FindingsDialog(self.session, roster, row.latest.path, self)
         dialog.open()

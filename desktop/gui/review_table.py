@@ -12,6 +12,7 @@ from desktop.core.base.i18n import Language, show_date
 from desktop.core.review.rows import PROBLEM_WORDS, Finding
 from desktop.core.review.scan import SEVERITIES, Report, Row
 from desktop.gui.labels import verdict_label
+from desktop.gui.messages import plain_tip
 from desktop.gui.screen_fit import fit_columns
 
 ROW_ROLE = Qt.ItemDataRole.UserRole  # the staff id of a person's row; unset on a file's row
@@ -27,20 +28,14 @@ def needs_attention(row: Row) -> bool:
 
 
 def problem(finding: Finding, language: Language) -> tuple[str, str]:
-    """A problem as the window shows it, and its tooltip, in `language`. A detail the core
-    has only in English is not shown in Vietnamese: the problem's name alone is, and the
-    detail goes to the support log (the command line and the CSV keep it as it is)."""
+    """A problem as the window shows it, and its tooltip, in `language`. Every problem the
+    review finds has its words in both languages; one that came without Vietnamese would
+    show its name alone (the command line and the CSV keep the English detail)."""
     if language == "en" or finding.text is not None:
         shown = finding.shown(language)
         return shown, shown
     words = PROBLEM_WORDS.get(finding.problem)
     label = words.get(language) if words else finding.problem.value
-    import logging  # loaded when needed, as messages.py does
-
-    from desktop.core.base import logs
-
-    logs.configure()
-    logging.getLogger(f"{logs.LOGGER}.gui").info("shown %s: %s", label, finding.detail)
     return label, label
 
 
@@ -85,13 +80,13 @@ def fill(
             ],
         )
         item.setData(0, ROW_ROLE, row.staff_id)
-        item.setToolTip(6, tip)
+        item.setToolTip(6, plain_tip(tip))  # a file's words, never read as rich text
     for finding in report.unreadable:  # always shown: a file that could not be used
         path = finding.path
         text, tip = problem(finding, language)
         name = path.name if path is not None else ""
         item = QTreeWidgetItem(tree, ["✘", name, "", "", "", "", f"{text} ({path})", ""])
-        item.setToolTip(6, f"{tip}\n{path}")  # the whole path, when the column is too narrow
+        item.setToolTip(6, plain_tip(f"{tip}\n{path}"))  # the whole path, if the column is narrow
     for column in range(tree.columnCount()):
         tree.resizeColumnToContents(column)
         # Long names and paths scroll; the problems column stays in sight.

@@ -33,7 +33,7 @@ from desktop.core.review.rows import POLICY_NOT_ACCEPTED_VERDICT
 from desktop.core.review.scan import Report, Row, csv_bytes, review, to_accept
 from desktop.gui import review_table
 from desktop.gui.labels import verdict_label
-from desktop.gui.messages import describe
+from desktop.gui.messages import describe, show_plain
 from desktop.gui.review_actions import ReviewerActions
 from desktop.gui.screen_fit import fit_columns
 from desktop.gui.session import Session
@@ -209,7 +209,7 @@ class ReviewWindow(ReviewerActions):
     def _failed(self, exc: BaseException) -> None:
         self.progress.hide()
         self.run_button.setEnabled(True)
-        self.status.setText(describe(exc))
+        show_plain(self.status, describe(exc))
 
     def _finished(self, report: Report) -> None:
         self.progress.hide()
@@ -313,7 +313,7 @@ class ReviewWindow(ReviewerActions):
         self.saving = False
         self._enable()
         if isinstance(outcome.error, OSError):
-            self.status.setText(describe(outcome.error))
+            show_plain(self.status, describe(outcome.error))
             return
         path = outcome.get()  # anything else is a fault: the crash report tells it
         self.status.setText(self.tr("Saved: %1").replace("%1", str(path)))
@@ -329,7 +329,7 @@ class ReviewWindow(ReviewerActions):
             accepted.update(taken)
             save_accepted(roster, accepted)
         except Exception as exc:  # the roster moved or became unreadable since the review
-            self.status.setText(describe(exc))
+            show_plain(self.status, describe(exc))
             return
         self.status.setText(
             self.tr("Accepted: the latest declaration of %1 people.").replace("%1", str(len(taken)))

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from desktop.core.review.roster import AcceptedPack, Staff, load_roster
 from desktop.core.review.roster_file import save_roster
-from desktop.gui.messages import describe
+from desktop.gui.messages import describe, show_plain
 from desktop.gui.session import Session
 
 FIELDS = ("id", "name", "unit", "programme")
@@ -129,7 +129,7 @@ class RosterDialog(QDialog):
         try:
             roster = load_roster(path)
         except Exception as exc:  # an unreadable roster is shown, never overwritten blindly
-            self.message.setText(describe(exc))
+            show_plain(self.message, describe(exc))
             self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(False)
             return
         self.title.setText(roster.title or "")
@@ -244,7 +244,7 @@ class RosterDialog(QDialog):
         try:
             save_roster(path, self.title.text(), staff, packs)
         except Exception as exc:  # a bad row or a folder that cannot be written: one line
-            self.message.setText(describe(exc))
+            show_plain(self.message, describe(exc))
             return
         self.saved.emit(str(path))
         self.accept()

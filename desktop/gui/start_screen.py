@@ -224,7 +224,7 @@ class StartScreen(QWidget):
         """Write the .ics for what is due; asks where unless `path` is given."""
         if self._reminder is None:
             return None
-        from PySide6.QtWidgets import QFileDialog, QMessageBox
+        from PySide6.QtWidgets import QFileDialog
 
         if path is None:
             chosen, _filter = QFileDialog.getSaveFileName(
@@ -238,7 +238,7 @@ class StartScreen(QWidget):
             path = Path(chosen)
         from desktop.core.base.atomic import write_atomic
         from desktop.core.records.reminder import calendar_file
-        from desktop.gui.messages import describe
+        from desktop.gui.messages import describe, warn
 
         name = self._programme_name(self._reminder.due.programme)
         data = calendar_file(
@@ -252,7 +252,7 @@ class StartScreen(QWidget):
         try:
             write_atomic(path, data, mode=0o644)
         except OSError as exc:
-            QMessageBox.warning(self, "SelfCheck", describe(exc))
+            warn(self, describe(exc))
             return None
         self.due.setToolTip(self.tr("Reminder saved: %1").replace("%1", str(path)))
         return path

@@ -30,7 +30,7 @@ from desktop.core.signing.token import (
     token_labels,
 )
 from desktop.core.signing.token_modules import FILE_NAME, installed_modules
-from desktop.gui.messages import describe
+from desktop.gui.messages import describe, show_plain
 from desktop.gui.password_field import PasswordEdit
 from desktop.gui.session import Session
 from desktop.gui.tasks import Outcome, run_task
@@ -95,7 +95,7 @@ class TokenBox(QGroupBox):
         try:
             found = installed_modules(data_home() / FILE_NAME)
         except (SelfCheckError, OSError) as exc:  # a broken list of the person's own
-            self.state.setText(describe(exc))
+            show_plain(self.state, describe(exc))
             found = []
         for known in found:
             self.module.addItem(f"{known.path}", str(known.path))

@@ -74,5 +74,8 @@ def show_local_time(value: str) -> str:
         return value
     if moment.tzinfo is None:
         return show_time(value)
-    here = moment.astimezone()
+    try:
+        here = moment.astimezone()
+    except (OverflowError, OSError):  # beyond year 9999 here, or before 1970 on Windows
+        return show_time(value)
     return f"{show_date(here.date())} {here.hour:02d}:{here.minute:02d}"

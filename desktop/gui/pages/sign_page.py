@@ -34,7 +34,7 @@ from desktop.core.records.declare import (
 from desktop.core.signing.keyfile import WeakPassphrase, WrongPassphrase
 from desktop.core.signing.keys import KeyStore, KeyStoreError, PassphraseNeeded, Storage
 from desktop.gui.end_screen import Receipt
-from desktop.gui.messages import describe
+from desktop.gui.messages import describe, show_plain
 from desktop.gui.pages.base import WizardPage
 from desktop.gui.passphrase_box import PassphraseBox
 from desktop.gui.session import Session
@@ -162,7 +162,7 @@ class SignPage(WizardPage):
             )
             return
         except SelfCheckError as exc:
-            self.result.setText(self.tr("Not signed.") + " " + describe(exc))
+            show_plain(self.result, self.tr("Not signed.") + " " + describe(exc))
             return
         token_missing = self.token_box.missing()
         if token_missing is not None:
