@@ -50,14 +50,22 @@ _ENGLISH = re.compile(
     r"signature|signed|damaged|truncated|invalid|line)\b"
 )
 # What Vietnamese may quote as it is: a value or name in quotes, a path, a file name, a
-# fingerprint, a command.
-_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"|\S*[/.]\S*|SHA256:\S+|--\w+|\([^)]*selfcheck[^)]*\)")
+# fingerprint, a command. A path has a slash or a dot inside it, not a sentence's full stop
+# ("is damaged." is English, not a path).
+_QUOTED = re.compile(
+    r"'[^']*'|\"[^\"]*\"|\S*(?:/|\.\w)\S*|SHA256:\S+|--\w+|\([^)]*selfcheck[^)]*\)"
+)
 
 
 def english_in(vietnamese: str) -> list[str]:
     """English words left in a Vietnamese message, once quoted names and paths are taken
     out: empty when the message is Vietnamese throughout."""
     return _ENGLISH.findall(_QUOTED.sub(" ", vietnamese))
+
+
+def test_english_ending_a_sentence_is_found_and_a_path_is_not() -> None:
+    assert english_in("bản khai bị damaged.") == ["damaged"]
+    assert not english_in("tệp /x/a.pem, summary.json và 1.2 (dòng 2, cột 7).")
 
 
 def assert_bilingual(text: Text | None, english: str) -> None:

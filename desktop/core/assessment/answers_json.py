@@ -9,6 +9,7 @@ import json
 import re
 from typing import Any
 
+from desktop.core.base import field_words
 from desktop.core.base.errors import AnswersError
 from desktop.core.base.fields import has_surrogate
 from desktop.core.base.i18n import Text
@@ -64,16 +65,11 @@ def _reject_constant(name: str) -> None:
 def parse_json(raw: bytes, name: "str | Text") -> Any:
     """Strict JSON: UTF-8, no duplicate keys, no NaN, bounded size and depth."""
     if len(raw) > MAX_BYTES:
-        raise AnswersError(
-            name, Text(f"lớn hơn {MAX_BYTES} byte", f"is larger than {MAX_BYTES} bytes")
-        )
+        raise AnswersError(name, field_words.larger_than(MAX_BYTES))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        at = exc.start
-        raise AnswersError(
-            name, Text(f"không phải văn bản UTF-8 (byte {at})", f"is not UTF-8 text (byte {at})")
-        ) from None
+        raise AnswersError(name, field_words.not_utf8(exc)) from None
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
     except _NotUnicodeKeyError:
@@ -91,8 +87,6 @@ def parse_json(raw: bytes, name: "str | Text") -> Any:
             name, Text("xuất hiện hai lần", "appears twice"), field=exc.key
         ) from None
     except RecursionError:
-        raise AnswersError(name, Text("lồng nhau quá sâu", "is nested too deeply")) from None
+        raise AnswersError(name, field_words.NESTED) from None
     except ValueError as exc:
-        raise AnswersError(
-            name, Text("không phải JSON hợp lệ", f"is not valid JSON: {exc}")
-        ) from None
+        raise AnswersError(name, field_words.not_valid("JSON", exc)) from None

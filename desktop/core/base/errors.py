@@ -12,7 +12,7 @@ its kind, never the English.
 
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from desktop.core.base.text import printable
 
@@ -49,6 +49,16 @@ def bilingual(exc: BaseException, vi: str) -> "Text":
     from desktop.core.base.i18n import Text
 
     return said(exc) or Text(vi, str(exc))
+
+
+E = TypeVar("E", bound=SelfCheckError)
+
+
+def refused(kind: type[E], path: object, vi: str, en: str) -> E:
+    """An error of `kind` naming the file first, in both languages: "/x/a.pem: …"."""
+    from desktop.core.base.i18n import Text
+
+    return kind(Text(f"{path}: {vi}", f"{path}: {en}"))
 
 
 class Flaw(StrEnum):

@@ -1,19 +1,28 @@
 """What is wrong with a field, in both languages: the words every checked file's errors
 share (base.fields for checklists, answers files and rosters; records.summary_refusal for
 summary.json). Each says what the field is or must be, after its name:
-"field 'name': is missing" / "trường 'name': còn thiếu".
+"field 'name': is missing" / "trường 'name': còn thiếu". The words a whole file is refused
+with (too large, not UTF-8, not JSON) are here too, as several readers share them.
 """
+
+import json
+import re
 
 from desktop.core.base.i18n import Text
 
 MISSING = Text("còn thiếu", "is missing")
 EMPTY = Text("không được để trống", "must not be empty")
-UNKNOWN_FIELD = Text("không phải là trường được phép có", "is not a known field")
+UNKNOWN_FIELD = Text("là trường không có trong định dạng", "is not a known field")
 NOT_UNICODE = Text("không phải là văn bản Unicode hợp lệ", "is not valid Unicode text")
 INVALID_FORM = Text("không đúng định dạng", "has an invalid form")
 NOT_A_DATE = Text("không phải là một ngày có thật", "is not a real date")
 NOT_A_TIME = Text("không phải là một thời điểm có thật", "is not a real time")
 TWICE = Text("bị liệt kê hai lần", "is listed twice")
+A_DATE = Text("phải là ngày theo dạng YYYY-MM-DD", "must be a date as YYYY-MM-DD")
+
+# A whole file (or a value in it) refused.
+NESTED = Text("lồng nhau quá sâu", "is nested too deeply")
+NOT_UTF8 = Text("không phải văn bản UTF-8", "is not UTF-8 text")
 
 # A kind of value, as a message names what a field is or must be.
 KINDS = {
@@ -58,3 +67,39 @@ def with_value(message: Text, value: object) -> Text:
     """`message` quoting the bad value, shortened."""
     shown = repr(str(value)[:40])
     return Text(f"{message.vi} (giá trị: {shown})", f"{message.en} (got {shown})")
+
+
+def larger_than(limit: object) -> Text:
+    """A file over its reader's limit, in bytes."""
+    return Text(f"lớn hơn {limit} byte", f"is larger than {limit} bytes")
+
+
+def not_utf8(exc: UnicodeDecodeError) -> Text:
+    """Bytes that are not UTF-8 text, and where they stop being so."""
+    at = f" (byte {exc.start})"
+    return Text(NOT_UTF8.vi + at, NOT_UTF8.en + at)
+
+
+_LINE_COLUMN = re.compile(r"at line (\d+), column (\d+)")  # tomllib's
+_BYTE = re.compile(r"\(byte (\d+)\)")  # msgspec's
+
+
+def not_valid(form: str, exc: BaseException) -> Text:
+    """Text that is not valid JSON or TOML: the English is the parser's own words; the
+    Vietnamese keeps of them only where, as numbers: "không phải JSON hợp lệ (dòng 3,
+    cột 7)"."""
+    return Text(f"không phải {form} hợp lệ{_where(exc)}", f"is not valid {form}: {exc}")
+
+
+def _where(exc: BaseException) -> str:
+    """Where a parser stopped, in Vietnamese, from what it tells: json's line and column,
+    tomllib's (in its message), msgspec's byte, a decoder's byte; else nothing."""
+    if isinstance(exc, json.JSONDecodeError):
+        return f" (dòng {exc.lineno}, cột {exc.colno})"
+    if isinstance(exc, UnicodeDecodeError):
+        return f" (byte {exc.start})"
+    found = _LINE_COLUMN.search(str(exc))
+    if found:
+        return f" (dòng {found[1]}, cột {found[2]})"
+    found = _BYTE.search(str(exc))
+    return f" (byte {found[1]})" if found else ""

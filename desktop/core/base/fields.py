@@ -10,7 +10,7 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from desktop.core.base import field_words as said
+from desktop.core.base import field_words
 from desktop.core.base.errors import Flaw, LocatedError
 from desktop.core.base.i18n import LANGUAGES, Steps, Text
 from desktop.core.base.text import printable
@@ -100,7 +100,7 @@ class Fields:
         self.item = item
         self.path = path
         if not isinstance(data, dict):
-            raise self.fail(None, said.must_be("a table", _describe(data)))
+            raise self.fail(None, field_words.must_be("a table", _describe(data)))
         self.data: dict[str, Any] = data
         self._seen: set[str] = set()
 
@@ -113,7 +113,7 @@ class Fields:
 
     def quoting(self, message: Text, value: object) -> Text:
         """`message` quoting the bad value, when this document may be quoted."""
-        return said.with_value(message, value) if self.echo else message
+        return field_words.with_value(message, value) if self.echo else message
 
     def _child(self, data: object, path: str) -> "Fields":
         return Fields(
@@ -145,13 +145,13 @@ class Fields:
         if value is None:  # JSON null counts as absent
             if optional:
                 return None
-            raise self.fail(key, said.MISSING, Flaw.MISSING)
+            raise self.fail(key, field_words.MISSING, Flaw.MISSING)
         return value
 
     def _typed(self, key: str, value: Any, kind: type, label: str) -> Any:
         # bool is an int in Python; a checklist that says `months = true` is wrong.
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            raise self.fail(key, said.must_be(label, _describe(value)))
+            raise self.fail(key, field_words.must_be(label, _describe(value)))
         return value
 
     # -- scalars --------------------------------------------------------------------------
@@ -170,13 +170,13 @@ class Fields:
             return None
         value = self._typed(key, value, str, "text")
         if not allow_empty and not value.strip():
-            raise self.fail(key, said.EMPTY)
+            raise self.fail(key, field_words.EMPTY)
         if len(value) > max_length:
-            raise self.fail(key, said.longer_than(max_length))
+            raise self.fail(key, field_words.longer_than(max_length))
         if has_surrogate(value):
-            raise self.fail(key, said.NOT_UNICODE)
+            raise self.fail(key, field_words.NOT_UNICODE)
         if pattern is not None and not pattern.fullmatch(value):
-            raise self.fail(key, self.quoting(said.INVALID_FORM, value))
+            raise self.fail(key, self.quoting(field_words.INVALID_FORM, value))
         return str(value)
 
     def required(self, key: str, **kwargs: Any) -> str:
@@ -193,7 +193,7 @@ class Fields:
             return None
         value = self._typed(key, value, int, "a whole number")
         if not low <= value <= high:
-            raise self.fail(key, self.quoting(said.between(low, high), value))
+            raise self.fail(key, self.quoting(field_words.between(low, high), value))
         return int(value)
 
     def boolean(self, key: str, *, optional: bool = False) -> bool | None:
@@ -210,7 +210,7 @@ class Fields:
             return cls(value)
         except ValueError:
             allowed = ", ".join(member.value for member in cls)
-            raise self.fail(key, self.quoting(said.one_of(allowed), value)) from None
+            raise self.fail(key, self.quoting(field_words.one_of(allowed), value)) from None
 
     def required_enum(self, key: str, cls: type[E]) -> E:
         value = self.enum(key, cls)
@@ -228,8 +228,7 @@ class Fields:
         try:
             return date.fromisoformat(value)
         except ValueError:
-            message = Text("phải là ngày theo dạng YYYY-MM-DD", "must be a date as YYYY-MM-DD")
-            raise self.fail(key, self.quoting(message, value)) from None
+            raise self.fail(key, self.quoting(field_words.A_DATE, value)) from None
 
     # -- compound -------------------------------------------------------------------------
 
@@ -241,20 +240,20 @@ class Fields:
             return None
         value = self._typed(key, value, list, "a list")
         if len(value) > MAX_LIST:
-            raise self.fail(key, said.more_entries(MAX_LIST))
+            raise self.fail(key, field_words.more_entries(MAX_LIST))
         out: list[str] = []
         for index, entry in enumerate(value):
             entry_key = f"{key}[{index}]"
             if not isinstance(entry, str):
-                raise self.fail(entry_key, said.must_be("text", _describe(entry)))
+                raise self.fail(entry_key, field_words.must_be("text", _describe(entry)))
             if not entry.strip():
-                raise self.fail(entry_key, said.EMPTY)
+                raise self.fail(entry_key, field_words.EMPTY)
             if len(entry) > MAX_TEXT:
-                raise self.fail(entry_key, said.longer_than(MAX_TEXT))
+                raise self.fail(entry_key, field_words.longer_than(MAX_TEXT))
             if has_surrogate(entry):
-                raise self.fail(entry_key, said.NOT_UNICODE)
+                raise self.fail(entry_key, field_words.NOT_UNICODE)
             if pattern is not None and not pattern.fullmatch(entry):
-                raise self.fail(entry_key, self.quoting(said.INVALID_FORM, entry))
+                raise self.fail(entry_key, self.quoting(field_words.INVALID_FORM, entry))
             out.append(entry)
         return tuple(out)
 
@@ -269,7 +268,7 @@ class Fields:
             except ValueError:
                 allowed = ", ".join(member.value for member in cls)
                 raise self.fail(
-                    f"{key}[{index}]", self.quoting(said.one_of(allowed), value)
+                    f"{key}[{index}]", self.quoting(field_words.one_of(allowed), value)
                 ) from None
         return frozenset(out)
 
@@ -287,7 +286,7 @@ class Fields:
             return []
         value = self._typed(key, value, list, "a list of tables")
         if len(value) > max_entries:
-            raise self.fail(key, said.more_entries(max_entries))
+            raise self.fail(key, field_words.more_entries(max_entries))
         return [
             self._child(entry, self.where(f"{key}[{i}]") or key) for i, entry in enumerate(value)
         ]
@@ -319,4 +318,4 @@ class Fields:
         """Reject any key nobody asked for: a typo in a checklist must not pass silently."""
         unknown = sorted(set(self.data) - self._seen)
         if unknown:
-            raise self.fail(unknown[0], said.UNKNOWN_FIELD)
+            raise self.fail(unknown[0], field_words.UNKNOWN_FIELD)

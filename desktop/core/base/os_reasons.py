@@ -53,6 +53,13 @@ def reason(exc: OSError) -> Text:
     return Text(vietnamese, english)
 
 
+def unreadable(exc: OSError) -> Text:
+    """A file that cannot be read, and why: "không đọc được (ổ đĩa đã đầy)" /
+    "cannot be read (No space left on device)"."""
+    why = reason(exc)
+    return Text(f"không đọc được ({why.vi})", f"cannot be read ({why.en})")
+
+
 def located(exc: OSError) -> Text:
     """The file's name and why: "/data/history.db: ổ đĩa đã đầy"."""
     why = reason(exc)

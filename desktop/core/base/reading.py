@@ -13,6 +13,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
+from desktop.core.base import field_words
 from desktop.core.base.i18n import Text
 
 
@@ -74,9 +75,7 @@ def read_bounded(path: Path, limit: int, *, follow: bool, pipe: bool = False) ->
     finally:
         os.close(fd)
     if total > limit:
-        raise TooLargeError(
-            errno.EFBIG, Text(f"lớn hơn {limit} byte", f"is larger than {limit} bytes"), str(path)
-        )
+        raise TooLargeError(errno.EFBIG, field_words.larger_than(limit), str(path))
     return b"".join(parts)
 
 

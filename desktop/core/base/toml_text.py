@@ -4,6 +4,7 @@ bounded in size, UTF-8, and in the depth of its keys; errors name the file."""
 import re
 from typing import Any
 
+from desktop.core.base import field_words
 from desktop.core.base.errors import LocatedError
 from desktop.core.base.i18n import Text
 
@@ -23,24 +24,21 @@ _CLOSING = {
 def parse_toml(raw: bytes, name: str, error: type[LocatedError], limit: int) -> Any:
     """Strict TOML from untrusted bytes: bounded size, UTF-8, depth; errors name the file."""
     if len(raw) > limit:
-        raise error(name, Text(f"lớn hơn {limit} byte", f"is larger than {limit} bytes"))
+        raise error(name, field_words.larger_than(limit))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        at = exc.start
-        raise error(
-            name, Text(f"không phải văn bản UTF-8 (byte {at})", f"is not UTF-8 text (byte {at})")
-        ) from None
+        raise error(name, field_words.not_utf8(exc)) from None
     _check_key_depth(text, name, error)
     import tomllib  # here: the summaries' fields are checked at start-up, where no TOML is read
 
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        # tomllib's own words, in English: the Vietnamese says what, not where.
-        raise error(name, Text("không phải TOML hợp lệ", f"is not valid TOML: {exc}")) from None
+        # tomllib's own words, in English: the Vietnamese says what, and where.
+        raise error(name, field_words.not_valid("TOML", exc)) from None
     except RecursionError:
-        raise error(name, Text("lồng nhau quá sâu", "is nested too deeply")) from None
+        raise error(name, field_words.NESTED) from None
 
 
 def _check_key_depth(text: str, name: str, error: type[LocatedError]) -> None:
@@ -70,7 +68,7 @@ def _check_key_depth(text: str, name: str, error: type[LocatedError]) -> None:
                 raise error(
                     name,
                     Text(
-                        f"dòng {line}: một khóa lồng sâu hơn {deep} cấp",
+                        f"dòng {line}: một tên trường lồng sâu hơn {deep} cấp",
                         f"line {line}: a key more than {deep} deep",
                     ),
                 )
@@ -78,7 +76,7 @@ def _check_key_depth(text: str, name: str, error: type[LocatedError]) -> None:
                 raise error(
                     name,
                     Text(
-                        f"dòng {line}: có hơn {MAX_KEY_DOTS} khóa có dấu chấm",
+                        f"dòng {line}: có hơn {MAX_KEY_DOTS} tên trường có dấu chấm",
                         f"line {line}: more than {MAX_KEY_DOTS} dotted keys",
                     ),
                 )

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
-from desktop.core.base import os_reasons
+from desktop.core.base import field_words, os_reasons
 from desktop.core.base.atomic import write_atomic
 from desktop.core.base.errors import bilingual
 from desktop.core.base.folders import private_folder
@@ -203,7 +203,7 @@ def verify(
             trusted = allowed_signers.parse(bundle.signers.decode("utf-8"))
         except (UnicodeDecodeError, AllowedSignersError) as exc:
             raise BundleError(
-                Failure.MALFORMED, _in(SIGNERS, exc, "không phải văn bản UTF-8")
+                Failure.MALFORMED, _in(SIGNERS, exc, field_words.NOT_UTF8.vi)
             ) from None
     try:
         key = sshsig.verify(bundle.summary, bundle.signature, NAMESPACE_SUMMARY)

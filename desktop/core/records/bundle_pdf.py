@@ -8,8 +8,7 @@ from pathlib import Path
 from cryptography import x509
 
 from desktop.core.base import os_reasons, reading
-from desktop.core.base.errors import SelfCheckError
-from desktop.core.base.i18n import Text
+from desktop.core.base.errors import SelfCheckError, refused
 from desktop.core.records.bundle import PDF, Bundle
 from desktop.core.signing.pades_check import PdfSignatureCheck, check_pdf
 
@@ -46,27 +45,30 @@ def load_anchors(paths: list[Path]) -> list[x509.Certificate]:
             raw = reading.read_bounded(path, MAX_ANCHORS, follow=True)
             anchors.extend(x509.load_pem_x509_certificates(raw))
         except FileNotFoundError:
-            raise _refused(
-                path, "không có tệp chứng thư gốc này", "the trust anchor file is missing"
+            raise refused(
+                TrustAnchorError,
+                path,
+                "không có tệp chứng thư gốc này",
+                "the trust anchor file is missing",
             ) from None
         except reading.RefusedFileError as exc:
-            raise _refused(
-                path, f"tệp chứng thư gốc {exc.text.vi}", f"the trust anchor file {exc.strerror}"
+            raise refused(
+                TrustAnchorError,
+                path,
+                f"tệp chứng thư gốc {exc.text.vi}",
+                f"the trust anchor file {exc.strerror}",
             ) from None
         except OSError as exc:
-            why = os_reasons.reason(exc).vi
-            raise _refused(
-                path, f"không đọc được ({why})", f"cannot be read ({exc.strerror or exc})"
-            ) from None
+            told = os_reasons.unreadable(exc)
+            raise refused(TrustAnchorError, path, told.vi, told.en) from None
         except ValueError:
-            raise _refused(
-                path, "không phải tệp chứng thư số dạng PEM", "not a PEM certificate file"
+            raise refused(
+                TrustAnchorError,
+                path,
+                "không phải tệp chứng thư số dạng PEM",
+                "not a PEM certificate file",
             ) from None
     return anchors
-
-
-def _refused(path: Path, vi: str, en: str) -> TrustAnchorError:
-    return TrustAnchorError(Text(f"{path}: {vi}", f"{path}: {en}"))
 
 
 def check_bundle_pdf(

@@ -25,11 +25,32 @@ MEANWHILE = Text(
 )
 
 
+_HELD = (
+    "cơ sở dữ liệu lịch sử đang bị một chương trình khác giữ (SelfCheck có đang mở hai lần không?)"
+)
+# Why, by SQLite's primary result code: its words are English, its code is not.
+_WHY = {
+    3: "không có quyền truy cập",  # SQLITE_PERM
+    5: _HELD,  # SQLITE_BUSY
+    6: _HELD,  # SQLITE_LOCKED
+    8: "ổ đĩa hoặc tệp chỉ cho phép đọc",  # SQLITE_READONLY
+    10: "lỗi đọc/ghi ổ đĩa",  # SQLITE_IOERR
+    13: "ổ đĩa đã đầy",  # SQLITE_FULL
+    14: "không mở được tệp cơ sở dữ liệu",  # SQLITE_CANTOPEN
+    23: "không có quyền truy cập",  # SQLITE_AUTH
+}
+
+
 def unusable(exc: sqlite3.DatabaseError) -> Text:
-    """A locked, read-only or full disk: a passing problem (SQLite's words, English only)."""
+    """A locked, read-only or full disk: a passing problem. SQLite's words are English;
+    the Vietnamese says why by its result code, and names the code."""
+    code: int | None = getattr(exc, "sqlite_errorcode", None)
+    name: str | None = getattr(exc, "sqlite_errorname", None)
+    why = _WHY.get(code & 0xFF) if code is not None else None
+    if why is None:
+        why = f"{_HELD}, hoặc ổ đĩa chỉ cho phép đọc hay đã đầy"
     return Text(
-        "hiện không dùng được cơ sở dữ liệu lịch sử (ổ đĩa có thể đang bị khóa, chỉ cho phép "
-        "đọc hoặc đã đầy)",
+        f"hiện không dùng được cơ sở dữ liệu lịch sử: {why}" + (f" ({name})" if name else ""),
         f"the history database cannot be used now ({exc})",
     )
 

@@ -15,11 +15,18 @@ from typing import Any
 import msgspec
 import msgspec.inspect as mi
 
-from desktop.core.base import field_words as said
+from desktop.core.base import field_words
 from desktop.core.base.fields import has_surrogate
 from desktop.core.base.i18n import Text
 from desktop.core.base.text import printable
-from desktop.core.records.summary_shape import FORMAT, VERSION, Summary, SummaryError, located
+from desktop.core.records.summary_shape import (
+    FILE,
+    FORMAT,
+    VERSION,
+    Summary,
+    SummaryError,
+    located,
+)
 
 _AT = re.compile(r"(.*) - at `\$(.*)`", re.DOTALL)
 _STEP = re.compile(r"\.(\w+)|\[(\d+)\]")
@@ -34,7 +41,11 @@ _GOT = {
     "array": "a list",
     "object": "a table",
 }
-_NOT_JSON = "summary.json không phải JSON hợp lệ"
+
+
+def _not_json(exc: BaseException) -> SummaryError:
+    told = field_words.not_valid("JSON", exc)
+    return SummaryError(Text(f"{FILE} {told.vi}", f"{FILE} {told.en}"))
 
 
 def strict_json(data: bytes) -> Any:
@@ -47,16 +58,14 @@ def strict_json(data: bytes) -> Any:
             parse_float=_no_float,
             parse_constant=_no_constant,
         )
-    except UnicodeDecodeError:
-        raise SummaryError(
-            Text("summary.json không phải văn bản UTF-8", "summary.json is not UTF-8")
-        ) from None
+    except UnicodeDecodeError as exc:
+        vi = field_words.not_utf8(exc).vi
+        raise SummaryError(Text(f"{FILE} {vi}", f"{FILE} is not UTF-8")) from None
     except RecursionError:
-        raise SummaryError(
-            Text("summary.json lồng nhau quá sâu", "summary.json is nested too deeply")
-        ) from None
+        nested = field_words.NESTED
+        raise SummaryError(Text(f"{FILE} {nested.vi}", f"{FILE} {nested.en}")) from None
     except ValueError as exc:
-        raise SummaryError(Text(_NOT_JSON, f"summary.json is not valid JSON: {exc}")) from None
+        raise _not_json(exc) from None
 
 
 def _strict_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -65,7 +74,7 @@ def _strict_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         seen: set[str] = set()
         for key, _value in pairs:
             if key in seen:
-                raise SummaryError(Text(f"khóa {key!r} bị lặp lại", f"duplicate key {key!r}"))
+                raise SummaryError(Text(f"tên trường {key!r} bị lặp lại", f"duplicate key {key!r}"))
             seen.add(key)
     return out
 
@@ -104,15 +113,17 @@ def refusal(data: bytes, error: msgspec.DecodeError) -> SummaryError:
         try:
             return _explained(str(error), value)
         except (LookupError, TypeError, StopIteration):  # worded as no msgspec here words it
-            english = printable(f"summary.json: {error}")
-            return SummaryError(Text("summary.json có trường sai kiểu hoặc sai dạng", english))
+            at = _AT.fullmatch(str(error))  # the field's path: the same in both languages
+            path = printable(f" (tại `${at[2][:120]}`)") if at else ""
+            english = printable(f"{FILE}: {error}")
+            return SummaryError(Text(f"{FILE} có trường sai kiểu hoặc sai dạng{path}", english))
     try:  # JSON's "\ud800" escapes: text that no output can encode
         where = _surrogate(value, [])
     except RecursionError:
         where = None
     if where is not None:
-        return located(_dotted(where), said.NOT_UNICODE)
-    return SummaryError(Text(_NOT_JSON, f"summary.json is not valid JSON: {error}"))
+        return located(_dotted(where), field_words.NOT_UNICODE)
+    return _not_json(error)
 
 
 def _explained(message: str, doc: dict[str, Any]) -> SummaryError:
@@ -125,30 +136,32 @@ def _explained(message: str, doc: dict[str, Any]) -> SummaryError:
         if isinstance(step, int) and isinstance(kind, mi.ListType) and kind.max_length:
             entries = _value_at(doc, steps[:depth])
             if len(entries) > kind.max_length:
-                return located(_dotted(steps[:depth]), said.more_entries(kind.max_length))
+                return located(_dotted(steps[:depth]), field_words.more_entries(kind.max_length))
     named = _NAMED.fullmatch(text)
     if named:
         known = named[1] == "missing required"
-        return located(_dotted([*steps, named[2]]), said.MISSING if known else said.UNKNOWN_FIELD)
+        flaw = field_words.MISSING if known else field_words.UNKNOWN_FIELD
+        return located(_dotted([*steps, named[2]]), flaw)
     field, kind, value = _dotted(steps), _type_at(steps), _value_at(doc, steps)
     wrong = _TYPE.fullmatch(text)
     if wrong:
         if wrong[2] == "null":
-            return located(field, said.MISSING)
-        return located(field, said.must_be(_label(kind), _GOT.get(wrong[2], wrong[2])))
+            return located(field, field_words.MISSING)
+        return located(field, field_words.must_be(_label(kind), _GOT.get(wrong[2], wrong[2])))
     if text.startswith("Invalid enum value"):
-        return located(field, said.with_value(said.one_of(", ".join(_allowed(kind))), value))
+        allowed = field_words.one_of(", ".join(_allowed(kind)))
+        return located(field, field_words.with_value(allowed, value))
     length = _LENGTH.match(text)
     if length and isinstance(kind, mi.StrType | mi.ListType):
         if length[2] == ">":
-            return located(field, said.EMPTY)
+            return located(field, field_words.EMPTY)
         if isinstance(kind, mi.StrType):
-            return located(field, said.longer_than(kind.max_length))
-        return located(field, said.more_entries(kind.max_length))
+            return located(field, field_words.longer_than(kind.max_length))
+        return located(field, field_words.more_entries(kind.max_length))
     if isinstance(kind, mi.StrType) and text.startswith("Expected `str` matching regex"):
-        return located(field, said.with_value(said.INVALID_FORM, value))
+        return located(field, field_words.with_value(field_words.INVALID_FORM, value))
     if isinstance(kind, mi.IntType):
-        return located(field, said.with_value(said.between(kind.ge, kind.le), value))
+        return located(field, field_words.with_value(field_words.between(kind.ge, kind.le), value))
     return located(field, Text("không đúng kiểu hoặc dạng", text))
 
 

@@ -15,11 +15,10 @@ from typing import Annotated, Final, Literal
 from msgspec import UNSET, Meta, Struct, UnsetType
 
 from desktop.core.assessment.findings import Evidence, VerdictKind
-from desktop.core.base import field_words as said
+from desktop.core.base import field_words
 from desktop.core.base.errors import LocatedError, SelfCheckError
 from desktop.core.base.fields import ID_PATTERN, MAX_LIST, MAX_TEXT, STAFF_ID
-from desktop.core.base.i18n import Language
-from desktop.core.base.i18n import Text as Said
+from desktop.core.base.i18n import Language, Text
 from desktop.core.policy.audience import AccountKind, Category, ProgrammeId
 from desktop.core.policy.model import Severity, Status
 
@@ -58,7 +57,7 @@ def _not_blank(limit: int = MAX_TEXT) -> Meta:
     return Meta(min_length=1, max_length=limit, extra_json_schema={"pattern": r"\S"})
 
 
-Text = Annotated[str, _text()]
+Bounded = Annotated[str, _text()]  # text of at most MAX_TEXT characters
 NotBlank = Annotated[str, _not_blank()]
 Sha256 = Annotated[str, _text(pattern=_whole("[0-9a-f]{64}"))]
 IsoDate = Annotated[str, _text(pattern=_whole(r"\d{4}-\d{2}-\d{2}"), format="date")]
@@ -74,9 +73,9 @@ class _Table(Struct, forbid_unknown_fields=True, frozen=True, gc=False):
 class Checklist(_Table, frozen=True):
     """A checklist file the assessment used, so a reviewer knows the exact policy."""
 
-    id: Text
-    version: Text
-    path: Text
+    id: Bounded
+    version: Bounded
+    path: Bounded
     sha256: Sha256
 
 
@@ -104,8 +103,8 @@ class PolicyRecord(_Table, frozen=True):
 class Person(_Table, frozen=True):
     full_name: NotBlank
     staff_id: Annotated[str, _text(pattern=_whole(STAFF_ID.pattern))]
-    unit: Text
-    position: Text
+    unit: Bounded
+    position: Bounded
     category: Category
     profile: (
         Annotated[
@@ -118,8 +117,8 @@ class Person(_Table, frozen=True):
         ]
         | UnsetType
     ) = UNSET
-    destination: Text | UnsetType | None = UNSET
-    mission: Text | UnsetType | None = UNSET
+    destination: Bounded | UnsetType | None = UNSET
+    mission: Bounded | UnsetType | None = UNSET
     departure_date: IsoDate | UnsetType | None = UNSET
 
 
@@ -127,15 +126,15 @@ class Account(_Table, frozen=True):
     """An account assessed: platform, kind and handle only; never a password, e-mail or
     phone number."""
 
-    id: Text
-    platform: Text
+    id: Bounded
+    platform: Bounded
     kind: AccountKind
-    handle: Text
+    handle: Bounded
 
 
 class Finding(_Table, frozen=True):
-    item: Text
-    account: Annotated[Text | None, Meta(description="null for pledges and programme items")]
+    item: Bounded
+    account: Annotated[Bounded | None, Meta(description="null for pledges and programme items")]
     status: Status
     evidence: Evidence
     severity: Severity
@@ -164,10 +163,10 @@ class Change(_Table, frozen=True):
     came or went."""
 
     kind: ChangeKind
-    item: Text | None  # None for a whole account that came or went
-    account: Text | None  # "platform:handle", None for pledges and programme items
-    before: Text | None  # the status before, None when the item was not asked
-    after: Text | None
+    item: Bounded | None  # None for a whole account that came or went
+    account: Bounded | None  # "platform:handle", None for pledges and programme items
+    before: Bounded | None  # the status before, None when the item was not asked
+    after: Bounded | None
 
 
 class Changes(_Table, frozen=True):
@@ -228,7 +227,7 @@ class SummaryError(SelfCheckError):
     """summary.json is malformed."""
 
 
-def located(field: str, message: Said) -> SummaryError:
+def located(field: str, message: Text) -> SummaryError:
     """The error naming `field` of summary.json, as every checked file's errors name one."""
     error = LocatedError(FILE, message, field=field)
     assert error.text is not None  # given a Text, it has one
@@ -243,28 +242,28 @@ def check_across(summary: Summary) -> None:
         ("person.full_name", summary.person.full_name),
     ):
         if text.isspace():  # not empty, as its type says: blank is all spaces
-            raise located(field, said.EMPTY)
+            raise located(field, field_words.EMPTY)
     for finding in summary.findings:
         for provision in finding.provisions:
             if provision.isspace():
                 at = f"findings[{summary.findings.index(finding)}].provisions"
-                raise located(f"{at}[{finding.provisions.index(provision)}]", said.EMPTY)
+                raise located(f"{at}[{finding.provisions.index(provision)}]", field_words.EMPTY)
     for field, value, since in (
         ("person.profile", summary.person.profile, 2),
         ("declared_no_accounts", summary.declared_no_accounts, 2),
         ("policy", summary.policy, 3),
     ):
         if summary.version >= since and value is UNSET:
-            raise located(field, said.MISSING)
+            raise located(field, field_words.MISSING)
         if summary.version < since and value is not UNSET:
-            raise located(field, said.UNKNOWN_FIELD)
+            raise located(field, field_words.UNKNOWN_FIELD)
     _check_policy(summary)
     if summary.seq > MAX_SEQ:
-        raise located("seq", Said(f"phải từ 1 đến {MAX_SEQ}", f"must be from 1 to {MAX_SEQ}"))
+        raise located("seq", Text(f"phải từ 1 đến {MAX_SEQ}", f"must be from 1 to {MAX_SEQ}"))
     try:
         datetime.fromisoformat(summary.issued_at.replace("Z", "+00:00"))
     except ValueError:  # the right shape, not a real time: 2026-13-01, 25:00...
-        raise located("issued_at", said.NOT_A_TIME) from None
+        raise located("issued_at", field_words.NOT_A_TIME) from None
     for field, day in (
         ("person.departure_date", summary.person.departure_date),
         ("next_due.date", summary.next_due.date if summary.next_due else None),
@@ -273,7 +272,7 @@ def check_across(summary: Summary) -> None:
             try:
                 date.fromisoformat(day)
             except ValueError:
-                raise located(field, said.NOT_A_DATE) from None
+                raise located(field, field_words.NOT_A_DATE) from None
 
 
 def _check_policy(summary: Summary) -> None:
@@ -286,7 +285,7 @@ def _check_policy(summary: Summary) -> None:
     if policy.signed and any(value is None for value in named):
         raise located(
             "policy",
-            Said(
+            Text(
                 "bộ tiêu chí đã ký phải ghi rõ gói, phiên bản, bản kê nội dung và người ký",
                 "a signed policy must name pack, version, manifest and signer",
             ),
@@ -294,10 +293,10 @@ def _check_policy(summary: Summary) -> None:
     if not policy.signed and any(value is not None for value in named):
         raise located(
             "policy",
-            Said("bộ tiêu chí chưa ký không ghi gói nào", "an unsigned policy names no pack"),
+            Text("bộ tiêu chí chưa ký không ghi gói nào", "an unsigned policy names no pack"),
         )
     if policy.expires is not None:
         try:
             date.fromisoformat(policy.expires)
         except ValueError:
-            raise located("policy.expires", said.NOT_A_DATE) from None
+            raise located("policy.expires", field_words.NOT_A_DATE) from None

@@ -66,7 +66,7 @@ class PolicyJudge:
         if not isinstance(policy, PolicyRecord):
             form = summary.version
             detail = Text(
-                f"bản khai không ghi gói bộ tiêu chí (bản khai phiên bản {form})",
+                f"bản khai không ghi gói bộ tiêu chí (định dạng bản khai phiên bản {form})",
                 f"no policy pack recorded (summary version {form})",
             )
             return [(PolicyProblem.NOT_ACCEPTED, detail)]

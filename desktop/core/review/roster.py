@@ -102,7 +102,7 @@ def load_roster(path: Path) -> Roster:
     raw = _read(path, MAX_ROSTER_BYTES, follow=True)
     if raw is None:
         missing = FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT))
-        raise RosterError(name, _unreadable(os_reasons.reason(missing)))
+        raise RosterError(name, os_reasons.unreadable(missing))
     doc = Fields(parse_toml(raw, name, RosterError, MAX_ROSTER_BYTES), file=name, error=RosterError)
     head = doc.table("roster", optional=True)
     title = None
@@ -142,7 +142,8 @@ def load_roster(path: Path) -> Roster:
         try:
             signers = parse(raw.decode("utf-8"))
         except (AllowedSignersError, UnicodeDecodeError) as exc:
-            raise RosterError(signers_path, bilingual(exc, "không phải văn bản UTF-8")) from None
+            told = bilingual(exc, field_words.NOT_UTF8.vi)
+            raise RosterError(signers_path, told) from None
     trust_anchors = tuple(path.parent / anchor for anchor in anchors)
     return Roster(path, title, signers_path, tuple(signers), staff, packs, trust_anchors)
 
@@ -165,11 +166,7 @@ def _read(path: Path, limit: int, *, follow: bool) -> bytes | None:
     except reading.RefusedFileError as exc:
         raise RosterError(path, os_reasons.reason(exc)) from None
     except OSError as exc:
-        raise RosterError(path, _unreadable(os_reasons.reason(exc))) from None
-
-
-def _unreadable(why: Text) -> Text:
-    return Text(f"không đọc được ({why.vi})", f"cannot be read ({why.en})")
+        raise RosterError(path, os_reasons.unreadable(exc)) from None
 
 
 _BESIDE = Text(
@@ -259,7 +256,10 @@ def load_accepted(roster: Roster) -> dict[str, Accepted]:
     try:
         data: Any = json.loads(raw)
     except (ValueError, RecursionError) as exc:
-        raise RosterError(path, _unreadable(Text("không phải JSON hợp lệ", str(exc)))) from None
+        # "cannot be read (json's words)", as a file the system cannot read is told
+        why = field_words.not_valid("JSON", exc).vi
+        told = Text(f"không đọc được ({why})", f"cannot be read ({exc})")
+        raise RosterError(path, told) from None
     if not isinstance(data, dict):
         raise RosterError(path, Text("phải là một đối tượng JSON", "must be a JSON object"))
     accepted = {}

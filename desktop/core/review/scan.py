@@ -70,8 +70,7 @@ def candidates(root: Path) -> Iterator[tuple[Path, Text | None]]:
         try:
             entries = sorted(os.scandir(folder), key=lambda e: e.name, reverse=True)
         except OSError as exc:
-            why = os_reasons.reason(exc)
-            yield folder, Text(f"không đọc được ({why.vi})", f"cannot be read ({why.en})")
+            yield folder, os_reasons.unreadable(exc)
             continue
         for entry in entries:
             path = Path(entry.path)

@@ -286,7 +286,10 @@ class KeyStore:
         except KeyringLocked:
             raise KeychainLocked(KeychainLocked.__doc__) from None
         except KeyringError as exc:
-            raise KeyStoreError(Text("kho khóa báo lỗi", f"the keychain failed: {exc}")) from None
+            kind = type(exc).__name__  # the library's words are English; its kind is not
+            raise KeyStoreError(
+                Text(f"kho khóa báo lỗi ({kind})", f"the keychain failed: {exc}")
+            ) from None
         if stored is None:
             made = record.created[:10]
             raise KeyMissing(

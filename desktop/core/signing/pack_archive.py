@@ -19,7 +19,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from desktop import __version__
 from desktop.core.base import os_reasons, reading
 from desktop.core.base.atomic import write_atomic
-from desktop.core.base.i18n import Text
+from desktop.core.base.errors import refused
 from desktop.core.policy.files import MAX_FILE_BYTES, read_checklists
 from desktop.core.signing import sshsig
 from desktop.core.signing.pack_manifest import (
@@ -50,18 +50,20 @@ def read_pack_zip(path: Path) -> PackContents:
         raw = reading.read_bounded(path, MAX_ZIP_BYTES, follow=True)
     except reading.RefusedFileError as exc:
         why = os_reasons.reason(exc)
-        raise _refused(path, why.vi, f"{exc.strerror}") from None
+        raise refused(PackError, path, why.vi, f"{exc.strerror}") from None
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise _refused(path, "không phải tệp zip hợp lệ", f"not a zip ({exc})") from None
+        vi = f"không phải tệp zip hợp lệ{_damage(exc)}"
+        raise refused(PackError, path, vi, f"not a zip ({exc})") from None
     entries: dict[str, bytes] = {}
     total = 0
     with archive:
         infos = archive.infolist()
         if len(infos) > MAX_FILES + 2:
             most = MAX_FILES + 2
-            raise _refused(path, f"tệp zip có hơn {most} mục", f"more than {most} entries")
+            vi, en = f"tệp zip có hơn {most} mục", f"more than {most} entries"
+            raise refused(PackError, path, vi, en)
         for info in infos:
             name = info.filename
             if info.is_dir():
@@ -78,20 +80,25 @@ def read_pack_zip(path: Path) -> PackContents:
                 with archive.open(info) as member:
                     data = member.read(limit + 1)
             except (zipfile.BadZipFile, NotImplementedError, ValueError, OSError) as exc:
-                raise _entry(path, name, "không đọc được", f"cannot be read ({exc})") from None
+                vi = f"không đọc được{_damage(exc)}"
+                raise _entry(path, name, vi, f"cannot be read ({exc})") from None
             if len(data) > limit:
                 kib = limit // 1024
                 raise _entry(path, name, f"lớn hơn {kib} KiB", f"is larger than {kib} KiB")
             total += len(data)
             if total > MAX_TOTAL_BYTES:
                 mib = MAX_TOTAL_BYTES // (1024 * 1024)
-                raise _refused(
-                    path, f"lớn hơn {mib} MiB sau khi giải nén", f"larger than {mib} MiB unpacked"
+                raise refused(
+                    PackError,
+                    path,
+                    f"lớn hơn {mib} MiB sau khi giải nén",
+                    f"larger than {mib} MiB unpacked",
                 )
             entries[name] = data
     manifest = entries.pop(MANIFEST, None)
     if manifest is None:
-        raise _refused(
+        raise refused(
+            PackError,
             path,
             f"chưa được ký: tệp zip không có {MANIFEST}",
             f"unsigned: no {MANIFEST} in the zip",
@@ -99,14 +106,22 @@ def read_pack_zip(path: Path) -> PackContents:
     return PackContents(manifest, entries.pop(SIGNATURE, None), entries)
 
 
-def _refused(path: Path, vi: str, en: str) -> PackError:
-    return PackError(Text(f"{path}: {vi}", f"{path}: {en}"))
+def _damage(exc: Exception) -> str:
+    """What zipfile's English says of a zip, in Vietnamese; for another error, its kind."""
+    words = str(exc)
+    if words.startswith("Truncated"):
+        return " (tệp bị cắt cụt)"
+    if words.startswith(("Bad magic number", "Bad CRC-32", "Corrupt", "Overlapped")):
+        return " (tệp zip bị hỏng)"
+    if isinstance(exc, zipfile.BadZipFile):
+        return ""  # "File is not a zip file", or words no Vietnamese here tells
+    return f" ({type(exc).__name__})"
 
 
 def _entry(path: Path, name: str, vi: str, en: str) -> PackError:
     """An entry of the zip refused: its name quoted in Vietnamese, where it stands among
     Vietnamese words."""
-    return _refused(path, f"mục '{name}' trong tệp zip {vi}", f"{name} {en}")
+    return refused(PackError, path, f"mục '{name}' trong tệp zip {vi}", f"{name} {en}")
 
 
 def _check_name(path: Path, name: str) -> None:
@@ -122,7 +137,8 @@ def _check_name(path: Path, name: str) -> None:
         or not name.isprintable()
     ):
         named = repr(name[:80])
-        raise _refused(
+        raise refused(
+            PackError,
             path,
             f"mục {named} trong tệp zip không phải đường dẫn tương đối thông thường",
             f"the entry {named} is not a plain relative path",
@@ -149,7 +165,8 @@ def build_pack(
     policy = policy_from(checklists)
     for profile in profiles:
         if profile not in policy.profiles:
-            raise _refused(
+            raise refused(
+                PackError,
                 directory,
                 f"các danh mục kiểm tra không có quy tắc áp dụng '{profile}'",
                 f"the checklists define no profile '{profile}'",

@@ -221,7 +221,7 @@ def parse_manifest(data: bytes) -> Manifest:
 def _date(doc: Mapping[str, Any], field: str) -> date:
     value = doc[field]
     if not isinstance(value, str) or not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
-        raise _fail(field, Text("phải là ngày theo dạng YYYY-MM-DD", "must be a date YYYY-MM-DD"))
+        raise _fail(field, field_words.A_DATE)
     try:
         return date.fromisoformat(value)
     except ValueError:

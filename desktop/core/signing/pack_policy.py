@@ -11,7 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from desktop.core.base import os_reasons, reading
-from desktop.core.base.i18n import Text
+from desktop.core.base.errors import refused
 from desktop.core.base.resources import checklists_dir
 from desktop.core.policy.files import Checklists, read_checklists
 from desktop.core.policy.model import Policy, PolicyOrigin
@@ -57,13 +57,8 @@ def _read_optional(path: Path) -> bytes | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        why = os_reasons.reason(exc).vi
-        raise PackError(
-            Text(
-                f"{path.name}: không đọc được ({why})",
-                f"{path.name}: cannot be read ({exc.strerror or exc})",
-            )
-        ) from None
+        told = os_reasons.unreadable(exc)
+        raise refused(PackError, path.name, told.vi, told.en) from None
 
 
 def verify_folder(checklists: Checklists, signers: list[AllowedSigner]) -> SignedPack:

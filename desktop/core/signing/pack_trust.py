@@ -18,8 +18,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 
 from desktop import __version__
-from desktop.core.base import os_reasons, reading
-from desktop.core.base.errors import bilingual
+from desktop.core.base import field_words, os_reasons, reading
+from desktop.core.base.errors import bilingual, refused
 from desktop.core.base.i18n import Text, show_date
 from desktop.core.base.resources import assets_dir
 from desktop.core.signing import sshsig
@@ -68,18 +68,13 @@ def _read_signers(path: Path, *, required: bool) -> list[AllowedSigner]:
             ) from None
         return []
     except OSError as exc:
-        why = os_reasons.reason(exc).vi
-        raise PackError(
-            Text(
-                f"{path}: không đọc được ({why})",
-                f"{path}: cannot be read ({exc.strerror or exc})",
-            )
-        ) from None
+        told = os_reasons.unreadable(exc)
+        raise refused(PackError, path, told.vi, told.en) from None
     try:
         return parse(raw.decode("utf-8"))
     except (AllowedSignersError, UnicodeDecodeError) as exc:
-        told = bilingual(exc, "không phải văn bản UTF-8")
-        raise PackError(Text(f"{path}: {told.vi}", f"{path}: {exc}")) from None
+        told = bilingual(exc, field_words.NOT_UTF8.vi)
+        raise refused(PackError, path, told.vi, str(exc)) from None
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,7 +9,6 @@ from pathlib import Path
 from desktop.core.base import os_reasons, reading
 from desktop.core.base.errors import LocatedError
 from desktop.core.base.fields import Fields, parse_toml
-from desktop.core.base.i18n import Text
 from desktop.core.base.resources import assets_dir
 
 FILE_NAME = "pkcs11-modules.toml"
@@ -40,10 +39,7 @@ def load(path: Path, platform: str = sys.platform) -> list[KnownModule]:
     except reading.RefusedFileError as exc:
         raise ModuleListError(name, exc.text) from None
     except OSError as exc:
-        why = os_reasons.reason(exc).vi
-        raise ModuleListError(
-            name, Text(f"không đọc được ({why})", f"cannot be read ({exc.strerror or exc})")
-        ) from None
+        raise ModuleListError(name, os_reasons.unreadable(exc)) from None
     doc = Fields(
         parse_toml(raw, name, ModuleListError, MAX_BYTES), file=name, error=ModuleListError
     )
