@@ -3,7 +3,7 @@
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from desktop import __version__
@@ -90,7 +90,9 @@ class MainWindow(QMainWindow):
         self.pack_action.triggered.connect(self.install_pack)
         self.guide_action = QAction(self)
         self.guide_action.setObjectName("actionGuide")
-        self.guide_action.setShortcut("F1")
+        # setShortcuts, not setShortcut: the latter's overloads take Qt.Key, and PySide6
+        # builds its whole `Qt` namespace to check (~40 ms before the first paint).
+        self.guide_action.setShortcuts([QKeySequence("F1")])
         self.guide_action.triggered.connect(self.open_guide)
         self.help_menu.addActions([self.guide_action, self.pack_action, self.about_action])
         self.retranslate()
