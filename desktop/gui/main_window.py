@@ -45,8 +45,9 @@ class MainWindow(QMainWindow):
         self.language = language
         self._opening_tried = session is not None
         self.setWindowIcon(app_icon())
-        keep_windows_on_screen()  # this window, its dialogs and message boxes
         fit_to_screen(self, PREFERRED_SIZE)
+        if session is not None:  # else once the start screen is ready (see there)
+            keep_windows_on_screen()  # this window, its dialogs and message boxes
         self.start = StartScreen(session)
         if session is None:
             self.start.installEventFilter(self)
@@ -117,10 +118,12 @@ class MainWindow(QMainWindow):
             from desktop.gui.messages import describe
 
             self.start.chain.setText(describe(exc))
+            keep_windows_on_screen()  # the message box saying so among them
             self.failed.emit(describe(exc))
             return
         self.session = session
         self.start.attach(session)
+        keep_windows_on_screen()  # before anything else can be shown (screen_fit says why)
         self.ready.emit()
         # After `ready`, and after the filled-in screen is painted: the parse holds the
         # interpreter lock most of its time.

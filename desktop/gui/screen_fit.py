@@ -59,21 +59,22 @@ class ScreenFit(QObject):
     """Fits every top-level window (not menus or tooltips) to the screen as it is shown."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if (
-            event.type() == QEvent.Type.Show
-            and isinstance(watched, QWidget)
-            and watched.isWindow()
-            and isinstance(watched, _FITTED)
-        ):
-            fit_to_screen(watched)
-            if isinstance(watched, QFileDialog):
-                _fit_file_columns(watched)
-            if watched.frameGeometry() == watched.geometry():
-                # Not framed yet: once the window manager has added its title bar (its
-                # height may differ from the room kept for it), fitted again.
-                window = watched
-                QTimer.singleShot(_FRAMED_AFTER_MS, window, lambda: fit_to_screen(window))
-        return super().eventFilter(watched, event)
+        # It sees every event of the application: the class first (no call into Qt),
+        # and False rather than QObject's own eventFilter (which says False: a call less).
+        if isinstance(watched, _FITTED) and event.type() == QEvent.Type.Show and watched.isWindow():
+            fit_shown(watched)
+        return False
+
+
+def fit_shown(window: QWidget) -> None:
+    """Fit a window being shown, and again once the window manager has framed it."""
+    fit_to_screen(window)
+    if isinstance(window, QFileDialog):
+        _fit_file_columns(window)
+    if window.frameGeometry() == window.geometry():
+        # Not framed yet: once the window manager has added its title bar (its height
+        # may differ from the room kept for it), fitted again.
+        QTimer.singleShot(_FRAMED_AFTER_MS, window, lambda: fit_to_screen(window))
 
 
 def _fit_file_columns(dialog: QFileDialog) -> None:
@@ -89,10 +90,22 @@ def _fit_file_columns(dialog: QFileDialog) -> None:
 
 
 def keep_windows_on_screen() -> None:
-    """Fit every window the application shows from now on (once per application)."""
+    """Fit every window the application shows from now on (once per application), and
+    the main windows and dialogs shown already.
+
+    SelfCheck calls it once its start screen is ready, not before the first paint: an
+    application-wide event filter in Python costs a call for each event, and the first
+    event it sees for an object of one of Qt's private classes (a list widget's model)
+    has PySide6 set up the Python side of every Qt widget class to find its type (~140 M
+    instructions, 0.22 times a bare PySide6 window's whole start; bench/startup_instructions.py).
+    Nothing else can be shown before then: the start screen is opened in one go."""
     app = QApplication.instance()
-    if app is not None and app.findChild(ScreenFit) is None:
-        app.installEventFilter(ScreenFit(app))
+    if app is None or app.findChild(ScreenFit) is not None:
+        return
+    app.installEventFilter(ScreenFit(app))
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, _FITTED) and window.isVisible():
+            fit_shown(window)
 
 
 def fit_columns(tree: QTreeView) -> None:
