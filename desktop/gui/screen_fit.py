@@ -6,18 +6,14 @@ into the screen's available area (without the task bar) as it is shown. What is 
 must then shrink with it: page contents scroll, button rows stay outside the scrolling.
 """
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QFileDialog,
-    QFileSystemModel,
-    QMainWindow,
-    QStyle,
-    QTreeView,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStyle, QWidget
+
+if TYPE_CHECKING:  # loaded when a file dialog or table is fitted, not before the first paint
+    from PySide6.QtWidgets import QFileDialog, QTreeView
 
 # The size the main window asks for on a screen that has room for it.
 PREFERRED_SIZE = QSize(1024, 700)
@@ -68,6 +64,8 @@ class ScreenFit(QObject):
 
 def fit_shown(window: QWidget) -> None:
     """Fit a window being shown, and again once the window manager has framed it."""
+    from PySide6.QtWidgets import QFileDialog
+
     fit_to_screen(window)
     if isinstance(window, QFileDialog):
         _fit_file_columns(window)
@@ -77,9 +75,11 @@ def fit_shown(window: QWidget) -> None:
         QTimer.singleShot(_FRAMED_AFTER_MS, window, lambda: fit_to_screen(window))
 
 
-def _fit_file_columns(dialog: QFileDialog) -> None:
+def _fit_file_columns(dialog: "QFileDialog") -> None:
     """Qt's own file dialog: no heading of its list of files cut off ("Kích thước" is
     longer than "Size"), each time a folder is read."""
+    from PySide6.QtWidgets import QFileSystemModel, QTreeView
+
     tree = dialog.findChild(QTreeView, "treeView")
     model = dialog.findChild(QFileSystemModel)
     if tree is None or model is None or dialog.property("columnsFitted"):
@@ -108,7 +108,7 @@ def keep_windows_on_screen() -> None:
             fit_shown(window)
 
 
-def fit_columns(tree: QTreeView) -> None:
+def fit_columns(tree: "QTreeView") -> None:
     """Widen each column of `tree` that is narrower than its heading: a wide table scrolls
     sideways rather than cut a heading off."""
     header = tree.header()
