@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStyle, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
 if TYPE_CHECKING:  # loaded when a file dialog or table is fitted, not before the first paint
     from PySide6.QtWidgets import QFileDialog, QTreeView
@@ -23,6 +23,10 @@ PREFERRED_SIZE = QSize(1024, 700)
 _FITTED = (QMainWindow, QDialog)
 # How long a window manager may take to frame a new window.
 _FRAMED_AFTER_MS = 300
+# More than any style's title bar: a window this much less high than the area needs no
+# room kept for one, nor QStyle before the first paint (PySide6 builds its eleven enums,
+# hundreds of members, on import: ~45 M instructions, 7 % of a bare PySide6 window start).
+_TITLE_BAR_AT_MOST = 100
 
 
 def available_area(widget: QWidget) -> QRect:
@@ -38,7 +42,10 @@ def fit_to_screen(window: QWidget, preferred: QSize | None = None) -> None:
     # The title bar and borders: known once the window manager has framed the window;
     # before that (the first show), room for a title bar is kept.
     frame = window.frameGeometry().size() - window.geometry().size()
-    if frame.isEmpty():  # (SelfCheck has no frameless window: no windowFlags(), see above)
+    # (SelfCheck has no frameless window: no windowFlags(), see above)
+    if frame.isEmpty() and size.height() > area.height() - _TITLE_BAR_AT_MOST:
+        from PySide6.QtWidgets import QStyle
+
         frame = QSize(0, window.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight))
     width = min(size.width(), area.width() - frame.width())
     height = min(size.height(), area.height() - frame.height())
