@@ -95,6 +95,22 @@ def test_a_window_moved_off_the_screen_comes_back_when_shown(
     assert_fits(small_window, area)
 
 
+def test_a_starting_window_is_fitted_once_its_start_screen_is_ready(
+    qtbot: QtBot, starting_window: MainWindow, area: QRect
+) -> None:
+    """The fitter is set up when the start screen is ready, not before the first paint
+    (screen_fit.keep_windows_on_screen): the window shown before then is fitted then."""
+    app = QApplication.instance()
+    for fitter in app.findChildren(screen_fit.ScreenFit):  # an earlier test's window's
+        app.removeEventFilter(fitter)
+        fitter.deleteLater()
+    starting_window.move(area.right() - 50, area.bottom() - 50)
+    with qtbot.waitSignal(starting_window.ready, timeout=20_000):
+        starting_window.show()
+    assert app.findChild(screen_fit.ScreenFit) is not None
+    assert_fits(starting_window, area)
+
+
 def test_the_history_window_fits(
     qtbot: QtBot, small_window: MainWindow, session: Session, area: QRect
 ) -> None:

@@ -3,7 +3,7 @@
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QStackedWidget
 
 from desktop import __version__
@@ -45,8 +45,9 @@ class MainWindow(QMainWindow):
         self.language = language
         self._opening_tried = session is not None
         self.setWindowIcon(app_icon())
-        keep_windows_on_screen()  # this window, its dialogs and message boxes
         fit_to_screen(self, PREFERRED_SIZE)
+        if session is not None:  # else once the start screen is ready (see there)
+            keep_windows_on_screen()  # this window, its dialogs and message boxes
         self.start = StartScreen(session)
         if session is None:
             self.start.installEventFilter(self)
@@ -90,7 +91,9 @@ class MainWindow(QMainWindow):
         self.pack_action.triggered.connect(self.install_pack)
         self.guide_action = QAction(self)
         self.guide_action.setObjectName("actionGuide")
-        self.guide_action.setShortcut("F1")
+        # setShortcuts, not setShortcut: the latter's overloads take Qt.Key, and PySide6
+        # builds its whole `Qt` namespace to check (~40 ms before the first paint).
+        self.guide_action.setShortcuts([QKeySequence("F1")])
         self.guide_action.triggered.connect(self.open_guide)
         self.help_menu.addActions([self.guide_action, self.pack_action, self.about_action])
         self.retranslate()
@@ -115,10 +118,12 @@ class MainWindow(QMainWindow):
             from desktop.gui.messages import describe, show_plain
 
             show_plain(self.start.chain, describe(exc))
+            keep_windows_on_screen()  # the message box saying so among them
             self.failed.emit(describe(exc))
             return
         self.session = session
         self.start.attach(session)
+        keep_windows_on_screen()  # before anything else can be shown (screen_fit says why)
         self.ready.emit()
         # After `ready`, and after the filled-in screen is painted: the parse holds the
         # interpreter lock most of its time.

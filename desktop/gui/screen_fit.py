@@ -6,18 +6,14 @@ into the screen's available area (without the task bar) as it is shown. What is 
 must then shrink with it: page contents scroll, button rows stay outside the scrolling.
 """
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QEvent, QObject, QRect, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QApplication,
-    QDialog,
-    QFileDialog,
-    QFileSystemModel,
-    QMainWindow,
-    QStyle,
-    QTreeView,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
+
+if TYPE_CHECKING:  # loaded when a file dialog or table is fitted, not before the first paint
+    from PySide6.QtWidgets import QFileDialog, QTreeView
 
 # The size the main window asks for on a screen that has room for it.
 PREFERRED_SIZE = QSize(1024, 700)
@@ -27,6 +23,10 @@ PREFERRED_SIZE = QSize(1024, 700)
 _FITTED = (QMainWindow, QDialog)
 # How long a window manager may take to frame a new window.
 _FRAMED_AFTER_MS = 300
+# More than any style's title bar: a window this much less high than the area needs no
+# room kept for one, nor QStyle before the first paint (PySide6 builds its eleven enums,
+# hundreds of members, on import: ~45 M instructions, 7 % of a bare PySide6 window start).
+_TITLE_BAR_AT_MOST = 100
 
 
 def available_area(widget: QWidget) -> QRect:
@@ -42,7 +42,10 @@ def fit_to_screen(window: QWidget, preferred: QSize | None = None) -> None:
     # The title bar and borders: known once the window manager has framed the window;
     # before that (the first show), room for a title bar is kept.
     frame = window.frameGeometry().size() - window.geometry().size()
-    if frame.isEmpty():  # (SelfCheck has no frameless window: no windowFlags(), see above)
+    # (SelfCheck has no frameless window: no windowFlags(), see above)
+    if frame.isEmpty() and size.height() > area.height() - _TITLE_BAR_AT_MOST:
+        from PySide6.QtWidgets import QStyle
+
         frame = QSize(0, window.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight))
     width = min(size.width(), area.width() - frame.width())
     height = min(size.height(), area.height() - frame.height())
@@ -59,26 +62,31 @@ class ScreenFit(QObject):
     """Fits every top-level window (not menus or tooltips) to the screen as it is shown."""
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
-        if (
-            event.type() == QEvent.Type.Show
-            and isinstance(watched, QWidget)
-            and watched.isWindow()
-            and isinstance(watched, _FITTED)
-        ):
-            fit_to_screen(watched)
-            if isinstance(watched, QFileDialog):
-                _fit_file_columns(watched)
-            if watched.frameGeometry() == watched.geometry():
-                # Not framed yet: once the window manager has added its title bar (its
-                # height may differ from the room kept for it), fitted again.
-                window = watched
-                QTimer.singleShot(_FRAMED_AFTER_MS, window, lambda: fit_to_screen(window))
-        return super().eventFilter(watched, event)
+        # It sees every event of the application: the class first (no call into Qt),
+        # and False rather than QObject's own eventFilter (which says False: a call less).
+        if isinstance(watched, _FITTED) and event.type() == QEvent.Type.Show and watched.isWindow():
+            fit_shown(watched)
+        return False
 
 
-def _fit_file_columns(dialog: QFileDialog) -> None:
+def fit_shown(window: QWidget) -> None:
+    """Fit a window being shown, and again once the window manager has framed it."""
+    from PySide6.QtWidgets import QFileDialog
+
+    fit_to_screen(window)
+    if isinstance(window, QFileDialog):
+        _fit_file_columns(window)
+    if window.frameGeometry() == window.geometry():
+        # Not framed yet: once the window manager has added its title bar (its height
+        # may differ from the room kept for it), fitted again.
+        QTimer.singleShot(_FRAMED_AFTER_MS, window, lambda: fit_to_screen(window))
+
+
+def _fit_file_columns(dialog: "QFileDialog") -> None:
     """Qt's own file dialog: no heading of its list of files cut off ("Kích thước" is
     longer than "Size"), each time a folder is read."""
+    from PySide6.QtWidgets import QFileSystemModel, QTreeView
+
     tree = dialog.findChild(QTreeView, "treeView")
     model = dialog.findChild(QFileSystemModel)
     if tree is None or model is None or dialog.property("columnsFitted"):
@@ -89,13 +97,25 @@ def _fit_file_columns(dialog: QFileDialog) -> None:
 
 
 def keep_windows_on_screen() -> None:
-    """Fit every window the application shows from now on (once per application)."""
+    """Fit every window the application shows from now on (once per application), and
+    the main windows and dialogs shown already.
+
+    SelfCheck calls it once its start screen is ready, not before the first paint: an
+    application-wide event filter in Python costs a call for each event, and the first
+    event it sees for an object of one of Qt's private classes (a list widget's model)
+    has PySide6 set up the Python side of every Qt widget class to find its type (~140 M
+    instructions, 0.22 times a bare PySide6 window's whole start; bench/startup_instructions.py).
+    Nothing else can be shown before then: the start screen is opened in one go."""
     app = QApplication.instance()
-    if app is not None and app.findChild(ScreenFit) is None:
-        app.installEventFilter(ScreenFit(app))
+    if app is None or app.findChild(ScreenFit) is not None:
+        return
+    app.installEventFilter(ScreenFit(app))
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, _FITTED) and window.isVisible():
+            fit_shown(window)
 
 
-def fit_columns(tree: QTreeView) -> None:
+def fit_columns(tree: "QTreeView") -> None:
     """Widen each column of `tree` that is narrower than its heading: a wide table scrolls
     sideways rather than cut a heading off."""
     header = tree.header()
