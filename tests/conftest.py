@@ -124,7 +124,7 @@ def pytest_runtest_teardown(item: pytest.Item) -> Any:
     result = yield
     import sys
 
-    if "PySide6.QtWidgets" in sys.modules:  # a test that never used Qt starts no app
+    if "PySide6.QtWidgets" in sys.modules:  # made by widgets_app, before the first test
         from PySide6.QtCore import QCoreApplication, QEvent
         from PySide6.QtWidgets import QApplication
 

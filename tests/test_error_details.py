@@ -94,10 +94,14 @@ def test_a_busy_history_says_another_program_holds_it_not_that_the_disk_is_locke
     assert "ổ đĩa có thể đang bị khóa" not in vi
 
 
-def test_a_history_error_of_no_known_code_still_says_what_may_be_wrong() -> None:
+def test_a_history_error_of_no_known_code_claims_no_cause_it_does_not_know() -> None:
     told = unusable(sqlite3.OperationalError("something odd"))
     assert told.en == "the history database cannot be used now (something odd)"
-    assert "chương trình khác giữ" in told.vi and "đã đầy" in told.vi
+    assert told.vi == "hiện không dùng được cơ sở dữ liệu lịch sử: SQLite báo lỗi"
+    with sqlite3.connect(":memory:") as db, pytest.raises(sqlite3.OperationalError) as caught:
+        db.execute("SELECT * FROM no_such_table")  # SQLITE_ERROR: not a busy database
+    told = unusable(caught.value)
+    assert "chương trình khác giữ" not in told.vi and "(SQLITE_ERROR)" in told.vi
 
 
 def test_a_failing_keychain_is_named_by_its_kind_in_vietnamese_too(tmp_path: Path) -> None:

@@ -7,7 +7,6 @@ must be (tests/tools.py). The frozen app then has to pass its own self-test, off
 server, and sign a bundle that the real `ssh-keygen -Y verify` accepts.
 """
 
-import fcntl
 import importlib.util
 import os
 import re
@@ -43,6 +42,8 @@ def frozen_app() -> Iterator[Path]:
     # collects the files again (seconds instead of about a minute on a warm machine).
     work = ROOT / "build" / "test-frozen"
     work.mkdir(parents=True, exist_ok=True)
+    import fcntl  # here: the module is collected on Windows too
+
     # Held while this module's tests run the app: a second test run in the same tree
     # waits instead of rebuilding (and wiping) the folder under the first one's feet.
     with (work / "lock").open("w") as lock:

@@ -70,7 +70,11 @@ def open_main_window() -> "tuple[QApplication, MainWindow]":
     def cannot_start(message: str) -> None:
         gc.enable()
         print(f"selfcheck: {message}", file=sys.stderr)
-        QMessageBox.critical(window, "SelfCheck", message)
+        from desktop.gui.messages import plain_box
+
+        box = plain_box(window, message)  # it may quote a checklist's own words
+        box.setIcon(QMessageBox.Icon.Critical)
+        box.exec()
         app.exit(EXIT_CANNOT_START)
 
     window.failed.connect(cannot_start)

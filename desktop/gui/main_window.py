@@ -117,9 +117,10 @@ class MainWindow(QMainWindow):
         except Exception as exc:  # whatever it is, say so: never a start screen stuck loading
             from desktop.gui.messages import describe, show_plain
 
-            show_plain(self.start.chain, describe(exc))
+            told = describe(exc)  # once: each telling goes to the support log
+            show_plain(self.start.chain, told)
             keep_windows_on_screen()  # the message box saying so among them
-            self.failed.emit(describe(exc))
+            self.failed.emit(told)
             return
         self.session = session
         self.start.attach(session)
@@ -129,9 +130,9 @@ class MainWindow(QMainWindow):
         # interpreter lock most of its time.
         QTimer.singleShot(0, self, self._check_policy)
         if session.startup_warning:
-            from PySide6.QtWidgets import QMessageBox
+            from desktop.gui.messages import plain_box
 
-            box = QMessageBox(QMessageBox.Icon.Warning, "SelfCheck", session.startup_warning)
+            box = plain_box(None, session.startup_warning)  # it names files, SQLite's words
             box.setObjectName("startupWarning")
             box.setParent(self, box.windowFlags())
             box.open()  # not exec(): the start screen stays live behind it
@@ -159,8 +160,9 @@ class MainWindow(QMainWindow):
             self.session = None
             self.start.session = None
             self.start.refresh()
-            show_plain(self.start.chain, describe(exc))
-            self.failed.emit(describe(exc))
+            told = describe(exc)
+            show_plain(self.start.chain, told)
+            self.failed.emit(told)
             return False
         return True
 

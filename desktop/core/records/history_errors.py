@@ -47,8 +47,8 @@ def unusable(exc: sqlite3.DatabaseError) -> Text:
     code: int | None = getattr(exc, "sqlite_errorcode", None)
     name: str | None = getattr(exc, "sqlite_errorname", None)
     why = _WHY.get(code & 0xFF) if code is not None else None
-    if why is None:
-        why = f"{_HELD}, hoặc ổ đĩa chỉ cho phép đọc hay đã đầy"
+    if why is None:  # a code not listed: say no more than SQLite did, by its name
+        why = "SQLite báo lỗi"
     return Text(
         f"hiện không dùng được cơ sở dữ liệu lịch sử: {why}" + (f" ({name})" if name else ""),
         f"the history database cannot be used now ({exc})",

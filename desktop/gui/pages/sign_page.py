@@ -196,7 +196,8 @@ class SignPage(WizardPage):
     def _not_signed(self, exc: BaseException) -> None:
         self._set_busy(False)
         self._sign_pdf = None  # the PIN it holds goes with it
-        self.result.setText(self.tr("Not signed.") + " " + self.token_box.message(exc))
+        # The token's own label and its module's error text among them: plain text.
+        show_plain(self.result, self.tr("Not signed.") + " " + self.token_box.message(exc))
         if isinstance(exc, WrongPassphrase):
             self.passphrase.wrong()
         elif isinstance(exc, (WeakPassphrase, PassphraseNeeded)) and not self.keychain_refused:
