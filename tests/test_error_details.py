@@ -21,7 +21,6 @@ from desktop.core.base import os_reasons, reading
 from desktop.core.base.errors import AnswersError, PolicyError, said
 from desktop.core.base.i18n import Text
 from desktop.core.base.toml_text import parse_toml
-from desktop.core.records.history import History, HistoryDamaged, HistoryError
 from desktop.core.records.history_errors import unusable
 from desktop.core.records.summary_refusal import refusal, strict_json
 from desktop.core.records.summary_shape import FORMAT, SummaryError
@@ -71,27 +70,6 @@ def test_msgspecs_byte_and_field_path_are_told_in_vietnamese_too() -> None:
     error = refusal(ok, odd)  # a path no field of the summary has: told as msgspec words it
     assert str(error) == "summary.json: Expected `int`, got `str` - at `$.person.nosuch`"
     assert _vi(error) == "summary.json có trường sai kiểu hoặc sai dạng (tại `$.person.nosuch`)"
-
-
-def test_a_busy_history_says_another_program_holds_it_not_that_the_disk_is_locked(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    History(tmp_path).close()
-    monkeypatch.setattr(History, "busy_timeout", 0.05)
-    other = sqlite3.connect(tmp_path / "history.db", isolation_level=None)
-    other.execute("PRAGMA locking_mode=EXCLUSIVE")
-    other.execute("BEGIN EXCLUSIVE")
-    try:
-        with pytest.raises(HistoryError) as caught:
-            History(tmp_path).close()
-    finally:
-        other.execute("ROLLBACK")
-        other.close()
-    assert not isinstance(caught.value, HistoryDamaged)
-    assert str(caught.value) == "the history database cannot be used now (database is locked)"
-    vi = _vi(caught.value)
-    assert "một chương trình khác giữ" in vi and "(SQLITE_BUSY)" in vi
-    assert "ổ đĩa có thể đang bị khóa" not in vi
 
 
 def test_a_history_error_of_no_known_code_claims_no_cause_it_does_not_know() -> None:

@@ -246,20 +246,26 @@ def test_a_malformed_key_is_refused_with_one_line(
     assert roster.signers_path.read_text() == "BNG-7 not-a-key\n"
 
 
-def test_a_bundle_that_does_not_verify_is_told_with_its_reason_in_vietnamese(
-    window: MainWindow, session: Session, tmp_path: Path
-) -> None:
-    session.language.set_language("vi")
+def _enrol_bundle(window: MainWindow, tmp_path: Path, bundle: Path) -> tuple[Any, QLabel]:
+    """BNG-1 enrolled from `bundle` in the review's enrol dialog, on a new roster: the
+    roster and the dialog's message."""
     roster = new_roster(tmp_path / "roster.toml")
     review = open_review(window)
     type_text(review.findChild(QLineEdit, "rosterFile"), str(roster.path))
     dialog = enrol_dialog(review)
-    message = dialog.findChild(QLabel, "enrolMessage")
     dialog.staff.setCurrentText("BNG-1")
+    type_text(dialog.findChild(QLineEdit, "enrolBundle"), str(bundle))
+    click(dialog, "enrolButton")
+    return roster, dialog.findChild(QLabel, "enrolMessage")
+
+
+def test_a_bundle_that_does_not_verify_is_told_with_its_reason_in_vietnamese(
+    window: MainWindow, session: Session, tmp_path: Path
+) -> None:
+    session.language.set_language("vi")
     cut = tmp_path / "BNG-1-annual.zip"
     cut.write_bytes(b"PK\x03\x04 and then nothing")
-    type_text(dialog.findChild(QLineEdit, "enrolBundle"), str(cut))
-    click(dialog, "enrolButton")
+    roster, message = _enrol_bundle(window, tmp_path, cut)
     # The lead, then why, in Vietnamese, on one line: no English sentence of the core.
     assert message.text().startswith("Chưa đăng ký khóa nào. Gói bản khai không đầy đủ")
     assert "(tệp zip bị cắt cụt hoặc hư hỏng)" in message.text(), message.text()
@@ -274,7 +280,6 @@ def test_a_hostile_bundle_s_own_words_are_never_shown_as_rich_text(
     """zipfile's English names a member's local header as the bundle wrote it: in one line
     of an automatic-format label it was drawn as a heading ("OK!"), not as text."""
     session.language.set_language("en")
-    roster = new_roster(tmp_path / "roster.toml")
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     made = Official("BNG-1", "Nguyễn Văn An", template).declare(inbox)
@@ -284,13 +289,7 @@ def test_a_hostile_bundle_s_own_words_are_never_shown_as_rich_text(
             archive.write(member, member.name)
     data = hostile.read_bytes()  # the first "summary.json" is its local header's name
     hostile.write_bytes(data.replace(b"summary.json", b"<h1>OK!</h1>", 1))
-    review = open_review(window)
-    type_text(review.findChild(QLineEdit, "rosterFile"), str(roster.path))
-    dialog = enrol_dialog(review)
-    message = dialog.findChild(QLabel, "enrolMessage")
-    dialog.staff.setCurrentText("BNG-1")
-    type_text(dialog.findChild(QLineEdit, "enrolBundle"), str(hostile))
-    click(dialog, "enrolButton")
+    roster, message = _enrol_bundle(window, tmp_path, hostile)
     assert "<h1>OK!</h1>" in message.text(), message.text()
     assert message.textFormat() == Qt.TextFormat.PlainText
     assert load_roster(roster.path).signers == ()

@@ -246,12 +246,17 @@ def test_a_busy_database_is_not_mistaken_for_damage(
         with pytest.raises(HistoryError) as caught:
             History(tmp_path).close()
         assert not isinstance(caught.value, HistoryDamaged)
-        assert "cannot be used now" in str(caught.value)
+        assert str(caught.value) == "the history database cannot be used now (database is locked)"
     finally:
         other.execute("ROLLBACK")
         other.close()
     assert not list(tmp_path.glob("history.db.damaged-*"))
     assert _problems(tmp_path) == []
+    # Said in Vietnamese as another program holding it (by SQLite's code), not a locked disk.
+    said = caught.value.text
+    assert (
+        said is not None and "một chương trình khác giữ" in said.vi and "(SQLITE_BUSY)" in said.vi
+    )
 
 
 def test_corrupt_pages_are_caught_by_the_integrity_check(

@@ -14,6 +14,7 @@ from desktop.core.base.errors import AnswersError
 from desktop.core.base.fields import has_surrogate
 from desktop.core.base.i18n import Text
 from desktop.core.base.text import fold
+from desktop.core.base.toml_text import bounded_text
 
 MAX_BYTES = 1024 * 1024
 # Field names that would hold a secret. Nothing in the format is named like this, so a
@@ -64,12 +65,7 @@ def _reject_constant(name: str) -> None:
 
 def parse_json(raw: bytes, name: "str | Text") -> Any:
     """Strict JSON: UTF-8, no duplicate keys, no NaN, bounded size and depth."""
-    if len(raw) > MAX_BYTES:
-        raise AnswersError(name, field_words.larger_than(MAX_BYTES))
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise AnswersError(name, field_words.not_utf8(exc)) from None
+    text = bounded_text(raw, name, AnswersError, MAX_BYTES)
     try:
         return json.loads(text, object_pairs_hook=_no_duplicates, parse_constant=_reject_constant)
     except _NotUnicodeKeyError:

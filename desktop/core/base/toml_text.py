@@ -21,14 +21,20 @@ _CLOSING = {
 }
 
 
-def parse_toml(raw: bytes, name: str, error: type[LocatedError], limit: int) -> Any:
-    """Strict TOML from untrusted bytes: bounded size, UTF-8, depth; errors name the file."""
+def bounded_text(raw: bytes, name: "str | Text", error: type[LocatedError], limit: int) -> str:
+    """Untrusted bytes as text: at most `limit` bytes, UTF-8, or `error` naming the file
+    (the start of every strict reader here: TOML, and the answers' JSON)."""
     if len(raw) > limit:
         raise error(name, field_words.larger_than(limit))
     try:
-        text = raw.decode("utf-8")
+        return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         raise error(name, field_words.not_utf8(exc)) from None
+
+
+def parse_toml(raw: bytes, name: str, error: type[LocatedError], limit: int) -> Any:
+    """Strict TOML from untrusted bytes: bounded size, UTF-8, depth; errors name the file."""
+    text = bounded_text(raw, name, error, limit)
     _check_key_depth(text, name, error)
     import tomllib  # here: the summaries' fields are checked at start-up, where no TOML is read
 
