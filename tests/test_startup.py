@@ -154,6 +154,9 @@ def test_an_assessment_never_starts_on_an_unchecked_cached_policy(
     starting_window.new_assessment()  # at once: it waits for the parse
     assert session.flow is not None and session.flow.policy == policy
     assert session.policy_check is None
+    # and for its origin, which only the check verifies: the reference pack is signed.
+    origin = session.flow.policy.origin
+    assert origin is not None and origin.signed and origin.pack is not None
 
 
 @pytest.mark.parametrize("damage", [b"", b"{not json", b'{"format": "selfcheck-policy-cache"}'])

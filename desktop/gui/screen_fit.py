@@ -58,6 +58,9 @@ def fit_to_screen(window: QWidget, preferred: QSize | None = None) -> None:
         window.move(x, y)
 
 
+FITTER_MARK = "selfcheckScreenFit"
+
+
 class ScreenFit(QObject):
     """Fits every top-level window (not menus or tooltips) to the screen as it is shown."""
 
@@ -107,8 +110,11 @@ def keep_windows_on_screen() -> None:
     instructions, 0.22 times a bare PySide6 window's whole start; bench/startup_instructions.py).
     Nothing else can be shown before then: the start screen is opened in one go."""
     app = QApplication.instance()
-    if app is None or app.findChild(ScreenFit) is not None:
+    # Marked on the application itself, not looked for with findChild: that wraps each of
+    # its children for Python, some of Qt's private classes, at the cost the note above says.
+    if app is None or app.property(FITTER_MARK) is not None:
         return
+    app.setProperty(FITTER_MARK, True)
     app.installEventFilter(ScreenFit(app))
     for window in QApplication.topLevelWidgets():
         if isinstance(window, _FITTED) and window.isVisible():

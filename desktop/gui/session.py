@@ -52,19 +52,16 @@ class Session:
         return self._keys
 
     def settle_policy(self) -> bool:
-        """Make `policy` the one parsed from the checklists now, waiting for the parse if
-        the session opened on a cached one; True if that changed it. Raises what loading
-        the checklists raises. Called before the policy is used for what is recorded."""
+        """Make `policy` the one parsed from the checklists now, with its origin (signed
+        or not), waiting for the parse if it is still running; True if the policy shown
+        until then was not that one (a wrong cache entry). Raises what loading the
+        checklists raises. Called before the policy is used for what is recorded."""
         if self.policy_check is None:
             return False
-        from desktop.core.signing.pack_policy import origin_of
-
         check = self.policy_check
-        fresh = origin_of(check.result(), check.checklists, self.home)
-        changed = fresh != self.policy
-        self.policy = fresh
+        self.policy = check.result()
         self.policy_check = None
-        return changed
+        return check.stale
 
     def start(self, draft: "Draft") -> "Flow":
         from desktop.core.assessment.flow import Flow
@@ -155,24 +152,33 @@ def open_session(language: LanguageSwitch | None = None, *, cache: Path | None =
 
 
 def _open_policy(cache: Path | None, home: Path) -> "tuple[Policy, PolicyCheck | None]":
-    """The policy of the active pack (desktop.core.signing.pack_policy), carrying its
-    origin: signed or not, as the summary will record it."""
-    from desktop.core.signing.pack_policy import active_folder, origin_of
-
+    """The policy of the active pack (desktop.core.signing.pack_policy). With a cache
+    folder: cached or parsed now, its origin (whether the pack is signed, which loads and
+    checks signatures) left to the check that runs once the start screen is ready (see
+    PolicyCheck); the start screen shows no part of it. Without one: parsed, with its
+    origin."""
     if cache is None:
         from desktop.core.signing.pack_policy import load_active_policy
 
         return load_active_policy(None, home), None
     from desktop.core.policy.cache import cached_policy
     from desktop.core.policy.files import read_checklists
+    from desktop.core.signing.pack_pointer import named_folder
     from desktop.gui.policy_check import PolicyCheck
 
-    checklists = read_checklists(active_folder(home))
+    if named_folder(home) is None:  # no pack installed: nothing to verify to choose
+        from desktop.core.base.resources import checklists_dir
+
+        folder = checklists_dir()
+    else:
+        from desktop.core.signing.pack_policy import active_folder
+
+        folder = active_folder(home)
+    checklists = read_checklists(folder)
     policy = cached_policy(checklists, cache)
     parsed = policy is None
     if policy is None:
         from desktop.core.policy.loader import policy_from
 
         policy = policy_from(checklists)
-    check = PolicyCheck(checklists, policy, parsed=parsed, cache=cache)
-    return origin_of(policy, checklists, home), check
+    return policy, PolicyCheck(checklists, policy, parsed=parsed, cache=cache, home=home)

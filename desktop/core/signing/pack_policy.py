@@ -10,19 +10,12 @@ from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
-from desktop.core.base import os_reasons, reading
-from desktop.core.base.errors import refused
 from desktop.core.base.resources import checklists_dir
 from desktop.core.policy.files import Checklists, read_checklists
 from desktop.core.policy.model import Policy, PolicyOrigin
 from desktop.core.signing.allowed_signers import AllowedSigner
-from desktop.core.signing.pack_manifest import (
-    MANIFEST,
-    MAX_MANIFEST_BYTES,
-    SIGNATURE,
-    PackError,
-    files_digest,
-)
+from desktop.core.signing.pack_manifest import MANIFEST, SIGNATURE, PackError, files_digest
+from desktop.core.signing.pack_pointer import named_folder, read_optional
 from desktop.core.signing.pack_trust import (
     SignedPack,
     check_files,
@@ -32,12 +25,6 @@ from desktop.core.signing.pack_trust import (
     verify_manifest,
 )
 
-ACTIVE = "ACTIVE"
-
-
-def packs_dir(home: Path) -> Path:
-    return home / "packs"
-
 
 def relative_files(checklists: Checklists) -> dict[str, bytes]:
     return {path.relative_to(checklists.root).as_posix(): raw for path, raw in checklists.files}
@@ -45,20 +32,10 @@ def relative_files(checklists: Checklists) -> dict[str, bytes]:
 
 def read_signed(root: Path) -> tuple[bytes, bytes | None]:
     """pack.json and pack.json.sig of a folder (the signature None when absent)."""
-    manifest = _read_optional(root / MANIFEST)
+    manifest = read_optional(root / MANIFEST)
     if manifest is None:
         raise unsigned(MANIFEST)
-    return manifest, _read_optional(root / SIGNATURE)
-
-
-def _read_optional(path: Path) -> bytes | None:
-    try:
-        return reading.read_bounded(path, MAX_MANIFEST_BYTES, follow=False)
-    except FileNotFoundError:
-        return None
-    except OSError as exc:
-        told = os_reasons.unreadable(exc)
-        raise refused(PackError, path.name, told.vi, told.en) from None
+    return manifest, read_optional(root / SIGNATURE)
 
 
 def verify_folder(checklists: Checklists, signers: list[AllowedSigner]) -> SignedPack:
@@ -118,13 +95,8 @@ def origin_of(policy: Policy, checklists: Checklists, home: Path | None) -> Poli
 def active_folder(home: Path | None, today: date | None = None) -> Path:
     """The folder of checklists the app uses when none is given (see the module's note)."""
     builtin = checklists_dir()
-    if home is None:
-        return builtin
-    pointer = _read_optional(packs_dir(home) / ACTIVE)
-    if pointer is None:
-        return builtin
-    folder = packs_dir(home) / pointer.decode("ascii", "replace").strip()
-    if not folder.is_dir() or folder.resolve().parent.parent != packs_dir(home).resolve():
+    folder = named_folder(home)
+    if folder is None:
         return builtin
     try:
         signers = trusted_signers(home)

@@ -21,7 +21,7 @@ from desktop.core.base.i18n import Text
 from desktop.core.policy.files import Checklists
 from desktop.core.signing.pack_archive import read_pack_zip
 from desktop.core.signing.pack_manifest import MANIFEST, SIGNATURE, Manifest, PackError
-from desktop.core.signing.pack_policy import ACTIVE, packs_dir
+from desktop.core.signing.pack_pointer import ACTIVE, packs_dir
 from desktop.core.signing.pack_trust import (
     check_files,
     check_usable,
