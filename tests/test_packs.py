@@ -430,3 +430,62 @@ def test_an_expired_or_superseded_installed_pack_gives_way_to_the_reference_pack
     # The reference pack's own id, at a version the built-in already has: the built-in wins.
     install_pack(pack("selfcheck-reference", 1, 10), home)
     assert active_folder(home, TODAY).name == "checklists"
+
+
+def test_one_judge_answers_for_each_profile_signer_and_version_apart() -> None:
+    """A review asks the same judge for thousands of bundles, and it keeps its answers
+    (review.policy.PolicyJudge): an answer for one profile or version is never given for
+    another."""
+    from dataclasses import replace
+
+    from desktop.core.review.policy import PolicyJudge, PolicyProblem
+    from desktop.core.review.roster import AcceptedPack
+    from desktop.core.signing.pack_trust import trusted_signers
+    from tests.signing_helpers import decoded, minimal_summary
+
+    record = minimal_summary("SHA256:" + "A" * 43)
+    policy = record["policy"]
+    agency = next(s for s in trusted_signers(None) if s.key.fingerprint == policy["signer"])
+    judge = PolicyJudge([], [replace(agency, principals=("bng",))])  # bng's key only
+
+    def judged(judge: PolicyJudge, profile: str, version: int) -> list[PolicyProblem]:
+        doc = minimal_summary("SHA256:" + "A" * 43)
+        doc["person"]["profile"] = profile
+        doc["policy"]["version"] = version
+        return [kind for kind, _said in judge.problems(decoded(doc))]
+
+    version = policy["version"]
+    assert judged(judge, "bng", version) == []
+    assert judged(judge, "quang-ninh", version) == [PolicyProblem.NOT_ACCEPTED]
+    assert judged(judge, "bng", version) == []
+    by_roster = PolicyJudge([AcceptedPack(policy["pack"], policy["signer"], version + 1)])
+    assert judged(by_roster, "bng", version + 1) == []
+    assert judged(by_roster, "bng", version) == [PolicyProblem.NOT_ACCEPTED]
+    assert judged(by_roster, "quang-ninh", version + 1) == []  # the roster's word, any profile
+
+
+@pytest.mark.parametrize(
+    ("name", "pattern"),
+    [
+        ("X1", "X1"),
+        ("X1", "X2"),
+        ("X1", "X*"),
+        ("X1", "X?"),
+        ("a[1]", "a[1]"),  # a class in fnmatch: matches "a1", not itself
+        ("a1", "a[1]"),
+        ("selfcheck-summary@v1", "selfcheck-summary@v1"),
+        ("", ""),
+    ],
+)
+def test_principals_and_namespaces_match_as_ssh_keygen_patterns(name: str, pattern: str) -> None:
+    """A pattern with no wildcard is compared as text, without fnmatch (a review asks a few
+    times a bundle): the same answers as fnmatch gives."""
+    import fnmatch
+
+    from desktop.core.signing.allowed_signers import AllowedSigner
+    from desktop.core.signing.sshsig import PublicKey
+    from tests.signing_helpers import new_key
+
+    signer = AllowedSigner((pattern,), PublicKey.of(new_key()), (pattern,))
+    assert signer.names(name) is fnmatch.fnmatchcase(name, pattern)
+    assert signer.allows(name) is fnmatch.fnmatchcase(name, pattern)

@@ -53,7 +53,7 @@ def open_regular(path: Path, *, follow: bool, pipe: bool = False) -> BinaryIO:
     return os.fdopen(fd, "rb")
 
 
-def read_bounded(path: Path, limit: int, *, follow: bool, pipe: bool = False) -> bytes:
+def read_bounded(path: "Path | str", limit: int, *, follow: bool, pipe: bool = False) -> bytes:
     """The whole of a regular file of at most `limit` bytes.
 
     One byte past the limit is read, never more: a file that grows while it is read is
@@ -84,14 +84,14 @@ _LINK = Text("là một liên kết tượng trưng", "is a symbolic link")
 _NOT_REGULAR = Text("không phải là tệp thông thường", "is not a regular file")
 
 
-def _is_fifo(path: Path) -> bool:
+def _is_fifo(path: "Path | str") -> bool:
     try:
         return stat.S_ISFIFO(os.stat(path).st_mode)
     except OSError:
         return False  # open() says what is wrong
 
 
-def _open_fd(path: Path, *, follow: bool, pipe: bool) -> tuple[int, int]:
+def _open_fd(path: "Path | str", *, follow: bool, pipe: bool) -> tuple[int, int]:
     """A descriptor open on `path` and the size the file says it has (0 for a pipe)."""
     # O_NONBLOCK and O_NOFOLLOW are POSIX (Windows has no FIFOs to block on); O_BINARY is
     # Windows' (no CRLF translation).

@@ -40,6 +40,9 @@ class PolicyJudge:
     accepted: Sequence[AcceptedPack]
     trusted: Sequence[AllowedSigner] = ()
     known: dict[tuple[str, int], KnownPack] = field(default_factory=dict)
+    # A unit's thousands of bundles name a handful of packs: each asked once (the trusted
+    # keys' fingerprints are digests, and bench/review.py counts every microsecond).
+    _accepted: dict[tuple[str | None, str | None, int, str], bool] = field(default_factory=dict)
 
     @classmethod
     def here(cls, accepted: Sequence[AcceptedPack], home: Path | None) -> "PolicyJudge":
@@ -79,35 +82,48 @@ class PolicyJudge:
             return [(PolicyProblem.UNSIGNED, detail)]
         assert policy.pack is not None  # check_across: a signed policy names its pack
         assert policy.version is not None
+        known = self.known.get((policy.pack, policy.version))
+        refused = not self._accepts(policy, summary.person.profile)
+        changed = known is not None and (
+            known.manifest_sha256 != policy.manifest_sha256 or known.digest != policy.digest
+        )
+        expires = policy.expires
+        ended = expires is not None and summary.issued_at[:10] >= expires
+        if not (refused or changed or ended):
+            return []  # most bundles: no sentence is made
         pack, version, signer = policy.pack, policy.version, policy.signer
         vi = f"gói {pack} phiên bản {version} do khóa {signer} ký"
         en = f"pack {pack} version {version} by {signer}"
         out: list[tuple[PolicyProblem, Text]] = []
-        if not self._accepts(policy, summary.person.profile):
-            refused = Text(
+        if refused:
+            said = Text(
                 f"{vi} không được danh sách cán bộ chấp nhận", f"{en} is not accepted by the roster"
             )
-            out.append((PolicyProblem.NOT_ACCEPTED, refused))
-        known = self.known.get((policy.pack, policy.version))
-        if known is not None and (
-            known.manifest_sha256 != policy.manifest_sha256 or known.digest != policy.digest
-        ):
-            changed = Text(f"{vi} khác với gói đã ký", f"{en} differs from the signed one")
-            out.append((PolicyProblem.MODIFIED, changed))
-        if policy.expires is not None and summary.issued_at[:10] >= policy.expires:
-            day = policy.expires
-            ended = Text(f"{vi} đã hết hạn ngày {show_date(day)}", f"{en} expired on {day}")
-            out.append((PolicyProblem.EXPIRED, ended))
+            out.append((PolicyProblem.NOT_ACCEPTED, said))
+        if changed:
+            said = Text(f"{vi} khác với gói đã ký", f"{en} differs from the signed one")
+            out.append((PolicyProblem.MODIFIED, said))
+        if ended and expires is not None:
+            day = expires
+            said = Text(f"{vi} đã hết hạn ngày {show_date(day)}", f"{en} expired on {day}")
+            out.append((PolicyProblem.EXPIRED, said))
         return out
 
     def _accepts(self, policy: PolicyRecord, profile: object) -> bool:
+        profile_id = profile if isinstance(profile, str) else "*"
+        asked = (policy.pack, policy.signer, policy.version or 0, profile_id)
+        known = self._accepted.get(asked)
+        if known is None:
+            known = self._accepted[asked] = self._decide(policy, profile_id)
+        return known
+
+    def _decide(self, policy: PolicyRecord, profile_id: str) -> bool:
         version = policy.version or 0
         if self.accepted:
             return any(
                 a.id == policy.pack and a.signer == policy.signer and version >= a.min_version
                 for a in self.accepted
             )
-        profile_id = profile if isinstance(profile, str) else "*"
         return any(
             s.key.fingerprint == policy.signer
             and s.allows(NAMESPACE_POLICY)

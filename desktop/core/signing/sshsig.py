@@ -7,6 +7,7 @@ sha256 hash algorithms that ssh-keygen may use.
 
 import base64
 import binascii
+import functools
 import hashlib
 import struct
 from dataclasses import dataclass
@@ -129,8 +130,15 @@ class PublicKey:
     @property
     def fingerprint(self) -> str:
         """As `ssh-keygen -l` prints it: SHA256: and unpadded base64."""
-        digest = hashlib.sha256(self.blob).digest()
-        return "SHA256:" + base64.b64encode(digest).decode().rstrip("=")
+        return _fingerprint(self.raw)
+
+
+@functools.lru_cache(maxsize=4096)
+def _fingerprint(raw: bytes) -> str:
+    # Kept: a review compares each bundle's key with the fingerprint its summary names,
+    # and a unit's thousands of bundles come from a few hundred keys (bench/review.py).
+    digest = hashlib.sha256(PublicKey(raw).blob).digest()
+    return "SHA256:" + base64.b64encode(digest).decode().rstrip("=")
 
 
 def _signed_data(namespace: str, hash_alg: str, message: bytes) -> bytes:
