@@ -148,7 +148,8 @@ def to_sign_page(window: Any, session: Any, out: Path) -> Any:
     window.wizard.show_step(len(window.wizard.steps) - 1)
     sign = window.wizard.page
     sign.folder.setText(str(out))
-    sign.passphrase.setText(PASSPHRASE)
+    sign.passphrase.field.setText(PASSPHRASE)
+    sign.passphrase.again.setText(PASSPHRASE)  # asked for when the key file is new
     return sign
 
 
