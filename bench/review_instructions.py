@@ -8,7 +8,10 @@ three, in fresh processes, and prints the instructions of one pass per bundle (t
 difference, halved: start-up and imports cancel out) and their ratio. Only user-space
 instructions are counted: the system calls of reading (the same files, read once each
 by both loops) and what the processor does with its caches are not. `desktop` and
-`bench` are compiled first. About two minutes.
+`bench` are compiled first. One difference from bench/review.py: the policy judge
+(PolicyJudge.here, which verifies the built-in pack) is made once per process, so the
+passes counted leave out that verification and the judge's first answers, a fixed cost
+per review that bench/review.py spreads over its 10,000 bundles. About two minutes.
     .venv/bin/python bench/review_instructions.py
 """
 

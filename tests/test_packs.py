@@ -425,6 +425,16 @@ def test_an_expired_or_superseded_installed_pack_gives_way_to_the_reference_pack
     policy = load_active_policy(None, home)
     assert policy.origin is not None and policy.origin.pack == "bng-policy"
     assert set(policy.profiles) == {"bng"}
+    # The window's session opens on that pack too (its pointer read without verifying),
+    # and learns it is signed once its check has run (gui.policy_check).
+    from desktop.gui.session import _open_policy
+
+    shown, check = _open_policy(tmp_path / "cache", home)
+    assert check is not None and check.checklists.root == home / "packs" / "bng-policy" / "1"
+    assert shown.origin is None
+    settled = check.result()
+    assert settled.origin is not None and settled.origin.pack == "bng-policy"
+    assert set(settled.profiles) == {"bng"} and not check.stale
     later = TODAY + timedelta(days=10)
     assert active_folder(home, later).name == "checklists"  # expired: the built-in again
     # The reference pack's own id, at a version the built-in already has: the built-in wins.

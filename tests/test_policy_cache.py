@@ -153,3 +153,16 @@ def test_a_tampered_entry_is_still_read_as_a_policy(tmp_path: Path, policy: Poli
     tamper(tmp_path / "cache")
     cached = cached_policy(checklists, tmp_path / "cache")
     assert cached is not None and cached != policy
+
+
+def test_an_entry_claiming_an_origin_is_ignored(tmp_path: Path) -> None:
+    """Whether the checklists are a signed pack is found by verifying them once the start
+    screen is ready (gui.policy_check), never read from the cache: an entry that says
+    anything of it is not one SelfCheck wrote."""
+    checklists = read_checklists(CHECKLISTS)
+    store_policy(checklists, policy_from(checklists), tmp_path / "cache")
+    doc = _entry(tmp_path / "cache")
+    assert doc["policy"][0:2] == ["d", "Policy"] and doc["policy"][2][-1] is None
+    doc["policy"][2][-1] = "signed by the agency"
+    _rewrite(tmp_path / "cache", doc)
+    assert cached_policy(checklists, tmp_path / "cache") is None

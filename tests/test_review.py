@@ -395,3 +395,32 @@ def test_every_policy_problem_is_a_review_problem_with_words_in_both_languages()
 
     for kind in PolicyProblem:
         assert Problem(kind.value) in PROBLEM_WORDS
+
+
+def test_a_folder_that_cannot_be_searched_is_named_with_why(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A unit folder whose bundle folders cannot be searched (read, no execute) is listed
+    as unreadable, saying why, not taken for files that are no bundles. The tests run as
+    root, whom no permission stops: the refusal is the one the kernel gives (EACCES),
+    raised by a stand-in for os.lstat on that folder only."""
+    import errno
+    import os
+
+    from desktop.core.review.scan import candidates
+
+    locked = tmp_path / "unit" / "BNG-1-01"
+    locked.mkdir(parents=True)
+    (locked / bundles.SUMMARY).write_bytes(b"{}")
+    real_lstat = os.lstat
+
+    def lstat(path: Any, *args: Any, **kwargs: Any) -> os.stat_result:
+        if str(path).startswith(f"{locked}{os.sep}"):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+        return real_lstat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "lstat", lstat)
+    found = list(candidates(tmp_path / "unit"))
+    assert [path for path, _why in found] == [locked]
+    why = found[0][1]
+    assert why is not None and "permission" in why.en.lower(), why

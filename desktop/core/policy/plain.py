@@ -78,6 +78,8 @@ def from_plain(data: Any) -> model.Policy:
         raise PlainDataError(f"not a policy: {type(exc).__name__}") from None
     if not isinstance(policy, model.Policy):
         raise PlainDataError("not a policy")
+    if policy.origin is not None:  # found by verifying the pack, never kept with it
+        raise PlainDataError("a kept policy carries no origin")
     return policy
 
 

@@ -64,9 +64,16 @@ def candidates(root: Path) -> Iterator[tuple[Path, Text | None]]:
     stack: list[tuple[Path, int]] = [(root, 0)]
     while stack:
         folder, depth = stack.pop()
-        # lexists: there as anything, a link too (read() refuses what is not a file). Text,
+        # lstat: there as anything, a link too (read() refuses what is not a file). Text,
         # not a Path: a folder of 10,000 bundles asks 10,000 times (bench/review.py).
-        if os.path.lexists(f"{os.fspath(folder)}{os.sep}{SUMMARY}"):
+        try:
+            os.lstat(f"{os.fspath(folder)}{os.sep}{SUMMARY}")
+        except (FileNotFoundError, NotADirectoryError):
+            pass  # not a bundle folder: what it holds is looked at below
+        except OSError as exc:  # a folder that cannot be searched, say so
+            yield folder, os_reasons.unreadable(exc)
+            continue
+        else:
             yield folder, None
             continue
         try:
