@@ -325,3 +325,33 @@ def test_sign_is_in_sight_while_a_new_key_file_s_passphrase_is_asked_twice(
         assert_fits(small_window, area)
         for name, kind in (("signButton", QPushButton), ("signResult", QLabel)):
             assert in_sight(sign.findChild(kind, name), small_window), (language, name)
+
+
+def test_a_window_shown_while_a_task_runs_is_fitted_once_it_ends(
+    qtbot: QtBot, small_window: MainWindow, area: QRect, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a background task runs the fitter's filter is off (each event would wait for
+    the interpreter lock the task holds: screen_fit.pause); a window shown meanwhile is
+    fitted when the task ends."""
+    from PySide6.QtWidgets import QDialog
+
+    from desktop.gui import tasks
+
+    held: list[Any] = []
+
+    class Held:
+        def start(self, runnable: Any, priority: int = 0) -> None:
+            held.append(runnable)
+
+    monkeypatch.setattr(tasks, "_pool", Held())
+    ended: list[Any] = []
+    tasks.run_task(lambda: None, ended.append, receiver=small_window)
+    dialog = QDialog(small_window)
+    qtbot.addWidget(dialog)
+    dialog.resize(area.width() + 400, area.height() + 400)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert dialog.width() > area.width()  # the filter is off: not fitted yet
+    held.pop().run()
+    assert ended
+    assert_fits(dialog, area)

@@ -8,7 +8,7 @@ must then shrink with it: page contents scroll, button rows stay outside the scr
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QRect, QSize, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
@@ -109,16 +109,58 @@ def keep_windows_on_screen() -> None:
     has PySide6 set up the Python side of every Qt widget class to find its type (~140 M
     instructions, 0.22 times a bare PySide6 window's whole start; bench/startup_instructions.py).
     Nothing else can be shown before then: the start screen is opened in one go."""
+    global _fitter
     app = QApplication.instance()
     # Marked on the application itself, not looked for with findChild: that wraps each of
     # its children for Python, some of Qt's private classes, at the cost the note above says.
     if app is None or app.property(FITTER_MARK) is not None:
         return
     app.setProperty(FITTER_MARK, True)
-    app.installEventFilter(ScreenFit(app))
+    _fitter = ScreenFit(app)
+    if _pauses == 0:
+        _attach(app, _fitter)
+
+
+_fitter: ScreenFit | None = None
+_pauses = 0  # background tasks running (gui.tasks)
+
+
+def _attach(app: QCoreApplication, fitter: ScreenFit) -> None:
+    app.installEventFilter(fitter)
     for window in QApplication.topLevelWidgets():
         if isinstance(window, _FITTED) and window.isVisible():
             fit_shown(window)
+
+
+def pause() -> None:
+    """Take the filter off while a background task runs (gui.tasks.run_task).
+
+    Each event the GUI thread handles then calls into Python, and each such call waits
+    for the interpreter lock while the task's thread holds it: up to the 5 ms switch
+    interval each time, several times per event loop turn. With the filter on, exporting
+    a bundle stalled the GUI for 20-68 ms (bench/stall.py), 14-25 ms with it off."""
+    global _pauses
+    _pauses += 1
+    app = QApplication.instance()
+    if _pauses == 1 and app is not None and _fitter is not None and _live(_fitter):
+        app.removeEventFilter(_fitter)
+
+
+def resume() -> None:
+    """The filter back once no task runs; a window shown meanwhile is fitted then."""
+    global _pauses
+    _pauses = max(_pauses - 1, 0)
+    app = QApplication.instance()
+    if _pauses or app is None or _fitter is None or not _live(_fitter):
+        return
+    if app.property(FITTER_MARK):
+        _attach(app, _fitter)
+
+
+def _live(fitter: ScreenFit) -> bool:
+    import shiboken6
+
+    return bool(shiboken6.isValid(fitter))
 
 
 def fit_columns(tree: "QTreeView") -> None:

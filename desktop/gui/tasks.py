@@ -119,5 +119,19 @@ def run_task(
     func: Callable[[], T], on_done: Callable[[Outcome[T]], None], *, receiver: QObject
 ) -> None:
     """Run `func` on the pool; `on_done` gets its Outcome on the GUI thread, unless
-    `receiver` was deleted by then. Called on the GUI thread."""
-    _the_pool().start(_Task(func, relay(on_done, receiver=receiver)))
+    `receiver` was deleted by then. Called on the GUI thread. While it runs, the screen
+    fitter's application-wide filter is off (gui.screen_fit.pause says why)."""
+    from desktop.gui import screen_fit
+
+    courier = _the_courier()
+
+    def done(outcome: Outcome[T]) -> None:
+        def deliver() -> None:
+            screen_fit.resume()  # whether or not the receiver is still there
+            if shiboken6.isValid(receiver):
+                on_done(outcome)
+
+        courier.arrived.emit(deliver)
+
+    screen_fit.pause()
+    _the_pool().start(_Task(func, done))
