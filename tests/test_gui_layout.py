@@ -327,14 +327,8 @@ def test_sign_is_in_sight_while_a_new_key_file_s_passphrase_is_asked_twice(
             assert in_sight(sign.findChild(kind, name), small_window), (language, name)
 
 
-def test_a_window_shown_while_a_task_runs_is_fitted_once_it_ends(
-    qtbot: QtBot, small_window: MainWindow, area: QRect, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """While a background task runs the fitter's filter is off (each event would wait for
-    the interpreter lock the task holds: screen_fit.pause); a window shown meanwhile is
-    fitted when the task ends."""
-    from PySide6.QtWidgets import QDialog
-
+def _held_task(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """A background task started and held: its runnable, to run when the test says."""
     from desktop.gui import tasks
 
     held: list[Any] = []
@@ -344,14 +338,44 @@ def test_a_window_shown_while_a_task_runs_is_fitted_once_it_ends(
             held.append(runnable)
 
     monkeypatch.setattr(tasks, "_pool", Held())
-    ended: list[Any] = []
-    tasks.run_task(lambda: None, ended.append, receiver=small_window)
-    dialog = QDialog(small_window)
+    tasks.run_task(lambda: None, lambda _outcome: None, receiver=window)
+    return held
+
+
+def _oversized_dialog(qtbot: QtBot, parent: QWidget, area: QRect) -> QWidget:
+    from PySide6.QtWidgets import QDialog
+
+    dialog = QDialog(parent)
     qtbot.addWidget(dialog)
     dialog.resize(area.width() + 400, area.height() + 400)
     dialog.show()
     qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_a_window_shown_while_a_task_runs_is_fitted_once_it_ends(
+    qtbot: QtBot, small_window: MainWindow, area: QRect, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """While a background task runs the fitter's filter is off (each event would wait for
+    the interpreter lock the task holds: screen_fit.pause); a window shown meanwhile is
+    fitted when the task ends, and a window the person moved is left where it is."""
+    monkeypatch.setattr(screen_fit, "_POLL_MS", 60_000)  # not the poll: the end of the task
+    small_window.move(area.x() + 30, area.y() + 20)  # the person moved it (inside the area)
+    moved = small_window.pos()
+    held = _held_task(small_window, monkeypatch)
+    dialog = _oversized_dialog(qtbot, small_window, area)
     assert dialog.width() > area.width()  # the filter is off: not fitted yet
     held.pop().run()
-    assert ended
     assert_fits(dialog, area)
+    assert small_window.pos() == moved
+
+
+def test_a_window_shown_during_a_long_task_is_fitted_without_waiting_for_its_end(
+    qtbot: QtBot, small_window: MainWindow, area: QRect, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A review of a large folder, a token waiting for its PIN: a dialog opened meanwhile
+    is fitted by the fitter's slow poll (screen_fit._POLL_MS)."""
+    held = _held_task(small_window, monkeypatch)
+    dialog = _oversized_dialog(qtbot, small_window, area)
+    qtbot.waitUntil(lambda: not misfits(dialog, area), timeout=5_000)
+    held.pop().run()

@@ -123,6 +123,10 @@ def keep_windows_on_screen() -> None:
 
 _fitter: ScreenFit | None = None
 _pauses = 0  # background tasks running (gui.tasks)
+_seen: set[int] = set()  # while paused: the windows already shown (C++ addresses)
+_poll: QTimer | None = None
+# While paused, how often windows shown since are looked for (one call into Python).
+_POLL_MS = 200
 
 
 def _attach(app: QCoreApplication, fitter: ScreenFit) -> None:
@@ -138,23 +142,54 @@ def pause() -> None:
     Each event the GUI thread handles then calls into Python, and each such call waits
     for the interpreter lock while the task's thread holds it: up to the 5 ms switch
     interval each time, several times per event loop turn. With the filter on, exporting
-    a bundle stalled the GUI for 20-68 ms (bench/stall.py), 14-25 ms with it off."""
-    global _pauses
+    a bundle stalled the GUI for 20-68 ms (bench/stall.py), 14-25 ms with it off. A
+    window shown meanwhile (a task may take minutes: a review, a token waiting for its
+    PIN) is fitted by a slow poll instead, within _POLL_MS."""
+    global _pauses, _poll
     _pauses += 1
     app = QApplication.instance()
-    if _pauses == 1 and app is not None and _fitter is not None and _live(_fitter):
-        app.removeEventFilter(_fitter)
+    if _pauses != 1 or app is None or _fitter is None or not _live(_fitter):
+        return
+    app.removeEventFilter(_fitter)
+    _seen.clear()
+    _seen.update(_address(w) for w in _shown_windows())
+    if _poll is None:
+        _poll = QTimer()
+        _poll.timeout.connect(_fit_newly_shown)
+    _poll.start(_POLL_MS)
 
 
 def resume() -> None:
-    """The filter back once no task runs; a window shown meanwhile is fitted then."""
+    """The filter back once no task runs; a window shown meanwhile is fitted then, and
+    only such a window: one the person moved stays where they put it."""
     global _pauses
     _pauses = max(_pauses - 1, 0)
     app = QApplication.instance()
     if _pauses or app is None or _fitter is None or not _live(_fitter):
         return
+    if _poll is not None:
+        _poll.stop()
+    _fit_newly_shown()
+    _seen.clear()
     if app.property(FITTER_MARK):
-        _attach(app, _fitter)
+        app.installEventFilter(_fitter)
+
+
+def _fit_newly_shown() -> None:
+    for window in _shown_windows():
+        if _address(window) not in _seen:
+            _seen.add(_address(window))
+            fit_shown(window)
+
+
+def _shown_windows() -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, _FITTED) and w.isVisible()]
+
+
+def _address(widget: QWidget) -> int:
+    import shiboken6
+
+    return int(shiboken6.getCppPointer(widget)[0])
 
 
 def _live(fitter: ScreenFit) -> bool:

@@ -134,4 +134,8 @@ def run_task(
         courier.arrived.emit(deliver)
 
     screen_fit.pause()
-    _the_pool().start(_Task(func, done))
+    try:
+        _the_pool().start(_Task(func, done))
+    except BaseException:
+        screen_fit.resume()  # never started: nothing will deliver
+        raise
