@@ -104,7 +104,7 @@ def test_a_starting_window_is_fitted_once_its_start_screen_is_ready(
     for fitter in app.findChildren(screen_fit.ScreenFit):  # an earlier test's window's
         app.removeEventFilter(fitter)
         fitter.deleteLater()
-    app.setProperty(screen_fit.FITTER_MARK, None)
+    screen_fit._fitter = None
     starting_window.move(area.right() - 50, area.bottom() - 50)
     with qtbot.waitSignal(starting_window.ready, timeout=20_000):
         starting_window.show()

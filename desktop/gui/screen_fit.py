@@ -8,7 +8,8 @@ must then shrink with it: page contents scroll, button rows stay outside the scr
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSize, QTimer
+import shiboken6
+from PySide6.QtCore import QEvent, QObject, QRect, QSize, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QWidget
 
@@ -56,9 +57,6 @@ def fit_to_screen(window: QWidget, preferred: QSize | None = None) -> None:
     y = max(area.top(), min(outer.y(), area.bottom() + 1 - outer.height()))
     if (x, y) != (outer.x(), outer.y()):
         window.move(x, y)
-
-
-FITTER_MARK = "selfcheckScreenFit"
 
 
 class ScreenFit(QObject):
@@ -111,29 +109,23 @@ def keep_windows_on_screen() -> None:
     Nothing else can be shown before then: the start screen is opened in one go."""
     global _fitter
     app = QApplication.instance()
-    # Marked on the application itself, not looked for with findChild: that wraps each of
-    # its children for Python, some of Qt's private classes, at the cost the note above says.
-    if app is None or app.property(FITTER_MARK) is not None:
+    # Kept here, not looked for with findChild: that wraps each of the application's
+    # children for Python, some of Qt's private classes, at the cost the note above says.
+    if app is None or (_fitter is not None and shiboken6.isValid(_fitter)):
         return
-    app.setProperty(FITTER_MARK, True)
     _fitter = ScreenFit(app)
     if _pauses == 0:
-        _attach(app, _fitter)
+        app.installEventFilter(_fitter)
+        for window in _shown_windows():
+            fit_shown(window)
 
 
-_fitter: ScreenFit | None = None
+_fitter: ScreenFit | None = None  # the application's, once keep_windows_on_screen ran
 _pauses = 0  # background tasks running (gui.tasks)
 _seen: set[int] = set()  # while paused: the windows already shown (C++ addresses)
 _poll: QTimer | None = None
 # While paused, how often windows shown since are looked for (one call into Python).
 _POLL_MS = 200
-
-
-def _attach(app: QCoreApplication, fitter: ScreenFit) -> None:
-    app.installEventFilter(fitter)
-    for window in QApplication.topLevelWidgets():
-        if isinstance(window, _FITTED) and window.isVisible():
-            fit_shown(window)
 
 
 def pause() -> None:
@@ -148,7 +140,7 @@ def pause() -> None:
     global _pauses, _poll
     _pauses += 1
     app = QApplication.instance()
-    if _pauses != 1 or app is None or _fitter is None or not _live(_fitter):
+    if _pauses != 1 or app is None or _fitter is None or not shiboken6.isValid(_fitter):
         return
     app.removeEventFilter(_fitter)
     _seen.clear()
@@ -165,14 +157,13 @@ def resume() -> None:
     global _pauses
     _pauses = max(_pauses - 1, 0)
     app = QApplication.instance()
-    if _pauses or app is None or _fitter is None or not _live(_fitter):
+    if _pauses or app is None or _fitter is None or not shiboken6.isValid(_fitter):
         return
     if _poll is not None:
         _poll.stop()
     _fit_newly_shown()
     _seen.clear()
-    if app.property(FITTER_MARK):
-        app.installEventFilter(_fitter)
+    app.installEventFilter(_fitter)
 
 
 def _fit_newly_shown() -> None:
@@ -187,15 +178,7 @@ def _shown_windows() -> list[QWidget]:
 
 
 def _address(widget: QWidget) -> int:
-    import shiboken6
-
     return int(shiboken6.getCppPointer(widget)[0])
-
-
-def _live(fitter: ScreenFit) -> bool:
-    import shiboken6
-
-    return bool(shiboken6.isValid(fitter))
 
 
 def fit_columns(tree: "QTreeView") -> None:
